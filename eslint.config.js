@@ -1,0 +1,61 @@
+// Lint rules, chiefly the layer lines of STYLE.md: what each folder may import.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const nodeBuiltins = ['fs', 'path', 'os', 'net', 'http', 'https', 'crypto', 'child_process', 'worker_threads', 'stream', 'zlib', 'url', 'events', 'dgram', 'util', 'buffer', 'process'];
+const nodeImportPatterns = [{ group: ['node:*', ...nodeBuiltins, ...nodeBuiltins.map((m) => `${m}/*`)], message: 'This layer must not use Node built-ins.' }];
+const electronBan = { name: 'electron', message: 'Only electron/main and electron/preload may import electron.' };
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [electronBan, { name: 'react', message: 'shared/ has no UI.' }, { name: 'ws', message: 'shared/ has no transport.' }],
+        patterns: [...nodeImportPatterns, { group: ['**/electron/**', '**/renderer/**', 'y-indexeddb', 'zustand', 'react-*', 'i18next'], message: 'shared/ imports only yjs, y-protocols, lib0, zod and fractional-indexing.' }],
+      }],
+    },
+  },
+  {
+    files: ['electron/peer/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: {
+      'no-restricted-imports': ['error', { paths: [electronBan], patterns: [{ group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**'], message: 'The peer is plain Node and stands alone.' }] }],
+    },
+  },
+  {
+    files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**', '**/electron/peer/**'], message: 'The shell reaches the peer only through its process boundary.' }] }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', {
+        paths: [electronBan],
+        patterns: [...nodeImportPatterns, { group: ['**/electron/**'], message: 'The renderer reaches the outside only through the bridge contract in shared/api.' }],
+      }],
+    },
+  },
+  {
+    files: ['tests/**/*.ts', 'build/**/*.{js,mjs}', '*.config.{ts,js}'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+);

@@ -1,0 +1,106 @@
+// The frame layout shared by the local link and the LAN: `varString(docId)` followed by one
+// y-protocols message (`varUint` type, then its payload), encoded with lib0. Tandem's own
+// messages use types from 100 up, which a plain y-protocols client ignores.
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+
+/** Message types: 0–3 are y-protocols' (y-websocket's layout), 100+ are Tandem's. */
+export const MessageType = {
+  sync: 0,
+  awareness: 1,
+  queryAwareness: 3,
+  /** Peer → renderer: the state vector the peer has fsynced for this doc ("saved on this laptop"). */
+  saved: 100,
+  /** Connection-level (docId ''): who the peer is and which workspace it holds. JSON. */
+  hello: 101,
+  /** Connection-level request, answered by `response` with the same id. JSON. */
+  request: 102,
+  response: 103,
+  /** Connection-level notice from the peer (a damaged file set aside, say). JSON. */
+  notice: 104,
+} as const;
+
+/** Version of this wire protocol; peers on different versions refuse each other by name. */
+export const PROTOCOL_VERSION = 1;
+
+export const LINK_LIMITS = {
+  /** Largest frame accepted: a whole 30k-card board fits with room to spare. */
+  maxFrameBytes: 64 * 1024 * 1024,
+  maxDocIdLength: 128,
+  maxDocsPerConnection: 2_000,
+  maxJsonBytes: 256 * 1024,
+} as const;
+
+/** A malformed or oversized frame: the connection that sent it is closed. */
+export class ProtocolError extends Error {
+  override readonly name = 'ProtocolError';
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+const DOC_ID_RE = /^[A-Za-z0-9_.:-]*$/;
+
+export interface FrameHead {
+  readonly docId: string;
+  readonly type: number;
+  readonly decoder: decoding.Decoder;
+}
+
+/** Reads a frame's doc id and type, validating both; the decoder is left at the payload. */
+export function readFrameHead(frame: Uint8Array): FrameHead {
+  if (frame.byteLength > LINK_LIMITS.maxFrameBytes) throw new ProtocolError('frame-too-large');
+  if (frame.byteLength < 2) throw new ProtocolError('frame-too-short');
+  const decoder = decoding.createDecoder(frame);
+  let docId: string;
+  let type: number;
+  try {
+    docId = decoding.readVarString(decoder);
+    type = decoding.readVarUint(decoder);
+  } catch {
+    throw new ProtocolError('frame-malformed');
+  }
+  if (docId.length > LINK_LIMITS.maxDocIdLength || !DOC_ID_RE.test(docId)) throw new ProtocolError('doc-id-invalid');
+  return { docId, type, decoder };
+}
+
+export function isValidDocId(docId: string): boolean {
+  return docId.length > 0 && docId.length <= LINK_LIMITS.maxDocIdLength && DOC_ID_RE.test(docId);
+}
+
+/** Encodes a frame: doc id, type, then whatever `writePayload` writes. */
+export function encodeFrame(docId: string, type: number, writePayload: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarString(encoder, docId);
+  encoding.writeVarUint(encoder, type);
+  writePayload(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeJsonFrame(type: number, value: unknown, docId = ''): Uint8Array {
+  return encodeFrame(docId, type, (e) => encoding.writeVarString(e, JSON.stringify(value)));
+}
+
+/** Reads a JSON payload with a size cap; the caller validates its shape. */
+export function readJsonPayload(decoder: decoding.Decoder): unknown {
+  let text: string;
+  try {
+    text = decoding.readVarString(decoder);
+  } catch {
+    throw new ProtocolError('json-malformed');
+  }
+  if (text.length > LINK_LIMITS.maxJsonBytes) throw new ProtocolError('json-too-large');
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ProtocolError('json-malformed');
+  }
+}
+
+export function readBytes(decoder: decoding.Decoder): Uint8Array {
+  try {
+    return decoding.readVarUint8Array(decoder);
+  } catch {
+    throw new ProtocolError('payload-malformed');
+  }
+}

@@ -1,0 +1,106 @@
+// One doc's y-protocols sync over any transport: step 1 / step 2 on start, live updates
+// after. Unlike y-protocols' readSyncStep2, a bad update is not merely logged: it throws a
+// ProtocolError so the connection that sent it is closed and counted.
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { encodeFrame, MessageType, ProtocolError, readBytes } from './frame';
+import type { TxOrigin } from '../model/origin';
+
+export interface DocSyncSession {
+  readonly docId: string;
+  readonly doc: Y.Doc;
+  /** Handles the payload of a sync frame (the decoder sits after the frame type). */
+  receive(decoder: decoding.Decoder): void;
+  /** True once the other side's step 2 arrived: this side has everything it had. */
+  readonly synced: boolean;
+  /** Sends step 1 again (after a reconnect). */
+  restart(): void;
+  destroy(): void;
+}
+
+export interface DocSyncSessionOptions {
+  docId: string;
+  doc: Y.Doc;
+  send: (frame: Uint8Array) => void;
+  /** Origin of updates applied from the other side; updates with it are not sent back. */
+  origin: TxOrigin;
+  onSynced?: () => void;
+}
+
+export function createDocSyncSession({ docId, doc, send, origin, onSynced }: DocSyncSessionOptions): DocSyncSession {
+  let synced = false;
+  const sendSync = (write: (e: encoding.Encoder) => void) => send(encodeFrame(docId, MessageType.sync, write));
+
+  const onUpdate = (update: Uint8Array, updateOrigin: unknown) => {
+    if (updateOrigin === origin) return;
+    try {
+      sendSync((e) => syncProtocol.writeUpdate(e, update));
+    } catch {
+      // A closed transport must never throw out of a Yjs update listener (yjs#799).
+    }
+  };
+  doc.on('update', onUpdate);
+
+  const apply = (update: Uint8Array) => {
+    try {
+      Y.applyUpdate(doc, update, origin);
+    } catch {
+      throw new ProtocolError('update-rejected');
+    }
+  };
+
+  const session: DocSyncSession = {
+    docId,
+    doc,
+    get synced() {
+      return synced;
+    },
+    receive(decoder) {
+      let kind: number;
+      try {
+        kind = decoding.readVarUint(decoder);
+      } catch {
+        throw new ProtocolError('sync-malformed');
+      }
+      switch (kind) {
+        case syncProtocol.messageYjsSyncStep1: {
+          const stateVector = readBytes(decoder);
+          let diff: Uint8Array;
+          try {
+            diff = Y.encodeStateAsUpdate(doc, stateVector);
+          } catch {
+            throw new ProtocolError('state-vector-malformed');
+          }
+          sendSync((e) => {
+            encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
+            encoding.writeVarUint8Array(e, diff);
+          });
+          break;
+        }
+        case syncProtocol.messageYjsSyncStep2:
+          apply(readBytes(decoder));
+          if (!synced) {
+            synced = true;
+            onSynced?.();
+          }
+          break;
+        case syncProtocol.messageYjsUpdate:
+          apply(readBytes(decoder));
+          break;
+        default:
+          throw new ProtocolError('sync-unknown-kind');
+      }
+    },
+    restart() {
+      synced = false;
+      sendSync((e) => syncProtocol.writeSyncStep1(e, doc));
+    },
+    destroy() {
+      doc.off('update', onUpdate);
+    },
+  };
+  session.restart();
+  return session;
+}
