@@ -7,6 +7,7 @@ const yjs = fileURLToPath(new URL('./node_modules/yjs/dist/yjs.mjs', import.meta
 
 export default defineConfig({
   resolve: { alias: { yjs } },
+  define: { __TANDEM_VERSION__: JSON.stringify('0.0.0-test') },
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     pool: 'forks',

@@ -30,6 +30,8 @@ export type CreateWorkspaceArgs = z.input<typeof createWorkspaceArgs>;
 export const requestSchema = z.discriminatedUnion('op', [
   z.object({ id: z.number().int(), op: z.literal('create-workspace'), args: createWorkspaceArgs }),
   z.object({ id: z.number().int(), op: z.literal('dismiss-notice'), args: z.object({ at: z.number() }) }),
+  /** The renderer holds a workspace the peer has lost (its data folder was wiped): the peer takes it back and is refilled from the renderer's cache. */
+  z.object({ id: z.number().int(), op: z.literal('adopt-workspace'), args: workspaceIdentitySchema }),
 ]);
 export type LinkRequest = z.infer<typeof requestSchema>;
 

@@ -1,0 +1,155 @@
+// Browser mode: the hub serves the built renderer and the local link on 127.0.0.1. The link
+// (`/link?token=…`) needs the per-launch token; any other token, path or host is refused
+// at the HTTP upgrade, before a single frame is read.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { timingSafeEqual } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { LINK_LIMITS } from '../../shared/protocol/frame';
+import type { Peer } from './peer';
+import { asBytes, type LinkTransport } from './transport';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml',
+  '.png': 'image/png', '.json': 'application/json', '.map': 'application/json', '.woff2': 'font/woff2', '.ico': 'image/x-icon',
+};
+
+export function contentSecurityPolicy(port: number): string {
+  return [
+    "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:", "font-src 'self' data:",
+    `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`, "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'none'",
+  ].join('; ');
+}
+
+export interface HubServer {
+  readonly port: number;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export interface HubServerOptions {
+  peer: Peer;
+  port: number;
+  token: string;
+  rendererDir: string;
+}
+
+function tokenMatches(given: string | null, expected: string): boolean {
+  if (given === null) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export async function startHubServer({ peer, port, token, rendererDir }: HubServerOptions): Promise<HubServer> {
+  let boundPort = port;
+  const sockets = new Set<WebSocket>();
+  const wss = new WebSocketServer({ noServer: true, maxPayload: LINK_LIMITS.maxFrameBytes, perMessageDeflate: false });
+  const rootDir = normalize(rendererDir);
+
+  const allowedHost = (req: IncomingMessage) => req.headers.host === `127.0.0.1:${boundPort}` || req.headers.host === `localhost:${boundPort}`;
+
+  async function serveFile(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/healthz') {
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(JSON.stringify({ ok: true, version: __TANDEM_VERSION__, peerId: peer.peerId, workspaceId: peer.identity.workspace?.id ?? null, ...peer.stats() }));
+      return;
+    }
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      res.writeHead(400).end('Bad request');
+      return;
+    }
+    const file = normalize(join(rootDir, pathname === '/' ? 'index.html' : pathname));
+    if (!file.startsWith(rootDir + sep)) {
+      res.writeHead(404).end('Not found');
+      return;
+    }
+    try {
+      if (!(await stat(file)).isFile()) throw new Error('not a file');
+      const body = await readFile(file);
+      res.writeHead(200, {
+        'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': contentSecurityPolicy(boundPort),
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        'cache-control': file.endsWith('index.html') ? 'no-store' : 'public, max-age=3600',
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(pathname === '/' || pathname === '/index.html' ? 'The renderer is not built: run `npm run build`.' : 'Not found');
+    }
+  }
+
+  const server: Server = createServer((req, res) => {
+    if (!allowedHost(req)) {
+      res.writeHead(421).end('Misdirected request');
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405).end();
+      return;
+    }
+    void serveFile(req, res);
+  });
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const refuse = (status: string) => {
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      socket.destroy();
+    };
+    if (url.pathname !== '/link') return refuse('404 Not Found');
+    if (!allowedHost(req)) return refuse('421 Misdirected Request');
+    if (!tokenMatches(url.searchParams.get('token'), token)) {
+      peer.logger.warn('refused a local link with a wrong token', { remote: req.socket.remoteAddress });
+      return refuse('401 Unauthorized');
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      sockets.add(ws);
+      ws.on('close', () => sockets.delete(ws));
+      peer.connect(webSocketTransport(ws));
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  boundPort = typeof address === 'object' && address ? address.port : port;
+
+  return {
+    port: boundPort,
+    url: `http://127.0.0.1:${boundPort}/#token=${token}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const ws of sockets) ws.close(1001, 'hub stopping');
+        wss.close();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function webSocketTransport(ws: WebSocket): LinkTransport {
+  return {
+    send: (frame) => ws.send(frame),
+    close: (reason) => ws.close(4000, reason.slice(0, 100)),
+    onMessage: (listener) =>
+      ws.on('message', (data, isBinary) => {
+        const bytes = isBinary ? asBytes(data) : null;
+        if (bytes) listener(bytes);
+        else ws.close(4002, 'binary frames only');
+      }),
+    onClose: (listener) => ws.on('close', listener),
+  };
+}

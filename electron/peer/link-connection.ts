@@ -1,0 +1,131 @@
+// One renderer's connection to the local peer: every doc the renderer opens is synced over
+// it with y-protocols, the peer says "saved" once an update is on disk, and connection-level
+// requests (create the workspace, dismiss a notice) are answered. Malformed input closes the
+// connection and is counted; every replica stays as it was.
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import { requestSchema, type Hello, type LinkResponse, type PeerNotice } from '../../shared/api/link';
+import { isModelError } from '../../shared/model/errors';
+import type { TxOrigin } from '../../shared/model/origin';
+import { encodeFrame, encodeJsonFrame, LINK_LIMITS, MessageType, ProtocolError, readFrameHead, readJsonPayload } from '../../shared/protocol/frame';
+import { createDocSyncSession, type DocSyncSession } from '../../shared/protocol/sync-session';
+import type { PeerLogger } from './logger';
+import type { LinkTransport } from './transport';
+
+/** What a connection needs from the peer that owns it. */
+export interface LinkHost {
+  readonly logger: PeerLogger;
+  hello(): Hello;
+  openDoc(docId: string): Promise<Y.Doc>;
+  savedStateVector(docId: string): Promise<Uint8Array>;
+  handleRequest(op: string, args: unknown): Promise<unknown>;
+  onDidProtocolError(reason: string): void;
+}
+
+export class LinkConnection {
+  private readonly sessions = new Map<string, DocSyncSession>();
+  private queue: Promise<void> = Promise.resolve();
+  private closed = false;
+  readonly origin: TxOrigin;
+
+  constructor(
+    private readonly host: LinkHost,
+    private readonly transport: LinkTransport,
+    readonly linkId: string,
+  ) {
+    this.origin = Object.freeze({ source: 'link', linkId });
+    transport.onMessage((frame) => {
+      // Frames are handled strictly in order, even when opening a doc takes a disk read.
+      this.queue = this.queue.then(() => this.handle(frame)).catch((error) => this.fail(error));
+    });
+    transport.onClose(() => this.dispose());
+    this.sendHello();
+  }
+
+  sendHello(): void {
+    this.send(encodeJsonFrame(MessageType.hello, this.host.hello()));
+  }
+
+  sendNotice(notice: PeerNotice): void {
+    this.send(encodeJsonFrame(MessageType.notice, notice));
+  }
+
+  /** Tells the renderer that the doc is on disk up to `stateVector`. */
+  sendSaved(docId: string, stateVector: Uint8Array): void {
+    if (!this.sessions.has(docId)) return;
+    this.send(encodeFrame(docId, MessageType.saved, (e) => encoding.writeVarUint8Array(e, stateVector)));
+  }
+
+  close(reason: string): void {
+    if (this.closed) return;
+    this.transport.close(reason);
+    this.dispose();
+  }
+
+  private send(frame: Uint8Array): void {
+    if (this.closed) return;
+    try {
+      this.transport.send(frame);
+    } catch (error) {
+      this.host.logger.warn('link send failed', { linkId: this.linkId, error: String(error) });
+    }
+  }
+
+  private async handle(frame: Uint8Array): Promise<void> {
+    if (this.closed) return;
+    const { docId, type, decoder } = readFrameHead(frame);
+    if (docId === '') {
+      if (type === MessageType.request) return this.handleRequest(readJsonPayload(decoder));
+      throw new ProtocolError('unexpected-connection-message');
+    }
+    if (type === MessageType.awareness || type === MessageType.queryAwareness) return; // Presence arrives with LAN sync.
+    if (type !== MessageType.sync) throw new ProtocolError('unexpected-doc-message');
+    let session = this.sessions.get(docId);
+    if (!session) {
+      if (this.sessions.size >= LINK_LIMITS.maxDocsPerConnection) throw new ProtocolError('too-many-docs');
+      const doc = await this.host.openDoc(docId);
+      if (this.closed) return;
+      session = createDocSyncSession({ docId, doc, origin: this.origin, send: (f) => this.send(f) });
+      this.sessions.set(docId, session);
+      this.sendSaved(docId, await this.host.savedStateVector(docId));
+    }
+    session.receive(decoder);
+  }
+
+  private async handleRequest(payload: unknown): Promise<void> {
+    const parsed = requestSchema.safeParse(payload);
+    if (!parsed.success) {
+      const id = typeof (payload as { id?: unknown })?.id === 'number' ? (payload as { id: number }).id : -1;
+      return this.respond({ id, ok: false, error: { code: 'invalid-request', messageKey: 'errors.invalid' } });
+    }
+    const { id, op, args } = parsed.data;
+    try {
+      const value = await this.host.handleRequest(op, args);
+      this.respond({ id, ok: true, value });
+    } catch (error) {
+      if (isModelError(error)) this.respond({ id, ok: false, error: { code: error.code, messageKey: error.messageKey, ...(error.field ? { field: error.field } : {}) } });
+      else {
+        this.host.logger.error('request failed', { op, error: String(error) });
+        this.respond({ id, ok: false, error: { code: 'internal', messageKey: 'errors.internal' } });
+      }
+    }
+  }
+
+  private respond(response: LinkResponse): void {
+    this.send(encodeJsonFrame(MessageType.response, response));
+  }
+
+  private fail(error: unknown): void {
+    const reason = error instanceof ProtocolError ? error.reason : 'internal-error';
+    this.host.logger.warn('closing a local link after bad input', { linkId: this.linkId, reason, error: error instanceof ProtocolError ? undefined : String(error) });
+    this.host.onDidProtocolError(reason);
+    this.close(reason);
+  }
+
+  private dispose(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const session of this.sessions.values()) session.destroy();
+    this.sessions.clear();
+  }
+}

@@ -1,0 +1,80 @@
+// The workspace screen: sidebar of boards and members, the open board, the save indicator,
+// the peer's notices and the undo toast.
+import { useTranslation } from 'react-i18next';
+import { useApp, useRuntime } from '../context';
+import { GoalsBoard } from './goals/GoalsBoard';
+import { LanguageSwitch } from './LanguageSwitch';
+import { Notices } from './Notices';
+import { SaveIndicator } from './SaveIndicator';
+import { Toast } from './Toast';
+
+function Sidebar() {
+  const runtime = useRuntime();
+  const { t } = useTranslation();
+  const workspace = useApp((s) => s.workspace);
+  const activeBoardId = useApp((s) => s.activeBoardId);
+  const memberId = useApp((s) => s.identity?.memberId);
+  return (
+    <nav className="sidebar" aria-label={t('sidebar.boards')}>
+      <div className="workspace-name" title={workspace?.name}>
+        {workspace?.name ?? '…'}
+      </div>
+      <h2 className="sidebar-heading">{t('sidebar.boards')}</h2>
+      <ul className="board-list">
+        {workspace?.boards
+          .filter((b) => !b.archived)
+          .map((board) => (
+            <li key={board.id}>
+              <button className={board.id === activeBoardId ? 'board-link active' : 'board-link'} aria-current={board.id === activeBoardId ? 'page' : undefined} onClick={() => void runtime.openBoard(board.id)}>
+                <span aria-hidden="true">◎</span> {board.name}
+              </button>
+            </li>
+          ))}
+      </ul>
+      <h2 className="sidebar-heading">{t('sidebar.members')}</h2>
+      <ul className="member-list">
+        {workspace?.members.map((m) => (
+          <li key={m.id}>
+            <span className="avatar" style={{ background: m.colour }} aria-hidden="true">
+              {m.name.slice(0, 1).toUpperCase()}
+            </span>
+            <span>{m.id === memberId ? t('sidebar.you', { name: m.name }) : m.name}</span>
+            <span className="muted small">{t(`teamShort.${m.team}`)}</span>
+          </li>
+        ))}
+      </ul>
+      <div className="sidebar-foot">
+        <LanguageSwitch />
+      </div>
+    </nav>
+  );
+}
+
+export function Workspace() {
+  const { t } = useTranslation();
+  const readOnly = useApp((s) => s.workspace?.readOnly ?? false);
+  const schemaVersion = useApp((s) => s.workspace?.schemaVersion ?? 0);
+  return (
+    <div className="app-shell">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <Sidebar />
+      <div className="main-column">
+        <header className="topbar">
+          <Notices />
+          <SaveIndicator />
+        </header>
+        {readOnly && (
+          <p className="banner warning" role="status">
+            {t('readOnly', { version: schemaVersion })}
+          </p>
+        )}
+        <main id="main" className="board-area" tabIndex={-1}>
+          <GoalsBoard />
+        </main>
+      </div>
+      <Toast />
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+// The forms under a goal: add a KPI, and check in a KPI's value for a date. Values are
+// parsed as people type them ("1,200", "3,5"); anything else is refused with a message.
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { KpiSnapshot } from '../../../../shared/model/goals-read';
+import type { KpiUnit } from '../../../../shared/model/kpis';
+import { useApp, useRuntime } from '../../context';
+import { parseNumberInput } from '../../i18n/i18n';
+import { FieldError, type ShownError } from '../FieldError';
+
+export function CheckInForm({ kpi }: { kpi: KpiSnapshot }) {
+  const runtime = useRuntime();
+  const { t } = useTranslation();
+  const today = useApp((s) => s.today);
+  const [value, setValue] = useState('');
+  const [date, setDate] = useState(today);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<ShownError | null>(null);
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const result = runtime.goals.addCheckIn({ kpiId: kpi.id, value: parseNumberInput(value), date, note });
+    if (!result.ok) return setError(result.error);
+    setError(null);
+    setValue('');
+    setNote('');
+  }
+  const errorId = `checkin-error-${kpi.id}`;
+  return (
+    <form className="check-in-form" onSubmit={submit} noValidate aria-label={`${t('detail.checkIn')}: ${kpi.name}`}>
+      <label>
+        {t('detail.value')}
+        {kpi.unit === 'boolean' ? (
+          <select name="value" value={value} onChange={(e) => setValue(e.target.value)}>
+            <option value="">—</option>
+            <option value="1">{t('yesNo.yes')}</option>
+            <option value="0">{t('yesNo.no')}</option>
+          </select>
+        ) : (
+          <input name="value" inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} aria-invalid={error?.field === 'value'} aria-describedby={error ? errorId : undefined} />
+        )}
+      </label>
+      <label>
+        {t('detail.date')}
+        <input name="date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+      </label>
+      <label className="grow">
+        {t('detail.note')}
+        <input name="note" value={note} onChange={(e) => setNote(e.target.value)} />
+      </label>
+      <button type="submit">{t('detail.checkIn')}</button>
+      <FieldError error={error} id={errorId} />
+    </form>
+  );
+}
+
+export function KpiForm({ goalId, onDone }: { goalId: string; onDone(): void }) {
+  const runtime = useRuntime();
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const [unit, setUnit] = useState<KpiUnit>('number');
+  const [direction, setDirection] = useState<'increase' | 'decrease'>('increase');
+  const [baseline, setBaseline] = useState('');
+  const [target, setTarget] = useState('');
+  const [error, setError] = useState<ShownError | null>(null);
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const result = runtime.goals.addKpi({ goalId, name, unit, direction, baseline: parseNumberInput(baseline), target: parseNumberInput(target) });
+    if (!result.ok) return setError(result.error);
+    onDone();
+  }
+  return (
+    <form className="kpi-form card" onSubmit={submit} noValidate aria-label={t('detail.addKpi')}>
+      <label>
+        {t('detail.kpiName')}
+        <input name="name" value={name} onChange={(e) => setName(e.target.value)} placeholder={t('detail.kpiNamePlaceholder')} autoFocus />
+      </label>
+      <div className="row">
+        <label>
+          {t('detail.unit')}
+          <select name="unit" value={unit} onChange={(e) => setUnit(e.target.value as KpiUnit)}>
+            {(['number', 'percent', 'currency', 'boolean'] as const).map((u) => (
+              <option key={u} value={u}>
+                {t(`units.${u}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('detail.direction')}
+          <select name="direction" value={direction} onChange={(e) => setDirection(e.target.value as 'increase' | 'decrease')}>
+            <option value="increase">{t('detail.increase')}</option>
+            <option value="decrease">{t('detail.decrease')}</option>
+          </select>
+        </label>
+        <label>
+          {t('detail.baseline')}
+          <input name="baseline" inputMode="decimal" value={baseline} onChange={(e) => setBaseline(e.target.value)} />
+        </label>
+        <label>
+          {t('detail.target')}
+          <input name="target" inputMode="decimal" value={target} onChange={(e) => setTarget(e.target.value)} />
+        </label>
+      </div>
+      <FieldError error={error} />
+      <div className="actions">
+        <button type="button" onClick={onDone}>
+          {t('goalForm.cancel')}
+        </button>
+        <button type="submit" className="primary">
+          {t('detail.addKpi')}
+        </button>
+      </div>
+    </form>
+  );
+}

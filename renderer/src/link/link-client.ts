@@ -1,0 +1,176 @@
+// The renderer's end of the local link: one connection carrying every open doc, with
+// reconnect and backoff, the peer's hello, request/response, and the peer's "saved" state
+// vectors, from which the save indicator is computed (never from a timer).
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import { helloSchema, noticeSchema, responseSchema, type Hello, type PeerNotice, type LinkRequest } from '../../../shared/api/link';
+import type { TxOrigin } from '../../../shared/model/origin';
+import { encodeJsonFrame, MessageType, readFrameHead, readJsonPayload, ProtocolError } from '../../../shared/protocol/frame';
+import { createDocSyncSession, type DocSyncSession } from '../../../shared/protocol/sync-session';
+import type { ClientTransport, TransportFactory } from './transports';
+
+export type LinkStatus = 'connecting' | 'online' | 'offline';
+
+export class LinkRequestError extends Error {
+  constructor(readonly code: string, readonly messageKey: string, readonly field?: string) {
+    super(`${code}: ${messageKey}`);
+  }
+}
+
+export interface LinkClientEvents {
+  onDidChangeStatus(status: LinkStatus): void;
+  onDidHello(hello: Hello): void;
+  onDidNotice(notice: PeerNotice): void;
+  onDidSave(docId: string): void;
+}
+
+/** True when `have` covers every clock in `need` (both encoded state vectors). */
+export function stateVectorCovers(have: Uint8Array | undefined, need: Uint8Array): boolean {
+  const needMap = Y.decodeStateVector(need);
+  if (needMap.size === 0) return true;
+  if (!have) return false;
+  const haveMap = Y.decodeStateVector(have);
+  for (const [client, clock] of needMap) if ((haveMap.get(client) ?? 0) < clock) return false;
+  return true;
+}
+
+export class LinkClient {
+  private transport: ClientTransport | null = null;
+  private readonly docs = new Map<string, Y.Doc>();
+  private readonly sessions = new Map<string, DocSyncSession>();
+  private readonly saved = new Map<string, Uint8Array>();
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private nextRequestId = 1;
+  private retryMs = 250;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private stopped = false;
+  status: LinkStatus = 'connecting';
+  hello: Hello | null = null;
+  readonly origin: TxOrigin = Object.freeze({ source: 'link', linkId: 'peer' });
+
+  constructor(private readonly openTransport: TransportFactory, private readonly events: LinkClientEvents) {}
+
+  start(): void {
+    void this.connect();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.transport?.close();
+  }
+
+  /** Syncs `doc` with the peer whenever connected. */
+  addDoc(docId: string, doc: Y.Doc): void {
+    this.docs.set(docId, doc);
+    if (this.status === 'online') this.startSession(docId, doc);
+  }
+
+  /** The peer has `docId` on disk up to at least `doc`'s current state. */
+  isSaved(docId: string): boolean {
+    const doc = this.docs.get(docId);
+    return !doc || stateVectorCovers(this.saved.get(docId), Y.encodeStateVector(doc));
+  }
+
+  request<T>(op: LinkRequest['op'], args: unknown): Promise<T> {
+    if (this.status !== 'online' || !this.transport) return Promise.reject(new LinkRequestError('offline', 'errors.offline'));
+    const id = this.nextRequestId++;
+    const transport = this.transport;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      transport.send(encodeJsonFrame(MessageType.request, { id, op, args }));
+    });
+  }
+
+  private async connect(): Promise<void> {
+    if (this.stopped) return;
+    this.setStatus(this.hello ? 'offline' : 'connecting');
+    let transport: ClientTransport;
+    try {
+      transport = await this.openTransport();
+    } catch {
+      this.scheduleRetry();
+      return;
+    }
+    if (this.stopped) return transport.close();
+    this.transport = transport;
+    transport.onMessage = (frame) => {
+      try {
+        this.handle(frame);
+      } catch (error) {
+        console.warn('Tandem: closing the local link after a bad frame', error);
+        transport.close();
+        this.onLost();
+      }
+    };
+    transport.onClose = () => this.onLost();
+  }
+
+  private onLost(): void {
+    if (!this.transport) return;
+    this.transport = null;
+    for (const session of this.sessions.values()) session.destroy();
+    this.sessions.clear();
+    for (const { reject } of this.pending.values()) reject(new LinkRequestError('offline', 'errors.offline'));
+    this.pending.clear();
+    this.setStatus('offline');
+    this.scheduleRetry();
+  }
+
+  private scheduleRetry(): void {
+    if (this.stopped) return;
+    if (this.status === 'connecting' && this.retryMs > 2_000) this.setStatus('offline');
+    this.retryTimer = setTimeout(() => void this.connect(), this.retryMs);
+    this.retryMs = Math.min(this.retryMs * 2, 3_000);
+  }
+
+  private setStatus(status: LinkStatus): void {
+    if (this.status === status) return;
+    this.status = status;
+    this.events.onDidChangeStatus(status);
+  }
+
+  private startSession(docId: string, doc: Y.Doc): void {
+    if (!this.transport || this.sessions.has(docId)) return;
+    const transport = this.transport;
+    this.sessions.set(docId, createDocSyncSession({ docId, doc, origin: this.origin, send: (f) => transport.send(f) }));
+  }
+
+  private handle(frame: Uint8Array): void {
+    const { docId, type, decoder } = readFrameHead(frame);
+    switch (type) {
+      case MessageType.hello: {
+        const hello = helloSchema.parse(readJsonPayload(decoder));
+        this.hello = hello;
+        this.retryMs = 250;
+        this.setStatus('online');
+        this.events.onDidHello(hello);
+        for (const [id, doc] of this.docs) this.startSession(id, doc);
+        return;
+      }
+      case MessageType.response: {
+        const response = responseSchema.parse(readJsonPayload(decoder));
+        const waiter = this.pending.get(response.id);
+        this.pending.delete(response.id);
+        if (!waiter) return;
+        if (response.ok) waiter.resolve(response.value);
+        else waiter.reject(new LinkRequestError(response.error.code, response.error.messageKey, response.error.field));
+        return;
+      }
+      case MessageType.notice:
+        this.events.onDidNotice(noticeSchema.parse(readJsonPayload(decoder)));
+        return;
+      case MessageType.saved:
+        this.saved.set(docId, decoding.readVarUint8Array(decoder));
+        this.events.onDidSave(docId);
+        return;
+      case MessageType.sync: {
+        const session = this.sessions.get(docId);
+        if (session) session.receive(decoder);
+        return;
+      }
+      default:
+        if (type < 100) throw new ProtocolError('unexpected-message');
+    }
+  }
+}

@@ -1,0 +1,38 @@
+// Renderer entry: picks the transport to the local peer (Electron's MessagePort or the
+// hub's WebSocket), creates the runtime and mounts the React app.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { TandemBridge } from '../../shared/api/bridge';
+import { App } from './components/App';
+import { detectLocale } from './i18n/i18n';
+import { electronPortTransport, webSocketTransport } from './link/transports';
+import { Runtime } from './runtime';
+import './styles.css';
+
+const bridge = (window as unknown as { tandem?: TandemBridge }).tandem ?? null;
+
+function browserLinkUrl(): string {
+  const token = new URLSearchParams(window.location.hash.slice(1)).get('token') ?? '';
+  const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
+  return `${scheme}://${window.location.host}/link?token=${encodeURIComponent(token)}`;
+}
+
+const locale = detectLocale(window.localStorage.getItem('tandem.locale'), navigator.languages);
+const runtime = new Runtime(bridge ? electronPortTransport(bridge) : webSocketTransport(browserLinkUrl()), locale, bridge);
+if (bridge) {
+  void bridge.invoke('tandem:app-info').then((r) => r.ok && runtime.store.setState({ locale: r.value.locale }));
+  bridge.onMenuCommand((command) => {
+    if (command === 'undo') runtime.undo();
+    else if (command === 'redo') runtime.redo();
+    else if (command === 'reload') window.location.reload();
+    else runtime.setLocale(command === 'locale:zh-CN' ? 'zh-CN' : 'en');
+  });
+}
+runtime.start();
+(window as unknown as { __tandem?: Runtime }).__tandem = runtime;
+
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <StrictMode>
+    <App runtime={runtime} />
+  </StrictMode>,
+);

@@ -1,0 +1,239 @@
+// The renderer's runtime: it owns the link to the local peer, the live docs, the undo
+// manager of the open board and the snapshot readers, and turns them into store state.
+// Components call its actions; they never touch Yjs.
+import * as Y from 'yjs';
+import type { Locale, TandemBridge } from '../../shared/api/bridge';
+import type { CreateWorkspaceArgs, Hello, WorkspaceIdentity } from '../../shared/api/link';
+import { isModelError, ModelError } from '../../shared/model/errors';
+import { createGoalsReader } from '../../shared/model/goals-read';
+import { LOCAL_ORIGIN } from '../../shared/model/origin';
+import { readWorkspace, isWorkspaceInitialised } from '../../shared/model/workspace';
+import { DocRegistry, type OpenedDoc } from './docs/doc-registry';
+import { LinkClient, LinkRequestError } from './link/link-client';
+import type { TransportFactory } from './link/transports';
+import { createAppStore, localToday, type AppStore, type SaveState } from './state/store';
+import { createGoalActions, type GoalActions } from './goal-actions';
+
+/** What an action returns: the value, or a translated-ready error for the form that called it. */
+export type ActionResult<T = void> = { ok: true; value: T } | { ok: false; error: { messageKey: string; field?: string; params: Record<string, string | number> } };
+
+export function toActionError(error: unknown): Extract<ActionResult, { ok: false }> {
+  if (isModelError(error)) return { ok: false, error: { messageKey: error.messageKey, field: error.field, params: error.params } };
+  if (error instanceof LinkRequestError) return { ok: false, error: { messageKey: error.messageKey, field: error.field, params: {} } };
+  console.error('Tandem: unexpected error', error);
+  return { ok: false, error: { messageKey: 'errors.internal', params: {} } };
+}
+
+export function attempt<T>(fn: () => T): ActionResult<T> {
+  try {
+    return { ok: true, value: fn() };
+  } catch (error) {
+    return toActionError(error);
+  }
+}
+
+const IDENTITY_KEY = 'tandem.identity';
+const BOARD_KEY = 'tandem.activeBoard';
+
+export interface BoardHandle {
+  readonly boardId: string;
+  readonly doc: Y.Doc;
+  readonly undo: Y.UndoManager;
+}
+
+export class Runtime {
+  readonly store: AppStore;
+  readonly link: LinkClient;
+  readonly docs: DocRegistry;
+  readonly goals: GoalActions;
+  private workspaceDoc: Y.Doc | null = null;
+  board: BoardHandle | null = null;
+  private boardCleanup: (() => void) | null = null;
+  private refreshQueued = false;
+  private writeFailed = false;
+  private everOnline = false;
+
+  constructor(transport: TransportFactory, locale: Locale, readonly bridge: TandemBridge | null, private readonly storage: Storage = window.localStorage) {
+    this.store = createAppStore(locale);
+    this.link = new LinkClient(transport, {
+      onDidChangeStatus: (status) => {
+        if (status === 'online') this.everOnline = true;
+        this.store.setState({ link: status });
+        this.updateSave();
+      },
+      onDidHello: (hello) => void this.onHello(hello),
+      onDidNotice: (notice) => {
+        if (notice.code === 'store-write-failed') this.writeFailed = true;
+        this.store.setState((s) => ({ notices: [...s.notices.filter((n) => n.at !== notice.at), notice] }));
+        this.updateSave();
+      },
+      onDidSave: () => {
+        this.writeFailed = false;
+        this.updateSave();
+      },
+    });
+    this.docs = new DocRegistry(this.link, {
+      onDidChangeCache: () => this.updateSave(),
+      onDidRecoverCache: () => this.store.setState({ cacheRecovered: true }),
+    });
+    this.goals = createGoalActions(this);
+  }
+
+  start(): void {
+    const cached = this.readCachedIdentity();
+    if (cached) void this.enterWorkspace(cached);
+    this.link.start();
+    setInterval(() => {
+      const today = localToday();
+      if (today !== this.store.getState().today) {
+        this.store.setState({ today });
+        this.scheduleRefresh();
+      }
+    }, 60_000);
+  }
+
+  async createWorkspace(args: CreateWorkspaceArgs): Promise<ActionResult> {
+    try {
+      const value = await this.link.request<{ workspace: WorkspaceIdentity }>('create-workspace', args);
+      await this.enterWorkspace(value.workspace);
+      return { ok: true, value: undefined };
+    } catch (error) {
+      return toActionError(error);
+    }
+  }
+
+  async openBoard(boardId: string): Promise<void> {
+    if (this.board?.boardId === boardId) return;
+    this.boardCleanup?.();
+    this.board = null;
+    this.store.setState({ activeBoardId: boardId, board: null, selectedGoalId: null, goalForm: null, canUndo: false, canRedo: false });
+    this.storage.setItem(BOARD_KEY, boardId);
+    const opened = await this.docs.open(boardId);
+    if (this.store.getState().activeBoardId !== boardId) return;
+    const doc = opened.doc;
+    const undo = new Y.UndoManager([doc.getMap('goals'), doc.getMap('kpis'), doc.getMap('checkIns')], { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: 400 });
+    const reader = createGoalsReader(doc, () => this.store.getState().today);
+    const onUndoChange = () => this.store.setState({ canUndo: undo.canUndo(), canRedo: undo.canRedo() });
+    const onUpdate = () => this.scheduleRefresh();
+    undo.on('stack-item-added', onUndoChange);
+    undo.on('stack-item-popped', onUndoChange);
+    undo.on('stack-cleared', onUndoChange);
+    doc.on('update', onUpdate);
+    this.board = { boardId, doc, undo };
+    this.boardReader = reader;
+    this.boardCleanup = () => {
+      doc.off('update', onUpdate);
+      undo.destroy();
+      reader.destroy();
+      this.boardReader = null;
+    };
+    this.refreshNow();
+  }
+
+  undo(): void {
+    this.board?.undo.undo();
+    this.store.setState({ toast: null });
+  }
+
+  redo(): void {
+    this.board?.undo.redo();
+  }
+
+  setLocale(locale: Locale): void {
+    this.store.setState({ locale });
+    this.storage.setItem('tandem.locale', locale);
+    void this.bridge?.invoke('tandem:set-locale', locale);
+  }
+
+  async dismissNotice(at: number): Promise<void> {
+    this.store.setState((s) => ({ notices: s.notices.filter((n) => n.at !== at) }));
+    await this.link.request('dismiss-notice', { at }).catch(() => undefined);
+  }
+
+  /** The workspace doc, once open; mutations on it go through here. */
+  get workspace(): Y.Doc | null {
+    return this.workspaceDoc;
+  }
+
+  private boardReader: ReturnType<typeof createGoalsReader> | null = null;
+
+  private async onHello(hello: Hello): Promise<void> {
+    this.store.setState({ notices: hello.notices });
+    this.writeFailed = hello.notices.some((n) => n.code === 'store-write-failed');
+    const current = this.store.getState().identity;
+    if (hello.workspace) {
+      if (!current || current.id !== hello.workspace.id || current.memberId !== hello.workspace.memberId) await this.enterWorkspace(hello.workspace);
+    } else if (current) {
+      // The peer lost its data folder but this window still has the workspace: give it back.
+      await this.link.request('adopt-workspace', current).catch(() => undefined);
+    } else {
+      this.store.setState({ boot: 'first-run' });
+    }
+    this.updateSave();
+  }
+
+  private async enterWorkspace(identity: WorkspaceIdentity): Promise<void> {
+    this.storage.setItem(IDENTITY_KEY, JSON.stringify(identity));
+    this.store.setState({ identity, boot: 'ready' });
+    const opened = await this.docs.open(identity.id);
+    if (this.workspaceDoc !== opened.doc) {
+      this.workspaceDoc = opened.doc;
+      opened.doc.on('update', () => this.scheduleRefresh());
+    }
+    this.refreshNow();
+    this.updateSave();
+  }
+
+  private readCachedIdentity(): WorkspaceIdentity | null {
+    try {
+      const value = JSON.parse(this.storage.getItem(IDENTITY_KEY) ?? 'null') as WorkspaceIdentity | null;
+      return value && typeof value.id === 'string' && typeof value.memberId === 'string' ? value : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Coalesces bursts of remote updates into one snapshot read per frame. */
+  private scheduleRefresh(): void {
+    this.updateSave();
+    if (this.refreshQueued) return;
+    this.refreshQueued = true;
+    requestAnimationFrame(() => {
+      this.refreshQueued = false;
+      this.refreshNow();
+    });
+  }
+
+  private refreshNow(): void {
+    const ws = this.workspaceDoc && isWorkspaceInitialised(this.workspaceDoc) ? readWorkspace(this.workspaceDoc) : null;
+    const state = this.store.getState();
+    const patch: Partial<ReturnType<AppStore['getState']>> = {};
+    if (ws && JSON.stringify(ws) !== JSON.stringify(state.workspace)) patch.workspace = ws;
+    if (this.boardReader) {
+      const board = this.boardReader.read();
+      if (board !== state.board) patch.board = board;
+    }
+    const boards = (patch.workspace ?? state.workspace)?.boards ?? [];
+    if (!state.activeBoardId && boards.length > 0) {
+      const remembered = this.storage.getItem(BOARD_KEY);
+      const target = boards.find((b) => b.id === remembered) ?? boards.find((b) => b.kind === 'goals') ?? boards[0];
+      if (target) queueMicrotask(() => void this.openBoard(target.id));
+    }
+    if (Object.keys(patch).length > 0) this.store.setState(patch);
+  }
+
+  private updateSave(): void {
+    const opened: OpenedDoc[] = this.docs.all();
+    let save: SaveState;
+    const cachePending = this.docs.cachePending() > 0;
+    if (this.link.status !== 'online') save = !this.everOnline && !cachePending && opened.length === 0 ? 'connecting' : cachePending ? 'offline-saving' : 'offline-saved';
+    else if (this.writeFailed) save = 'error';
+    else save = opened.every((d) => this.link.isSaved(d.docId)) ? 'saved' : 'saving';
+    if (this.store.getState().save !== save) this.store.setState({ save });
+  }
+
+  requireBoard(): BoardHandle {
+    if (!this.board) throw new ModelError('not-found', 'errors.notFound');
+    return this.board;
+  }
+}

@@ -1,0 +1,78 @@
+// The UI state: plain snapshots derived from the docs plus what only the UI cares about
+// (selection, filters, forms, toasts). Document content itself stays in Yjs; components
+// select narrowly from here and call runtime actions.
+import { createStore } from 'zustand/vanilla';
+import type { Locale } from '../../../shared/api/bridge';
+import type { PeerNotice, WorkspaceIdentity } from '../../../shared/api/link';
+import type { GoalsBoardSnapshot } from '../../../shared/model/goals-read';
+import type { GoalStatus } from '../../../shared/model/progress';
+import type { Team, WorkspaceSnapshot } from '../../../shared/model/workspace';
+import type { LinkStatus } from '../link/link-client';
+
+export type SaveState = 'connecting' | 'saving' | 'saved' | 'offline-saving' | 'offline-saved' | 'error';
+
+export interface GoalFilters {
+  team: Team | 'all';
+  ownerId: string | 'all';
+  period: string | 'all';
+  status: GoalStatus | 'none' | 'all';
+}
+
+export const NO_FILTERS: GoalFilters = { team: 'all', ownerId: 'all', period: 'all', status: 'all' };
+
+export interface Toast {
+  readonly id: number;
+  readonly messageKey: string;
+  readonly params: Record<string, string>;
+  readonly undoable: boolean;
+}
+
+export interface AppState {
+  boot: 'starting' | 'first-run' | 'ready';
+  link: LinkStatus;
+  identity: WorkspaceIdentity | null;
+  workspace: WorkspaceSnapshot | null;
+  activeBoardId: string | null;
+  board: GoalsBoardSnapshot | null;
+  selectedGoalId: string | null;
+  /** The goal form: closed, creating a goal, or editing the goal with this id. */
+  goalForm: { mode: 'create' } | { mode: 'edit'; goalId: string } | null;
+  filters: GoalFilters;
+  locale: Locale;
+  save: SaveState;
+  notices: PeerNotice[];
+  cacheRecovered: boolean;
+  toast: Toast | null;
+  canUndo: boolean;
+  canRedo: boolean;
+  today: string;
+}
+
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export function createAppStore(locale: Locale) {
+  return createStore<AppState>(() => ({
+    boot: 'starting',
+    link: 'connecting',
+    identity: null,
+    workspace: null,
+    activeBoardId: null,
+    board: null,
+    selectedGoalId: null,
+    goalForm: null,
+    filters: NO_FILTERS,
+    locale,
+    save: 'connecting',
+    notices: [],
+    cacheRecovered: false,
+    toast: null,
+    canUndo: false,
+    canRedo: false,
+    today: localToday(),
+  }));
+}
+
+export type AppStore = ReturnType<typeof createAppStore>;

@@ -1,0 +1,2 @@
+// The app version, replaced at build time by esbuild and Vite (`define`).
+declare const __TANDEM_VERSION__: string;
