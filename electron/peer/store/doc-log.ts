@@ -1,0 +1,190 @@
+// One doc's log while the store is open: a queue that runs loads, compactions and appends in
+// the order they were asked for, group-committing consecutive appends (one write, one fsync).
+// After any failed write the file handle is dropped, so the next operation re-reads the log and
+// repairs its tail before anything is appended behind possibly half-written bytes.
+import { open, rename, rm } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { encodeHeader, HEADER_BYTES } from './log-format';
+import { readAndRepairLog } from './log-recovery';
+import type { ReadLog } from './log-recovery';
+import { replaceFileAtomically, syncDir, writeFileSynced, writeFully } from './durable-fs';
+import type { StoreLogger, StoreWarning } from './store-types';
+
+/** Bounds one group commit so a burst of large updates does not become one giant buffer. */
+const MAX_BATCH_BYTES = 64 * 1024 * 1024;
+
+interface PendingAppend {
+  kind: 'append';
+  record: Buffer;
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+interface ExclusiveTask {
+  kind: 'task';
+  run: () => Promise<void>;
+}
+
+export class DocLog {
+  private handle: FileHandle | undefined;
+  /** Size of the log on disk, which is where the next record is written. */
+  private bytes = 0;
+  private records = 0;
+  /** Damage found while opening for an append, handed to the next loadDoc so no warning is lost. */
+  private unreportedWarnings: StoreWarning[] = [];
+  private readonly queue: (PendingAppend | ExclusiveTask)[] = [];
+  private draining = false;
+
+  constructor(
+    private readonly docId: string,
+    private readonly file: string,
+    private readonly logger: StoreLogger,
+  ) {}
+
+  stats(): { records: number; bytes: number } {
+    return { records: this.records, bytes: this.bytes };
+  }
+
+  append(record: Buffer): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ kind: 'append', record, resolve, reject });
+      this.startDraining();
+    });
+  }
+
+  load(): Promise<{ updates: Uint8Array[]; warnings: StoreWarning[] }> {
+    return this.exclusive(async () => {
+      // Re-read from disk even when open: the caller wants what is durable, not what we think.
+      await this.dropHandle();
+      const log = await this.readLog();
+      if (log.exists) this.handle = await open(this.file, 'r+');
+      const warnings = this.unreportedWarnings;
+      this.unreportedWarnings = [];
+      return { updates: log.updates, warnings };
+    });
+  }
+
+  /** `state` must already contain every update appended before this call: those are written first, then replaced. */
+  compact(stateRecord: Buffer): Promise<void> {
+    return this.exclusive(async () => {
+      // Not yet read this session: read it first, so a log from a newer format is refused
+      // rather than replaced, and any damage is set aside before the file goes.
+      if (!this.handle) await this.readLog();
+      const tmp = `${this.file}.tmp`;
+      const contents = Buffer.concat([encodeHeader(), stateRecord]);
+      try {
+        await writeFileSynced(tmp, contents, 'w');
+      } catch (error) {
+        await rm(tmp, { force: true }).catch(() => undefined);
+        throw error;
+      }
+      // Close before the rename: Windows will not replace a file that is still open.
+      await this.dropHandle();
+      try {
+        await rename(tmp, this.file);
+      } catch (error) {
+        await rm(tmp, { force: true }).catch(() => undefined);
+        throw error;
+      }
+      await syncDir(dirname(this.file));
+      this.handle = await open(this.file, 'r+');
+      this.bytes = contents.length;
+      this.records = 1;
+      this.logger.info('doc log compacted', { docId: this.docId, bytes: this.bytes });
+    });
+  }
+
+  /** Runs after everything queued so far; the owner stops queueing before calling it. */
+  close(): Promise<void> {
+    return this.exclusive(() => this.dropHandle());
+  }
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const run = () => work().then(resolve, reject);
+      this.queue.push({ kind: 'task', run });
+      this.startDraining();
+    });
+  }
+
+  private startDraining(): void {
+    if (this.draining) return;
+    this.draining = true;
+    // A microtask later, so appends issued in the same tick land in the first batch together.
+    queueMicrotask(() => void this.drain());
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      for (let head = this.queue[0]; head !== undefined; head = this.queue[0]) {
+        if (head.kind === 'task') {
+          this.queue.shift();
+          await head.run(); // settles its own promise, never throws
+          continue;
+        }
+        await this.commit(this.takeBatch());
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private takeBatch(): PendingAppend[] {
+    const batch: PendingAppend[] = [];
+    let size = 0;
+    for (let head = this.queue[0]; head?.kind === 'append'; head = this.queue[0]) {
+      if (batch.length > 0 && size + head.record.length > MAX_BATCH_BYTES) break;
+      batch.push(head);
+      size += head.record.length;
+      this.queue.shift();
+    }
+    return batch;
+  }
+
+  private async commit(batch: PendingAppend[]): Promise<void> {
+    try {
+      const handle = await this.openForAppend();
+      const bytes = batch.length === 1 ? batch[0]!.record : Buffer.concat(batch.map((append) => append.record));
+      await writeFully(handle, bytes, this.bytes);
+      await handle.sync();
+      this.bytes += bytes.length;
+      this.records += batch.length;
+    } catch (cause) {
+      // The file may now end in part of this batch; forget the handle so the next operation
+      // re-reads and repairs the tail. A record that did land intact is kept (and may be
+      // appended again by a retrying caller, which Yjs shrugs off).
+      await this.dropHandle().catch(() => undefined);
+      const error = cause instanceof Error ? cause : new Error(String(cause));
+      this.logger.warn('append to doc log failed; the updates were not acknowledged', { docId: this.docId, records: batch.length, error: error.message });
+      for (const append of batch) append.reject(error);
+      return;
+    }
+    for (const append of batch) append.resolve();
+  }
+
+  private async openForAppend(): Promise<FileHandle> {
+    if (this.handle) return this.handle;
+    const log = await this.readLog();
+    if (!log.exists) {
+      await replaceFileAtomically(this.file, encodeHeader());
+      this.bytes = HEADER_BYTES;
+      this.records = 0;
+    }
+    this.handle = await open(this.file, 'r+');
+    return this.handle;
+  }
+
+  private async readLog(): Promise<ReadLog> {
+    const log = await readAndRepairLog(this.docId, this.file, this.logger);
+    this.bytes = log.bytes;
+    this.records = log.updates.length;
+    if (log.warning) this.unreportedWarnings.push(log.warning);
+    return log;
+  }
+
+  private async dropHandle(): Promise<void> {
+    const handle = this.handle;
+    this.handle = undefined;
+    await handle?.close();
+  }
+}

@@ -1,0 +1,64 @@
+// The few file-system moves the store makes durable: writing a whole file and fsyncing it,
+// fsyncing a directory after a rename or create (without it ext4/xfs may forget the new entry
+// on power loss), and creating the store's folders.
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+
+export async function syncDir(dir: string): Promise<void> {
+  // Windows cannot fsync a directory handle (FlushFileBuffers refuses); NTFS journals renames.
+  if (process.platform === 'win32') return;
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Writes all of `bytes` at `position`: a write may be short, and a short record is a torn one. */
+export async function writeFully(handle: FileHandle, bytes: Uint8Array, position: number): Promise<void> {
+  let done = 0;
+  while (done < bytes.byteLength) {
+    const { bytesWritten } = await handle.write(bytes, done, bytes.byteLength - done, position + done);
+    if (bytesWritten <= 0) throw new Error('write made no progress');
+    done += bytesWritten;
+  }
+}
+
+/** Creates (or truncates) `path`, writes `bytes`, fsyncs. `wx` refuses to overwrite. */
+export async function writeFileSynced(path: string, bytes: Uint8Array, flags: 'w' | 'wx'): Promise<void> {
+  const handle = await open(path, flags, 0o600);
+  try {
+    await writeFully(handle, bytes, 0);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Puts `bytes` at `path` all at once: a crash leaves the old file or the new one, never half. */
+export async function replaceFileAtomically(path: string, bytes: Uint8Array): Promise<void> {
+  const tmp = `${path}.tmp`;
+  try {
+    await writeFileSynced(tmp, bytes, 'w');
+    await rename(tmp, path);
+  } catch (error) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw error;
+  }
+  await syncDir(dirname(path));
+}
+
+/** mkdir -p with mode 0o700, then fsyncs the parent of every folder it created. */
+export async function makeDirDurable(dir: string): Promise<void> {
+  const target = resolve(dir);
+  const first = await mkdir(target, { recursive: true, mode: 0o700 });
+  if (first === undefined) return;
+  const created: string[] = [];
+  for (let d = target; ; d = dirname(d)) {
+    created.unshift(d);
+    if (d === resolve(first) || dirname(d) === d) break;
+  }
+  for (const d of created) await syncDir(dirname(d));
+}

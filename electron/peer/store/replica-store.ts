@@ -1,0 +1,111 @@
+// The local peer's durable copy of every doc: one append-only log of opaque Yjs updates per
+// doc under `<dir>/docs/`. An append resolves only once its bytes are fsynced, which is what
+// lets the UI say "saved on this laptop". Format and repair live in the sibling modules.
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createLogger } from '../logger';
+import { DocLog } from './doc-log';
+import { assertDocId, docIdFromLogFileName, logFileName } from './doc-file-names';
+import { encodeRecord } from './log-format';
+import { makeDirDurable } from './durable-fs';
+import type { StoreLogger, StoreWarning } from './store-types';
+
+export type { StoreLogger, StoreWarning } from './store-types';
+
+export interface ReplicaStoreOptions {
+  /** Where damaged logs and compactions are reported; defaults to the peer's stderr log. */
+  logger?: StoreLogger;
+  /**
+   * Record count at which the caller should compact a doc (exposed as `compactEvery`). The
+   * store cannot merge Yjs updates itself, so it only carries the policy. Default 500.
+   */
+  compactEvery?: number;
+}
+
+export class ReplicaStore {
+  private readonly docs = new Map<string, DocLog>();
+  private closed = false;
+
+  private constructor(
+    private readonly docsDir: string,
+    private readonly logger: StoreLogger,
+    /** Compact a doc once `stats(docId).records` reaches this. */
+    readonly compactEvery: number,
+  ) {}
+
+  /** Opens the store in `dir`, creating it (mode 0o700) if absent. */
+  static async open(dir: string, options: ReplicaStoreOptions = {}): Promise<ReplicaStore> {
+    const compactEvery = options.compactEvery ?? 500;
+    if (!Number.isInteger(compactEvery) || compactEvery < 1) throw new Error(`compactEvery must be a positive integer, got ${compactEvery}`);
+    const docsDir = join(dir, 'docs');
+    await makeDirDurable(docsDir);
+    return new ReplicaStore(docsDir, options.logger ?? createLogger(), compactEvery);
+  }
+
+  /** Every doc with a log on disk, sorted. */
+  async listDocIds(): Promise<string[]> {
+    this.assertOpen();
+    const names = await readdir(this.docsDir);
+    return names.flatMap((name) => docIdFromLogFileName(name) ?? []).sort();
+  }
+
+  /**
+   * Reads the doc's log: every intact record in order (empty if the doc has no log). A damaged
+   * tail or header is set aside (copy kept), the file truncated to its intact prefix, a warning
+   * logged and returned; damaged bytes are never returned. Warnings from damage found by an
+   * earlier append to this doc are returned here too.
+   */
+  async loadDoc(docId: string): Promise<{ updates: Uint8Array[]; warnings: StoreWarning[] }> {
+    return this.docLog(docId).load();
+  }
+
+  /**
+   * Appends one record and resolves only after it is written AND fsynced. Concurrent appends
+   * are group-committed (one write + one fsync per doc per batch), in order per doc. Rejects,
+   * never silently drops, if the write fails. Empty updates are refused (Yjs never makes one).
+   */
+  async append(docId: string, update: Uint8Array): Promise<void> {
+    const log = this.docLog(docId);
+    return log.append(encodeRecord(update));
+  }
+
+  /**
+   * Replaces the doc's log by the single record `state`, which must include every update
+   * appended before this call (those are made durable first, then replaced). New file, fsync,
+   * rename over the old, fsync the directory. Appends issued meanwhile are written after it.
+   */
+  async compact(docId: string, state: Uint8Array): Promise<void> {
+    const log = this.docLog(docId);
+    return log.compact(encodeRecord(state));
+  }
+
+  /**
+   * Records and bytes (file size, header included) of the doc's log as this store knows it:
+   * zero until the doc has been loaded or appended to in this session.
+   */
+  stats(docId: string): { records: number; bytes: number } {
+    assertDocId(docId);
+    return this.docs.get(docId)?.stats() ?? { records: 0, bytes: 0 };
+  }
+
+  /** Waits for everything already queued, then closes file handles. Later calls reject. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.docs.values()].map((log) => log.close()));
+  }
+
+  private docLog(docId: string): DocLog {
+    this.assertOpen();
+    let log = this.docs.get(docId);
+    if (!log) {
+      log = new DocLog(docId, join(this.docsDir, logFileName(docId)), this.logger);
+      this.docs.set(docId, log);
+    }
+    return log;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('replica store is closed');
+  }
+}
