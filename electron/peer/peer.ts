@@ -16,7 +16,6 @@ import type { PeerLogger } from './logger';
 import { Replica } from './replica';
 import { ReplicaStore } from './store/replica-store';
 import type { LinkTransport } from './transport';
-import { join } from 'node:path';
 
 export interface PeerStats {
   links: number;
@@ -39,7 +38,7 @@ export class Peer {
   static async start(dataDir: string, logger: PeerLogger): Promise<Peer> {
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
     const identity = await loadIdentity(dataDir);
-    const store = await ReplicaStore.open(join(dataDir, 'docs'), { logger });
+    const store = await ReplicaStore.open(dataDir, { logger });
     let peer: Peer | undefined;
     const replica = new Replica(store, logger, {
       onDidSave: (docId, sv) => peer?.links.forEach((link) => link.sendSaved(docId, sv)),

@@ -22,7 +22,15 @@ export interface GoalActions {
 
 export function createGoalActions(runtime: Runtime): GoalActions {
   const memberId = () => runtime.store.getState().identity?.memberId ?? 'unknown';
-  const onBoard = <T>(fn: (doc: Y.Doc) => T): ActionResult<T> => attempt(() => fn(runtime.requireBoard().doc));
+  // Every action is one step of its own on the undo stack, however quickly the next follows.
+  const onBoard = <T>(fn: (doc: Y.Doc) => T): ActionResult<T> =>
+    attempt(() => {
+      const board = runtime.requireBoard();
+      board.undo.stopCapturing();
+      const value = fn(board.doc);
+      board.undo.stopCapturing();
+      return value;
+    });
 
   return {
     create: (input) =>
@@ -36,9 +44,7 @@ export function createGoalActions(runtime: Runtime): GoalActions {
     remove: (goalId) =>
       onBoard((doc) => {
         const title = runtime.store.getState().board?.goals.find((g) => g.id === goalId)?.title ?? '';
-        runtime.board?.undo.stopCapturing();
         deleteGoal(doc, { id: goalId });
-        runtime.board?.undo.stopCapturing();
         const s = runtime.store.getState();
         runtime.store.setState({
           selectedGoalId: s.selectedGoalId === goalId ? null : s.selectedGoalId,

@@ -104,7 +104,7 @@ export function GoalsBoard() {
             </section>
           ))}
         </div>
-        {selectedGoalId && <GoalDetail goalId={selectedGoalId} />}
+        {selectedGoalId && <GoalDetail key={selectedGoalId} goalId={selectedGoalId} />}
       </div>
       {goalForm && <GoalForm form={goalForm} />}
     </div>
