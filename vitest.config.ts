@@ -10,6 +10,7 @@ export default defineConfig({
   define: { __TANDEM_VERSION__: JSON.stringify('0.0.0-test') },
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    globalSetup: ['tests/integration/global-setup.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,

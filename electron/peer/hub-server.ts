@@ -98,6 +98,7 @@ export async function startHubServer({ peer, port, token, rendererDir }: HubServ
     void serveFile(req, res);
   });
 
+  server.on('clientError', (_error, socket) => socket.destroy());
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const refuse = (status: string) => {
@@ -112,6 +113,8 @@ export async function startHubServer({ peer, port, token, rendererDir }: HubServ
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.add(ws);
+      // An oversized or malformed WebSocket frame is reported here; without a listener it would crash the hub.
+      ws.on('error', (error) => peer.logger.warn('closing a local link after a transport error', { error: error.message }));
       ws.on('close', () => sockets.delete(ws));
       peer.connect(webSocketTransport(ws));
     });

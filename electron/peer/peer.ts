@@ -11,6 +11,7 @@ import { parseInput } from '../../shared/model/validate';
 import { initWorkspace } from '../../shared/model/workspace';
 import { PROTOCOL_VERSION } from '../../shared/protocol/frame';
 import { loadIdentity, saveWorkspaceIdentity, type PeerIdentity } from './identity';
+import { lockDataFolder } from './data-lock';
 import { LinkConnection } from './link-connection';
 import type { PeerLogger } from './logger';
 import { Replica } from './replica';
@@ -33,12 +34,21 @@ export class Peer {
     readonly identity: PeerIdentity,
     readonly replica: Replica,
     readonly logger: PeerLogger,
+    private readonly unlock: () => Promise<void>,
   ) {}
 
   static async start(dataDir: string, logger: PeerLogger): Promise<Peer> {
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
-    const identity = await loadIdentity(dataDir);
-    const store = await ReplicaStore.open(dataDir, { logger });
+    const unlock = await lockDataFolder(dataDir);
+    let identity: PeerIdentity;
+    let store: ReplicaStore;
+    try {
+      identity = await loadIdentity(dataDir);
+      store = await ReplicaStore.open(dataDir, { logger });
+    } catch (error) {
+      await unlock();
+      throw error;
+    }
     let peer: Peer | undefined;
     const replica = new Replica(store, logger, {
       onDidSave: (docId, sv) => peer?.links.forEach((link) => link.sendSaved(docId, sv)),
@@ -48,7 +58,7 @@ export class Peer {
       },
       onDidFailWrite: (docId, error) => peer?.addNotice({ code: 'store-write-failed', docId, detail: error.message.slice(0, 500), at: Date.now() }),
     });
-    peer = new Peer(dataDir, identity, replica, logger);
+    peer = new Peer(dataDir, identity, replica, logger, unlock);
     // Load the workspace docs now, so a damaged file is reported before anyone opens it.
     for (const docId of await replica.listDocIds()) await replica.open(docId);
     return peer;
@@ -89,6 +99,7 @@ export class Peer {
     for (const link of this.links) link.close('peer-stopping');
     this.links.clear();
     await this.replica.close();
+    await this.unlock();
   }
 
   private addNotice(notice: PeerNotice): void {

@@ -3,7 +3,7 @@
 import { appendFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { removeDir, startHub, tempDataDir } from './support/hub';
+import { removeDir, startHub, tempDataDir } from '../support/hub';
 import { addKpi, checkIn, createGoal, expectSaved, firstRun, goalCard } from './support/goals-page';
 
 test('a check-in of "abc", an empty title and a 100,000-character title are refused with a message', async ({ page }) => {

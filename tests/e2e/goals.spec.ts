@@ -1,7 +1,7 @@
 // The Goals board end to end, in Chromium against a real hub: first run, goals with KPIs
 // and check-ins, progress, status and chart, reload, reorder, undo/redo and both languages.
 import { expect, test } from '@playwright/test';
-import { removeDir, startHub, tempDataDir, type RunningHub } from './support/hub';
+import { removeDir, startHub, tempDataDir, type RunningHub } from '../support/hub';
 import { addKpi, checkIn, createGoal, expectSaved, firstRun, goalCard } from './support/goals-page';
 
 let hub: RunningHub;

@@ -1,7 +1,7 @@
 // Offline and recovery end to end: the hub stops while a person keeps editing, comes back
 // and receives the edits; a fresh browser profile is refilled from the peer's store.
 import { expect, test } from '@playwright/test';
-import { removeDir, startHub, tempDataDir } from './support/hub';
+import { removeDir, startHub, tempDataDir } from '../support/hub';
 import { addKpi, checkIn, createGoal, expectSaved, firstRun, goalCard } from './support/goals-page';
 
 test('edits made while the hub is down are kept in the browser and reach the peer store when it is back', async ({ page, browser }) => {
