@@ -57,6 +57,9 @@ export function entityOrThrow(collection: Y.Map<unknown>, id: string, field = 'i
   return value;
 }
 
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
 /**
  * Replaces the content of `text` with `next` by deleting and inserting only the changed
  * middle, so a teammate's concurrent edit elsewhere in the text survives.
@@ -67,11 +70,17 @@ export function replaceText(text: Y.Text, next: string): void {
   let start = 0;
   const minLen = Math.min(prev.length, next.length);
   while (start < minLen && prev.charCodeAt(start) === next.charCodeAt(start)) start++;
+  // Never cut a surrogate pair (an emoji, say): Yjs would store each half as U+FFFD.
+  if (start > 0 && isHighSurrogate(prev.charCodeAt(start - 1))) start--;
   let endPrev = prev.length;
   let endNext = next.length;
   while (endPrev > start && endNext > start && prev.charCodeAt(endPrev - 1) === next.charCodeAt(endNext - 1)) {
     endPrev--;
     endNext--;
+  }
+  if (endPrev < prev.length && isLowSurrogate(prev.charCodeAt(endPrev))) {
+    endPrev++;
+    endNext++;
   }
   if (endPrev > start) text.delete(start, endPrev - start);
   if (endNext > start) text.insert(start, next.slice(start, endNext));

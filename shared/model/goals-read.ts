@@ -1,7 +1,7 @@
 // Reads a goals board doc into plain, immutable snapshots for the UI: goals with their KPIs,
 // check-ins, current values, progress and suggested status. Snapshots of unchanged entities
 // keep their identity between reads, so the UI re-renders only what changed.
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { entities, num, oneOf, optNum, str, textOf } from './doc';
 import { compareOrder, type Ordered } from './order';
 import type { Period, PeriodKind } from './period';
@@ -122,6 +122,9 @@ export function createGoalsReader(doc: Y.Doc, today: () => string) {
       list.push({ ...base, checkIns, current, progress: kpiProgress(base, current) });
       kpisByGoal.set(base.goalId, list);
     }
+    const rawParents = new Map<string, string | null>();
+    for (const [id, g] of entities(doc.getMap('goals'))) rawParents.set(id, typeof g.get('parentId') === 'string' ? (g.get('parentId') as string) : null);
+    const parents = resolveParents(rawParents);
     const goals: GoalSnapshot[] = [];
     const nextGoals = new Map<string, GoalSnapshot>();
     for (const [id, g] of entities(doc.getMap('goals'))) {
@@ -131,7 +134,7 @@ export function createGoalsReader(doc: Y.Doc, today: () => string) {
       const suggestedStatus = suggestStatus(progress, period, day);
       const override = oneOf(g.get('statusOverride'), STATUSES, 'none');
       const statusOverride = override === 'none' ? null : override;
-      const parentId = typeof g.get('parentId') === 'string' ? (g.get('parentId') as string) : null;
+      const parentId = parents.get(id) ?? null;
       const ownerId = typeof g.get('ownerId') === 'string' ? (g.get('ownerId') as string) : null;
       const next: GoalSnapshot = {
         id, title: str(g.get('title')), description: textOf(g.get('description')), ownerId, team: oneOf(g.get('team'), TEAMS, 'shared'), period, parentId,
@@ -153,6 +156,33 @@ export function createGoalsReader(doc: Y.Doc, today: () => string) {
   }
 
   return { read, destroy: () => doc.off('afterTransaction', onAfterTransaction) };
+}
+
+/**
+ * Parent links as the UI may show them. Offline edits can merge into a parent that was
+ * deleted meanwhile, or into a loop (two people nesting two goals under each other): a
+ * missing parent reads as none, and each loop is cut at its smallest id, the same on
+ * every laptop.
+ */
+function resolveParents(raw: ReadonlyMap<string, string | null>): Map<string, string | null> {
+  const parents = new Map<string, string | null>();
+  for (const [id, parentId] of raw) parents.set(id, parentId !== null && parentId !== id && raw.has(parentId) ? parentId : null);
+  const visited = new Map<string, 'walking' | 'done'>();
+  for (const start of parents.keys()) {
+    const path: string[] = [];
+    let cursor: string | null = start;
+    while (cursor !== null && !visited.has(cursor)) {
+      visited.set(cursor, 'walking');
+      path.push(cursor);
+      cursor = parents.get(cursor) ?? null;
+    }
+    if (cursor !== null && visited.get(cursor) === 'walking') {
+      const loop = path.slice(path.indexOf(cursor));
+      parents.set(loop.reduce((a, b) => (b < a ? b : a)), null);
+    }
+    for (const id of path) visited.set(id, 'done');
+  }
+  return parents;
 }
 
 function sameKpis(a: readonly KpiSnapshot[], b: readonly KpiSnapshot[]): boolean {

@@ -77,7 +77,8 @@ export function updateMember(doc: Y.Doc, args: z.input<typeof memberPatch>): voi
 }
 
 export function renameWorkspace(doc: Y.Doc, name: string): void {
-  const value = parseInput(requiredText(LIMITS.name), name);
+  // Parsed as an object so a refusal names its field, like every other mutation's.
+  const { name: value } = parseInput(z.object({ name: requiredText(LIMITS.name) }), { name });
   transactLocal(doc, () => doc.getMap('meta').set('name', value));
 }
 
