@@ -29,6 +29,10 @@ if (bridge) {
   });
 }
 runtime.start();
+// Browser mode: keep the app shell so a reload works while the hub is stopped.
+if (!bridge && 'serviceWorker' in navigator && window.location.protocol === 'http:') {
+  void navigator.serviceWorker.register('./sw.js').catch((error) => console.warn('Tandem: offline shell unavailable', error));
+}
 (window as unknown as { __tandem?: Runtime }).__tandem = runtime;
 
 createRoot(document.getElementById('root') as HTMLElement).render(
