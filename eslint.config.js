@@ -55,6 +55,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['renderer/public/sw.js'],
+    languageOptions: { globals: globals.serviceworker },
+  },
+  {
     files: ['tests/**/*.ts', 'build/**/*.{js,mjs}', '*.config.{ts,js}'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
