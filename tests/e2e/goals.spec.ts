@@ -66,6 +66,21 @@ test('goals reorder by keyboard, and undo and redo revert only my edits', async 
   await page.keyboard.press('Control+Shift+z');
   await expect.poll(titles).toEqual(['Third goal', 'First goal', 'Second goal']);
 
+  // Dragging a goal by its handle with the mouse moves it too.
+  const handle = goalCard(page, 'Second goal').getByRole('button', { name: /Reorder/ });
+  const target = goalCard(page, 'Third goal');
+  const from = await handle.boundingBox();
+  const to = await target.boundingBox();
+  if (!from || !to) throw new Error('cards not laid out');
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2, to.y + 4, { steps: 12 });
+  await page.mouse.move(from.x + from.width / 2, to.y + 2, { steps: 4 });
+  await page.mouse.up();
+  await expect.poll(titles).toEqual(['Second goal', 'Third goal', 'First goal']);
+  await page.keyboard.press('Control+z');
+  await expect.poll(titles).toEqual(['Third goal', 'First goal', 'Second goal']);
+
   // Deleting offers Undo, which brings the goal back with its place.
   await goalCard(page, 'First goal').getByRole('button', { name: /Open/ }).click();
   await page.getByTestId('goal-detail').getByRole('button', { name: 'Delete goal' }).click();
