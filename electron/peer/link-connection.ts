@@ -2,7 +2,7 @@
 // it with y-protocols, the peer says "saved" once an update is on disk, and connection-level
 // requests (create the workspace, dismiss a notice) are answered. Malformed input closes the
 // connection and is counted; every replica stays as it was.
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { requestSchema, type Hello, type LinkResponse, type PeerNotice } from '../../shared/api/link';
 import { isModelError } from '../../shared/model/errors';

@@ -49,16 +49,18 @@ export class Peer {
       await unlock();
       throw error;
     }
-    let peer: Peer | undefined;
+    // The replica reports to the peer, which is made after it.
+    const ref: { peer?: Peer } = {};
     const replica = new Replica(store, logger, {
-      onDidSave: (docId, sv) => peer?.links.forEach((link) => link.sendSaved(docId, sv)),
+      onDidSave: (docId, sv) => ref.peer?.links.forEach((link) => link.sendSaved(docId, sv)),
       onDidRecover: (warning) => {
         logger.warn('a damaged log was recovered; the damaged bytes were set aside', { ...warning });
-        peer?.addNotice({ code: 'store-recovered', docId: warning.docId, detail: warning.setAsideFile, at: Date.now() });
+        ref.peer?.addNotice({ code: 'store-recovered', docId: warning.docId, detail: warning.setAsideFile, at: Date.now() });
       },
-      onDidFailWrite: (docId, error) => peer?.addNotice({ code: 'store-write-failed', docId, detail: error.message.slice(0, 500), at: Date.now() }),
+      onDidFailWrite: (docId, error) => ref.peer?.addNotice({ code: 'store-write-failed', docId, detail: error.message.slice(0, 500), at: Date.now() }),
     });
-    peer = new Peer(dataDir, identity, replica, logger, unlock);
+    const peer = new Peer(dataDir, identity, replica, logger, unlock);
+    ref.peer = peer;
     // Load the workspace docs now, so a damaged file is reported before anyone opens it.
     for (const docId of await replica.listDocIds()) await replica.open(docId);
     return peer;

@@ -4,7 +4,6 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { createGoal, readGoalsBoard } from '../../shared/model';
 import { LINK_LIMITS } from '../../shared/protocol/frame';
 import { removeDir, startHub, tempDataDir, type RunningHub } from '../support/hub';
