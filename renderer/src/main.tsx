@@ -21,9 +21,18 @@ const locale = detectLocale(window.localStorage.getItem('tandem.locale'), naviga
 const runtime = new Runtime(bridge ? electronPortTransport(bridge) : webSocketTransport(browserLinkUrl()), locale, bridge);
 if (bridge) {
   void bridge.invoke('tandem:app-info').then((r) => r.ok && runtime.store.setState({ locale: r.value.locale }));
+  // The menu owns Ctrl/Cmd+Z in the desktop app: in a text field it means the field's own
+  // undo, elsewhere the board's.
+  const inTextField = () => {
+    const el = document.activeElement;
+    return el instanceof HTMLElement && (el.isContentEditable || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA');
+  };
   bridge.onMenuCommand((command) => {
-    if (command === 'undo') runtime.undo();
-    else if (command === 'redo') runtime.redo();
+    if (command === 'undo' || command === 'redo') {
+      if (inTextField()) document.execCommand(command);
+      else if (command === 'undo') runtime.undo();
+      else runtime.redo();
+    }
     else if (command === 'reload') window.location.reload();
     else runtime.setLocale(command === 'locale:zh-CN' ? 'zh-CN' : 'en');
   });

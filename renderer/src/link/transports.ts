@@ -38,40 +38,69 @@ export function webSocketTransport(url: string): TransportFactory {
     });
 }
 
-/** Asks the Electron shell for a MessagePort to the peer (the preload posts it to the window). */
+/**
+ * Links to the peer through MessagePorts the Electron shell hands over. The shell also
+ * pushes a fresh port by itself after it restarts a crashed peer: any new port replaces the
+ * current link, whose transport then reports itself closed so the client reconnects on it.
+ */
 export function electronPortTransport(bridge: TandemBridge): TransportFactory {
-  return () =>
-    new Promise((resolve, reject) => {
+  let waiting: MessagePort | null = null;
+  let current: ClientTransport | null = null;
+  let onPort: ((port: MessagePort) => void) | null = null;
+
+  window.addEventListener('message', (event: MessageEvent) => {
+    if (event.source !== window || event.data !== WINDOW_LINK_PORT_MESSAGE || !event.ports[0]) return;
+    const port = event.ports[0];
+    if (onPort) return onPort(port);
+    waiting?.close();
+    waiting = port;
+    const stale = current;
+    current = null;
+    stale?.onClose?.('replaced by a new port');
+  });
+
+  function wrap(port: MessagePort): ClientTransport {
+    const transport: ClientTransport = {
+      send: (frame) => port.postMessage(frame),
+      close: () => port.close(),
+      onMessage: null,
+      onClose: null,
+    };
+    port.onmessage = (e) => {
+      if (e.data instanceof Uint8Array) transport.onMessage?.(e.data);
+    };
+    port.addEventListener('close', () => {
+      if (current === transport) current = null;
+      transport.onClose?.('port closed');
+    });
+    port.start();
+    current = transport;
+    return transport;
+  }
+
+  return () => {
+    if (waiting) {
+      const port = waiting;
+      waiting = null;
+      return Promise.resolve(wrap(port));
+    }
+    return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
-        window.removeEventListener('message', onWindowMessage);
+        onPort = null;
         reject(new Error('no port from the shell'));
       }, 5_000);
-      function onWindowMessage(event: MessageEvent) {
-        if (event.source !== window || event.data !== WINDOW_LINK_PORT_MESSAGE || !event.ports[0]) return;
+      onPort = (port) => {
         clearTimeout(timer);
-        window.removeEventListener('message', onWindowMessage);
-        const port = event.ports[0];
-        const transport: ClientTransport = {
-          send: (frame) => port.postMessage(frame),
-          close: () => port.close(),
-          onMessage: null,
-          onClose: null,
-        };
-        port.onmessage = (e) => {
-          if (e.data instanceof Uint8Array) transport.onMessage?.(e.data);
-        };
-        // A MessagePort has no reliable close event everywhere; the shell re-sends a port after a peer restart.
-        port.addEventListener('close', () => transport.onClose?.('port closed'));
-        port.start();
-        resolve(transport);
-      }
-      window.addEventListener('message', onWindowMessage);
+        onPort = null;
+        resolve(wrap(port));
+      };
       void bridge.invoke('tandem:request-link').then((result) => {
-        if (!result.ok) {
+        if (!result.ok && onPort) {
           clearTimeout(timer);
-          window.removeEventListener('message', onWindowMessage);
+          onPort = null;
           reject(new Error(result.error.message));
         }
       });
     });
+  };
 }
