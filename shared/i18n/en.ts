@@ -1,7 +1,14 @@
 // English message catalogue. Keys are grouped by screen; `errors.*` are the messageKeys
 // that domain mutations and the peer use, so every refusal reads well in both languages.
 export const en = {
-  app: { name: 'Tandem', loading: 'Opening Tandem…', skipToContent: 'Skip to content' },
+  app: {
+    name: 'Tandem',
+    loading: 'Opening Tandem…',
+    skipToContent: 'Skip to content',
+    noPeerTitle: 'Tandem cannot reach its local peer',
+    noPeerHint: 'In browser mode, open the exact address the hub printed when it last started — the token in it changes at every launch. In the desktop app, restart Tandem.',
+    retrying: 'Trying again…',
+  },
   firstRun: {
     title: 'Welcome to Tandem',
     intro: 'Tandem keeps your product and operations teams’ shared goals and feedback on this laptop, and syncs with teammates nearby. Start by telling us who you are.',

@@ -2,7 +2,14 @@
 import type { Catalogue } from './en';
 
 export const zhCN: Catalogue = {
-  app: { name: 'Tandem', loading: '正在打开 Tandem…', skipToContent: '跳到主要内容' },
+  app: {
+    name: 'Tandem',
+    loading: '正在打开 Tandem…',
+    skipToContent: '跳到主要内容',
+    noPeerTitle: 'Tandem 连不上本机的对等设备服务',
+    noPeerHint: '浏览器模式下，请打开中枢最近一次启动时打印的完整地址——其中的令牌每次启动都会变化。桌面应用中，请重新启动 Tandem。',
+    retrying: '正在重试…',
+  },
   firstRun: {
     title: '欢迎使用 Tandem',
     intro: 'Tandem 把产品团队和运营团队共同的目标与反馈保存在本机，并与附近的同事同步。先告诉我们你是谁。',

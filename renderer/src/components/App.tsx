@@ -14,6 +14,7 @@ function isTextField(target: EventTarget | null): boolean {
 
 function Screens() {
   const boot = useApp((s) => s.boot);
+  const link = useApp((s) => s.link);
   const runtime = useRuntime();
   const { t } = useTranslation();
   useEffect(() => {
@@ -30,6 +31,16 @@ function Screens() {
   }, [runtime]);
   if (boot === 'first-run') return <FirstRun />;
   if (boot === 'ready') return <Workspace />;
+  if (link === 'offline')
+    return (
+      <main className="splash" role="alert">
+        <div className="card no-peer">
+          <h1>{t('app.noPeerTitle')}</h1>
+          <p>{t('app.noPeerHint')}</p>
+          <p className="muted">{t('app.retrying')}</p>
+        </div>
+      </main>
+    );
   return (
     <main className="splash" aria-busy="true">
       <p>{t('app.loading')}</p>
