@@ -1,13 +1,14 @@
 // Random identifiers for entities, members, boards and workspaces. Entities are keyed by
 // these inside Y.Maps (never by array position), so concurrent edits never collide.
-import * as random from 'lib0/random';
+import { getRandomValues } from 'lib0/webcrypto';
 
 const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
 
-/** A 16-character random id (about 82 bits), optionally prefixed: `g_3k9…`. */
+/** A 16-character random id (about 82 bits), optionally prefixed: `g_3k9…`. One random draw per id. */
 export function newId(prefix = ''): string {
+  const bytes = getRandomValues(new Uint32Array(16));
   let id = '';
-  for (let i = 0; i < 16; i++) id += ALPHABET[random.uint32() % ALPHABET.length];
+  for (const n of bytes) id += ALPHABET[n % ALPHABET.length];
   return prefix ? `${prefix}_${id}` : id;
 }
 

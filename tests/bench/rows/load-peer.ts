@@ -1,0 +1,130 @@
+// Row `load-peer`: the peer opening the standard board from its store on disk, open to
+// ready, against `Y.applyUpdate` of the same state from memory. The store is written the
+// way a peer fills it: the edit history appended in batches, one compaction, more appends.
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as Y from 'yjs';
+import { Replica } from '../../../electron/peer/replica';
+import type { PeerLogger } from '../../../electron/peer/logger';
+import { ReplicaStore } from '../../../electron/peer/store/replica-store';
+import type { StoreLogger, StoreWarning } from '../../../electron/peer/store/replica-store';
+import { logFileName } from '../../../electron/peer/store/doc-file-names';
+import type { BenchContext, BenchRow, RowReport } from '../support/row';
+import { formatValue } from '../support/table';
+import { median, sampleRoundRobin, timeOnce } from '../support/timing';
+
+const DOC_ID = 'bench.feedback-board';
+/** The history reaches the store in this many appends, as a sync session would deliver it. */
+const APPEND_BATCHES = 200;
+/** The store is compacted once, after this many of the batches; the rest follow as appends. */
+const COMPACT_AFTER_BATCHES = 150;
+
+const quietLogger: PeerLogger & StoreLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/** The history merged into `count` consecutive batches (one update each). */
+function batchesOf(history: readonly Uint8Array[], count: number): Uint8Array[] {
+  const size = Math.ceil(history.length / count);
+  const batches: Uint8Array[] = [];
+  for (let at = 0; at < history.length; at += size) batches.push(Y.mergeUpdates(history.slice(at, at + size)));
+  return batches;
+}
+
+/** Writes the batches to a new store in `dir`, compacting after `compactAfter` of them if given. */
+async function fillStore(dir: string, batches: readonly Uint8Array[], compactAfter?: number): Promise<{ records: number; bytes: number }> {
+  const store = await ReplicaStore.open(dir, { logger: quietLogger });
+  const replay = new Y.Doc({ gc: true });
+  try {
+    for (const [index, batch] of batches.entries()) {
+      await store.append(DOC_ID, batch);
+      if (compactAfter === undefined) continue;
+      Y.applyUpdate(replay, batch);
+      // What the peer's Replica does: the doc's whole state replaces the log.
+      if (index + 1 === compactAfter) await store.compact(DOC_ID, Y.encodeStateAsUpdate(replay));
+    }
+    return { records: compactAfter === undefined ? batches.length : 1 + batches.length - compactAfter, bytes: (await stat(join(dir, 'docs', logFileName(DOC_ID)))).size };
+  } finally {
+    replay.destroy();
+    await store.close();
+  }
+}
+
+/** Opens the doc in a fresh store and Replica; only `new Replica` → `open` is on the clock. */
+async function timeReplicaOpen(dir: string, expected: { stateVector: Uint8Array; cards: number }): Promise<number> {
+  const warnings: StoreWarning[] = [];
+  const store = await ReplicaStore.open(dir, { logger: quietLogger });
+  let doc: Y.Doc | undefined;
+  let replica: Replica | undefined;
+  try {
+    const ms = await timeOnce(async () => {
+      replica = new Replica(store, quietLogger, { onDidSave: () => undefined, onDidRecover: (w) => warnings.push(w), onDidFailWrite: () => undefined });
+      doc = await replica.open(DOC_ID);
+    });
+    if (warnings.length > 0) throw new Error(`the bench store reported damage: ${JSON.stringify(warnings)}`);
+    if (!doc || doc.getMap('items').size !== expected.cards || !Buffer.from(Y.encodeStateVector(doc)).equals(expected.stateVector)) {
+      throw new Error('the replica opened from the store does not hold the generated board');
+    }
+    return ms;
+  } finally {
+    // Closing the replica closes its store.
+    await (replica ? replica.close() : store.close());
+  }
+}
+
+/** `ReplicaStore.loadDoc` alone: how much of open-to-ready is reading and checking the log. */
+async function timeStoreRead(dir: string): Promise<number> {
+  const store = await ReplicaStore.open(dir, { logger: quietLogger });
+  try {
+    return await timeOnce(() => store.loadDoc(DOC_ID));
+  } finally {
+    await store.close();
+  }
+}
+
+export const loadPeerRow: BenchRow = {
+  name: 'load-peer',
+  description: 'peer store opens the standard board from disk, open to ready, vs Y.applyUpdate from memory',
+  async run(context: BenchContext): Promise<RowReport> {
+    const board = context.feedbackBoard();
+    const state = Y.encodeStateAsUpdate(board.doc);
+    const expected = { stateVector: Buffer.from(Y.encodeStateVector(board.doc)), cards: board.cardIds.length };
+    const root = await mkdtemp(join(tmpdir(), 'tandem-bench-load-peer-'));
+    try {
+      context.progress(`load-peer: writing ${board.history.length.toLocaleString('en-US')} updates to the store in ${APPEND_BATCHES} appends`);
+      const batches = batchesOf(board.history, APPEND_BATCHES);
+      const compacted = await fillStore(join(root, 'compacted'), batches, COMPACT_AFTER_BATCHES);
+      const uncompacted = await fillStore(join(root, 'uncompacted'), batches);
+
+      const samples = await sampleRoundRobin(
+        {
+          baseline: async () => {
+            const doc = new Y.Doc();
+            const ms = await timeOnce(() => Y.applyUpdate(doc, state));
+            doc.destroy();
+            return ms;
+          },
+          compacted: () => timeReplicaOpen(join(root, 'compacted'), expected),
+          uncompacted: () => timeReplicaOpen(join(root, 'uncompacted'), expected),
+          readCompacted: () => timeStoreRead(join(root, 'compacted')),
+          readUncompacted: () => timeStoreRead(join(root, 'uncompacted')),
+        },
+        { runs: context.runs, onRound: (round) => context.progress(round < 0 ? 'load-peer: warm-up' : `load-peer: run ${round + 1}/${context.runs}`) },
+      );
+      const workload = `load-peer (${(board.cardIds.length / 1000).toFixed(0)}k cards)`;
+      const baseline = { samples: samples.baseline };
+      return {
+        lines: [
+          { workload, metric: `open to ready (${compacted.records} records, compacted)`, unit: 'ms', measured: { samples: samples.compacted }, baseline, maxRatio: 1.2 },
+          { workload, metric: `open to ready (${uncompacted.records} records, never compacted)`, unit: 'ms', measured: { samples: samples.uncompacted }, baseline },
+        ],
+        notes: [
+          `load-peer: encoded state ${formatValue(state.length, 'bytes')} from ${board.history.length.toLocaleString('en-US')} transactions; log ${formatValue(compacted.bytes, 'bytes')} compacted, ${formatValue(uncompacted.bytes, 'bytes')} never compacted. ` +
+            `Baseline times only Y.applyUpdate of the pre-encoded state into a new Y.Doc; the store is read from the OS page cache (files just written), with a fresh ReplicaStore + Replica per run. ` +
+            `Of open to ready, ReplicaStore.loadDoc alone (read + checksums) takes ${formatValue(median(samples.readCompacted), 'ms')} compacted, ${formatValue(median(samples.readUncompacted), 'ms')} never compacted.`,
+        ],
+      };
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  },
+};
