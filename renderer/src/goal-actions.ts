@@ -5,6 +5,7 @@ import type * as Y from 'yjs';
 import { createGoal, deleteGoal, moveGoal, updateGoal, type CreateGoalInput, type UpdateGoalInput } from '../../shared/model/goals';
 import { addCheckIn, addKpi, deleteKpi, updateKpi } from '../../shared/model/kpis';
 import { attempt, type ActionResult, type Runtime } from './runtime';
+import { selectGoalsBoard } from './state/store';
 
 type KpiFields = Parameters<typeof addKpi>[1];
 type KpiPatch = Parameters<typeof updateKpi>[1];
@@ -43,7 +44,7 @@ export function createGoalActions(runtime: Runtime): GoalActions {
     move: (goalId, toIndex) => onBoard((doc) => moveGoal(doc, { id: goalId, toIndex })),
     remove: (goalId) =>
       onBoard((doc) => {
-        const title = runtime.store.getState().board?.goals.find((g) => g.id === goalId)?.title ?? '';
+        const title = selectGoalsBoard(runtime.store.getState())?.goals.find((g) => g.id === goalId)?.title ?? '';
         deleteGoal(doc, { id: goalId });
         const s = runtime.store.getState();
         runtime.store.setState({

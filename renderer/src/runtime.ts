@@ -1,13 +1,13 @@
 // The renderer's runtime: it owns the link to the local peer, the live docs, the undo
 // manager of the open board and the snapshot readers, and turns them into store state.
 // Components call its actions; they never touch Yjs.
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { Locale, TandemBridge } from '../../shared/api/bridge';
 import type { CreateWorkspaceArgs, Hello, WorkspaceIdentity } from '../../shared/api/link';
 import { isModelError, ModelError } from '../../shared/model/errors';
-import { createGoalsReader } from '../../shared/model/goals-read';
-import { LOCAL_ORIGIN } from '../../shared/model/origin';
+import { createGoalsReader, type GoalsBoardSnapshot } from '../../shared/model/goals-read';
 import { readWorkspace, isWorkspaceInitialised } from '../../shared/model/workspace';
+import { BoardSet, type OpenBoard } from './boards/board-set';
 import { DocRegistry, type OpenedDoc } from './docs/doc-registry';
 import { LinkClient, LinkRequestError } from './link/link-client';
 import type { TransportFactory } from './link/transports';
@@ -35,20 +35,14 @@ export function attempt<T>(fn: () => T): ActionResult<T> {
 const IDENTITY_KEY = 'tandem.identity';
 const BOARD_KEY = 'tandem.activeBoard';
 
-export interface BoardHandle {
-  readonly boardId: string;
-  readonly doc: Y.Doc;
-  readonly undo: Y.UndoManager;
-}
-
 export class Runtime {
   readonly store: AppStore;
   readonly link: LinkClient;
   readonly docs: DocRegistry;
   readonly goals: GoalActions;
+  readonly boards: BoardSet;
   private workspaceDoc: Y.Doc | null = null;
-  board: BoardHandle | null = null;
-  private boardCleanup: (() => void) | null = null;
+  private readonly dirtyBoards = new Set<string>();
   private refreshQueued = false;
   private writeFailed = false;
   private everOnline = false;
@@ -76,6 +70,22 @@ export class Runtime {
       onDidChangeCache: () => this.updateSave(),
       onDidRecoverCache: () => this.store.setState({ cacheRecovered: true }),
     });
+    this.boards = new BoardSet(
+      this.docs,
+      {
+        goals: { trackedTypes: ['goals', 'kpis', 'checkIns'], createReader: (doc) => createGoalsReader(doc, () => this.store.getState().today) },
+        feedback: { trackedTypes: [], createReader: () => ({ read: () => null, destroy: () => undefined }) },
+      },
+      {
+        onDidChangeBoard: (boardId) => {
+          this.dirtyBoards.add(boardId);
+          this.scheduleRefresh();
+        },
+        onDidChangeUndo: (boardId) => {
+          if (boardId === this.store.getState().activeBoardId) this.syncUndoState();
+        },
+      },
+    );
     this.goals = createGoalActions(this);
   }
 
@@ -103,40 +113,32 @@ export class Runtime {
   }
 
   async openBoard(boardId: string): Promise<void> {
-    if (this.board?.boardId === boardId) return;
-    this.boardCleanup?.();
-    this.board = null;
-    this.store.setState({ activeBoardId: boardId, board: null, selectedGoalId: null, goalForm: null, canUndo: false, canRedo: false });
+    if (this.store.getState().activeBoardId === boardId) return;
+    this.store.setState({ activeBoardId: boardId, selectedGoalId: null, goalForm: null, canUndo: false, canRedo: false });
     this.storage.setItem(BOARD_KEY, boardId);
-    const opened = await this.docs.open(boardId);
-    if (this.store.getState().activeBoardId !== boardId) return;
-    const doc = opened.doc;
-    const undo = new Y.UndoManager([doc.getMap('goals'), doc.getMap('kpis'), doc.getMap('checkIns')], { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: 400 });
-    const reader = createGoalsReader(doc, () => this.store.getState().today);
-    const onUndoChange = () => this.store.setState({ canUndo: undo.canUndo(), canRedo: undo.canRedo() });
-    const onUpdate = () => this.scheduleRefresh();
-    undo.on('stack-item-added', onUndoChange);
-    undo.on('stack-item-popped', onUndoChange);
-    undo.on('stack-cleared', onUndoChange);
-    doc.on('update', onUpdate);
-    this.board = { boardId, doc, undo };
-    this.boardReader = reader;
-    this.boardCleanup = () => {
-      doc.off('update', onUpdate);
-      undo.destroy();
-      reader.destroy();
-      this.boardReader = null;
-    };
-    this.refreshNow();
+    const ref = this.store.getState().workspace?.boards.find((b) => b.id === boardId);
+    if (ref) await this.boards.ensure(ref);
+    this.syncUndoState();
+  }
+
+  /** The board on screen, once its doc is open. */
+  get activeBoard(): OpenBoard | undefined {
+    const id = this.store.getState().activeBoardId;
+    return id ? this.boards.get(id) : undefined;
   }
 
   undo(): void {
-    this.board?.undo.undo();
+    this.activeBoard?.undo.undo();
     this.store.setState({ toast: null });
   }
 
   redo(): void {
-    this.board?.undo.redo();
+    this.activeBoard?.undo.redo();
+  }
+
+  private syncUndoState(): void {
+    const undo = this.activeBoard?.undo;
+    this.store.setState({ canUndo: undo?.canUndo() ?? false, canRedo: undo?.canRedo() ?? false });
   }
 
   setLocale(locale: Locale): void {
@@ -154,8 +156,6 @@ export class Runtime {
   get workspace(): Y.Doc | null {
     return this.workspaceDoc;
   }
-
-  private boardReader: ReturnType<typeof createGoalsReader> | null = null;
 
   private async onHello(hello: Hello): Promise<void> {
     this.store.setState({ notices: hello.notices });
@@ -209,17 +209,29 @@ export class Runtime {
     const state = this.store.getState();
     const patch: Partial<ReturnType<AppStore['getState']>> = {};
     if (ws && JSON.stringify(ws) !== JSON.stringify(state.workspace)) patch.workspace = ws;
-    if (this.boardReader) {
-      const board = this.boardReader.read();
-      if (board !== state.board) patch.board = board;
-    }
+    const goalsBoards = this.readDirtyBoards(state.goalsBoards);
+    if (goalsBoards !== state.goalsBoards) patch.goalsBoards = goalsBoards;
     const boards = (patch.workspace ?? state.workspace)?.boards ?? [];
+    for (const ref of boards) if (!ref.archived) void this.boards.ensure(ref);
     if (!state.activeBoardId && boards.length > 0) {
       const remembered = this.storage.getItem(BOARD_KEY);
       const target = boards.find((b) => b.id === remembered) ?? boards.find((b) => b.kind === 'goals') ?? boards[0];
       if (target) queueMicrotask(() => void this.openBoard(target.id));
     }
     if (Object.keys(patch).length > 0) this.store.setState(patch);
+  }
+
+  /** Re-reads only the boards that changed; snapshots of the others keep their identity. */
+  private readDirtyBoards(previous: Readonly<Record<string, GoalsBoardSnapshot>>): Readonly<Record<string, GoalsBoardSnapshot>> {
+    let next = previous;
+    for (const boardId of this.dirtyBoards) {
+      const board = this.boards.get(boardId);
+      if (!board || board.kind !== 'goals') continue;
+      const snapshot = board.reader.read() as GoalsBoardSnapshot;
+      if (snapshot !== next[boardId]) next = { ...next, [boardId]: snapshot };
+    }
+    this.dirtyBoards.clear();
+    return next;
   }
 
   private updateSave(): void {
@@ -232,8 +244,9 @@ export class Runtime {
     if (this.store.getState().save !== save) this.store.setState({ save });
   }
 
-  requireBoard(): BoardHandle {
-    if (!this.board) throw new ModelError('not-found', 'errors.notFound');
-    return this.board;
+  requireBoard(): OpenBoard {
+    const board = this.activeBoard;
+    if (!board) throw new ModelError('not-found', 'errors.notFound');
+    return board;
   }
 }

@@ -33,7 +33,8 @@ export interface AppState {
   identity: WorkspaceIdentity | null;
   workspace: WorkspaceSnapshot | null;
   activeBoardId: string | null;
-  board: GoalsBoardSnapshot | null;
+  /** Snapshots of every open goals board, by board id. */
+  goalsBoards: Readonly<Record<string, GoalsBoardSnapshot>>;
   selectedGoalId: string | null;
   /** The goal form: closed, creating a goal, or editing the goal with this id. */
   goalForm: { mode: 'create' } | { mode: 'edit'; goalId: string } | null;
@@ -60,7 +61,7 @@ export function createAppStore(locale: Locale) {
     identity: null,
     workspace: null,
     activeBoardId: null,
-    board: null,
+    goalsBoards: {},
     selectedGoalId: null,
     goalForm: null,
     filters: NO_FILTERS,
@@ -76,3 +77,8 @@ export function createAppStore(locale: Locale) {
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;
+
+/** The goals board on screen, or null while it loads (or when another kind is on screen). */
+export function selectGoalsBoard(s: AppState): GoalsBoardSnapshot | null {
+  return (s.activeBoardId && s.goalsBoards[s.activeBoardId]) || null;
+}

@@ -8,6 +8,7 @@ import { formatDate, formatKpiValue, periodLabel } from '../../i18n/i18n';
 import { CheckInForm, KpiForm } from './KpiForms';
 import { ProgressBar, StatusPill } from './ProgressBar';
 import { TrendChart } from './TrendChart';
+import { selectGoalsBoard } from '../../state/store';
 
 function KpiSection({ kpi, readOnly }: { kpi: KpiSnapshot; readOnly: boolean }) {
   const runtime = useRuntime();
@@ -58,9 +59,9 @@ function KpiSection({ kpi, readOnly }: { kpi: KpiSnapshot; readOnly: boolean }) 
 export function GoalDetail({ goalId }: { goalId: string }) {
   const runtime = useRuntime();
   const { t } = useTranslation();
-  const goal = useApp((s) => s.board?.goals.find((g) => g.id === goalId));
+  const goal = useApp((s) => selectGoalsBoard(s)?.goals.find((g) => g.id === goalId));
   const owner = useApp((s) => s.workspace?.members.find((m) => m.id === goal?.ownerId));
-  const parent = useApp((s) => s.board?.goals.find((g) => g.id === goal?.parentId));
+  const parent = useApp((s) => selectGoalsBoard(s)?.goals.find((g) => g.id === goal?.parentId));
   const locale = useApp((s) => s.locale);
   const readOnly = useApp((s) => s.workspace?.readOnly ?? false);
   const [addingKpi, setAddingKpi] = useState(false);

@@ -4,7 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { periodKey } from '../../../../shared/model/period';
 import { useApp, useRuntime } from '../../context';
 import { periodLabel } from '../../i18n/i18n';
-import { NO_FILTERS, type GoalFilters as Filters } from '../../state/store';
+import { NO_FILTERS, selectGoalsBoard, type GoalFilters as Filters } from '../../state/store';
 import { periodsOf } from './grouping';
 
 export function GoalFilters() {
@@ -13,7 +13,7 @@ export function GoalFilters() {
   const filters = useApp((s) => s.filters);
   const locale = useApp((s) => s.locale);
   const members = useApp(useShallow((s) => s.workspace?.members ?? []));
-  const goals = useApp((s) => s.board?.goals);
+  const goals = useApp((s) => selectGoalsBoard(s)?.goals);
   const periods = periodsOf(goals ?? []);
   const set = (patch: Partial<Filters>) => runtime.store.setState((s) => ({ filters: { ...s.filters, ...patch } }));
   const active = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);

@@ -10,6 +10,7 @@ import { useApp, useRuntime } from '../../context';
 import { parseNumberInput } from '../../i18n/i18n';
 import { FieldError, type ShownError } from '../FieldError';
 import { PeriodPicker } from './PeriodPicker';
+import { selectGoalsBoard } from '../../state/store';
 
 type Form = { mode: 'create' } | { mode: 'edit'; goalId: string };
 
@@ -25,7 +26,7 @@ export function GoalForm({ form }: { form: Form }) {
   const members = useApp((s) => s.workspace?.members ?? []);
   const myTeam = useApp((s) => s.workspace?.members.find((m) => m.id === s.identity?.memberId)?.team ?? 'shared');
   const myId = useApp((s) => s.identity?.memberId ?? null);
-  const goals = useApp((s) => s.board?.goals ?? []);
+  const goals = useApp((s) => selectGoalsBoard(s)?.goals ?? []);
   const existing: GoalSnapshot | undefined = form.mode === 'edit' ? goals.find((g) => g.id === form.goalId) : undefined;
   const [title, setTitle] = useState(existing?.title ?? '');
   const [description, setDescription] = useState(existing?.description ?? '');

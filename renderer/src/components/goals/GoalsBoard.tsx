@@ -6,7 +6,7 @@ import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrate
 import { useTranslation } from 'react-i18next';
 import { useApp, useRuntime } from '../../context';
 import { periodLabel } from '../../i18n/i18n';
-import { NO_FILTERS } from '../../state/store';
+import { NO_FILTERS, selectGoalsBoard } from '../../state/store';
 import { GoalCard } from './GoalCard';
 import { GoalDetail } from './GoalDetail';
 import { GoalFilters } from './GoalFilters';
@@ -16,7 +16,7 @@ import { boardIndexForMove, groupGoals } from './grouping';
 export function GoalsBoard() {
   const runtime = useRuntime();
   const { t } = useTranslation();
-  const board = useApp((s) => s.board);
+  const board = useApp(selectGoalsBoard);
   const boardName = useApp((s) => s.workspace?.boards.find((b) => b.id === s.activeBoardId)?.name);
   const filters = useApp((s) => s.filters);
   const members = useApp((s) => s.workspace?.members);
@@ -35,7 +35,7 @@ export function GoalsBoard() {
   const onMoveBy = useCallback(
     (goalId: string, delta: -1 | 1) => {
       // Move past the neighbour in the same visible group.
-      const group = groupGoals(runtime.store.getState().board?.goals ?? [], runtime.store.getState().filters)
+      const group = groupGoals(selectGoalsBoard(runtime.store.getState())?.goals ?? [], runtime.store.getState().filters)
         .flatMap((g) => g.teams)
         .find((tg) => tg.goals.some((g) => g.id === goalId));
       if (!group) return;
