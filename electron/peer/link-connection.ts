@@ -1,13 +1,15 @@
 // One renderer's connection to the local peer: every doc the renderer opens is synced over
 // it with y-protocols, the peer says "saved" once an update is on disk, and connection-level
-// requests (create the workspace, dismiss a notice) are answered. Malformed input closes the
-// connection and is counted; every replica stays as it was.
+// requests (create the workspace, dismiss a notice, back up) are answered, with blobs of bytes
+// beside them when JSON is too small a frame. Malformed input closes the connection and is
+// counted; every replica stays as it was.
 import type * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { requestSchema, type Hello, type LinkResponse, type PeerNotice } from '../../shared/api/link';
+import { BLOB_LIMITS, PeerRefusal, requestSchema, type BlobRef, type Hello, type LinkRequest, type LinkResponse, type PeerNotice } from '../../shared/api/link';
 import { isModelError } from '../../shared/model/errors';
 import type { TxOrigin } from '../../shared/model/origin';
-import { encodeFrame, encodeJsonFrame, LINK_LIMITS, MessageType, ProtocolError, readFrameHead, readJsonPayload } from '../../shared/protocol/frame';
+import { encodeFrame, encodeJsonFrame, LINK_LIMITS, MessageType, ProtocolError, readBytes, readFrameHead, readJsonPayload } from '../../shared/protocol/frame';
 import { createDocSyncSession, type DocSyncSession } from '../../shared/protocol/sync-session';
 import type { PeerLogger } from './logger';
 import type { LinkTransport } from './transport';
@@ -18,12 +20,28 @@ export interface LinkHost {
   hello(): Hello;
   openDoc(docId: string): Promise<Y.Doc>;
   savedStateVector(docId: string): Promise<Uint8Array>;
-  handleRequest(op: string, args: unknown): Promise<unknown>;
+  /** Answers a request; `blob` is the bytes the request named, if it named any. */
+  handleRequest(op: LinkRequest['op'], args: unknown, blob?: Uint8Array): Promise<unknown>;
   onDidProtocolError(reason: string): void;
+}
+
+/** A request's answer that carries bytes: they go to the renderer as a blob ahead of `value`. */
+export class BlobReply<T extends object = object> {
+  constructor(
+    readonly value: T,
+    readonly bytes: Uint8Array,
+  ) {}
+}
+
+interface IncomingBlob {
+  chunks: Uint8Array[];
+  size: number;
 }
 
 export class LinkConnection {
   private readonly sessions = new Map<string, DocSyncSession>();
+  private readonly incomingBlobs = new Map<number, IncomingBlob>();
+  private nextBlobId = 1;
   private queue: Promise<void> = Promise.resolve();
   private closed = false;
   readonly origin: TxOrigin;
@@ -76,6 +94,7 @@ export class LinkConnection {
     const { docId, type, decoder } = readFrameHead(frame);
     if (docId === '') {
       if (type === MessageType.request) return this.handleRequest(readJsonPayload(decoder));
+      if (type === MessageType.blobChunk) return this.receiveBlobChunk(decoder);
       throw new ProtocolError('unexpected-connection-message');
     }
     if (type === MessageType.awareness || type === MessageType.queryAwareness) return; // Presence arrives with LAN sync.
@@ -96,19 +115,81 @@ export class LinkConnection {
     const parsed = requestSchema.safeParse(payload);
     if (!parsed.success) {
       const id = typeof (payload as { id?: unknown })?.id === 'number' ? (payload as { id: number }).id : -1;
+      // A blob sent for a request that turned out malformed is dropped with it.
+      const blobId = (payload as { args?: { blob?: { id?: unknown } } })?.args?.blob?.id;
+      if (typeof blobId === 'number') this.incomingBlobs.delete(blobId);
       return this.respond({ id, ok: false, error: { code: 'invalid-request', messageKey: 'errors.invalid' } });
     }
     const { id, op, args } = parsed.data;
+    let blob: Uint8Array | undefined;
+    if ('blob' in args) {
+      blob = this.takeBlob(args.blob);
+      if (!blob) return this.respond({ id, ok: false, error: { code: 'invalid-request', messageKey: 'errors.invalid' } });
+    }
     try {
-      const value = await this.host.handleRequest(op, args);
-      this.respond({ id, ok: true, value });
+      const value = await this.host.handleRequest(op, args, blob);
+      if (value instanceof BlobReply) this.respond({ id, ok: true, value: { ...value.value, blob: this.sendBlob(value.bytes) } });
+      else this.respond({ id, ok: true, value });
     } catch (error) {
-      if (isModelError(error)) this.respond({ id, ok: false, error: { code: error.code, messageKey: error.messageKey, ...(error.field ? { field: error.field } : {}) } });
+      if (error instanceof PeerRefusal) {
+        this.host.logger.info('request refused', { op, code: error.code, detail: error.detail || undefined });
+        this.respond({ id, ok: false, error: { code: error.code, messageKey: error.messageKey, params: error.params } });
+      } else if (isModelError(error)) this.respond({ id, ok: false, error: { code: error.code, messageKey: error.messageKey, ...(error.field ? { field: error.field } : {}) } });
       else {
         this.host.logger.error('request failed', { op, error: String(error) });
         this.respond({ id, ok: false, error: { code: 'internal', messageKey: 'errors.internal' } });
       }
     }
+  }
+
+  /** Appends a chunk to an incoming blob, within the limits; a client past them is dropped. */
+  private receiveBlobChunk(decoder: decoding.Decoder): void {
+    let blobId: number;
+    try {
+      blobId = decoding.readVarUint(decoder);
+    } catch {
+      throw new ProtocolError('blob-malformed');
+    }
+    const chunk = readBytes(decoder);
+    let blob = this.incomingBlobs.get(blobId);
+    if (!blob) {
+      if (this.incomingBlobs.size >= BLOB_LIMITS.maxOpen) throw new ProtocolError('too-many-blobs');
+      blob = { chunks: [], size: 0 };
+      this.incomingBlobs.set(blobId, blob);
+    }
+    blob.size += chunk.byteLength;
+    if (blob.size > BLOB_LIMITS.maxBytes) throw new ProtocolError('blob-too-large');
+    // A view into the frame would pin the whole frame buffer; chunks are small, so copy.
+    blob.chunks.push(chunk.slice());
+  }
+
+  /** The bytes of the blob `ref` names, once, or undefined when they did not all arrive. */
+  private takeBlob(ref: BlobRef): Uint8Array | undefined {
+    const blob = this.incomingBlobs.get(ref.id);
+    this.incomingBlobs.delete(ref.id);
+    if (!blob && ref.size === 0) return new Uint8Array(0);
+    if (!blob || blob.size !== ref.size) return undefined;
+    const bytes = new Uint8Array(blob.size);
+    let offset = 0;
+    for (const chunk of blob.chunks) {
+      bytes.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
+    return bytes;
+  }
+
+  private sendBlob(bytes: Uint8Array): BlobRef {
+    const id = this.nextBlobId++;
+    for (let offset = 0; offset < bytes.byteLength; offset += BLOB_LIMITS.chunkBytes) {
+      const chunk = bytes.subarray(offset, offset + BLOB_LIMITS.chunkBytes);
+      this.send(
+        encodeFrame('', MessageType.blobChunk, (e) => {
+          encoding.writeVarUint(e, id);
+          encoding.writeVarUint8Array(e, chunk);
+        }),
+      );
+    }
+    return { id, size: bytes.byteLength };
   }
 
   private respond(response: LinkResponse): void {
@@ -127,5 +208,6 @@ export class LinkConnection {
     this.closed = true;
     for (const session of this.sessions.values()) session.destroy();
     this.sessions.clear();
+    this.incomingBlobs.clear();
   }
 }

@@ -13,13 +13,14 @@ import { LinkClient, LinkRequestError } from './link/link-client';
 import type { TransportFactory } from './link/transports';
 import { createAppStore, localToday, type AppStore, type SaveState } from './state/store';
 import { createGoalActions, type GoalActions } from './goal-actions';
+import { createBackupActions, type BackupActions } from './backup-actions';
 
 /** What an action returns: the value, or a translated-ready error for the form that called it. */
 export type ActionResult<T = void> = { ok: true; value: T } | { ok: false; error: { messageKey: string; field?: string; params: Record<string, string | number> } };
 
 export function toActionError(error: unknown): Extract<ActionResult, { ok: false }> {
   if (isModelError(error)) return { ok: false, error: { messageKey: error.messageKey, field: error.field, params: error.params } };
-  if (error instanceof LinkRequestError) return { ok: false, error: { messageKey: error.messageKey, field: error.field, params: {} } };
+  if (error instanceof LinkRequestError) return { ok: false, error: { messageKey: error.messageKey, field: error.field, params: error.params } };
   console.error('Tandem: unexpected error', error);
   return { ok: false, error: { messageKey: 'errors.internal', params: {} } };
 }
@@ -40,6 +41,7 @@ export class Runtime {
   readonly link: LinkClient;
   readonly docs: DocRegistry;
   readonly goals: GoalActions;
+  readonly backup: BackupActions;
   readonly boards: BoardSet;
   private workspaceDoc: Y.Doc | null = null;
   private readonly dirtyBoards = new Set<string>();
@@ -87,6 +89,7 @@ export class Runtime {
       },
     );
     this.goals = createGoalActions(this);
+    this.backup = createBackupActions(this, (identity) => this.enterWorkspace(identity));
   }
 
   start(): void {

@@ -18,6 +18,12 @@ export const MessageType = {
   response: 103,
   /** Connection-level notice from the peer (a damaged file set aside, say). JSON. */
   notice: 104,
+  /**
+   * Connection-level, either way: one chunk of a blob (bytes too big for a JSON frame, such as
+   * a workspace backup) that a following request or response names. Binary:
+   * `varUint blobId, varUint8Array chunk`. See `BLOB_LIMITS` in shared/api/link.ts.
+   */
+  blobChunk: 105,
 } as const;
 
 /** Version of this wire protocol; peers on different versions refuse each other by name. */

@@ -1,9 +1,11 @@
 // First run: the person's name and team, and the workspace's name. The local peer creates
-// the workspace (its id stays in the peer's data folder) with a Goals board in it.
+// the workspace (its id stays in the peer's data folder) with a Goals board in it. Or the
+// person restores a workspace from a backup file instead.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Team } from '../../../shared/model/workspace';
 import { useApp, useRuntime } from '../context';
+import { RestoreDialog } from './BackupDialog';
 import { FieldError } from './FieldError';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -15,6 +17,7 @@ export function FirstRun() {
   const [team, setTeam] = useState<Team>('product');
   const [workspaceName, setWorkspaceName] = useState('');
   const [busy, setBusy] = useState(false);
+  const [restoring, setRestoring] = useState(false);
   const [error, setError] = useState<{ messageKey: string; field?: string; params: Record<string, string | number> } | null>(null);
 
   async function submit(e: FormEvent) {
@@ -59,6 +62,14 @@ export function FirstRun() {
           {busy ? t('firstRun.creating') : t('firstRun.create')}
         </button>
       </form>
+      {/* Outside the form: the dialog's events must not reach the form's submit. */}
+      <section className="card first-run-restore" aria-label={t('backup.restoreTitle')}>
+        <span className="muted">{t('backup.firstRunPrompt')}</span>
+        <button type="button" onClick={() => setRestoring(true)} disabled={!online}>
+          {t('backup.restore')}
+        </button>
+      </section>
+      {restoring && <RestoreDialog onClose={() => setRestoring(false)} />}
     </main>
   );
 }

@@ -1,7 +1,9 @@
-// The workspace screen: sidebar of boards and members, the open board, the save indicator,
-// the peer's notices and the undo toast.
+// The workspace screen: sidebar of boards and members (and backing up the workspace), the
+// open board, the save indicator, the peer's notices and the undo toast.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useRuntime } from '../context';
+import { BackUpDialog, RestoreDialog } from './BackupDialog';
 import { GoalsBoard } from './goals/GoalsBoard';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Notices } from './Notices';
@@ -14,6 +16,7 @@ function Sidebar() {
   const workspace = useApp((s) => s.workspace);
   const activeBoardId = useApp((s) => s.activeBoardId);
   const memberId = useApp((s) => s.identity?.memberId);
+  const [backupDialog, setBackupDialog] = useState<'back-up' | 'restore' | null>(null);
   return (
     <nav className="sidebar" aria-label={t('sidebar.boards')}>
       <div className="workspace-name" title={workspace?.name}>
@@ -43,6 +46,16 @@ function Sidebar() {
           </li>
         ))}
       </ul>
+      <div className="sidebar-backup">
+        <button className="board-link" onClick={() => setBackupDialog('back-up')}>
+          {t('backup.backUp')}
+        </button>
+        <button className="board-link" onClick={() => setBackupDialog('restore')}>
+          {t('backup.restore')}
+        </button>
+      </div>
+      {backupDialog === 'back-up' && <BackUpDialog onClose={() => setBackupDialog(null)} />}
+      {backupDialog === 'restore' && <RestoreDialog onClose={() => setBackupDialog(null)} />}
       <div className="sidebar-foot">
         <LanguageSwitch />
       </div>

@@ -1,18 +1,20 @@
 // The renderer's end of the local link: one connection carrying every open doc, with
-// reconnect and backoff, the peer's hello, request/response, and the peer's "saved" state
-// vectors, from which the save indicator is computed (never from a timer).
+// reconnect and backoff, the peer's hello, request/response (with blobs of bytes beside them,
+// such as a backup file), and the peer's "saved" state vectors, from which the save indicator
+// is computed (never from a timer).
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
-import { helloSchema, noticeSchema, responseSchema, type Hello, type PeerNotice, type LinkRequest } from '../../../shared/api/link';
+import * as encoding from 'lib0/encoding';
+import { BLOB_LIMITS, blobRefSchema, helloSchema, noticeSchema, responseSchema, type BlobRef, type Hello, type PeerNotice, type LinkRequest } from '../../../shared/api/link';
 import type { TxOrigin } from '../../../shared/model/origin';
-import { encodeJsonFrame, MessageType, readFrameHead, readJsonPayload, ProtocolError } from '../../../shared/protocol/frame';
+import { encodeFrame, encodeJsonFrame, MessageType, readBytes, readFrameHead, readJsonPayload, ProtocolError } from '../../../shared/protocol/frame';
 import { createDocSyncSession, type DocSyncSession } from '../../../shared/protocol/sync-session';
 import type { ClientTransport, TransportFactory } from './transports';
 
 export type LinkStatus = 'connecting' | 'online' | 'offline';
 
 export class LinkRequestError extends Error {
-  constructor(readonly code: string, readonly messageKey: string, readonly field?: string) {
+  constructor(readonly code: string, readonly messageKey: string, readonly field?: string, readonly params: Record<string, string | number> = {}) {
     super(`${code}: ${messageKey}`);
   }
 }
@@ -41,6 +43,8 @@ export class LinkClient {
   private readonly saved = new Map<string, Uint8Array>();
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private nextRequestId = 1;
+  private readonly incomingBlobs = new Map<number, { chunks: Uint8Array[]; size: number }>();
+  private nextBlobId = 1;
   private retryMs = 250;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
@@ -82,6 +86,46 @@ export class LinkClient {
     });
   }
 
+  /**
+   * A request that sends `bytes` along (as a blob the args name as `blob`). The chunks are
+   * handed to the link one at a time, yielding in between so the page can show `onProgress`.
+   */
+  async requestWithBlob<T>(op: LinkRequest['op'], args: Record<string, unknown>, bytes: Uint8Array, onProgress?: (sent: number, total: number) => void): Promise<T> {
+    const transport = this.transport;
+    if (this.status !== 'online' || !transport) throw new LinkRequestError('offline', 'errors.offline');
+    const id = this.nextBlobId++;
+    for (let offset = 0; offset < bytes.byteLength; offset += BLOB_LIMITS.chunkBytes) {
+      const chunk = bytes.subarray(offset, offset + BLOB_LIMITS.chunkBytes);
+      transport.send(
+        encodeFrame('', MessageType.blobChunk, (e) => {
+          encoding.writeVarUint(e, id);
+          encoding.writeVarUint8Array(e, chunk);
+        }),
+      );
+      onProgress?.(offset + chunk.byteLength, bytes.byteLength);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      // A link that dropped meanwhile lost the chunks: the request would name a blob the peer never got.
+      if (this.transport !== transport) throw new LinkRequestError('offline', 'errors.offline');
+    }
+    return this.request<T>(op, { ...args, blob: { id, size: bytes.byteLength } satisfies BlobRef });
+  }
+
+  /** A request whose answer names a blob (`value.blob`): resolves with the value and the blob's bytes. */
+  async requestBlob<T extends { blob: BlobRef }>(op: LinkRequest['op'], args: unknown): Promise<{ value: T; bytes: Uint8Array }> {
+    const value = await this.request<T>(op, args);
+    const ref = blobRefSchema.parse(value.blob);
+    const blob = this.incomingBlobs.get(ref.id) ?? { chunks: [], size: 0 };
+    this.incomingBlobs.delete(ref.id);
+    if (blob.size !== ref.size) throw new LinkRequestError('blob-incomplete', 'errors.internal');
+    const bytes = new Uint8Array(blob.size);
+    let offset = 0;
+    for (const chunk of blob.chunks) {
+      bytes.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
+    return { value, bytes };
+  }
+
   private async connect(): Promise<void> {
     if (this.stopped) return;
     this.setStatus(this.hello ? 'offline' : 'connecting');
@@ -113,6 +157,7 @@ export class LinkClient {
     this.sessions.clear();
     for (const { reject } of this.pending.values()) reject(new LinkRequestError('offline', 'errors.offline'));
     this.pending.clear();
+    this.incomingBlobs.clear();
     this.setStatus('offline');
     this.scheduleRetry();
   }
@@ -154,7 +199,21 @@ export class LinkClient {
         this.pending.delete(response.id);
         if (!waiter) return;
         if (response.ok) waiter.resolve(response.value);
-        else waiter.reject(new LinkRequestError(response.error.code, response.error.messageKey, response.error.field));
+        else waiter.reject(new LinkRequestError(response.error.code, response.error.messageKey, response.error.field, response.error.params));
+        return;
+      }
+      case MessageType.blobChunk: {
+        const blobId = decoding.readVarUint(decoder);
+        const chunk = readBytes(decoder);
+        let blob = this.incomingBlobs.get(blobId);
+        if (!blob) {
+          if (this.incomingBlobs.size >= BLOB_LIMITS.maxOpen) throw new ProtocolError('too-many-blobs');
+          blob = { chunks: [], size: 0 };
+          this.incomingBlobs.set(blobId, blob);
+        }
+        blob.size += chunk.byteLength;
+        if (blob.size > BLOB_LIMITS.maxBytes) throw new ProtocolError('blob-too-large');
+        blob.chunks.push(chunk.slice());
         return;
       }
       case MessageType.notice:

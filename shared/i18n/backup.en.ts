@@ -1,0 +1,56 @@
+// English messages of the workspace backup: the sidebar and first-run entries, the back-up and
+// restore dialogs, and the peer's reasons for refusing a backup file. To be merged into en.ts.
+export const backupEn = {
+  backup: {
+    backUp: 'Back up…',
+    restore: 'Restore from a backup…',
+    backUpTitle: 'Back up this workspace',
+    backUpIntro: 'Tandem saves every board of “{{name}}” — goals, KPIs, check-ins and feedback — into one file. Keep it somewhere safe: from it, Tandem can restore the workspace on this laptop or on a new one.',
+    download: 'Download backup',
+    preparing: 'Preparing the backup…',
+    saved: 'Backup downloaded: {{fileName}} ({{size}}).',
+    restoreTitle: 'Restore from a backup',
+    restoreIntro: 'Choose a Tandem backup file (.tandem). Tandem checks the whole file and shows what it holds before it changes anything.',
+    file: 'Backup file',
+    reading: 'Reading the file…',
+    checking: 'Checking the backup…',
+    holds: 'This backup holds',
+    workspace: 'Workspace',
+    madeOn: 'Made on',
+    boards: 'Boards',
+    members: 'Members',
+    size: 'Size',
+    madeWith: 'Made with Tandem {{version}}',
+    sizeKb: '{{value}} KB',
+    sizeMb: '{{value}} MB',
+    whoAreYou: 'Which member are you?',
+    whoAreYouHint: 'Pick yourself, so that your edits on this laptop carry your name. One person may use several laptops; they all count as the same member.',
+    emptyNote: 'There is no workspace on this laptop yet, so the backup becomes this laptop’s workspace.',
+    mergeNote: 'This laptop already holds this workspace. Restoring merges the backup into it: nothing here is lost, even if the backup is older than what you have now.',
+    confirm: 'Restore',
+    cancel: 'Cancel',
+    close: 'Close',
+    progress: 'Progress',
+    sending: 'Sending the backup to Tandem…',
+    restoring: 'Restoring…',
+    restored: 'Restored “{{name}}” from the backup.',
+    restoredMerge: 'The backup of “{{name}}” was merged into this workspace.',
+    firstRunPrompt: 'Already have a backup of a workspace?',
+  },
+  errors: {
+    backupNotABackup: 'This file is not a Tandem backup. Choose a file ending in .tandem that Tandem made. Nothing was changed.',
+    backupDamaged: 'This backup file is damaged: its checksum does not match what Tandem wrote, so nothing was restored from it and nothing was changed. Try another copy of the backup.',
+    backupNewerVersion: 'This backup was made by a newer version of Tandem. Update Tandem on this laptop to restore it. Nothing was changed.',
+    backupTruncated: 'This backup file is incomplete: it ends early, as when a download or a copy is cut off. Nothing was changed. Try another copy of the backup.',
+    backupTooLarge: 'This file is larger than any Tandem backup can be ({{max}} MB at most). Nothing was changed.',
+    backupWorkspaceTooLarge: 'This workspace is too large to back up into one file ({{max}} MB at most).',
+    backupOtherWorkspace: 'This is a backup of another workspace, “{{name}}”. Tandem on this laptop holds one workspace and can only restore a backup of that one here. Nothing was changed.',
+    backupWriteFailed: 'Tandem could not write the restored boards to disk. Check the free disk space and try again; restoring again is safe.',
+    backupNoWorkspace: 'There is no workspace on this laptop to back up yet.',
+    backupReadFailed: 'Tandem could not read this file. Nothing was changed.',
+  },
+};
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+/** Every language's backup messages have exactly the English keys. */
+export type BackupCatalogue = Widen<typeof backupEn>;
