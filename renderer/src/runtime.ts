@@ -5,6 +5,8 @@ import type * as Y from 'yjs';
 import type { Locale, TandemBridge } from '../../shared/api/bridge';
 import type { CreateWorkspaceArgs, Hello, WorkspaceIdentity } from '../../shared/api/link';
 import { isModelError, ModelError } from '../../shared/model/errors';
+import { createFeedbackReader } from '../../shared/model/feedback-read';
+import type { FeedbackBoardSnapshot } from '../../shared/model/feedback-snapshots';
 import { createGoalsReader, type GoalsBoardSnapshot } from '../../shared/model/goals-read';
 import { readWorkspace, isWorkspaceInitialised } from '../../shared/model/workspace';
 import { BoardSet, type OpenBoard } from './boards/board-set';
@@ -13,6 +15,8 @@ import { LinkClient, LinkRequestError } from './link/link-client';
 import type { TransportFactory } from './link/transports';
 import { createAppStore, localToday, type AppStore, type SaveState } from './state/store';
 import { createGoalActions, type GoalActions } from './goal-actions';
+import { createFeedbackActions, type FeedbackActions } from './feedback-actions';
+import { NO_FEEDBACK_FILTERS } from './feedback/filtering';
 import { createBackupActions, type BackupActions } from './backup-actions';
 
 /** What an action returns: the value, or a translated-ready error for the form that called it. */
@@ -41,6 +45,7 @@ export class Runtime {
   readonly link: LinkClient;
   readonly docs: DocRegistry;
   readonly goals: GoalActions;
+  readonly feedback: FeedbackActions;
   readonly backup: BackupActions;
   readonly boards: BoardSet;
   private workspaceDoc: Y.Doc | null = null;
@@ -76,7 +81,7 @@ export class Runtime {
       this.docs,
       {
         goals: { trackedTypes: ['goals', 'kpis', 'checkIns'], createReader: (doc) => createGoalsReader(doc, () => this.store.getState().today) },
-        feedback: { trackedTypes: [], createReader: () => ({ read: () => null, destroy: () => undefined }) },
+        feedback: { trackedTypes: ['items', 'statuses', 'channels', 'comments', 'activity'], createReader: (doc) => createFeedbackReader(doc) },
       },
       {
         onDidChangeBoard: (boardId) => {
@@ -89,6 +94,7 @@ export class Runtime {
       },
     );
     this.goals = createGoalActions(this);
+    this.feedback = createFeedbackActions(this);
     this.backup = createBackupActions(this, (identity) => this.enterWorkspace(identity));
   }
 
@@ -117,7 +123,7 @@ export class Runtime {
 
   async openBoard(boardId: string): Promise<void> {
     if (this.store.getState().activeBoardId === boardId) return;
-    this.store.setState({ activeBoardId: boardId, selectedGoalId: null, goalForm: null, canUndo: false, canRedo: false });
+    this.store.setState({ activeBoardId: boardId, selectedGoalId: null, goalForm: null, selectedItemId: null, feedbackFilters: NO_FEEDBACK_FILTERS, feedbackDialog: null, canUndo: false, canRedo: false });
     this.storage.setItem(BOARD_KEY, boardId);
     const ref = this.store.getState().workspace?.boards.find((b) => b.id === boardId);
     if (ref) await this.boards.ensure(ref);
@@ -212,8 +218,9 @@ export class Runtime {
     const state = this.store.getState();
     const patch: Partial<ReturnType<AppStore['getState']>> = {};
     if (ws && JSON.stringify(ws) !== JSON.stringify(state.workspace)) patch.workspace = ws;
-    const goalsBoards = this.readDirtyBoards(state.goalsBoards);
+    const { goalsBoards, feedbackBoards } = this.readDirtyBoards(state.goalsBoards, state.feedbackBoards);
     if (goalsBoards !== state.goalsBoards) patch.goalsBoards = goalsBoards;
+    if (feedbackBoards !== state.feedbackBoards) patch.feedbackBoards = feedbackBoards;
     const boards = (patch.workspace ?? state.workspace)?.boards ?? [];
     for (const ref of boards) if (!ref.archived) void this.boards.ensure(ref);
     if (!state.activeBoardId && boards.length > 0) {
@@ -225,16 +232,21 @@ export class Runtime {
   }
 
   /** Re-reads only the boards that changed; snapshots of the others keep their identity. */
-  private readDirtyBoards(previous: Readonly<Record<string, GoalsBoardSnapshot>>): Readonly<Record<string, GoalsBoardSnapshot>> {
-    let next = previous;
+  private readDirtyBoards(
+    goals: Readonly<Record<string, GoalsBoardSnapshot>>,
+    feedback: Readonly<Record<string, FeedbackBoardSnapshot>>,
+  ): { goalsBoards: Readonly<Record<string, GoalsBoardSnapshot>>; feedbackBoards: Readonly<Record<string, FeedbackBoardSnapshot>> } {
+    let goalsBoards = goals;
+    let feedbackBoards = feedback;
     for (const boardId of this.dirtyBoards) {
       const board = this.boards.get(boardId);
-      if (!board || board.kind !== 'goals') continue;
-      const snapshot = board.reader.read() as GoalsBoardSnapshot;
-      if (snapshot !== next[boardId]) next = { ...next, [boardId]: snapshot };
+      if (!board) continue;
+      const snapshot = board.reader.read();
+      if (board.kind === 'goals' && snapshot !== goalsBoards[boardId]) goalsBoards = { ...goalsBoards, [boardId]: snapshot as GoalsBoardSnapshot };
+      if (board.kind === 'feedback' && snapshot !== feedbackBoards[boardId]) feedbackBoards = { ...feedbackBoards, [boardId]: snapshot as FeedbackBoardSnapshot };
     }
     this.dirtyBoards.clear();
-    return next;
+    return { goalsBoards, feedbackBoards };
   }
 
   private updateSave(): void {

@@ -1,6 +1,9 @@
 // English message catalogue. Keys are grouped by screen; `errors.*` are the messageKeys
 // that domain mutations and the peer use, so every refusal reads well in both languages.
-export const en = {
+import { backupEn } from './backup.en';
+import { feedbackEn } from './feedback.en';
+
+const core = {
   app: {
     name: 'Tandem',
     loading: 'Opening Tandem…',
@@ -96,10 +99,26 @@ export const en = {
     schemaTooNew: 'This board was saved by a newer version of Tandem, so it is read-only here. Update Tandem to edit it.',
     internal: 'Something went wrong in the local peer. Your edit was not applied.',
     offline: 'This needs the local peer, which is not reachable right now.',
+    importance: 'Choose 1 (nice-to-have), 2 (important) or 3 (critical).',
+    scale: 'Enter a whole number from 1 to 5.',
+    tooMany: 'Keep this to {{max}} entries or fewer.',
+    itemMerged: 'This feedback was merged into another item. Open that item instead.',
+    mergeSelf: 'Choose a different item: feedback cannot be merged into itself.',
+    notMerged: 'This feedback is not merged into another item.',
+    mergedStatus: 'Use “Merge duplicates” to move feedback into Merged.',
+    statusRequired: 'A board needs a Merged status and at least one other status, so this one cannot be removed.',
+    statusInUse: 'Move the feedback in this status elsewhere first ({{count}} left).',
+    channelInUse: 'Change the channel of the feedback that uses this one first ({{count}} left).',
+    notAuthor: 'Only the author can edit or delete this comment.',
+    commentDeleted: 'This comment was deleted.',
+    parentComment: 'A reply must answer a comment on the same feedback.',
   },
   readOnly: 'Read-only: this workspace was saved by a newer version of Tandem (schema {{version}}).',
   language: { en: 'English', 'zh-CN': '简体中文' },
 };
+
+/** The whole English catalogue: the core screens plus the feedback boards and backup, each kept in its own file. */
+export const en = { ...core, ...feedbackEn, backup: backupEn.backup, errors: { ...core.errors, ...backupEn.errors } };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** Every catalogue has exactly the English keys. */

@@ -1,7 +1,12 @@
 // 简体中文 message catalogue: the same keys as en.ts, in the words of GLOSSARY.md.
+import { backupZhCN } from './backup.zh-CN';
 import type { Catalogue } from './en';
+import { feedbackZhCN } from './feedback.zh-CN';
 
-export const zhCN: Catalogue = {
+/** The core screens; the feedback boards and backup keep their messages in their own files. */
+type CoreCatalogue = Omit<Catalogue, keyof typeof feedbackZhCN | 'backup' | 'errors'> & { errors: Omit<Catalogue['errors'], keyof (typeof backupZhCN)['errors']> };
+
+const core: CoreCatalogue = {
   app: {
     name: 'Tandem',
     loading: '正在打开 Tandem…',
@@ -97,7 +102,22 @@ export const zhCN: Catalogue = {
     schemaTooNew: '此看板由更新版本的 Tandem 保存，此处只能查看。请升级 Tandem 后再编辑。',
     internal: '本机对等设备服务出错，你的修改没有生效。',
     offline: '此操作需要本机对等设备服务，但它现在无法连接。',
+    importance: '请选择 1（锦上添花）、2（重要）或 3（关键）。',
+    scale: '请输入 1 到 5 之间的整数。',
+    tooMany: '最多 {{max}} 项。',
+    itemMerged: '此反馈已合并到另一条反馈，请改为打开那一条。',
+    mergeSelf: '请选择另一条反馈：反馈不能合并到自身。',
+    notMerged: '此反馈没有合并到其他反馈。',
+    mergedStatus: '请使用“合并重复项”把反馈移入“已合并”。',
+    statusRequired: '看板需要一个“已合并”状态和至少一个其他状态，因此无法删除此状态。',
+    statusInUse: '请先把此状态下的反馈移到其他状态（还剩 {{count}} 条）。',
+    channelInUse: '请先为使用此渠道的反馈更换渠道（还剩 {{count}} 条）。',
+    notAuthor: '只有评论作者本人可以编辑或删除此评论。',
+    commentDeleted: '此评论已被删除。',
+    parentComment: '回复只能针对同一条反馈下的评论。',
   },
   readOnly: '只读：此工作区由更新版本的 Tandem 保存（架构版本 {{version}}）。',
   language: { en: 'English', 'zh-CN': '简体中文' },
 };
+
+export const zhCN: Catalogue = { ...core, ...feedbackZhCN, backup: backupZhCN.backup, errors: { ...core.errors, ...backupZhCN.errors } };

@@ -11,3 +11,19 @@ export * from './workspace';
 export * from './goals';
 export * from './kpis';
 export * from './goals-read';
+export * from './boards';
+export {
+  FEEDBACK_SOURCES, STATUS_KINDS, ACTIVITY_KINDS, DEFAULT_STATUSES, TEMPLATE_CHANNELS, FEEDBACK_LIMITS, CUSTOMER_VOTE_PREFIX,
+  feedbackItemsOf, feedbackStatusesOf, feedbackChannelsOf, feedbackCommentsOf, feedbackActivityOf, feedbackUndoScope, customerVoteKey, linkKey,
+  type FeedbackSource, type StatusKind, type Importance, type ActivityKind,
+} from './feedback-schema';
+export { FALLBACK_OPEN_COLUMN, FALLBACK_MERGED_COLUMN } from './feedback-columns';
+export * from './feedback-board';
+export * from './feedback-items';
+export * from './feedback-votes';
+export * from './feedback-comments';
+export * from './feedback-merge';
+export * from './feedback-import';
+export * from './feedback-priority';
+export * from './feedback-snapshots';
+export * from './feedback-read';

@@ -4,7 +4,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useRuntime } from '../context';
 import { BackUpDialog, RestoreDialog } from './BackupDialog';
+import { FeedbackBoard } from './feedback/FeedbackBoard';
+import { NewBoardDialog } from './feedback/NewBoardDialog';
 import { GoalsBoard } from './goals/GoalsBoard';
+import { SearchBox } from './SearchBox';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Notices } from './Notices';
 import { SaveIndicator } from './SaveIndicator';
@@ -17,6 +20,8 @@ function Sidebar() {
   const activeBoardId = useApp((s) => s.activeBoardId);
   const memberId = useApp((s) => s.identity?.memberId);
   const [backupDialog, setBackupDialog] = useState<'back-up' | 'restore' | null>(null);
+  const [newBoard, setNewBoard] = useState(false);
+  const archived = workspace?.boards.filter((b) => b.archived) ?? [];
   return (
     <nav className="sidebar" aria-label={t('sidebar.boards')}>
       <div className="workspace-name" title={workspace?.name}>
@@ -29,11 +34,31 @@ function Sidebar() {
           .map((board) => (
             <li key={board.id}>
               <button className={board.id === activeBoardId ? 'board-link active' : 'board-link'} aria-current={board.id === activeBoardId ? 'page' : undefined} onClick={() => void runtime.openBoard(board.id)}>
-                <span aria-hidden="true">◎</span> {board.name}
+                <span aria-hidden="true">{board.kind === 'goals' ? '◎' : '▤'}</span> {board.name}
               </button>
             </li>
           ))}
       </ul>
+      {!workspace?.readOnly && (
+        <button className="board-link new-board" onClick={() => setNewBoard(true)}>
+          + {t('feedback.newBoard')}
+        </button>
+      )}
+      {archived.length > 0 && (
+        <details className="archived-boards">
+          <summary>{t('feedback.archived')}</summary>
+          <ul className="board-list">
+            {archived.map((board) => (
+              <li key={board.id}>
+                <button className={board.id === activeBoardId ? 'board-link active' : 'board-link'} onClick={() => void runtime.openBoard(board.id)}>
+                  {board.name}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {newBoard && <NewBoardDialog onClose={() => setNewBoard(false)} />}
       <h2 className="sidebar-heading">{t('sidebar.members')}</h2>
       <ul className="member-list">
         {workspace?.members.map((m) => (
@@ -67,6 +92,7 @@ export function Workspace() {
   const { t } = useTranslation();
   const readOnly = useApp((s) => s.workspace?.readOnly ?? false);
   const schemaVersion = useApp((s) => s.workspace?.schemaVersion ?? 0);
+  const kind = useApp((s) => s.workspace?.boards.find((b) => b.id === s.activeBoardId)?.kind);
   return (
     <div className="app-shell">
       <a className="skip-link" href="#main">
@@ -75,6 +101,7 @@ export function Workspace() {
       <Sidebar />
       <div className="main-column">
         <header className="topbar">
+          <SearchBox />
           <Notices />
           <SaveIndicator />
         </header>
@@ -84,7 +111,7 @@ export function Workspace() {
           </p>
         )}
         <main id="main" className="board-area" tabIndex={-1}>
-          <GoalsBoard />
+          {kind === 'feedback' ? <FeedbackBoard /> : <GoalsBoard />}
         </main>
       </div>
       <Toast />

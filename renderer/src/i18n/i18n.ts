@@ -3,8 +3,6 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../../../shared/api/bridge';
-import { backupEn } from '../../../shared/i18n/backup.en';
-import { backupZhCN } from '../../../shared/i18n/backup.zh-CN';
 import { en } from '../../../shared/i18n/en';
 import { zhCN } from '../../../shared/i18n/zh-CN';
 import type { KpiUnit } from '../../../shared/model/kpis';
@@ -20,7 +18,6 @@ export function createI18n(locale: Locale): I18n {
     initAsync: false,
     showSupportNotice: false,
   });
-  for (const [lng, bundle] of [['en', backupEn], ['zh-CN', backupZhCN]] as const) instance.addResourceBundle(lng, 'translation', bundle, true, false); // TEMPORARY: until shared/i18n/backup.*.ts are merged into en.ts / zh-CN.ts
   return instance;
 }
 

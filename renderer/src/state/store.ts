@@ -4,7 +4,9 @@
 import { createStore } from 'zustand/vanilla';
 import type { Locale } from '../../../shared/api/bridge';
 import type { PeerNotice, WorkspaceIdentity } from '../../../shared/api/link';
+import type { FeedbackBoardSnapshot } from '../../../shared/model/feedback-snapshots';
 import type { GoalsBoardSnapshot } from '../../../shared/model/goals-read';
+import { NO_FEEDBACK_FILTERS, type FeedbackFilters, type FeedbackSort, type FeedbackViewKind } from '../feedback/filtering';
 import type { GoalStatus } from '../../../shared/model/progress';
 import type { Team, WorkspaceSnapshot } from '../../../shared/model/workspace';
 import type { LinkStatus } from '../link/link-client';
@@ -23,7 +25,7 @@ export const NO_FILTERS: GoalFilters = { team: 'all', ownerId: 'all', period: 'a
 export interface Toast {
   readonly id: number;
   readonly messageKey: string;
-  readonly params: Record<string, string>;
+  readonly params: Record<string, string | number>;
   readonly undoable: boolean;
 }
 
@@ -35,6 +37,14 @@ export interface AppState {
   activeBoardId: string | null;
   /** Snapshots of every open goals board, by board id. */
   goalsBoards: Readonly<Record<string, GoalsBoardSnapshot>>;
+  /** Snapshots of every open feedback board, by board id. */
+  feedbackBoards: Readonly<Record<string, FeedbackBoardSnapshot>>;
+  selectedItemId: string | null;
+  feedbackView: FeedbackViewKind;
+  feedbackFilters: FeedbackFilters;
+  feedbackSort: FeedbackSort;
+  /** A feedback board dialog that is open, if any. */
+  feedbackDialog: 'new-item' | 'import' | 'new-board' | null;
   selectedGoalId: string | null;
   /** The goal form: closed, creating a goal, or editing the goal with this id. */
   goalForm: { mode: 'create' } | { mode: 'edit'; goalId: string } | null;
@@ -62,6 +72,12 @@ export function createAppStore(locale: Locale) {
     workspace: null,
     activeBoardId: null,
     goalsBoards: {},
+    feedbackBoards: {},
+    selectedItemId: null,
+    feedbackView: 'kanban',
+    feedbackFilters: NO_FEEDBACK_FILTERS,
+    feedbackSort: 'manual',
+    feedbackDialog: null,
     selectedGoalId: null,
     goalForm: null,
     filters: NO_FILTERS,
@@ -81,4 +97,9 @@ export type AppStore = ReturnType<typeof createAppStore>;
 /** The goals board on screen, or null while it loads (or when another kind is on screen). */
 export function selectGoalsBoard(s: AppState): GoalsBoardSnapshot | null {
   return (s.activeBoardId && s.goalsBoards[s.activeBoardId]) || null;
+}
+
+/** The feedback board on screen, or null. */
+export function selectFeedbackBoard(s: AppState): FeedbackBoardSnapshot | null {
+  return (s.activeBoardId && s.feedbackBoards[s.activeBoardId]) || null;
 }

@@ -1,6 +1,6 @@
 // A goal's detail panel: its fields, its KPIs with progress and trend chart, the check-in
 // form and every check-in (two on one day are both listed), and edit/delete.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KpiSnapshot } from '../../../../shared/model/goals-read';
 import { useApp, useRuntime } from '../../context';
@@ -52,6 +52,44 @@ function KpiSection({ kpi, readOnly }: { kpi: KpiSnapshot; readOnly: boolean }) 
           ))}
         </ol>
       )}
+    </section>
+  );
+}
+
+/** Feedback items on any feedback board linked to this goal, with their votes. */
+function LinkedFeedback({ goalId }: { goalId: string }) {
+  const runtime = useRuntime();
+  const { t } = useTranslation();
+  const boardId = useApp((s) => s.activeBoardId);
+  const feedbackBoards = useApp((s) => s.feedbackBoards);
+  const boards = useApp((s) => s.workspace?.boards);
+  const key = `${boardId}:${goalId}`;
+  const linked = useMemo(
+    () =>
+      Object.entries(feedbackBoards).flatMap(([feedbackBoardId, board]) =>
+        [...board.items.values()].filter((item) => item.mergedInto === null && item.links.some((l) => l.key === key)).map((item) => ({ feedbackBoardId, item })),
+      ),
+    [feedbackBoards, key],
+  );
+  const totalVotes = linked.reduce((n, l) => n + l.item.voteCount, 0);
+  return (
+    <section className="detail-section" aria-labelledby="linked-feedback-heading" data-testid="linked-feedback">
+      <h3 id="linked-feedback-heading">
+        {t('linkedFeedback.title')} {linked.length > 0 && <span className="muted small">{t('linkedFeedback.votes', { count: totalVotes })}</span>}
+      </h3>
+      {linked.length === 0 && <p className="muted small">{t('linkedFeedback.none')}</p>}
+      <ul className="linked-feedback">
+        {linked.map(({ feedbackBoardId, item }) => (
+          <li key={item.id}>
+            <button className="link-button" onClick={() => void runtime.openBoard(feedbackBoardId).then(() => runtime.store.setState({ selectedItemId: item.id }))}>
+              {item.title}
+            </button>{' '}
+            <span className="muted small">
+              {t('linkedFeedback.votes', { count: item.voteCount })} · {boards?.find((b) => b.id === feedbackBoardId)?.name}
+            </span>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
@@ -124,6 +162,7 @@ export function GoalDetail({ goalId }: { goalId: string }) {
       ) : (
         !readOnly && <button onClick={() => setAddingKpi(true)}>+ {t('detail.addKpi')}</button>
       )}
+      <LinkedFeedback goalId={goal.id} />
       <p className="muted small">{t('detail.created', { date: formatDate(new Date(goal.createdAt).toISOString().slice(0, 10), locale) })}</p>
     </aside>
   );
