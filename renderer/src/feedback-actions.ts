@@ -4,13 +4,14 @@
 import type * as Y from 'yjs';
 import { archiveBoard, renameBoard, restoreBoard } from '../../shared/model/boards';
 import { newId } from '../../shared/model/ids';
-import { addStatus, initFeedbackBoard, renameStatus } from '../../shared/model/feedback-board';
+import { addChannel, addStatus, initFeedbackBoard, moveChannel, moveStatus, removeChannel, removeStatus, renameChannel, renameStatus } from '../../shared/model/feedback-board';
 import { addComment, deleteComment, editComment } from '../../shared/model/feedback-comments';
 import { importItems, type ImportResult, type ImportRow } from '../../shared/model/feedback-import';
 import { createFeedbackItem, linkGoal, moveFeedbackItem, unlinkGoal, updateFeedbackItem, type CreateFeedbackItemInput, type UpdateFeedbackItemInput } from '../../shared/model/feedback-items';
 import { mergeItems, unmergeItem } from '../../shared/model/feedback-merge';
 import type { FeedbackSource } from '../../shared/model/feedback-schema';
 import { addCustomerVote, removeCustomerVote, toggleVote } from '../../shared/model/feedback-votes';
+import { deleteView, saveView, type SavedViewSnapshot } from '../../shared/model/feedback-views';
 import { addBoard } from '../../shared/model/workspace';
 import { attempt, type ActionResult, type Runtime } from './runtime';
 
@@ -33,8 +34,17 @@ export interface FeedbackActions {
   link(itemId: string, boardId: string, goalId: string): ActionResult;
   unlink(itemId: string, boardId: string, goalId: string): ActionResult;
   importRows(rows: readonly ImportRow[], firstRowNumber: number): ActionResult<ImportResult>;
+  saveView(name: string): ActionResult<string>;
+  applyView(view: SavedViewSnapshot): void;
+  deleteView(viewId: string): ActionResult;
   addStatus(name: string): ActionResult<string>;
   renameStatus(statusId: string, name: string): ActionResult;
+  moveStatus(statusId: string, toIndex: number): ActionResult;
+  removeStatus(statusId: string): ActionResult;
+  addChannel(name: string): ActionResult<string>;
+  renameChannel(channelId: string, name: string): ActionResult;
+  moveChannel(channelId: string, toIndex: number): ActionResult;
+  removeChannel(channelId: string): ActionResult;
 }
 
 export function createFeedbackActions(runtime: Runtime): FeedbackActions {
@@ -91,7 +101,21 @@ export function createFeedbackActions(runtime: Runtime): FeedbackActions {
     link: (itemId, boardId, goalId) => onBoard((doc) => linkGoal(doc, { itemId, boardId, goalId, actorId: me() })),
     unlink: (itemId, boardId, goalId) => onBoard((doc) => unlinkGoal(doc, { itemId, boardId, goalId, actorId: me() })),
     importRows: (rows, firstRowNumber) => onBoard((doc) => importItems(doc, { rows: [...rows], actorId: me(), firstRowNumber })),
+    // Views are not board edits: they bypass the undo manager (its scope excludes them).
+    saveView: (name) =>
+      attempt(() => {
+        const s = runtime.store.getState();
+        return saveView(runtime.requireBoard().doc, { ownerId: me(), name, view: s.feedbackView, sort: s.feedbackSort, filters: s.feedbackFilters });
+      }),
+    applyView: (view) => runtime.store.setState({ feedbackView: view.view, feedbackSort: view.sort, feedbackFilters: view.filters }),
+    deleteView: (viewId) => attempt(() => deleteView(runtime.requireBoard().doc, { id: viewId, ownerId: me() })),
     addStatus: (name) => onBoard((doc) => addStatus(doc, { name })),
     renameStatus: (statusId, name) => onBoard((doc) => renameStatus(doc, { id: statusId, name })),
+    moveStatus: (statusId, toIndex) => onBoard((doc) => moveStatus(doc, { id: statusId, toIndex })),
+    removeStatus: (statusId) => onBoard((doc) => removeStatus(doc, { id: statusId })),
+    addChannel: (name) => onBoard((doc) => addChannel(doc, { name })),
+    renameChannel: (channelId, name) => onBoard((doc) => renameChannel(doc, { id: channelId, name })),
+    moveChannel: (channelId, toIndex) => onBoard((doc) => moveChannel(doc, { id: channelId, toIndex })),
+    removeChannel: (channelId) => onBoard((doc) => removeChannel(doc, { id: channelId })),
   };
 }

@@ -7,13 +7,14 @@ import type { CreateWorkspaceArgs, Hello, WorkspaceIdentity } from '../../shared
 import { isModelError, ModelError } from '../../shared/model/errors';
 import { createFeedbackReader } from '../../shared/model/feedback-read';
 import type { FeedbackBoardSnapshot } from '../../shared/model/feedback-snapshots';
+import { readSavedViews } from '../../shared/model/feedback-views';
 import { createGoalsReader, type GoalsBoardSnapshot } from '../../shared/model/goals-read';
 import { readWorkspace, isWorkspaceInitialised } from '../../shared/model/workspace';
 import { BoardSet, type OpenBoard } from './boards/board-set';
 import { DocRegistry, type OpenedDoc } from './docs/doc-registry';
 import { LinkClient, LinkRequestError } from './link/link-client';
 import type { TransportFactory } from './link/transports';
-import { createAppStore, localToday, type AppStore, type SaveState } from './state/store';
+import { createAppStore, localToday, type AppState, type AppStore, type SaveState } from './state/store';
 import { createGoalActions, type GoalActions } from './goal-actions';
 import { createFeedbackActions, type FeedbackActions } from './feedback-actions';
 import { NO_FEEDBACK_FILTERS } from './feedback/filtering';
@@ -218,9 +219,14 @@ export class Runtime {
     const state = this.store.getState();
     const patch: Partial<ReturnType<AppStore['getState']>> = {};
     if (ws && JSON.stringify(ws) !== JSON.stringify(state.workspace)) patch.workspace = ws;
+    const feedbackChanged = [...this.dirtyBoards].some((id) => this.boards.get(id)?.kind === 'feedback');
     const { goalsBoards, feedbackBoards } = this.readDirtyBoards(state.goalsBoards, state.feedbackBoards);
     if (goalsBoards !== state.goalsBoards) patch.goalsBoards = goalsBoards;
     if (feedbackBoards !== state.feedbackBoards) patch.feedbackBoards = feedbackBoards;
+    if (feedbackChanged) {
+      const savedViews = this.readViews(state.savedViews);
+      if (savedViews !== state.savedViews) patch.savedViews = savedViews;
+    }
     const boards = (patch.workspace ?? state.workspace)?.boards ?? [];
     for (const ref of boards) if (!ref.archived) void this.boards.ensure(ref);
     if (!state.activeBoardId && boards.length > 0) {
@@ -247,6 +253,19 @@ export class Runtime {
     }
     this.dirtyBoards.clear();
     return { goalsBoards, feedbackBoards };
+  }
+
+  /** My saved views of every open feedback board, keeping the old lists when unchanged. */
+  private readViews(previous: AppState['savedViews']): AppState['savedViews'] {
+    const me = this.store.getState().identity?.memberId;
+    if (!me) return previous;
+    let next = previous;
+    for (const board of this.boards.all()) {
+      if (board.kind !== 'feedback') continue;
+      const views = readSavedViews(board.doc, me);
+      if (JSON.stringify(views) !== JSON.stringify(previous[board.boardId] ?? [])) next = { ...next, [board.boardId]: views };
+    }
+    return next;
   }
 
   private updateSave(): void {

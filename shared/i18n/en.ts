@@ -118,7 +118,7 @@ const core = {
 };
 
 /** The whole English catalogue: the core screens plus the feedback boards and backup, each kept in its own file. */
-export const en = { ...core, ...feedbackEn, backup: backupEn.backup, errors: { ...core.errors, ...backupEn.errors } };
+export const en = { ...core, ...feedbackEn, backup: backupEn.backup, errors: { ...core.errors, ...backupEn.errors, ...feedbackEn.errors } };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** Every catalogue has exactly the English keys. */

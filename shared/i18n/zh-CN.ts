@@ -4,7 +4,7 @@ import type { Catalogue } from './en';
 import { feedbackZhCN } from './feedback.zh-CN';
 
 /** The core screens; the feedback boards and backup keep their messages in their own files. */
-type CoreCatalogue = Omit<Catalogue, keyof typeof feedbackZhCN | 'backup' | 'errors'> & { errors: Omit<Catalogue['errors'], keyof (typeof backupZhCN)['errors']> };
+type CoreCatalogue = Omit<Catalogue, keyof typeof feedbackZhCN | 'backup' | 'errors'> & { errors: Omit<Catalogue['errors'], keyof (typeof backupZhCN)['errors'] | keyof (typeof feedbackZhCN)['errors']> };
 
 const core: CoreCatalogue = {
   app: {
@@ -120,4 +120,4 @@ const core: CoreCatalogue = {
   language: { en: 'English', 'zh-CN': '简体中文' },
 };
 
-export const zhCN: Catalogue = { ...core, ...feedbackZhCN, backup: backupZhCN.backup, errors: { ...core.errors, ...backupZhCN.errors } };
+export const zhCN: Catalogue = { ...core, ...feedbackZhCN, backup: backupZhCN.backup, errors: { ...core.errors, ...backupZhCN.errors, ...feedbackZhCN.errors } };

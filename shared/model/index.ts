@@ -27,3 +27,4 @@ export * from './feedback-import';
 export * from './feedback-priority';
 export * from './feedback-snapshots';
 export * from './feedback-read';
+export * from './feedback-views';

@@ -9,7 +9,7 @@ export const MessageType = {
   sync: 0,
   awareness: 1,
   queryAwareness: 3,
-  /** Peer → renderer: the state vector the peer has fsynced for this doc ("saved on this laptop"). */
+  /** The state vector a peer has fsynced for this doc: to its renderer ("saved on this laptop"), and to teammates' peers on the LAN. */
   saved: 100,
   /** Connection-level (docId ''): who the peer is and which workspace it holds. JSON. */
   hello: 101,
@@ -24,6 +24,11 @@ export const MessageType = {
    * `varUint blobId, varUint8Array chunk`. See `BLOB_LIMITS` in shared/api/link.ts.
    */
   blobChunk: 105,
+  /** LAN only, connection-level, sent first by both peers: member id, device label and every doc held. JSON. */
+  lanWelcome: 110,
+  /** LAN only, connection-level liveness: `varUint nonce`, answered by `lanPong` with the same nonce. */
+  lanPing: 111,
+  lanPong: 112,
 } as const;
 
 /** Version of this wire protocol; peers on different versions refuse each other by name. */

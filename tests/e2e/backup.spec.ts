@@ -10,6 +10,7 @@ import { createGoal as createGoalInDoc, initGoalsBoard, initWorkspace, SCHEMA_VE
 import { encodeBackup } from '../../electron/peer/backup';
 import { removeDir, startHub, tempDataDir } from '../support/hub';
 import { addKpi, checkIn, createGoal, expectSaved, firstRun, goalCard } from './support/goals-page';
+import { addItem, card, createFeedbackBoard } from './support/feedback-page';
 
 /** Every file in the data folder with a hash of its bytes. */
 function snapshot(dir: string): Record<string, string> {
@@ -59,6 +60,9 @@ test('a workspace backed up, wiped and restored from the first-run screen comes 
     await createGoal(page, 'Grow weekly active users');
     await addKpi(page, { name: 'Weekly active users', baseline: '1,000', target: '2,000' });
     await checkIn(page, 'Weekly active users', '1500', '2025-02-01', 'after the spring campaign');
+    await createFeedbackBoard(page, 'User feedback');
+    await addItem(page, 'Export reports to Excel', { channel: 'Support', customer: 'Acme' });
+    await card(page, 'Export reports to Excel').getByTestId('vote-button').click();
     await expectSaved(page);
 
     await page.getByRole('navigation').getByRole('button', { name: 'Back up…' }).click();
@@ -88,7 +92,7 @@ test('a workspace backed up, wiped and restored from the first-run screen comes 
     await expect(restore).toHaveAccessibleName('Restore from a backup');
     const contents = restore.getByTestId('backup-contents');
     await expect(contents).toContainText('Growth squad');
-    await expect(contents.getByTestId('backup-boards')).toHaveText('1');
+    await expect(contents.getByTestId('backup-boards')).toHaveText('2');
     await expect(restore.getByRole('radio', { name: 'Mei' })).toBeChecked();
     await restore.getByRole('button', { name: 'Restore', exact: true }).click();
 
@@ -100,6 +104,8 @@ test('a workspace backed up, wiped and restored from the first-run screen comes 
     const kpi = fresh.getByTestId('goal-detail').getByRole('region', { name: 'Weekly active users' });
     await expect(kpi.getByTestId('check-in')).toHaveCount(1);
     await expect(kpi.getByText('after the spring campaign')).toBeVisible();
+    await fresh.getByRole('navigation').getByRole('button', { name: 'User feedback' }).click();
+    await expect(card(fresh, 'Export reports to Excel').getByTestId('vote-count')).toHaveText('1');
     await expectSaved(fresh);
 
     // Restored on disk, not only in this page: a reload in yet another browser finds it too.

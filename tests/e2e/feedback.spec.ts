@@ -194,3 +194,38 @@ test('bad CSV files are refused with a clear message, in either language, and im
   await dialog.getByRole('button', { name: '取消' }).click();
   await expect(page.getByText('还没有反馈。', { exact: false })).toBeVisible();
 });
+
+test('columns and channels are edited per board, and a saved view brings its filters back', async ({ page }) => {
+  await firstRun(page, hub.url);
+  await createFeedbackBoard(page, 'Blank', 'Workshop notes');
+  await page.getByRole('button', { name: 'Columns & channels' }).click();
+  const settings = page.getByRole('dialog', { name: 'Columns and channels of this board' });
+  const channels = settings.getByRole('region', { name: 'Channels' });
+  await channels.getByLabel('New channel name').fill('Hackathon');
+  await channels.getByRole('button', { name: 'Add channel' }).click();
+  const columns = settings.getByRole('region', { name: 'Columns (statuses)' });
+  await columns.getByLabel('Name of “New”').fill('Inbox');
+  await columns.getByLabel('Name of “New”').press('Enter');
+  await columns.getByLabel('New column name').fill('Parked');
+  await columns.getByRole('button', { name: 'Add column' }).click();
+  await columns.getByRole('button', { name: 'Remove “Declined”' }).click();
+  await settings.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByTestId('kanban-column').getByRole('heading', { level: 2 })).toHaveText([/^Inbox/, /^Under review/, /^Planned/, /^In progress/, /^Done/, /^Parked/]);
+
+  await addItem(page, 'Team retro board', { channel: 'Hackathon' });
+  await addItem(page, 'Coffee machine');
+  await page.getByTestId('item-detail').getByRole('button', { name: 'Close' }).click();
+  const filters = page.getByRole('group', { name: 'Filters' });
+  await filters.getByLabel('Channel').selectOption({ label: 'Hackathon' });
+  await page.getByRole('radio', { name: 'Table' }).click();
+  await page.getByRole('button', { name: 'Save view…' }).click();
+  await page.getByLabel('View name').fill('Hackathon ideas');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await page.getByRole('radio', { name: 'Board' }).click();
+  await expect(page.getByTestId('item-card')).toHaveCount(2);
+  await page.reload();
+  await page.getByLabel('Saved views').selectOption({ label: 'Hackathon ideas' });
+  await expect(page.getByTestId('table-row')).toHaveText([/Team retro board/]);
+  await expect(page.getByRole('radio', { name: 'Table' })).toBeChecked();
+});

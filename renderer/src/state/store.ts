@@ -5,6 +5,7 @@ import { createStore } from 'zustand/vanilla';
 import type { Locale } from '../../../shared/api/bridge';
 import type { PeerNotice, WorkspaceIdentity } from '../../../shared/api/link';
 import type { FeedbackBoardSnapshot } from '../../../shared/model/feedback-snapshots';
+import type { SavedViewSnapshot } from '../../../shared/model/feedback-views';
 import type { GoalsBoardSnapshot } from '../../../shared/model/goals-read';
 import { NO_FEEDBACK_FILTERS, type FeedbackFilters, type FeedbackSort, type FeedbackViewKind } from '../feedback/filtering';
 import type { GoalStatus } from '../../../shared/model/progress';
@@ -39,6 +40,8 @@ export interface AppState {
   goalsBoards: Readonly<Record<string, GoalsBoardSnapshot>>;
   /** Snapshots of every open feedback board, by board id. */
   feedbackBoards: Readonly<Record<string, FeedbackBoardSnapshot>>;
+  /** My saved views of each feedback board. */
+  savedViews: Readonly<Record<string, readonly SavedViewSnapshot[]>>;
   selectedItemId: string | null;
   feedbackView: FeedbackViewKind;
   feedbackFilters: FeedbackFilters;
@@ -73,6 +76,7 @@ export function createAppStore(locale: Locale) {
     activeBoardId: null,
     goalsBoards: {},
     feedbackBoards: {},
+    savedViews: {},
     selectedItemId: null,
     feedbackView: 'kanban',
     feedbackFilters: NO_FEEDBACK_FILTERS,

@@ -8,6 +8,7 @@ import { hasFilters, matchesFeedbackFilters, queryWords, sortFeedbackItems } fro
 import { channelLabel, statusLabel } from '../../feedback/labels';
 import { selectFeedbackBoard } from '../../state/store';
 import { FieldError, type ShownError } from '../FieldError';
+import { BoardSettingsDialog } from './BoardSettingsDialog';
 import { FeedbackToolbar } from './FeedbackToolbar';
 import { ImportDialog } from './ImportDialog';
 import { ItemDetail } from './ItemDetail';
@@ -29,6 +30,7 @@ export function FeedbackBoard() {
   const members = useApp((s) => s.workspace?.members ?? []);
   const today = useApp((s) => s.today);
   const [renaming, setRenaming] = useState<string | null>(null);
+  const [settings, setSettings] = useState(false);
   const [renameError, setRenameError] = useState<ShownError | null>(null);
 
   const columns = useMemo<VisibleColumn[]>(() => {
@@ -81,6 +83,7 @@ export function FeedbackBoard() {
           ) : (
             <>
               <button onClick={() => setRenaming(ref.name)}>{t('feedback.rename')}</button>
+              {!readOnly && <button onClick={() => setSettings(true)}>{t('feedback.settings')}</button>}
               <button onClick={() => runtime.feedback.archiveBoard(ref.id)}>{t('feedback.archive')}</button>
               {!readOnly && (
                 <button className="primary" onClick={() => runtime.store.setState({ feedbackDialog: 'new-item' })}>
@@ -116,6 +119,7 @@ export function FeedbackBoard() {
       </div>
       {dialog === 'new-item' && <NewItemDialog board={board} />}
       {dialog === 'import' && <ImportDialog board={board} />}
+      {settings && <BoardSettingsDialog board={board} onClose={() => setSettings(false)} />}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import type { FeedbackBoardSnapshot } from '../../../../shared/model/feedback-sn
 import { useApp, useRuntime } from '../../context';
 import { FEEDBACK_SORTS, hasFilters, NO_FEEDBACK_FILTERS, tagsOf, type FeedbackFilters, type FeedbackViewKind } from '../../feedback/filtering';
 import { channelLabel, statusLabel } from '../../feedback/labels';
+import { SavedViews } from './SavedViews';
 
 export function FeedbackToolbar({ board, onExport }: { board: FeedbackBoardSnapshot; onExport(kind: 'csv' | 'markdown'): void }) {
   const runtime = useRuntime();
@@ -25,6 +26,7 @@ export function FeedbackToolbar({ board, onExport }: { board: FeedbackBoardSnaps
           </button>
         ))}
       </div>
+      <SavedViews />
       <label className="inline">
         {t('feedback.sort.label')}
         <select value={sort} onChange={(e) => runtime.store.setState({ feedbackSort: e.target.value as typeof sort })}>
