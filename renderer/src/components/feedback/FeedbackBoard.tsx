@@ -4,7 +4,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useRuntime } from '../../context';
 import { boardToCsv, boardToMarkdown, download, exportFileName } from '../../feedback/export';
-import { hasFilters, matchesFeedbackFilters, queryWords, sortFeedbackItems } from '../../feedback/filtering';
+import { hasFilters, matchesFeedbackFilters, queryWords, sortFeedbackItems, type FeedbackFilters, type FeedbackSort } from '../../feedback/filtering';
+import type { FeedbackColumnSnapshot } from '../../../../shared/model/feedback-snapshots';
 import { channelLabel, statusLabel } from '../../feedback/labels';
 import { selectFeedbackBoard } from '../../state/store';
 import { FieldError, type ShownError } from '../FieldError';
@@ -16,6 +17,21 @@ import { KanbanView, type VisibleColumn } from './KanbanView';
 import { MatrixView } from './MatrixView';
 import { NewItemDialog } from './NewItemDialog';
 import { TableView } from './TableView';
+
+const visibleColumns = new WeakMap<FeedbackColumnSnapshot, { filters: FeedbackFilters; sort: FeedbackSort; column: VisibleColumn }>();
+
+/**
+ * A column as shown, reused while its snapshot, the filters and the sort are unchanged: a
+ * remote edit to one card then re-renders only that card's column (and the card).
+ */
+function visibleColumn(c: FeedbackColumnSnapshot, filters: FeedbackFilters, sort: FeedbackSort): VisibleColumn {
+  const cached = visibleColumns.get(c);
+  if (cached && cached.filters === filters && cached.sort === sort) return cached.column;
+  const words = queryWords(filters.text);
+  const column = { status: c.status, all: c.items, items: sortFeedbackItems(c.items.filter((i) => matchesFeedbackFilters(i, filters, words)), sort) };
+  visibleColumns.set(c, { filters, sort, column });
+  return column;
+}
 
 export function FeedbackBoard() {
   const runtime = useRuntime();
@@ -35,10 +51,7 @@ export function FeedbackBoard() {
 
   const columns = useMemo<VisibleColumn[]>(() => {
     if (!board) return [];
-    const words = queryWords(filters.text);
-    return board.columns
-      .filter((c) => c.status.kind !== 'merged' || filters.statusId === c.status.id)
-      .map((c) => ({ status: c.status, all: c.items, items: sortFeedbackItems(c.items.filter((i) => matchesFeedbackFilters(i, filters, words)), sort) }));
+    return board.columns.filter((c) => c.status.kind !== 'merged' || filters.statusId === c.status.id).map((c) => visibleColumn(c, filters, sort));
   }, [board, filters, sort]);
   const visibleItems = useMemo(() => sortFeedbackItems(columns.flatMap((c) => c.items), sort), [columns, sort]);
 

@@ -163,7 +163,14 @@ export function KanbanView({ board, columns }: { board: FeedbackBoardSnapshot; c
       </p>
       <div className="kanban" data-testid="kanban">
         {columns.map((column) => (
-          <Column key={column.status.id} column={column} channels={channels} members={memberMap} me={me} selectedItemId={selectedItemId} draggable={!readOnly} onOpen={onOpen} onVote={onVote} onKeyMove={onKeyMove} />
+          <Column
+            key={column.status.id}
+            column={column}
+            channels={channels}
+            members={memberMap}
+            me={me}
+            selectedItemId={selectedItemId !== null && column.items.some((i) => i.id === selectedItemId) ? selectedItemId : null}
+            draggable={!readOnly} onOpen={onOpen} onVote={onVote} onKeyMove={onKeyMove} />
         ))}
       </div>
     </DndContext>
