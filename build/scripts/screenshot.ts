@@ -55,6 +55,46 @@ try {
   await page.waitForTimeout(300);
   await page.screenshot({ path: 'docs/goals-board.png' });
   console.log('wrote docs/goals-board.png');
+
+  await page.getByRole('navigation').getByRole('button', { name: 'New board' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Create board' }).click();
+  const items: [string, string, string, string][] = [
+    ['Export reports to Excel', 'Support', 'Acme Retail', 'reports, export'],
+    ['Dark mode for the dashboard', 'Survey', 'Power users', 'ui'],
+    ['Faster login on mobile', 'App review', 'iOS users', 'mobile, onboarding'],
+    ['Bulk-edit customer tags', 'Sales', 'Globex', 'crm'],
+    ['Weekly digest email', 'Interview', 'Team leads', 'engagement'],
+  ];
+  for (const [title, channel, customer, tags] of items) {
+    await page.getByRole('button', { name: 'New feedback' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Title').fill(title);
+    await dialog.getByLabel('Channel').selectOption({ label: channel });
+    await dialog.getByLabel('Customer or segment').fill(customer);
+    await dialog.getByLabel('Tags').fill(tags);
+    await dialog.getByRole('button', { name: 'Add feedback' }).click();
+  }
+  const card = (title: string) => page.getByTestId('item-card').filter({ hasText: title });
+  await page.getByTestId('item-detail').getByRole('button', { name: 'Close' }).click();
+  await card('Export reports to Excel').getByTestId('vote-button').click();
+  await card('Faster login on mobile').getByTestId('vote-button').click();
+  await card('Dark mode for the dashboard').getByRole('button', { name: /Open/ }).focus();
+  await page.keyboard.press('Alt+ArrowRight');
+  await page.keyboard.press('Alt+ArrowRight');
+  await card('Faster login on mobile').getByRole('button', { name: /Open/ }).focus();
+  await page.keyboard.press('Alt+ArrowRight');
+  await card('Export reports to Excel').getByRole('button', { name: /Open/ }).click();
+  const detail = page.getByTestId('item-detail');
+  await detail.getByRole('textbox', { name: 'Vote on behalf of a customer' }).fill('Initech');
+  await detail.getByRole('button', { name: 'Add vote' }).click();
+  await detail.getByLabel('Link to goal').selectOption({ label: 'Grow weekly active users' });
+  await detail.getByRole('form', { name: 'Comment' }).getByRole('textbox').fill('Three enterprise accounts asked this month. @Mei Chen can we plan it for Q1?');
+  await detail.getByRole('form', { name: 'Comment' }).getByRole('button', { name: 'Comment' }).click();
+  await page.getByTestId('save-indicator').getByText('Saved on this laptop').waitFor();
+  await page.evaluate(() => document.querySelectorAll('#main, [data-testid=item-detail]').forEach((el) => (el.scrollTop = 0)));
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: 'docs/feedback-board.png' });
+  console.log('wrote docs/feedback-board.png');
 } finally {
   await browser.close();
   await hub.stop();
