@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { FeedbackBoardSnapshot } from '../../../../shared/model/feedback-snapshots';
 import { useApp, useRuntime } from '../../context';
 import { FEEDBACK_SORTS, hasFilters, NO_FEEDBACK_FILTERS, tagsOf, type FeedbackFilters, type FeedbackViewKind } from '../../feedback/filtering';
-import { channelLabel, statusLabel } from '../../feedback/labels';
 import { SavedViews } from './SavedViews';
+import { ChannelOptions, MemberOptions, StatusOptions } from '../options';
 
 export function FeedbackToolbar({ board, onExport }: { board: FeedbackBoardSnapshot; onExport(kind: 'csv' | 'markdown'): void }) {
   const runtime = useRuntime();
@@ -46,22 +46,14 @@ export function FeedbackToolbar({ board, onExport }: { board: FeedbackBoardSnaps
           {t('feedback.filters.status')}
           <select value={filters.statusId} onChange={(e) => set({ statusId: e.target.value })}>
             <option value="all">{t('feedback.filters.all')}</option>
-            {board.statuses.map((s) => (
-              <option key={s.id} value={s.id}>
-                {statusLabel(s, t)}
-              </option>
-            ))}
+            <StatusOptions statuses={board.statuses} />
           </select>
         </label>
         <label>
           {t('feedback.filters.channel')}
           <select value={filters.channelId} onChange={(e) => set({ channelId: e.target.value })}>
             <option value="all">{t('feedback.filters.all')}</option>
-            {board.channels.map((c) => (
-              <option key={c.id} value={c.id}>
-                {channelLabel(c, t)}
-              </option>
-            ))}
+            <ChannelOptions channels={board.channels} />
           </select>
         </label>
         <label>
@@ -80,11 +72,7 @@ export function FeedbackToolbar({ board, onExport }: { board: FeedbackBoardSnaps
           <select value={filters.ownerId} onChange={(e) => set({ ownerId: e.target.value })}>
             <option value="all">{t('feedback.filters.all')}</option>
             <option value="none">{t('feedback.filters.noOwner')}</option>
-            {members.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
+            <MemberOptions members={members} />
           </select>
         </label>
         <label>

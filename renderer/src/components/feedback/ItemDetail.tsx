@@ -6,13 +6,14 @@ import type { FeedbackBoardSnapshot, FeedbackItemSnapshot } from '../../../../sh
 import type { UpdateFeedbackItemInput } from '../../../../shared/model/feedback-items';
 import { useApp, useRuntime } from '../../context';
 import { formatDate } from '../../i18n/i18n';
-import { channelLabel, statusLabel } from '../../feedback/labels';
+import { statusLabel } from '../../feedback/labels';
 import { DraftField } from '../DraftField';
 import { FieldError, type ShownError } from '../FieldError';
 import { ItemComments } from './ItemComments';
 import { ItemLinks } from './ItemLinks';
 import { ItemVotes } from './ItemVotes';
 import { splitTags } from './NewItemDialog';
+import { ChannelOptions, ImportanceOptions, MemberOptions, ScaleOptions } from '../options';
 
 function MergePicker({ board, item }: { board: FeedbackBoardSnapshot; item: FeedbackItemSnapshot }) {
   const runtime = useRuntime();
@@ -118,11 +119,7 @@ export function ItemDetail({ board, itemId, readOnly }: { board: FeedbackBoardSn
           {t('item.channel')}
           <select value={item.channelId ?? ''} disabled={!editable} onChange={(e) => update({ channelId: e.target.value || null })}>
             <option value="">{t('feedback.noChannel')}</option>
-            {board.channels.map((c) => (
-              <option key={c.id} value={c.id}>
-                {channelLabel(c, t)}
-              </option>
-            ))}
+            <ChannelOptions channels={board.channels} />
           </select>
         </label>
         <label>
@@ -133,37 +130,25 @@ export function ItemDetail({ board, itemId, readOnly }: { board: FeedbackBoardSn
           {t('item.owner')}
           <select value={item.ownerId ?? ''} disabled={!editable} onChange={(e) => update({ ownerId: e.target.value || null })}>
             <option value="">{t('feedback.filters.noOwner')}</option>
-            {members.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
+            <MemberOptions members={members} />
           </select>
         </label>
         <label>
           {t('feedback.importance.label')}
           <select value={item.importance} disabled={!editable} onChange={(e) => update({ importance: Number(e.target.value) })}>
-            {[1, 2, 3].map((n) => (
-              <option key={n} value={n}>
-                {t(`feedback.importance.${n}`)}
-              </option>
-            ))}
+            <ImportanceOptions />
           </select>
         </label>
         <label>
           {t('feedback.impact')}
           <select value={item.impact} disabled={!editable} onChange={(e) => update({ impact: Number(e.target.value) })}>
-            {[1, 2, 3, 4, 5].map((n) => (
-              <option key={n}>{n}</option>
-            ))}
+            <ScaleOptions />
           </select>
         </label>
         <label>
           {t('feedback.effort')}
           <select value={item.effort} disabled={!editable} onChange={(e) => update({ effort: Number(e.target.value) })}>
-            {[1, 2, 3, 4, 5].map((n) => (
-              <option key={n}>{n}</option>
-            ))}
+            <ScaleOptions />
           </select>
         </label>
         <label className="span-2">

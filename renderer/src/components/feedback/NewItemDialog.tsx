@@ -4,8 +4,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FeedbackBoardSnapshot } from '../../../../shared/model/feedback-snapshots';
 import { useRuntime } from '../../context';
-import { channelLabel } from '../../feedback/labels';
 import { FieldError, type ShownError } from '../FieldError';
+import { ChannelOptions, ImportanceOptions, ScaleOptions } from '../options';
 
 export function splitTags(text: string): string[] {
   return text
@@ -52,11 +52,7 @@ export function NewItemDialog({ board }: { board: FeedbackBoardSnapshot }) {
               {t('item.channel')}
               <select value={channelId} onChange={(e) => setChannelId(e.target.value)}>
                 <option value="">{t('feedback.noChannel')}</option>
-                {board.channels.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {channelLabel(c, t)}
-                  </option>
-                ))}
+                <ChannelOptions channels={board.channels} />
               </select>
             </label>
             <label>
@@ -72,27 +68,19 @@ export function NewItemDialog({ board }: { board: FeedbackBoardSnapshot }) {
             <label>
               {t('feedback.importance.label')}
               <select value={importance} onChange={(e) => setImportance(Number(e.target.value))}>
-                {[1, 2, 3].map((n) => (
-                  <option key={n} value={n}>
-                    {t(`feedback.importance.${n}`)}
-                  </option>
-                ))}
+                <ImportanceOptions />
               </select>
             </label>
             <label>
               {t('feedback.impact')}
               <select value={impact} onChange={(e) => setImpact(Number(e.target.value))}>
-                {[1, 2, 3, 4, 5].map((n) => (
-                  <option key={n}>{n}</option>
-                ))}
+                <ScaleOptions />
               </select>
             </label>
             <label>
               {t('feedback.effort')}
               <select value={effort} onChange={(e) => setEffort(Number(e.target.value))}>
-                {[1, 2, 3, 4, 5].map((n) => (
-                  <option key={n}>{n}</option>
-                ))}
+                <ScaleOptions />
               </select>
             </label>
           </div>

@@ -6,6 +6,7 @@ import { useApp, useRuntime } from '../../context';
 import { periodLabel } from '../../i18n/i18n';
 import { NO_FILTERS, selectGoalsBoard, type GoalFilters as Filters } from '../../state/store';
 import { periodsOf } from './grouping';
+import { MemberOptions, TeamOptions } from '../options';
 
 export function GoalFilters() {
   const runtime = useRuntime();
@@ -23,22 +24,14 @@ export function GoalFilters() {
         {t('filters.team')}
         <select value={filters.team} onChange={(e) => set({ team: e.target.value as Filters['team'] })}>
           <option value="all">{t('filters.all')}</option>
-          {(['product', 'operations', 'shared'] as const).map((team) => (
-            <option key={team} value={team}>
-              {t(`team.${team}`)}
-            </option>
-          ))}
+          <TeamOptions />
         </select>
       </label>
       <label>
         {t('filters.owner')}
         <select value={filters.ownerId} onChange={(e) => set({ ownerId: e.target.value })}>
           <option value="all">{t('filters.all')}</option>
-          {members.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.name}
-            </option>
-          ))}
+          <MemberOptions members={members} />
         </select>
       </label>
       <label>

@@ -11,6 +11,7 @@ import { parseNumberInput } from '../../i18n/i18n';
 import { FieldError, type ShownError } from '../FieldError';
 import { PeriodPicker } from './PeriodPicker';
 import { selectGoalsBoard } from '../../state/store';
+import { MemberOptions, TeamOptions } from '../options';
 
 type Form = { mode: 'create' } | { mode: 'edit'; goalId: string };
 
@@ -86,22 +87,14 @@ export function GoalForm({ form }: { form: Form }) {
             <label>
               {t('goalForm.team')}
               <select name="team" value={team} onChange={(e) => setTeam(e.target.value as Team)}>
-                {(['product', 'operations', 'shared'] as const).map((v) => (
-                  <option key={v} value={v}>
-                    {t(`team.${v}`)}
-                  </option>
-                ))}
+                <TeamOptions />
               </select>
             </label>
             <label>
               {t('goalForm.owner')}
               <select name="ownerId" value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
                 <option value="">{t('goals.noOwner')}</option>
-                {members.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.name}
-                  </option>
-                ))}
+                <MemberOptions members={members} />
               </select>
             </label>
           </div>
