@@ -1,20 +1,33 @@
 // Entry of the peer process. As the hub (`npm run hub -- --data <dir> --port <n>`) it serves
 // the renderer and the local link on 127.0.0.1; inside Electron (`--utility`) it serves the
-// windows' MessagePorts. Either way it stops cleanly on SIGINT/SIGTERM, flushing every write.
+// windows' MessagePorts. Either way it syncs with teammates' peers on the LAN once it holds a
+// workspace, and stops cleanly on SIGINT/SIGTERM, flushing every write.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { isIpv4, isIpv6, parsePeerAddress } from '../../shared/lan/address';
+import { InviteError } from '../../shared/lan/invite';
 import { defaultDataDir } from './files';
 import { startHubServer, type HubServer } from './hub-server';
 import { createLogger } from './logger';
 import { Peer } from './peer';
 import { asBytes, type LinkTransport } from './transport';
 
-const USAGE = `Usage: npm run hub -- [--data <dir>] [--port <n>] [--token <token>]
-  --data <dir>    where this peer keeps its data (default: the desktop app's folder)
-  --port <n>      port on 127.0.0.1 (0 = any free port; default 0)
-  --token <t>     the link token (default: a new random one each launch)`;
+/** The LAN port a peer asks for unless told otherwise: stable, so remembered addresses stay right. */
+const DEFAULT_LAN_PORT = 4100;
+
+const USAGE = `Usage: npm run hub -- [--data <dir>] [--port <n>] [--token <token>] [LAN options]
+  --data <dir>               where this peer keeps its data (default: the desktop app's folder)
+  --port <n>                 port on 127.0.0.1 (0 = any free port; default 0)
+  --token <t>                the link token (default: a new random one each launch)
+  --create-workspace <name>  create a workspace (unless this peer holds one) and print its invite
+  --join <invite>            join the workspace of an invite code (TANDEM1-… or tandem://join?…)
+  --lan-port <n>             port for teammates' peers (0 = any free port; default ${DEFAULT_LAN_PORT}, or any if taken)
+  --lan-host <ip>            address to listen on for teammates (default: every interface)
+  --peer <host:port>         a teammate's peer to connect to, found or not (repeatable)
+  --no-discovery             no mDNS adverts or browsing: manual and remembered peers only
+  --rotate-secret            give the workspace a new secret (old invites stop working); print the new invite`;
 
 interface ParentPortLike {
   on(event: 'message', listener: (e: { data: unknown; ports: MessagePortLike[] }) => void): void;
@@ -37,7 +50,11 @@ async function main(): Promise<void> {
   let values;
   try {
     ({ values } = parseArgs({
-      options: { data: { type: 'string' }, port: { type: 'string', default: '0' }, token: { type: 'string' }, utility: { type: 'boolean', default: false }, help: { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false } },
+      options: {
+        data: { type: 'string' }, port: { type: 'string', default: '0' }, token: { type: 'string' }, utility: { type: 'boolean', default: false }, help: { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false },
+        'create-workspace': { type: 'string' }, join: { type: 'string' }, 'lan-port': { type: 'string' }, 'lan-host': { type: 'string' }, peer: { type: 'string', multiple: true, default: [] },
+        'no-discovery': { type: 'boolean', default: false }, 'rotate-secret': { type: 'boolean', default: false },
+      },
       strict: true,
     }));
   } catch (error) {
@@ -51,15 +68,29 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
   const token = values.token ?? randomBytes(24).toString('base64url');
   if (!/^[A-Za-z0-9_-]{16,128}$/.test(token)) fail('--token must be 16–128 letters, digits, "-" or "_"');
+  const lanPort = Number(values['lan-port'] ?? DEFAULT_LAN_PORT);
+  if (!Number.isInteger(lanPort) || lanPort < 0 || lanPort > 65535) fail(`--lan-port must be a whole number from 0 to 65535, not "${values['lan-port']}"`);
+  const lanHost = values['lan-host'] ?? '0.0.0.0';
+  if (!isIpv4(lanHost) && !isIpv6(lanHost)) fail(`--lan-host must be an IP address, not "${lanHost}"`);
+  for (const address of values.peer) if (!parsePeerAddress(address)) fail(`--peer must be host:port ([v6]:port for IPv6), not "${address}"`);
+  const workspaceName = values['create-workspace']?.trim();
+  if (workspaceName === '') fail('--create-workspace needs a name');
   const dataDir = resolve(values.data ?? defaultDataDir());
   const logger = createLogger(undefined, values.quiet);
 
   if (!values.data && !values.utility) process.stdout.write(`Tandem data folder: ${dataDir}\n`);
   let peer: Peer;
   try {
-    peer = await Peer.start(dataDir, logger);
+    peer = await Peer.start(dataDir, logger, { port: lanPort, fallbackToAnyPort: values['lan-port'] === undefined, listenHost: lanHost, peers: values.peer, discovery: !values['no-discovery'] });
   } catch (error) {
     fail(`cannot open the data folder ${dataDir}: ${(error as Error).message}`);
+  }
+  if (!values.utility) peer.lan.onDidStart = (port) => process.stdout.write(`Tandem LAN port: ${port}\n`);
+  try {
+    await setUpWorkspace(peer, { join: values.join, workspaceName, rotate: values['rotate-secret'], lanRequired: !values.utility });
+  } catch (error) {
+    await peer.close();
+    fail(error instanceof InviteError ? `the invite code is not valid (${error.messageKey})` : (error as Error).message);
   }
 
   let hub: HubServer | null = null;
@@ -94,6 +125,24 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** Joins, creates or re-keys the workspace as the flags say, starts LAN sync, and prints the invite when there is a new one. */
+async function setUpWorkspace(peer: Peer, flags: { join: string | undefined; workspaceName: string | undefined; rotate: boolean; lanRequired: boolean }): Promise<void> {
+  if (flags.join !== undefined) await peer.joinWorkspace(flags.join);
+  if (flags.workspaceName !== undefined) {
+    if (peer.identity.workspace) peer.logger.info('this peer already holds a workspace; --create-workspace only prints its invite', { workspaceId: peer.identity.workspace.id });
+    else await peer.createWorkspace({ workspaceName: flags.workspaceName, memberName: 'Office hub', team: 'shared', goalsBoardName: 'Goals' });
+  }
+  try {
+    await peer.startLan();
+  } catch (error) {
+    // The desktop app keeps working on this laptop alone; the hub exists to serve the LAN, so it stops.
+    if (flags.lanRequired) throw new Error(`cannot listen for teammates' peers: ${(error as Error).message}`, { cause: error });
+    peer.logger.error('LAN sync could not start; working on this laptop alone', { error: String(error) });
+  }
+  if (flags.rotate) process.stdout.write(`Invite: ${await peer.rotateWorkspaceSecret()}\n`);
+  else if (flags.workspaceName !== undefined) process.stdout.write(`Invite: ${await peer.invite()}\n`);
 }
 
 function messagePortTransport(port: MessagePortLike): LinkTransport {

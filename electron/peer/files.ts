@@ -9,6 +9,8 @@ export async function writeJsonAtomic(path: string, value: unknown, mode = 0o600
   const tmp = `${path}.tmp-${process.pid}`;
   const handle = await open(tmp, 'w', mode);
   try {
+    // A temporary file left by a crash keeps its old mode when reopened: set it every time.
+    await handle.chmod(mode);
     await handle.writeFile(`${JSON.stringify(value, null, 2)}\n`);
     await handle.sync();
   } finally {

@@ -8,6 +8,7 @@ import {
   createWorkspaceArgs, PeerRefusal, restoreBackupArgs, workspaceIdentitySchema,
   type CreateBackupResult, type Hello, type PeerNotice, type RestoreBackupArgs, type RestoreBackupResult, type WorkspaceIdentity,
 } from '../../shared/api/link';
+import { decodeInvite } from '../../shared/lan/invite';
 import { initGoalsBoard } from '../../shared/model/goals';
 import { newId } from '../../shared/model/ids';
 import { SCHEMA_VERSION } from '../../shared/model/doc';
@@ -19,6 +20,7 @@ import { PROTOCOL_VERSION } from '../../shared/protocol/frame';
 import { decodeBackup, encodeBackup, type DecodedBackup } from './backup';
 import { loadIdentity, saveWorkspaceIdentity, type PeerIdentity } from './identity';
 import { lockDataFolder } from './data-lock';
+import { LanService, type LanOptions, type LanStatus } from './lan/lan-service';
 import { BlobReply, LinkConnection } from './link-connection';
 import type { PeerLogger } from './logger';
 import { Replica } from './replica';
@@ -44,8 +46,10 @@ export class Peer {
   private readonly notices: PeerNotice[] = [];
   private protocolErrors = 0;
   private creating: Promise<WorkspaceIdentity> | null = null;
-  /** Changes of the workspace this peer holds (create, adopt, restore) run one at a time. */
+  /** Changes of the workspace this peer holds (create, adopt, restore, join) run one at a time. */
   private workspaceChange: Promise<unknown> = Promise.resolve();
+  /** LAN sync with teammates' peers, and the workspace secret it needs. */
+  readonly lan: LanService;
 
   private constructor(
     readonly dataDir: string,
@@ -53,9 +57,13 @@ export class Peer {
     readonly replica: Replica,
     readonly logger: PeerLogger,
     private readonly unlock: () => Promise<void>,
-  ) {}
+    lanOptions: LanOptions | null,
+  ) {
+    this.lan = new LanService({ dataDir, peerId: identity.peerId, logger, replica, memberId: () => this.identity.workspace?.memberId ?? null }, lanOptions);
+  }
 
-  static async start(dataDir: string, logger: PeerLogger): Promise<Peer> {
+  /** Opens the data folder. With `lan`, the peer syncs with teammates once `startLan()` is called or it takes a workspace. */
+  static async start(dataDir: string, logger: PeerLogger, lan: LanOptions | null = null): Promise<Peer> {
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
     const unlock = await lockDataFolder(dataDir);
     let identity: PeerIdentity;
@@ -70,18 +78,65 @@ export class Peer {
     // The replica reports to the peer, which is made after it.
     const ref: { peer?: Peer } = {};
     const replica = new Replica(store, logger, {
-      onDidSave: (docId, sv) => ref.peer?.links.forEach((link) => link.sendSaved(docId, sv)),
+      onDidSave: (docId, sv) => {
+        ref.peer?.links.forEach((link) => link.sendSaved(docId, sv));
+        ref.peer?.lan.didSave(docId, sv);
+      },
       onDidRecover: (warning) => {
         logger.warn('a damaged log was recovered; the damaged bytes were set aside', { ...warning });
         ref.peer?.addNotice({ code: 'store-recovered', docId: warning.docId, detail: warning.setAsideFile, at: Date.now() });
       },
       onDidFailWrite: (docId, error) => ref.peer?.addNotice({ code: 'store-write-failed', docId, detail: error.message.slice(0, 500), at: Date.now() }),
     });
-    const peer = new Peer(dataDir, identity, replica, logger, unlock);
+    const peer = new Peer(dataDir, identity, replica, logger, unlock, lan);
     ref.peer = peer;
     // Load the workspace docs now, so a damaged file is reported before anyone opens it.
     for (const docId of await replica.listDocIds()) await replica.open(docId);
+    // A workspace from before LAN sync gets its secret now.
+    if (identity.workspace) await peer.lan.ensureSecret(identity.workspace.id);
     return peer;
+  }
+
+  /** Starts LAN sync if this peer holds a workspace; rejects when the LAN port cannot be had. */
+  startLan(): Promise<void> {
+    return this.identity.workspace ? this.lan.start(this.identity.workspace.id) : Promise.resolve();
+  }
+
+  lanStatus(): Promise<LanStatus> {
+    return this.lan.status();
+  }
+
+  /** An invite code to the workspace this peer holds (its id, secret, name and this peer's LAN addresses). */
+  async invite(): Promise<string> {
+    const workspace = this.identity.workspace;
+    if (!workspace) throw new PeerRefusal('no-workspace', 'errors.backupNoWorkspace');
+    const doc = await this.replica.open(workspace.id);
+    return this.lan.invite(workspace.id, isWorkspaceInitialised(doc) ? readWorkspace(doc).name : undefined);
+  }
+
+  /** Joins the workspace an invite names as a new member on this laptop; a newer invite to it replaces the secret. */
+  async joinWorkspace(code: string): Promise<WorkspaceIdentity> {
+    const invite = decodeInvite(code);
+    return this.oneWorkspaceChange(async () => {
+      const current = this.identity.workspace;
+      if (current && current.id !== invite.workspaceId) throw new PeerRefusal('other-workspace', 'errors.joinOtherWorkspace', {}, `invite to ${invite.workspaceId}`);
+      await this.lan.adoptInvite(invite.workspaceId, invite.secret, invite.addresses);
+      if (current) return current;
+      const workspace: WorkspaceIdentity = { id: invite.workspaceId, memberId: newId('m') };
+      await saveWorkspaceIdentity(this.dataDir, workspace);
+      this.identity.workspace = workspace;
+      this.logger.info('workspace joined by invite', { workspaceId: workspace.id });
+      await this.didTakeWorkspace();
+      return workspace;
+    });
+  }
+
+  /** A new LAN secret: connections made with the old one close, and peers holding it are refused. Returns the new invite. */
+  async rotateWorkspaceSecret(): Promise<string> {
+    const workspace = this.identity.workspace;
+    if (!workspace) throw new PeerRefusal('no-workspace', 'errors.backupNoWorkspace');
+    await this.lan.rotateSecret(workspace.id);
+    return this.invite();
   }
 
   get peerId(): string {
@@ -116,6 +171,7 @@ export class Peer {
   }
 
   async close(): Promise<void> {
+    await this.lan.stop();
     for (const link of this.links) link.close('peer-stopping');
     this.links.clear();
     await this.replica.close();
@@ -156,9 +212,19 @@ export class Peer {
       await saveWorkspaceIdentity(this.dataDir, workspace);
       this.identity.workspace = workspace;
       this.logger.info('workspace adopted from a renderer cache', { workspaceId: workspace.id });
-      for (const link of this.links) link.sendHello();
+      await this.didTakeWorkspace();
       return workspace;
     });
+  }
+
+  /** This peer holds a workspace now: it gets a LAN secret (if it has none), LAN sync starts, and every window hears. */
+  private async didTakeWorkspace(): Promise<void> {
+    const workspace = this.identity.workspace;
+    if (workspace) {
+      await this.lan.ensureSecret(workspace.id);
+      this.startLan().catch((error: unknown) => this.logger.error('LAN sync could not start', { error: String(error) }));
+    }
+    for (const link of this.links) link.sendHello();
   }
 
   private oneWorkspaceChange<T>(change: () => Promise<T>): Promise<T> {
@@ -229,7 +295,7 @@ export class Peer {
     if (!current) {
       await saveWorkspaceIdentity(this.dataDir, workspace);
       this.identity.workspace = workspace;
-      for (const link of this.links) link.sendHello();
+      await this.didTakeWorkspace();
     }
     this.logger.info('workspace restored from a backup', { workspaceId: workspace.id, docs: targets.length, merged: current !== null });
     return workspace;
@@ -240,7 +306,7 @@ export class Peer {
    * and an empty Goals board, written to disk before the identity file names them. Asking
    * again returns the same workspace.
    */
-  private createWorkspace(rawArgs: unknown): Promise<WorkspaceIdentity> {
+  createWorkspace(rawArgs: unknown): Promise<WorkspaceIdentity> {
     if (this.identity.workspace) return Promise.resolve(this.identity.workspace);
     this.creating ??= this.oneWorkspaceChange(async () => {
       if (this.identity.workspace) return this.identity.workspace;
@@ -252,10 +318,11 @@ export class Peer {
       const wsDoc = await this.replica.open(workspace.id);
       initWorkspace(wsDoc, { name: args.workspaceName, member: { id: workspace.memberId, name: args.memberName, team: args.team }, goalsBoard: { id: goalsBoardId, name: args.goalsBoardName } });
       await this.replica.flush();
+      await this.lan.ensureSecret(workspace.id);
       await saveWorkspaceIdentity(this.dataDir, workspace);
       this.identity.workspace = workspace;
       this.logger.info('workspace created', { workspaceId: workspace.id });
-      for (const link of this.links) link.sendHello();
+      await this.didTakeWorkspace();
       return workspace;
     }).finally(() => {
       this.creating = null;

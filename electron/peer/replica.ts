@@ -26,6 +26,7 @@ const COMPACT_AFTER_RECORDS = 500;
 export class Replica {
   private readonly docs = new Map<string, Promise<OpenDoc>>();
   private readonly pending = new Set<Promise<void>>();
+  private readonly openListeners = new Set<(docId: string) => void>();
 
   constructor(
     private readonly store: ReplicaStore,
@@ -46,6 +47,17 @@ export class Replica {
     return this.store.listDocIds();
   }
 
+  /** Every doc this replica holds: on disk, or opened (maybe still empty) since start. Sorted. */
+  async heldDocIds(): Promise<string[]> {
+    return [...new Set([...(await this.store.listDocIds()), ...this.docs.keys()])].sort();
+  }
+
+  /** Calls `listener` with each doc id once it has been loaded for the first time. Returns a remover. */
+  onDidOpen(listener: (docId: string) => void): () => void {
+    this.openListeners.add(listener);
+    return () => this.openListeners.delete(listener);
+  }
+
   /** Resolves once every update so far is on disk. */
   async flush(): Promise<void> {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
@@ -64,7 +76,18 @@ export class Replica {
     if (!entry) {
       entry = this.load(docId);
       this.docs.set(docId, entry);
-      entry.catch(() => this.docs.delete(docId));
+      entry.then(
+        () => {
+          for (const listener of this.openListeners) {
+            try {
+              listener(docId);
+            } catch (error) {
+              this.logger.error('a doc-open listener threw', { docId, error: String(error) });
+            }
+          }
+        },
+        () => this.docs.delete(docId),
+      );
     }
     return entry;
   }

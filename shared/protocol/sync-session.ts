@@ -33,8 +33,12 @@ export function createDocSyncSession({ docId, doc, send, origin, onSynced }: Doc
   let synced = false;
   const sendSync = (write: (e: encoding.Encoder) => void) => send(encodeFrame(docId, MessageType.sync, write));
 
+  // An update from the other side can unlock updates parked earlier (pending structs or
+  // deletes, from anyone), which the doc then reports under this session's origin: such an
+  // update goes back too, or the other side would never get what it unlocked.
+  let mayUnlockPending = false;
   const onUpdate = (update: Uint8Array, updateOrigin: unknown) => {
-    if (updateOrigin === origin) return;
+    if (updateOrigin === origin && !mayUnlockPending) return;
     try {
       sendSync((e) => syncProtocol.writeUpdate(e, update));
     } catch {
@@ -44,10 +48,13 @@ export function createDocSyncSession({ docId, doc, send, origin, onSynced }: Doc
   doc.on('update', onUpdate);
 
   const apply = (update: Uint8Array) => {
+    mayUnlockPending = doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
     try {
       Y.applyUpdate(doc, update, origin);
     } catch {
       throw new ProtocolError('update-rejected');
+    } finally {
+      mayUnlockPending = false;
     }
   };
 

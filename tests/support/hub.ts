@@ -1,5 +1,6 @@
 // Starts and stops a real hub process (`dist/peer/peer.cjs`) on loopback for a test, with
-// its own data folder, and reads what it prints.
+// its own data folder, and reads what it prints. Its LAN side stays on 127.0.0.1 with no mDNS
+// unless a test passes its own LAN flags.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,10 @@ export interface RunningHub {
   readonly port: number;
   readonly token: string;
   readonly dataDir: string;
+  readonly pid: number;
   output(): string;
+  /** Resolves with the first match of `pattern` in what the hub prints, waiting up to `timeoutMs`. */
+  waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<RegExpExecArray>;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
@@ -23,9 +27,13 @@ export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-export async function startHub(options: { dataDir: string; port?: number; token?: string }): Promise<RunningHub> {
+/** LAN flags for a hub in a test: loopback only, any port, no mDNS. */
+export const HERMETIC_LAN_ARGS = ['--lan-host', '127.0.0.1', '--lan-port', '0', '--no-discovery'];
+
+export async function startHub(options: { dataDir: string; port?: number; token?: string; lanArgs?: readonly string[] }): Promise<RunningHub> {
   const token = options.token ?? randomBytes(18).toString('base64url');
-  const child: ChildProcess = spawn(process.execPath, ['dist/peer/peer.cjs', '--data', options.dataDir, '--port', String(options.port ?? 0), `--token=${token}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = ['dist/peer/peer.cjs', '--data', options.dataDir, '--port', String(options.port ?? 0), `--token=${token}`, ...(options.lanArgs ?? HERMETIC_LAN_ARGS)];
+  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
@@ -50,10 +58,20 @@ export async function startHub(options: { dataDir: string; port?: number; token?
     port,
     token,
     dataDir: options.dataDir,
+    pid: child.pid ?? 0,
     output: () => output,
+    waitForOutput: async (pattern, timeoutMs = 15_000) => {
+      const started = Date.now();
+      for (;;) {
+        const match = pattern.exec(output);
+        if (match) return match;
+        if (Date.now() - started > timeoutMs) throw new Error(`hub never printed ${pattern}:\n${output}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
     stop: (signal = 'SIGTERM') =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve(child.exitCode);
+        if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
         child.once('exit', (code) => resolve(code));
         child.kill(signal);
       }),

@@ -70,6 +70,8 @@ export interface SecureConnection {
   readonly state: 'handshaking' | 'open' | 'closed';
   /** The peer's hello once open. */
   readonly remoteHello: LanHello | null;
+  /** The Noise handshake hash once open: equal on both ends and unique to this connection. */
+  readonly handshakeHash: Uint8Array | null;
   /** Resolves with the peer's hello when open; rejects with a ChannelError if refused first. */
   readonly opened: Promise<LanHello>;
   readonly stats: Readonly<{ framesIn: number; framesOut: number; bytesIn: number; bytesOut: number }>;
@@ -209,6 +211,9 @@ export function createSecureConnection(options: SecureConnectionOptions): Secure
     },
     get remoteHello() {
       return session?.remoteHello ?? null;
+    },
+    get handshakeHash() {
+      return session?.handshakeHash ?? null;
     },
     opened,
     stats,

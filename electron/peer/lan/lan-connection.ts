@@ -1,0 +1,258 @@
+// One sync connection with another peer of the workspace, over an already authenticated
+// channel: the welcome, then a y-protocols full sync (step 1 / step 2) of every doc either side
+// holds, live updates both ways, "saved" acknowledgements, ping/pong liveness, and a watch on
+// updates whose predecessors never arrive. Bad input fails the connection, never a replica.
+import type * as decoding from 'lib0/decoding';
+import type * as Y from 'yjs';
+import type { TxOrigin } from '../../../shared/model/origin';
+import { LINK_LIMITS, MessageType, ProtocolError, readFrameHead } from '../../../shared/protocol/frame';
+import { createDocSyncSession, type DocSyncSession } from '../../../shared/protocol/sync-session';
+import type { PeerLogger } from '../logger';
+import { encodePing, encodeSaved, encodeWelcome, LanMessageType, readNonce, readSaved, readWelcome, type LanWelcome } from './lan-messages';
+import type { ChannelRefusalReason } from './records';
+
+/** What a LAN connection needs of the replica it syncs. */
+export interface LanDocHost {
+  /** Every doc this peer holds, on disk or open. */
+  listDocIds(): Promise<string[]>;
+  /** The doc, loaded (or created empty) on first use. */
+  openDoc(docId: string): Promise<Y.Doc>;
+  /** The state of the doc this peer has on disk (fsynced). */
+  savedStateVector(docId: string): Promise<Uint8Array>;
+}
+
+/** The authenticated, ordered pipe a connection speaks over: a secure TCP connection, or an in-memory pair in tests. */
+export interface LanChannel {
+  send(frame: Uint8Array): void;
+  /** Closes the channel: orderly without a reason, as a refusal with one. */
+  close(reason?: ChannelRefusalReason): void;
+}
+
+/** How this peer came to know the address it dialled (or `inbound` when the other side dialled). */
+export type LanVia = 'mdns' | 'manual' | 'remembered' | 'invite' | 'inbound' | 'memory';
+
+/** Facts about a connection, fixed when its handshake completed. */
+export interface LanConnectionInfo {
+  readonly remotePeerId: string;
+  /** Who dialled. Of two connections between the same pair, the one the lower peer id dialled survives. */
+  readonly initiatorPeerId: string;
+  /** Equal on both ends and unique per connection (the handshake hash): breaks the remaining ties the same way on both sides. */
+  readonly tiebreak: string;
+  readonly address: string;
+  readonly via: LanVia;
+}
+
+/** Timings of liveness and of the pending-structs bound. */
+export interface LanSyncLimits {
+  readonly pingIntervalMs: number;
+  /** A connection that has received nothing for this long is dropped. */
+  readonly silenceMs: number;
+  /** A doc left with updates whose predecessors never arrived for this long drops the connection that sent them. */
+  readonly pendingStructsMs: number;
+}
+
+export const DEFAULT_LAN_SYNC_LIMITS: LanSyncLimits = { pingIntervalMs: 10_000, silenceMs: 30_000, pendingStructsMs: 30_000 };
+
+export interface LanConnectionEvents {
+  onDidWelcome(connection: LanSyncConnection): void;
+  onDidAck(connection: LanSyncConnection, docId: string, stateVector: Map<number, number>): void;
+  onDidExchange(connection: LanSyncConnection): void;
+  /** The connection must close for `reason` (already logged); the owner closes it. */
+  onDidFail(connection: LanSyncConnection, reason: string): void;
+}
+
+export interface LanConnectionOptions {
+  readonly host: LanDocHost;
+  readonly channel: LanChannel;
+  readonly info: LanConnectionInfo;
+  readonly welcome: () => Omit<LanWelcome, 'docs'>;
+  readonly logger: PeerLogger;
+  readonly now: () => number;
+  readonly limits: LanSyncLimits;
+  readonly events: LanConnectionEvents;
+}
+
+function hasPending(doc: Y.Doc): boolean {
+  return doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
+}
+
+/** Syncs every doc either side holds over one channel to one teammate's peer; owned by a LanPeer. */
+export class LanSyncConnection {
+  readonly info: LanConnectionInfo;
+  /** Updates applied from this connection carry this origin, so they are relayed everywhere but back. */
+  readonly origin: TxOrigin;
+  readonly openedAt: number;
+  remoteWelcome: LanWelcome | null = null;
+  lastReceivedAt: number;
+  private readonly sessions = new Map<string, DocSyncSession>();
+  private readonly pendingSince = new Map<string, number>();
+  private queue: Promise<void> = Promise.resolve();
+  private lastPingAt: number;
+  private nextNonce = 1;
+  private closed = false;
+
+  constructor(private readonly options: LanConnectionOptions) {
+    this.info = options.info;
+    this.origin = Object.freeze({ source: 'peer', peerId: options.info.remotePeerId });
+    this.openedAt = this.lastReceivedAt = this.lastPingAt = options.now();
+    this.enqueue(() => this.start());
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** Docs whose full sync from the other side has completed on this connection. */
+  get syncedDocs(): number {
+    let synced = 0;
+    for (const session of this.sessions.values()) if (session.synced) synced++;
+    return synced;
+  }
+
+  get docCount(): number {
+    return this.sessions.size;
+  }
+
+  /** Handles one frame from the other side, strictly after every frame before it. */
+  receive(frame: Uint8Array): void {
+    if (this.closed) return;
+    this.lastReceivedAt = this.options.now();
+    this.enqueue(() => this.handle(frame));
+  }
+
+  /** A doc this peer just opened (a new board, or one a teammate announced): sync it here too. */
+  offerDoc(docId: string): void {
+    if (this.closed || this.sessions.has(docId)) return;
+    this.enqueue(() => this.ensureSession(docId));
+  }
+
+  /** Tells the other side that this peer has `docId` on disk up to `stateVector`. */
+  sendSaved(docId: string, stateVector: Uint8Array): void {
+    if (this.sessions.has(docId)) this.send(encodeSaved(docId, stateVector));
+  }
+
+  /**
+   * Liveness and the pending-structs bound, run about once a second. Returns why the
+   * connection must close, or null; sends a ping when one is due.
+   */
+  tick(now: number): string | null {
+    if (this.closed) return null;
+    if (now - this.lastReceivedAt > this.options.limits.silenceMs) return 'silent';
+    for (const [docId, since] of this.pendingSince) {
+      const doc = this.sessions.get(docId)?.doc;
+      if (!doc || !hasPending(doc)) this.pendingSince.delete(docId);
+      else if (now - since > this.options.limits.pendingStructsMs) return 'pending-structs';
+    }
+    if (now - this.lastPingAt >= this.options.limits.pingIntervalMs) {
+      this.lastPingAt = now;
+      this.send(encodePing(LanMessageType.ping, this.nextNonce++));
+    }
+    return null;
+  }
+
+  /** Closes the channel and stops syncing; `reason` makes it a refusal on the wire. */
+  close(reason?: ChannelRefusalReason): void {
+    if (this.closed) return;
+    this.dispose();
+    this.options.channel.close(reason);
+  }
+
+  /** The channel closed underneath: stop syncing. */
+  dispose(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const session of this.sessions.values()) session.destroy();
+    this.sessions.clear();
+    this.pendingSince.clear();
+  }
+
+  private enqueue(work: () => Promise<void> | void): void {
+    this.queue = this.queue.then(work).catch((error: unknown) => this.fail(error));
+  }
+
+  private async start(): Promise<void> {
+    const docs = await this.options.host.listDocIds();
+    if (this.closed) return;
+    this.send(encodeWelcome({ ...this.options.welcome(), docs: docs.slice(0, LINK_LIMITS.maxDocsPerConnection) }));
+    for (const docId of docs) await this.ensureSession(docId);
+  }
+
+  private async handle(frame: Uint8Array): Promise<void> {
+    if (this.closed) return;
+    const { docId, type, decoder } = readFrameHead(frame);
+    this.options.events.onDidExchange(this);
+    if (docId === '') return this.handleConnectionMessage(type, decoder);
+    if (!this.remoteWelcome) throw new ProtocolError('welcome-missing');
+    if (type === MessageType.sync) {
+      await this.ensureSession(docId);
+      const session = this.sessions.get(docId);
+      if (!session) return;
+      session.receive(decoder);
+      if (hasPending(session.doc)) {
+        if (!this.pendingSince.has(docId)) this.pendingSince.set(docId, this.options.now());
+      } else this.pendingSince.delete(docId);
+      return;
+    }
+    if (type === LanMessageType.saved) {
+      if (!this.sessions.has(docId) && this.sessions.size >= LINK_LIMITS.maxDocsPerConnection) throw new ProtocolError('too-many-docs');
+      this.options.events.onDidAck(this, docId, readSaved(decoder));
+      return;
+    }
+    // Presence (awareness) arrives with its own work; later Tandem types are ignored, as y-protocols clients ignore ours.
+    if (type === MessageType.awareness || type === MessageType.queryAwareness || type >= 100) return;
+    throw new ProtocolError('unexpected-doc-message');
+  }
+
+  private async handleConnectionMessage(type: number, decoder: decoding.Decoder): Promise<void> {
+    if (type === LanMessageType.welcome) {
+      if (this.remoteWelcome) throw new ProtocolError('welcome-repeated');
+      this.remoteWelcome = readWelcome(decoder);
+      this.options.events.onDidWelcome(this);
+      for (const docId of this.remoteWelcome.docs) await this.ensureSession(docId);
+      return;
+    }
+    if (type === LanMessageType.ping) {
+      this.send(encodePing(LanMessageType.pong, readNonce(decoder)));
+      return;
+    }
+    if (type === LanMessageType.pong) {
+      readNonce(decoder);
+      return;
+    }
+    if (type < 100) throw new ProtocolError('unexpected-connection-message');
+  }
+
+  private async ensureSession(docId: string): Promise<void> {
+    if (this.closed || this.sessions.has(docId)) return;
+    if (this.sessions.size >= LINK_LIMITS.maxDocsPerConnection) throw new ProtocolError('too-many-docs');
+    const doc = await this.options.host.openDoc(docId);
+    if (this.closed || this.sessions.has(docId)) return;
+    // Creating the session sends step 1: the other side answers with everything this doc lacks.
+    this.sessions.set(docId, createDocSyncSession({ docId, doc, origin: this.origin, send: (f) => this.send(f) }));
+    const saved = await this.options.host.savedStateVector(docId);
+    this.sendSaved(docId, saved);
+  }
+
+  private send(frame: Uint8Array): void {
+    if (this.closed) return;
+    try {
+      this.options.channel.send(frame);
+    } catch (error) {
+      // Never throw into a Yjs update listener (yjs#799): a dead channel is closed instead.
+      this.options.logger.warn('lan send failed; closing the connection', { peerId: this.info.remotePeerId, error: String(error) });
+      this.options.events.onDidFail(this, 'send-failed');
+    }
+  }
+
+  private fail(error: unknown): void {
+    if (this.closed) return;
+    const reason = error instanceof ProtocolError ? error.reason : 'internal-error';
+    this.options.logger.warn('closing a LAN connection after bad input', {
+      peerId: this.info.remotePeerId,
+      address: this.info.address,
+      reason,
+      ...(error instanceof ProtocolError ? {} : { error: String(error) }),
+    });
+    this.options.events.onDidFail(this, reason);
+  }
+}

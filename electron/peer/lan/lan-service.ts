@@ -1,0 +1,205 @@
+// LAN sync as the peer runs it: the workspace secret (made, adopted from an invite, rotated),
+// and, once the peer holds a workspace, the listener, the dialer, mDNS discovery and the
+// LanPeer wired to the replica. Everything the Network view and /healthz show comes from here.
+import os from 'node:os';
+import { encodeInvite, INVITE_LIMITS, newWorkspaceSecret } from '../../../shared/lan/invite';
+import type { PeerLogger } from '../logger';
+import type { Replica } from '../replica';
+import { lanInterfaces, LanDiscovery, type DiscoveryDiagnostics } from './discovery';
+import { createLanHello } from './hello';
+import { discoveryTag } from './keys';
+import { LanDialer, rememberAddresses, type DialTarget } from './lan-dialer';
+import { LanNetwork, type LanPortDiagnostics } from './lan-network';
+import { LanPeer, type LanPeerSummary } from './lan-peer';
+import { ensureWorkspaceSecret, loadWorkspaceSecret, sameSecret, saveWorkspaceSecret } from './workspace-secret';
+
+/** How this peer takes part in the LAN. */
+export interface LanOptions {
+  /** The LAN port; 0 = any free port. */
+  readonly port: number;
+  /** When `port` is taken, listen on any free port instead of failing. */
+  readonly fallbackToAnyPort?: boolean;
+  /** Address to listen on (default all interfaces); `127.0.0.1` keeps the LAN on this machine. */
+  readonly listenHost?: string;
+  /** Manual `host:port` peers, dialled whatever discovery finds. */
+  readonly peers: readonly string[];
+  /** mDNS/DNS-SD adverts and browsing. */
+  readonly discovery: boolean;
+}
+
+/** What the peer lends the LAN service. */
+export interface LanServiceHost {
+  readonly dataDir: string;
+  readonly peerId: string;
+  readonly logger: PeerLogger;
+  readonly replica: Replica;
+  memberId(): string | null;
+}
+
+/** The LAN as the Network view and /healthz see it. */
+export interface LanStatus {
+  readonly running: boolean;
+  readonly lanPort: number | null;
+  /** Teammates' peers known since start, connected first. */
+  readonly peers: readonly LanPeerSummary[];
+  readonly addresses: readonly Pick<DialTarget, 'address' | 'via' | 'peerId' | 'lastGoodAt' | 'lastError' | 'attempts'>[];
+  readonly port: LanPortDiagnostics | null;
+  readonly discovery: DiscoveryDiagnostics;
+  /** LAN connections closed after bad input since start. */
+  readonly protocolErrors: number;
+}
+
+const NO_DISCOVERY: DiscoveryDiagnostics = { enabled: false, interfaces: [], mdnsResponseSeen: false, lastResponseAt: null, peersFound: 0, errors: [] };
+
+interface Running {
+  readonly workspaceId: string;
+  readonly lanPeer: LanPeer;
+  readonly network: LanNetwork;
+  readonly dialer: LanDialer;
+  readonly discovery: LanDiscovery | null;
+  readonly stopOpenWatch: () => void;
+}
+
+/** LAN sync as one peer runs it: secret, listener, dialer, discovery and sync, started once a workspace is held. */
+export class LanService {
+  private running: Running | null = null;
+  private starting: Promise<void> | null = null;
+  /** Called with the LAN port once listening. */
+  onDidStart: ((port: number) => void) | null = null;
+
+  /** `options` null: secrets are kept, but this peer takes no part in the LAN. */
+  constructor(
+    private readonly host: LanServiceHost,
+    private readonly options: LanOptions | null,
+  ) {}
+
+  /** Makes a secret for a workspace that has none (created now, or before LAN sync existed). */
+  ensureSecret(workspaceId: string): Promise<Uint8Array> {
+    return ensureWorkspaceSecret(this.host.dataDir, workspaceId, this.host.logger);
+  }
+
+  /** Stores an invite's secret (and remembers its addresses to dial first); a different secret replaces the old one now. */
+  async adoptInvite(workspaceId: string, secret: Uint8Array, addresses: readonly string[]): Promise<void> {
+    const current = await loadWorkspaceSecret(this.host.dataDir, workspaceId);
+    if (!current || !sameSecret(current, secret)) await saveWorkspaceSecret(this.host.dataDir, workspaceId, secret);
+    await rememberAddresses(this.host.dataDir, addresses);
+    const running = this.running;
+    if (running && current && !sameSecret(current, secret)) this.useSecret(running, secret);
+    for (const address of addresses) running?.dialer.add(address, 'invite');
+  }
+
+  /** A new secret: every connection made with the old one closes, and peers holding it are refused from now on. */
+  async rotateSecret(workspaceId: string): Promise<void> {
+    const secret = newWorkspaceSecret();
+    await saveWorkspaceSecret(this.host.dataDir, workspaceId, secret);
+    this.host.logger.info('the workspace secret was rotated; teammates need a new invite', { workspaceId });
+    if (this.running) this.useSecret(this.running, secret);
+  }
+
+  /** An invite code for the workspace, with this peer's LAN addresses when it is listening. */
+  async invite(workspaceId: string, workspaceName: string | undefined): Promise<string> {
+    const secret = await this.ensureSecret(workspaceId);
+    const name = workspaceName?.trim() ? workspaceName.slice(0, INVITE_LIMITS.maxNameLength) : undefined;
+    return encodeInvite({ workspaceId, secret, addresses: this.listenAddresses(), ...(name ? { workspaceName: name } : {}) });
+  }
+
+  /** Starts LAN sync for the workspace (once; later calls wait for the first). */
+  start(workspaceId: string): Promise<void> {
+    if (!this.options || this.running) return Promise.resolve();
+    this.starting ??= this.startRunning(workspaceId, this.options).finally(() => (this.starting = null));
+    return this.starting;
+  }
+
+  /** The replica has `docId` on disk up to `stateVector`. */
+  didSave(docId: string, stateVector: Uint8Array): void {
+    this.running?.lanPeer.didSave(docId, stateVector);
+  }
+
+  async status(): Promise<LanStatus> {
+    const running = this.running;
+    return {
+      running: running !== null,
+      lanPort: running?.network.port ?? null,
+      peers: running ? await running.lanPeer.status() : [],
+      addresses: (running?.dialer.list() ?? []).map(({ address, via, peerId, lastGoodAt, lastError, attempts }) => ({ address, via, peerId, lastGoodAt, lastError, attempts })),
+      port: running?.network.diagnostics() ?? null,
+      discovery: running?.discovery?.diagnostics() ?? NO_DISCOVERY,
+      protocolErrors: running?.lanPeer.protocolErrors ?? 0,
+    };
+  }
+
+  async stop(): Promise<void> {
+    await this.starting?.catch(() => undefined);
+    const running = this.running;
+    this.running = null;
+    if (!running) return;
+    running.discovery?.stop();
+    running.dialer.stop();
+    running.stopOpenWatch();
+    running.lanPeer.stop();
+    await running.network.close();
+  }
+
+  private async startRunning(workspaceId: string, options: LanOptions): Promise<void> {
+    const { dataDir, peerId, logger, replica } = this.host;
+    const secret = await this.ensureSecret(workspaceId);
+    const lanPeer = new LanPeer({
+      peerId,
+      memberId: () => this.host.memberId(),
+      device: os.hostname().slice(0, 64) || null,
+      host: { listDocIds: () => replica.heldDocIds(), openDoc: (docId) => replica.open(docId), savedStateVector: (docId) => replica.savedStateVector(docId) },
+      logger,
+    });
+    const stopOpenWatch = replica.onDidOpen((docId) => lanPeer.didOpenDoc(docId));
+    let network: LanNetwork;
+    try {
+      network = await LanNetwork.listen({
+        listenHost: options.listenHost ?? '0.0.0.0',
+        port: options.port,
+        fallbackToAnyPort: options.fallbackToAnyPort ?? false,
+        secret,
+        hello: createLanHello({ appVersion: __TANDEM_VERSION__, peerId, workspaceId }),
+        lanPeer,
+        logger,
+      });
+    } catch (error) {
+      stopOpenWatch();
+      lanPeer.stop();
+      throw error;
+    }
+    const dialer = new LanDialer({ peerId, dataDir, dial: network.dial, isConnected: (id) => lanPeer.isConnected(id), logger });
+    for (const address of options.peers) dialer.add(address, 'manual');
+    await dialer.start();
+    const discovery = options.discovery
+      ? new LanDiscovery({
+          peerId,
+          tag: discoveryTag(secret),
+          port: network.port,
+          logger,
+          // Both sides see each other's adverts: the lower peer id dials at once, the other only if that fails.
+          onPeer: (found) => found.addresses.forEach((address) => dialer.add(address, 'mdns', found.peerId, peerId < found.peerId ? 0 : 3_000)),
+          onInterfacesChanged: () => dialer.retryAll(),
+        })
+      : null;
+    discovery?.start();
+    this.running = { workspaceId, lanPeer, network, dialer, discovery, stopOpenWatch };
+    logger.info('lan sync started', { port: network.port, host: options.listenHost ?? '0.0.0.0', discovery: options.discovery, manualPeers: options.peers.length });
+    this.onDidStart?.(network.port);
+  }
+
+  private useSecret(running: Running, secret: Uint8Array): void {
+    running.network.setSecret(secret);
+    running.lanPeer.closeAll();
+    running.discovery?.setTag(discoveryTag(secret));
+    running.dialer.retryAll();
+  }
+
+  /** The addresses an invite carries: the one listened on, or every LAN interface's. */
+  private listenAddresses(): string[] {
+    const running = this.running;
+    const host = this.options?.listenHost;
+    if (!running) return [];
+    const hosts = host && host !== '0.0.0.0' && host !== '::' ? [host] : lanInterfaces().map((i) => i.address);
+    return hosts.slice(0, INVITE_LIMITS.maxAddresses).map((h) => (h.includes(':') ? `[${h}]:${running.network.port}` : `${h}:${running.network.port}`));
+  }
+}
