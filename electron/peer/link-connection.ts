@@ -7,6 +7,7 @@ import type * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { BLOB_LIMITS, PeerRefusal, requestSchema, type BlobRef, type Hello, type LinkRequest, type LinkResponse, type PeerNotice } from '../../shared/api/link';
+import type { NetworkStatus } from '../../shared/api/network';
 import { isModelError } from '../../shared/model/errors';
 import type { TxOrigin } from '../../shared/model/origin';
 import { encodeFrame, encodeJsonFrame, LINK_LIMITS, MessageType, ProtocolError, readBytes, readFrameHead, readJsonPayload } from '../../shared/protocol/frame';
@@ -62,6 +63,10 @@ export class LinkConnection {
 
   sendHello(): void {
     this.send(encodeJsonFrame(MessageType.hello, this.host.hello()));
+  }
+
+  sendNetworkStatus(status: NetworkStatus): void {
+    this.send(encodeJsonFrame(MessageType.networkStatus, status));
   }
 
   sendNotice(notice: PeerNotice): void {

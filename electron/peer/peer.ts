@@ -23,6 +23,8 @@ import { lockDataFolder } from './data-lock';
 import { LanService, type LanOptions, type LanStatus } from './lan/lan-service';
 import { BlobReply, LinkConnection } from './link-connection';
 import type { PeerLogger } from './logger';
+import { handleNetworkRequest, isNetworkOp } from './network-ops';
+import { NetworkStatusPusher } from './network-status';
 import { Replica } from './replica';
 import { ReplicaStore } from './store/replica-store';
 import type { LinkTransport } from './transport';
@@ -50,6 +52,7 @@ export class Peer {
   private workspaceChange: Promise<unknown> = Promise.resolve();
   /** LAN sync with teammates' peers, and the workspace secret it needs. */
   readonly lan: LanService;
+  private readonly networkPusher: NetworkStatusPusher;
 
   private constructor(
     readonly dataDir: string,
@@ -60,6 +63,8 @@ export class Peer {
     lanOptions: LanOptions | null,
   ) {
     this.lan = new LanService({ dataDir, peerId: identity.peerId, logger, replica, memberId: () => this.identity.workspace?.memberId ?? null }, lanOptions);
+    this.networkPusher = new NetworkStatusPusher(() => this.lan.status(), (status) => this.links.forEach((link) => link.sendNetworkStatus(status)), logger);
+    this.lan.onDidChange(() => this.networkPusher.didChange());
   }
 
   /** Opens the data folder. With `lan`, the peer syncs with teammates once `startLan()` is called or it takes a workspace. */
@@ -131,6 +136,21 @@ export class Peer {
     });
   }
 
+  /** This laptop's person is `memberId` of the workspace held (chosen after joining as an existing member). */
+  useMember(memberId: string): Promise<WorkspaceIdentity> {
+    return this.oneWorkspaceChange(async () => {
+      const current = this.identity.workspace;
+      if (!current) throw new PeerRefusal('no-workspace', 'errors.backupNoWorkspace');
+      if (current.memberId === memberId) return current;
+      const workspace: WorkspaceIdentity = { id: current.id, memberId };
+      await saveWorkspaceIdentity(this.dataDir, workspace);
+      this.identity.workspace = workspace;
+      this.logger.info('this laptop now speaks for an existing member', { workspaceId: workspace.id });
+      for (const link of this.links) link.sendHello();
+      return workspace;
+    });
+  }
+
   /** A new LAN secret: connections made with the old one close, and peers holding it are refused. Returns the new invite. */
   async rotateWorkspaceSecret(): Promise<string> {
     const workspace = this.identity.workspace;
@@ -171,6 +191,7 @@ export class Peer {
   }
 
   async close(): Promise<void> {
+    this.networkPusher.stop();
     await this.lan.stop();
     for (const link of this.links) link.close('peer-stopping');
     this.links.clear();
@@ -185,6 +206,7 @@ export class Peer {
   }
 
   private async handleRequest(op: string, args: unknown, blob?: Uint8Array): Promise<unknown> {
+    if (isNetworkOp(op)) return handleNetworkRequest(this, op, args);
     switch (op) {
       case 'create-workspace':
         return { workspace: await this.createWorkspace(args) };

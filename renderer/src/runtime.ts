@@ -19,6 +19,7 @@ import { createGoalActions, type GoalActions } from './goal-actions';
 import { createFeedbackActions, type FeedbackActions } from './feedback-actions';
 import { NO_FEEDBACK_FILTERS } from './feedback/filtering';
 import { createBackupActions, type BackupActions } from './backup-actions';
+import { createNetworkActions, type NetworkActions } from './network-actions';
 
 /** What an action returns: the value, or a translated-ready error for the form that called it. */
 export type ActionResult<T = void> = { ok: true; value: T } | { ok: false; error: { messageKey: string; field?: string; params: Record<string, string | number> } };
@@ -48,6 +49,7 @@ export class Runtime {
   readonly goals: GoalActions;
   readonly feedback: FeedbackActions;
   readonly backup: BackupActions;
+  readonly network: NetworkActions;
   readonly boards: BoardSet;
   private workspaceDoc: Y.Doc | null = null;
   private readonly dirtyBoards = new Set<string>();
@@ -73,6 +75,7 @@ export class Runtime {
         this.writeFailed = false;
         this.updateSave();
       },
+      onDidNetworkStatus: (network) => this.store.setState({ network }),
     });
     this.docs = new DocRegistry(this.link, {
       onDidChangeCache: () => this.updateSave(),
@@ -97,6 +100,7 @@ export class Runtime {
     this.goals = createGoalActions(this);
     this.feedback = createFeedbackActions(this);
     this.backup = createBackupActions(this, (identity) => this.enterWorkspace(identity));
+    this.network = createNetworkActions(this, (identity) => this.enterWorkspace(identity));
   }
 
   start(): void {
@@ -123,6 +127,7 @@ export class Runtime {
   }
 
   async openBoard(boardId: string): Promise<void> {
+    if (this.store.getState().mainView !== 'board') this.store.setState({ mainView: 'board' });
     if (this.store.getState().activeBoardId === boardId) return;
     this.store.setState({ activeBoardId: boardId, selectedGoalId: null, goalForm: null, selectedItemId: null, feedbackFilters: NO_FEEDBACK_FILTERS, feedbackDialog: null, canUndo: false, canRedo: false });
     this.storage.setItem(BOARD_KEY, boardId);
@@ -169,6 +174,7 @@ export class Runtime {
 
   private async onHello(hello: Hello): Promise<void> {
     this.store.setState({ notices: hello.notices });
+    void this.network.refresh();
     this.writeFailed = hello.notices.some((n) => n.code === 'store-write-failed');
     const current = this.store.getState().identity;
     if (hello.workspace) {

@@ -3,6 +3,7 @@
 // too big for a JSON frame (a workspace backup) that travel in chunks beside a request.
 import { z } from 'zod';
 import { LIMITS, requiredText, team } from '../model/validate';
+import { addPeerArgs, chooseMemberArgs, joinWorkspaceArgs } from './network';
 
 export const workspaceIdentitySchema = z.object({ id: z.string().min(1).max(64), memberId: z.string().min(1).max(64) });
 export type WorkspaceIdentity = z.infer<typeof workspaceIdentitySchema>;
@@ -108,6 +109,18 @@ export const requestSchema = z.discriminatedUnion('op', [
   z.object({ id: z.number().int(), op: z.literal('create-backup'), args: z.object({}) }),
   /** Checks (`inspect`) or restores a backup file sent as a blob; nothing changes unless all of it is valid. */
   z.object({ id: z.number().int(), op: z.literal('restore-backup'), args: restoreBackupArgs }),
+  /** The invite code and `tandem://join` link of the workspace, with this peer's LAN addresses. */
+  z.object({ id: z.number().int(), op: z.literal('get-invite'), args: z.object({}) }),
+  /** Joins the workspace an invite names (allowed on an empty install), as a new member or an existing one. */
+  z.object({ id: z.number().int(), op: z.literal('join-workspace'), args: joinWorkspaceArgs }),
+  /** This laptop's person is this existing member of the workspace (it must be in the member list). */
+  z.object({ id: z.number().int(), op: z.literal('choose-member'), args: chooseMemberArgs }),
+  /** A new workspace secret: peers holding the old one are refused until re-invited. Answers with the new invite. */
+  z.object({ id: z.number().int(), op: z.literal('rotate-secret'), args: z.object({}) }),
+  /** LAN sync as it is now (`NetworkStatus`); later changes arrive as pushed `networkStatus` messages. */
+  z.object({ id: z.number().int(), op: z.literal('network-status'), args: z.object({}) }),
+  /** Dials a teammate's peer at `host:port` from now on. */
+  z.object({ id: z.number().int(), op: z.literal('add-peer'), args: addPeerArgs }),
 ]);
 export type LinkRequest = z.infer<typeof requestSchema>;
 

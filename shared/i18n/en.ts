@@ -2,6 +2,7 @@
 // that domain mutations and the peer use, so every refusal reads well in both languages.
 import { backupEn } from './backup.en';
 import { feedbackEn } from './feedback.en';
+import { networkEn } from './network.en';
 
 const core = {
   app: {
@@ -126,8 +127,8 @@ const core = {
   language: { en: 'English', 'zh-CN': '简体中文' },
 };
 
-/** The whole English catalogue: the core screens plus the feedback boards and backup, each kept in its own file. */
-export const en = { ...core, ...feedbackEn, backup: backupEn.backup, errors: { ...core.errors, ...backupEn.errors, ...feedbackEn.errors } };
+/** The whole English catalogue: the core screens plus the feedback boards, backup and network, each kept in its own file. */
+export const en = { ...core, ...feedbackEn, backup: backupEn.backup, sync: networkEn.sync, invite: networkEn.invite, join: networkEn.join, network: networkEn.network, errors: { ...core.errors, ...backupEn.errors, ...feedbackEn.errors, ...networkEn.errors } };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** Every catalogue has exactly the English keys. */

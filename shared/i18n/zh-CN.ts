@@ -2,9 +2,12 @@
 import { backupZhCN } from './backup.zh-CN';
 import type { Catalogue } from './en';
 import { feedbackZhCN } from './feedback.zh-CN';
+import { networkZhCN } from './network.zh-CN';
 
-/** The core screens; the feedback boards and backup keep their messages in their own files. */
-type CoreCatalogue = Omit<Catalogue, keyof typeof feedbackZhCN | 'backup' | 'errors'> & { errors: Omit<Catalogue['errors'], keyof (typeof backupZhCN)['errors'] | keyof (typeof feedbackZhCN)['errors']> };
+/** The core screens; the feedback boards, backup and network keep their messages in their own files. */
+type CoreCatalogue = Omit<Catalogue, keyof typeof feedbackZhCN | keyof typeof networkZhCN | 'backup'> & {
+  errors: Omit<Catalogue['errors'], keyof (typeof backupZhCN)['errors'] | keyof (typeof feedbackZhCN)['errors'] | keyof (typeof networkZhCN)['errors']>;
+};
 
 const core: CoreCatalogue = {
   app: {
@@ -129,4 +132,13 @@ const core: CoreCatalogue = {
   language: { en: 'English', 'zh-CN': '简体中文' },
 };
 
-export const zhCN: Catalogue = { ...core, ...feedbackZhCN, backup: backupZhCN.backup, errors: { ...core.errors, ...backupZhCN.errors, ...feedbackZhCN.errors } };
+export const zhCN: Catalogue = {
+  ...core,
+  ...feedbackZhCN,
+  backup: backupZhCN.backup,
+  sync: networkZhCN.sync,
+  invite: networkZhCN.invite,
+  join: networkZhCN.join,
+  network: networkZhCN.network,
+  errors: { ...core.errors, ...backupZhCN.errors, ...feedbackZhCN.errors, ...networkZhCN.errors },
+};

@@ -24,6 +24,8 @@ export const MessageType = {
    * `varUint blobId, varUint8Array chunk`. See `BLOB_LIMITS` in shared/api/link.ts.
    */
   blobChunk: 105,
+  /** Connection-level, peer to renderer: LAN sync as it is now (`networkStatusSchema`), pushed on change, at most twice a second. JSON. */
+  networkStatus: 106,
   /** LAN only, connection-level, sent first by both peers: member id, device label and every doc held. JSON. */
   lanWelcome: 110,
   /** LAN only, connection-level liveness: `varUint nonce`, answered by `lanPong` with the same nonce. */

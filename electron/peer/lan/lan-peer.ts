@@ -97,7 +97,7 @@ export class LanPeer {
     return [...this.remotes.values()].filter((r) => r.connection).map((r) => r.peerId);
   }
 
-  /** Calls `listener` whenever a connection opens, closes or hears from its peer's person. */
+  /** Calls `listener` whenever a connection opens, closes, hears from its peer's person or gets an acknowledgement. */
   onDidChange(listener: () => void): () => void {
     this.changeListeners.add(listener);
     return () => this.changeListeners.delete(listener);
@@ -247,7 +247,10 @@ export class LanPeer {
     },
     onDidAck: (connection, docId, stateVector) => {
       const remote = this.remotes.get(connection.info.remotePeerId);
-      if (remote?.connection === connection) remote.acked.set(docId, mergeStateVectors(remote.acked.get(docId), stateVector));
+      if (remote?.connection !== connection) return;
+      remote.acked.set(docId, mergeStateVectors(remote.acked.get(docId), stateVector));
+      // What a teammate has on disk moved: the sync status may change.
+      this.changed();
     },
     onDidExchange: (connection) => {
       const remote = this.remotes.get(connection.info.remotePeerId);

@@ -64,6 +64,7 @@ interface Running {
 export class LanService {
   private running: Running | null = null;
   private starting: Promise<void> | null = null;
+  private readonly changeListeners = new Set<() => void>();
   /** Called with the LAN port once listening. */
   onDidStart: ((port: number) => void) | null = null;
 
@@ -94,6 +95,7 @@ export class LanService {
     await saveWorkspaceSecret(this.host.dataDir, workspaceId, secret);
     this.host.logger.info('the workspace secret was rotated; teammates need a new invite', { workspaceId });
     if (this.running) this.useSecret(this.running, secret);
+    this.changed();
   }
 
   /** An invite code for the workspace, with this peer's LAN addresses when it is listening. */
@@ -101,6 +103,23 @@ export class LanService {
     const secret = await this.ensureSecret(workspaceId);
     const name = workspaceName?.trim() ? workspaceName.slice(0, INVITE_LIMITS.maxNameLength) : undefined;
     return encodeInvite({ workspaceId, secret, addresses: this.listenAddresses(), ...(name ? { workspaceName: name } : {}) });
+  }
+
+  /** Calls `listener` when what `status()` returns may have changed (a connection, an ack, a save, an address). Listeners never throw. */
+  onDidChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  /** Dials `address` (`host:port`) from now on, and after restarts; false when it is not an address. */
+  async addPeer(address: string): Promise<boolean> {
+    const running = this.running;
+    if (!running) return false;
+    const target = running.dialer.add(address, 'manual');
+    if (!target) return false;
+    await rememberAddresses(this.host.dataDir, [target.address]);
+    this.changed();
+    return true;
   }
 
   /** Starts LAN sync for the workspace (once; later calls wait for the first). */
@@ -113,6 +132,7 @@ export class LanService {
   /** The replica has `docId` on disk up to `stateVector`. */
   didSave(docId: string, stateVector: Uint8Array): void {
     this.running?.lanPeer.didSave(docId, stateVector);
+    this.changed();
   }
 
   async status(): Promise<LanStatus> {
@@ -138,6 +158,7 @@ export class LanService {
     running.stopOpenWatch();
     running.lanPeer.stop();
     await running.network.close();
+    this.changed();
   }
 
   private async startRunning(workspaceId: string, options: LanOptions): Promise<void> {
@@ -182,9 +203,21 @@ export class LanService {
         })
       : null;
     discovery?.start();
+    lanPeer.onDidChange(() => this.changed());
     this.running = { workspaceId, lanPeer, network, dialer, discovery, stopOpenWatch };
     logger.info('lan sync started', { port: network.port, host: options.listenHost ?? '0.0.0.0', discovery: options.discovery, manualPeers: options.peers.length });
     this.onDidStart?.(network.port);
+    this.changed();
+  }
+
+  private changed(): void {
+    for (const listener of this.changeListeners) {
+      try {
+        listener();
+      } catch (error) {
+        this.host.logger.error('lan status listener threw', { error: String(error) });
+      }
+    }
   }
 
   private useSecret(running: Running, secret: Uint8Array): void {

@@ -30,7 +30,7 @@ function useSize(): (bytes: number) => string {
 }
 
 /** A modal dialog in a portal (so no enclosing form or dark sidebar reaches it), closed by Escape, that gives focus back on close. */
-function Modal({ title, onClose, busy, children }: { title: string; onClose: () => void; busy: boolean; children: ReactNode }) {
+export function Modal({ title, onClose, busy, children }: { title: string; onClose: () => void; busy: boolean; children: ReactNode }) {
   const titleId = useId();
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;

@@ -1,12 +1,13 @@
 // First run: the person's name and team, and the workspace's name. The local peer creates
 // the workspace (its id stays in the peer's data folder) with a Goals board in it. Or the
-// person restores a workspace from a backup file instead.
+// person joins a teammate's workspace by invite, or restores one from a backup file instead.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Team } from '../../../shared/model/workspace';
 import { useApp, useRuntime } from '../context';
 import { RestoreDialog } from './BackupDialog';
 import { FieldError } from './FieldError';
+import { JoinDialog } from './JoinDialog';
 import { LanguageSwitch } from './LanguageSwitch';
 
 export function FirstRun() {
@@ -18,6 +19,7 @@ export function FirstRun() {
   const [workspaceName, setWorkspaceName] = useState('');
   const [busy, setBusy] = useState(false);
   const [restoring, setRestoring] = useState(false);
+  const [joining, setJoining] = useState(false);
   const [error, setError] = useState<{ messageKey: string; field?: string; params: Record<string, string | number> } | null>(null);
 
   async function submit(e: FormEvent) {
@@ -62,7 +64,14 @@ export function FirstRun() {
           {busy ? t('firstRun.creating') : t('firstRun.create')}
         </button>
       </form>
-      {/* Outside the form: the dialog's events must not reach the form's submit. */}
+      {/* Outside the form: the dialogs' events must not reach the form's submit. */}
+      <section className="card first-run-restore" aria-label={t('join.title')}>
+        <span className="muted">{t('join.prompt')}</span>
+        <button type="button" onClick={() => setJoining(true)} disabled={!online}>
+          {t('join.open')}
+        </button>
+      </section>
+      {joining && <JoinDialog onClose={() => setJoining(false)} />}
       <section className="card first-run-restore" aria-label={t('backup.restoreTitle')}>
         <span className="muted">{t('backup.firstRunPrompt')}</span>
         <button type="button" onClick={() => setRestoring(true)} disabled={!online}>

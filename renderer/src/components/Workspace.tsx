@@ -1,5 +1,6 @@
-// The workspace screen: sidebar of boards and members (and backing up the workspace), the
-// open board, the save indicator, the peer's notices and the undo toast.
+// The workspace screen: sidebar of boards and members (inviting teammates, the Network view,
+// backing up), the open board or the Network view, the save and sync indicators, the peer's
+// notices and the undo toast.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useRuntime } from '../context';
@@ -7,10 +8,14 @@ import { BackUpDialog, RestoreDialog } from './BackupDialog';
 import { FeedbackBoard } from './feedback/FeedbackBoard';
 import { NewBoardDialog } from './feedback/NewBoardDialog';
 import { GoalsBoard } from './goals/GoalsBoard';
+import { InviteDialog } from './InviteDialog';
+import { NetworkView } from './NetworkView';
 import { SearchBox } from './SearchBox';
 import { LanguageSwitch } from './LanguageSwitch';
+import { MemberPicker } from './MemberPicker';
 import { Notices } from './Notices';
 import { SaveIndicator } from './SaveIndicator';
+import { SyncIndicator } from './SyncIndicator';
 import { Toast } from './Toast';
 
 function Sidebar() {
@@ -21,6 +26,8 @@ function Sidebar() {
   const memberId = useApp((s) => s.identity?.memberId);
   const [backupDialog, setBackupDialog] = useState<'back-up' | 'restore' | null>(null);
   const [newBoard, setNewBoard] = useState(false);
+  const [inviting, setInviting] = useState(false);
+  const networkOpen = useApp((s) => s.mainView === 'network');
   const archived = workspace?.boards.filter((b) => b.archived) ?? [];
   return (
     <nav className="sidebar" aria-label={t('sidebar.boards')}>
@@ -33,7 +40,7 @@ function Sidebar() {
           .filter((b) => !b.archived)
           .map((board) => (
             <li key={board.id}>
-              <button className={board.id === activeBoardId ? 'board-link active' : 'board-link'} aria-current={board.id === activeBoardId ? 'page' : undefined} onClick={() => void runtime.openBoard(board.id)}>
+              <button className={board.id === activeBoardId && !networkOpen ? 'board-link active' : 'board-link'} aria-current={board.id === activeBoardId && !networkOpen ? 'page' : undefined} onClick={() => void runtime.openBoard(board.id)}>
                 <span aria-hidden="true">{board.kind === 'goals' ? '◎' : '▤'}</span> {board.name}
               </button>
             </li>
@@ -72,6 +79,12 @@ function Sidebar() {
         ))}
       </ul>
       <div className="sidebar-backup">
+        <button className="board-link" onClick={() => setInviting(true)}>
+          {t('invite.open')}
+        </button>
+        <button className={networkOpen ? 'board-link active' : 'board-link'} aria-current={networkOpen ? 'page' : undefined} onClick={() => runtime.store.setState({ mainView: 'network' })}>
+          {t('network.open')}
+        </button>
         <button className="board-link" onClick={() => setBackupDialog('back-up')}>
           {t('backup.backUp')}
         </button>
@@ -79,6 +92,7 @@ function Sidebar() {
           {t('backup.restore')}
         </button>
       </div>
+      {inviting && <InviteDialog onClose={() => setInviting(false)} />}
       {backupDialog === 'back-up' && <BackUpDialog onClose={() => setBackupDialog(null)} />}
       {backupDialog === 'restore' && <RestoreDialog onClose={() => setBackupDialog(null)} />}
       <div className="sidebar-foot">
@@ -93,6 +107,9 @@ export function Workspace() {
   const readOnly = useApp((s) => s.workspace?.readOnly ?? false);
   const schemaVersion = useApp((s) => s.workspace?.schemaVersion ?? 0);
   const kind = useApp((s) => s.workspace?.boards.find((b) => b.id === s.activeBoardId)?.kind);
+  const mainView = useApp((s) => s.mainView);
+  const waiting = useApp((s) => s.workspace === null && s.awaitingJoinedWorkspace);
+  const choosingMember = useApp((s) => s.choosingMember);
   return (
     <div className="app-shell">
       <a className="skip-link" href="#main">
@@ -103,18 +120,25 @@ export function Workspace() {
         <header className="topbar">
           <SearchBox />
           <Notices />
+          <SyncIndicator />
           <SaveIndicator />
         </header>
+        {waiting && (
+          <p className="banner info" role="status">
+            {t('join.waiting')}
+          </p>
+        )}
         {readOnly && (
           <p className="banner warning" role="status">
             {t('readOnly', { version: schemaVersion })}
           </p>
         )}
         <main id="main" className="board-area" tabIndex={-1}>
-          {kind === 'feedback' ? <FeedbackBoard /> : <GoalsBoard />}
+          {mainView === 'network' ? <NetworkView /> : kind === 'feedback' ? <FeedbackBoard /> : <GoalsBoard />}
         </main>
       </div>
       <Toast />
+      {choosingMember && <MemberPicker />}
     </div>
   );
 }

@@ -1,11 +1,12 @@
 // The renderer's end of the local link: one connection carrying every open doc, with
 // reconnect and backoff, the peer's hello, request/response (with blobs of bytes beside them,
-// such as a backup file), and the peer's "saved" state vectors, from which the save indicator
-// is computed (never from a timer).
+// such as a backup file), the peer's "saved" state vectors, from which the save indicator
+// is computed (never from a timer), and the LAN status the peer pushes.
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { BLOB_LIMITS, blobRefSchema, helloSchema, noticeSchema, responseSchema, type BlobRef, type Hello, type PeerNotice, type LinkRequest } from '../../../shared/api/link';
+import { networkStatusSchema, type NetworkStatus } from '../../../shared/api/network';
 import type { TxOrigin } from '../../../shared/model/origin';
 import { encodeFrame, encodeJsonFrame, MessageType, readBytes, readFrameHead, readJsonPayload, ProtocolError } from '../../../shared/protocol/frame';
 import { createDocSyncSession, type DocSyncSession } from '../../../shared/protocol/sync-session';
@@ -24,6 +25,8 @@ export interface LinkClientEvents {
   onDidHello(hello: Hello): void;
   onDidNotice(notice: PeerNotice): void;
   onDidSave(docId: string): void;
+  /** The peer's LAN sync changed (pushed, throttled by the peer). */
+  onDidNetworkStatus?(status: NetworkStatus): void;
 }
 
 /** True when `have` covers every clock in `need` (both encoded state vectors). */
@@ -218,6 +221,9 @@ export class LinkClient {
       }
       case MessageType.notice:
         this.events.onDidNotice(noticeSchema.parse(readJsonPayload(decoder)));
+        return;
+      case MessageType.networkStatus:
+        this.events.onDidNetworkStatus?.(networkStatusSchema.parse(readJsonPayload(decoder)));
         return;
       case MessageType.saved:
         this.saved.set(docId, decoding.readVarUint8Array(decoder));

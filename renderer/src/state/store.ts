@@ -4,6 +4,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { Locale } from '../../../shared/api/bridge';
 import type { PeerNotice, WorkspaceIdentity } from '../../../shared/api/link';
+import type { NetworkStatus } from '../../../shared/api/network';
 import type { FeedbackBoardSnapshot } from '../../../shared/model/feedback-snapshots';
 import type { SavedViewSnapshot } from '../../../shared/model/feedback-views';
 import type { GoalsBoardSnapshot } from '../../../shared/model/goals-read';
@@ -36,6 +37,14 @@ export interface AppState {
   identity: WorkspaceIdentity | null;
   workspace: WorkspaceSnapshot | null;
   activeBoardId: string | null;
+  /** What the main area shows: the active board, or the Network view. */
+  mainView: 'board' | 'network';
+  /** LAN sync as the local peer last reported it; null until it has. */
+  network: NetworkStatus | null;
+  /** Joined by invite, and the workspace has not yet arrived from a teammate. */
+  awaitingJoinedWorkspace: boolean;
+  /** Joined as an existing member: who they are is asked once the member list has arrived. */
+  choosingMember: boolean;
   /** Snapshots of every open goals board, by board id. */
   goalsBoards: Readonly<Record<string, GoalsBoardSnapshot>>;
   /** Snapshots of every open feedback board, by board id. */
@@ -74,6 +83,10 @@ export function createAppStore(locale: Locale) {
     identity: null,
     workspace: null,
     activeBoardId: null,
+    mainView: 'board',
+    network: null,
+    awaitingJoinedWorkspace: false,
+    choosingMember: false,
     goalsBoards: {},
     feedbackBoards: {},
     savedViews: {},

@@ -1,0 +1,73 @@
+// LAN sync actions of the renderer: the invite (code, link, QR), joining a workspace by invite
+// from the first-run screen, rotating the secret, adding a peer by address, and reading the
+// network status once on connect (later changes are pushed by the peer, never polled).
+import type { WorkspaceIdentity } from '../../shared/api/link';
+import { inviteResultSchema, networkStatusSchema, type InviteResult, type JoinWorkspaceArgs } from '../../shared/api/network';
+import { parsePeerAddress } from '../../shared/lan/address';
+import { toActionError, type ActionResult, type Runtime } from './runtime';
+
+export interface NetworkActions {
+  /** Reads the network status into the store (on every hello). */
+  refresh(): Promise<void>;
+  getInvite(): Promise<ActionResult<InviteResult>>;
+  /** A new secret; teammates must be re-invited with the invite this returns. */
+  rotateSecret(): Promise<ActionResult<InviteResult>>;
+  /** Joins by invite (a code or a `tandem://join` link) as a new member named `memberName`, then opens the workspace. */
+  join(args: JoinWorkspaceArgs): Promise<ActionResult>;
+  /** This laptop's person is this existing member (after joining as one). */
+  chooseMember(memberId: string): Promise<ActionResult>;
+  /** Dials a teammate at `host:port`; refused here when it is not an address. */
+  addPeer(address: string): Promise<ActionResult<string>>;
+}
+
+export function createNetworkActions(runtime: Runtime, enterWorkspace: (identity: WorkspaceIdentity) => Promise<void>): NetworkActions {
+  const link = runtime.link;
+  const inviteRequest = async (op: 'get-invite' | 'rotate-secret'): Promise<ActionResult<InviteResult>> => {
+    try {
+      return { ok: true, value: inviteResultSchema.parse(await link.request(op, {})) };
+    } catch (error) {
+      return toActionError(error);
+    }
+  };
+  return {
+    async refresh() {
+      try {
+        runtime.store.setState({ network: networkStatusSchema.parse(await link.request('network-status', {})) });
+      } catch {
+        // Offline: the next hello asks again.
+      }
+    },
+    getInvite: () => inviteRequest('get-invite'),
+    rotateSecret: () => inviteRequest('rotate-secret'),
+    async join(args) {
+      try {
+        const value = await link.request<{ workspace: WorkspaceIdentity }>('join-workspace', args);
+        runtime.store.setState({ awaitingJoinedWorkspace: true, choosingMember: args.as === 'existing' });
+        await enterWorkspace(value.workspace);
+        return { ok: true, value: undefined };
+      } catch (error) {
+        return toActionError(error);
+      }
+    },
+    async chooseMember(memberId) {
+      try {
+        // The peer's new hello carries the chosen member; the runtime re-enters the workspace as them.
+        await link.request('choose-member', { memberId });
+        runtime.store.setState({ choosingMember: false });
+        return { ok: true, value: undefined };
+      } catch (error) {
+        return toActionError(error);
+      }
+    },
+    async addPeer(text) {
+      const parsed = parsePeerAddress(text.trim());
+      if (!parsed) return { ok: false, error: { messageKey: 'errors.inviteAddress', field: 'address', params: { address: text.trim().slice(0, 100) } } };
+      try {
+        await link.request('add-peer', { address: text.trim() });
+        return { ok: true, value: text.trim() };
+      } catch (error) {
+        return toActionError(error);
+      }
+    },
+  };
+}

@@ -1,0 +1,79 @@
+// What the renderer learns about LAN sync from its local peer: the `network-status` answer and
+// the status the peer pushes (`MessageType.networkStatus`) whenever a teammate connects, leaves
+// or acknowledges changes, and the args of the invite, join, rotate and add-peer requests.
+import { z } from 'zod';
+import { LIMITS, requiredText, team } from '../model/validate';
+
+const text = (max: number) => z.string().max(max);
+
+/** How a teammate's peer was found: by mDNS, typed in, remembered from before, from an invite, or it dialled us. */
+export const peerViaSchema = z.enum(['mdns', 'manual', 'remembered', 'invite', 'inbound', 'memory']);
+export type PeerVia = z.infer<typeof peerViaSchema>;
+
+/** One teammate's peer, connected or not. Names shown come from the workspace's member list, by `memberId`. */
+export const networkPeerSchema = z.object({
+  peerId: text(64),
+  memberId: text(64).nullable(),
+  device: text(64).nullable(),
+  address: text(300),
+  via: peerViaSchema,
+  connected: z.boolean(),
+  lastExchangeAt: z.number().nullable(),
+  /** Docs of the connection whose first full sync has completed, of all it carries. */
+  syncedDocs: z.number().int().min(0),
+  docs: z.number().int().min(0),
+  /** Changes of this laptop's docs that the teammate has not yet confirmed on disk. */
+  pendingChanges: z.number().int().min(0),
+});
+export type NetworkPeer = z.infer<typeof networkPeerSchema>;
+
+/** An address the peer dials (manual, remembered, from an invite or mDNS). */
+export const dialAddressSchema = z.object({
+  address: text(300),
+  via: peerViaSchema,
+  lastGoodAt: z.number().nullable(),
+  lastError: text(500).nullable(),
+  attempts: z.number().int().min(0),
+});
+
+export const networkStatusSchema = z.object({
+  /** LAN sync runs (the peer holds a workspace and was started with LAN). */
+  running: z.boolean(),
+  lanPort: z.number().int().nullable(),
+  /** The LAN port is open, on which host, and whether another machine has ever reached it. */
+  listening: z.boolean(),
+  listenHost: text(100).nullable(),
+  inboundFromLan: z.number().int().min(0),
+  peers: z.array(networkPeerSchema).max(1_000),
+  addresses: z.array(dialAddressSchema).max(1_000),
+  discovery: z.object({
+    enabled: z.boolean(),
+    interfaces: z.array(z.object({ name: text(100), address: text(100) })).max(100),
+    /** An mDNS answer from another machine arrived: multicast works on this network. */
+    mdnsResponseSeen: z.boolean(),
+    peersFound: z.number().int().min(0),
+    errors: z.array(text(500)).max(20),
+  }),
+  /** Per doc, the most changes any connected teammate still lacks. */
+  pendingByDoc: z.record(text(128), z.number().int().min(0)),
+});
+export type NetworkStatus = z.infer<typeof networkStatusSchema>;
+
+export const inviteResultSchema = z.object({ code: text(4_096), link: text(4_200) });
+export type InviteResult = z.infer<typeof inviteResultSchema>;
+
+/**
+ * Joining from an invite on this laptop: `as: 'new'` adds the person to the workspace's members
+ * as `memberName` of `team`; `as: 'existing'` (someone already a member, on another laptop) picks
+ * who they are with `choose-member` once the workspace has arrived.
+ */
+export const joinWorkspaceArgs = z.discriminatedUnion('as', [
+  z.object({ as: z.literal('new'), code: z.string().max(4_096), memberName: requiredText(LIMITS.name), team }),
+  z.object({ as: z.literal('existing'), code: z.string().max(4_096) }),
+]);
+export type JoinWorkspaceArgs = z.input<typeof joinWorkspaceArgs>;
+
+/** Which of the workspace's members this laptop's person is (after joining as an existing member). */
+export const chooseMemberArgs = z.object({ memberId: z.string().min(1).max(64) });
+
+export const addPeerArgs = z.object({ address: z.string().max(300) });
