@@ -55,10 +55,10 @@ export async function startHubServer({ peer, port, token, rendererDir }: HubServ
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/healthz') {
       // Never let a status read during shutdown reject out of this handler.
-      const lan = await peer.lanStatus().catch(() => ({ lanPort: null, peers: [], protocolErrors: 0 }));
+      const lan = await peer.lanStatus().catch(() => ({ lanPort: null, peers: [], protocolErrors: 0, discovery: null }));
       const peers = lan.peers.filter((p) => p.connected).map(({ peerId, memberId, address, via, lastExchangeAt, pendingChanges }) => ({ peerId, memberId, address, via, lastExchangeAt, pendingChanges }));
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-      res.end(JSON.stringify({ ok: true, version: __TANDEM_VERSION__, peerId: peer.peerId, workspaceId: peer.identity.workspace?.id ?? null, ...peer.stats(), lanPort: lan.lanPort, peers, lanProtocolErrors: lan.protocolErrors }));
+      res.end(JSON.stringify({ ok: true, version: __TANDEM_VERSION__, peerId: peer.peerId, workspaceId: peer.identity.workspace?.id ?? null, ...peer.stats(), lanPort: lan.lanPort, peers, lanProtocolErrors: lan.protocolErrors, discovery: lan.discovery }));
       return;
     }
     let pathname: string;
