@@ -6,6 +6,7 @@ import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Browser } from '@playwright/test';
 import { DEFAULT_SEED, generateFeedbackBoard, type FeedbackBoard } from './generate';
+import { generateModelFeedbackBoard, generateModelWorkspace, type ModelWorkspace } from './generate-model';
 import { ROWS } from './rows';
 import { launchChromium } from './support/browser';
 import type { BenchContext, BenchLine, BenchRow, BenchSettings } from './support/row';
@@ -50,6 +51,7 @@ async function main(): Promise<number> {
   const { settings, rows } = parsed;
   const started = performance.now();
   let board: FeedbackBoard | undefined;
+  let workspace: ModelWorkspace | undefined;
   let browser: Promise<Browser> | undefined;
   const context: BenchContext = {
     ...settings,
@@ -59,6 +61,13 @@ async function main(): Promise<number> {
         board = generateFeedbackBoard({ cards: settings.boardCards, seed: settings.seed });
       }
       return board;
+    },
+    modelWorkspace() {
+      if (!workspace) {
+        progress(`generating the ${settings.boardCards.toLocaleString('en-US')}-item feedback board in the app's model (seed 0x${settings.seed.toString(16)})`);
+        workspace = generateModelWorkspace(generateModelFeedbackBoard({ items: settings.boardCards, seed: settings.seed }), settings.seed);
+      }
+      return workspace;
     },
     browser: () => (browser ??= launchChromium()),
     progress,

@@ -1,7 +1,11 @@
 // Every benchmark row `npm run bench` knows, in the order they run. A new row of
 // BENCHMARKS.md (sync-cold, render-board, …) is a module in this folder added here.
 import type { BenchRow } from '../support/row';
+import { idbBurstRow } from './idb-burst';
 import { idbLoadRow } from './idb-load';
 import { loadPeerRow } from './load-peer';
+import { remoteEditPaintRow } from './remote-edit-paint';
+import { renderBoardRow } from './render-board';
+import { scrollUnderSyncRow } from './scroll-under-sync';
 
-export const ROWS: readonly BenchRow[] = [loadPeerRow, idbLoadRow];
+export const ROWS: readonly BenchRow[] = [loadPeerRow, idbLoadRow, renderBoardRow, remoteEditPaintRow, idbBurstRow, scrollUnderSyncRow];

@@ -3,6 +3,7 @@
 // BENCHMARKS.md) is one module under `tests/bench/rows/` added to the registry there.
 import type { Browser } from '@playwright/test';
 import type { FeedbackBoard } from '../generate';
+import type { ModelWorkspace } from '../generate-model';
 
 /** How big and how careful this run is; `--quick` shrinks everything for a smoke check. */
 export interface BenchSettings {
@@ -18,13 +19,15 @@ export interface BenchSettings {
 export interface BenchContext extends BenchSettings {
   /** The standard feedback board, generated once per run and shared by every row. */
   feedbackBoard(): FeedbackBoard;
+  /** The standard feedback board in the app's real model, in a workspace, generated once per run (rows that drive the app). */
+  modelWorkspace(): ModelWorkspace;
   /** Debian's Chromium, launched on first use and closed when the run ends. */
   browser(): Promise<Browser>;
   /** A progress line on stderr (stdout carries only the table). */
   progress(message: string): void;
 }
 
-export type Unit = 'ms' | 'bytes' | 'count';
+export type Unit = 'ms' | 'bytes' | 'count' | 'frames';
 
 /** Samples of one side of a comparison. */
 export interface Series {
@@ -42,6 +45,8 @@ export interface BenchLine {
   readonly baseline?: Series;
   /** The largest acceptable measured/baseline ratio; absent for lines shown for information. */
   readonly maxRatio?: number;
+  /** A target on the measured median itself (frames, components, a task's length), for lines with no baseline to divide by. */
+  readonly maxValue?: number;
   /** How the target reads in the table when it is not simply "≤ maxRatio×". */
   readonly targetLabel?: string;
 }

@@ -9,6 +9,7 @@ const COLUMNS = ['workload', 'metric', 'median', 'baseline', 'ratio', 'target', 
 export function formatValue(value: number, unit: Unit): string {
   if (unit === 'ms') return `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
   if (unit === 'bytes') return value >= 1e6 ? `${(value / 1e6).toFixed(2)} MB` : value >= 1e3 ? `${(value / 1e3).toFixed(1)} kB` : `${value} B`;
+  if (unit === 'frames') return `${Number.isInteger(value) ? value : value.toFixed(1)} frame${value === 1 ? '' : 's'}`;
   return Math.round(value).toLocaleString('en-US');
 }
 
@@ -22,9 +23,10 @@ export function ratioOf(line: BenchLine): number | undefined {
 function cells(line: BenchLine): string[] {
   const ratio = ratioOf(line);
   const baseline = line.baseline ? `${formatValue(median(line.baseline.samples), line.unit)}${line.baseline.label ? ` ${line.baseline.label}` : ''}` : '—';
-  const target = line.maxRatio === undefined ? '(info)' : (line.targetLabel ?? `≤ ${line.maxRatio}×`);
-  const met = line.maxRatio === undefined || ratio === undefined ? '—' : ratio <= line.maxRatio ? 'yes' : 'NO';
-  return [line.workload, line.metric, formatValue(median(line.measured.samples), line.unit), baseline, ratio === undefined ? '—' : `${ratio.toFixed(2)}×`, target, met];
+  const measured = median(line.measured.samples);
+  const target = line.maxValue !== undefined ? (line.targetLabel ?? `≤ ${formatValue(line.maxValue, line.unit)}`) : line.maxRatio === undefined ? '(info)' : (line.targetLabel ?? `≤ ${line.maxRatio}×`);
+  const met = line.maxValue !== undefined ? (measured <= line.maxValue ? 'yes' : 'NO') : line.maxRatio === undefined || ratio === undefined ? '—' : ratio <= line.maxRatio ? 'yes' : 'NO';
+  return [line.workload, line.metric, formatValue(measured, line.unit), baseline, ratio === undefined ? '—' : `${ratio.toFixed(2)}×`, target, met];
 }
 
 export function formatTable(lines: readonly BenchLine[]): string {

@@ -1,0 +1,80 @@
+// Where a page spent its time: a sampling CPU profile (CDP Profiler) of some work in the app's
+// page, its self time summed per function and per source file of the renderer bundle (mapped
+// through its source map), for the notes under the table. Profiled runs are never timed.
+import type { Page } from '@playwright/test';
+import { RendererSourceMap } from './component-names';
+
+interface ProfileNode {
+  readonly id: number;
+  readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number; readonly columnNumber: number };
+}
+interface Profile {
+  readonly nodes: readonly ProfileNode[];
+  readonly samples?: readonly number[];
+  readonly timeDeltas?: readonly number[];
+}
+
+export interface ProfileSummary {
+  /** Milliseconds sampled in total (the profile's span, idle included). */
+  readonly totalMs: number;
+  /** Self time by function (`Name (File.tsx:line)`, or a native/GC bucket), largest first. */
+  readonly functions: readonly (readonly [string, number])[];
+  /** Self time by source file (or package), largest first. */
+  readonly files: readonly (readonly [string, number])[];
+}
+
+/** Runs `work` under the CDP sampling profiler (100 µs interval) and sums self time. */
+export async function profileDuring(page: Page, rendererDir: string, work: () => Promise<unknown>): Promise<ProfileSummary> {
+  const map = new RendererSourceMap(rendererDir);
+  const cdp = await page.context().newCDPSession(page);
+  let profile: Profile;
+  try {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+    try {
+      await work();
+    } finally {
+      profile = ((await cdp.send('Profiler.stop')) as { profile: Profile }).profile;
+    }
+  } finally {
+    await cdp.detach();
+  }
+  const selfUs = new Map<number, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  // A sample's time is the delta to the next sample.
+  for (let i = 0; i < samples.length; i++) selfUs.set(samples[i] as number, (selfUs.get(samples[i] as number) ?? 0) + (deltas[i + 1] ?? 0));
+  const byFunction = new Map<string, number>();
+  const byFile = new Map<string, number>();
+  let total = 0;
+  for (const node of profile.nodes) {
+    const us = selfUs.get(node.id) ?? 0;
+    total += us;
+    if (us === 0) continue;
+    const { functionName, url, lineNumber, columnNumber } = node.callFrame;
+    let name: string;
+    let file: string;
+    if (url.includes('/assets/index-')) {
+      name = map.describe(lineNumber, columnNumber);
+      file = /\(([^():]+):\d+\)$/.exec(name)?.[1] ?? 'bundle';
+    } else {
+      // V8's own buckets: "(idle)", "(garbage collector)", and "(program)": the browser's native work outside JS (style, layout, paint, IPC).
+      name = functionName === '(program)' ? '(browser: style, layout, paint…)' : functionName.startsWith('(') ? functionName : `${functionName || '(anonymous)'} (native or injected)`;
+      file = url || functionName.startsWith('(') ? (url ? 'injected scripts' : name) : 'browser built-ins';
+    }
+    byFunction.set(name, (byFunction.get(name) ?? 0) + us / 1000);
+    byFile.set(file, (byFile.get(file) ?? 0) + us / 1000);
+  }
+  const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]);
+  return { totalMs: total / 1000, functions: sorted(byFunction), files: sorted(byFile) };
+}
+
+/** `name 12.3 ms; …` for the `count` largest entries, leaving out idle time. */
+export function topEntries(entries: readonly (readonly [string, number])[], count: number): string {
+  return entries
+    .filter(([name]) => name !== '(idle)')
+    .slice(0, count)
+    .map(([name, ms]) => `${name} ${ms.toFixed(1)} ms`)
+    .join('; ');
+}
