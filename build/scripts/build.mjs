@@ -37,6 +37,8 @@ await Promise.all([
   esbuild({ ...node, entryPoints: [join(root, 'electron/main/main.ts')], outfile: join(dist, 'electron/main.cjs'), external: ['electron'] }),
   esbuild({ ...node, entryPoints: [join(root, 'electron/preload/preload.ts')], outfile: join(dist, 'electron/preload.cjs'), external: ['electron'] }),
 ]);
+// A test runner's NODE_ENV=test would make Vite bundle React's development build.
+process.env.NODE_ENV = 'production';
 await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
 writeFileSync(stampFile, String(Date.now()));
 if (!quiet || process.env.TANDEM_BUILD_VERBOSE) console.log(`Tandem built in ${((Date.now() - started) / 1000).toFixed(1)} s → dist/`);

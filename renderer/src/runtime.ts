@@ -153,7 +153,10 @@ export class Runtime {
 
   private syncUndoState(): void {
     const undo = this.activeBoard?.undo;
-    this.store.setState({ canUndo: undo?.canUndo() ?? false, canRedo: undo?.canRedo() ?? false });
+    const canUndo = undo?.canUndo() ?? false;
+    const canRedo = undo?.canRedo() ?? false;
+    const s = this.store.getState();
+    if (s.canUndo !== canUndo || s.canRedo !== canRedo) this.store.setState({ canUndo, canRedo });
   }
 
   setLocale(locale: Locale): void {

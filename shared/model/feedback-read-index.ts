@@ -194,9 +194,14 @@ export class SnapshotMap<V> implements ReadonlyMap<string, V> {
     return this.entries();
   }
 
-  private sorted(): [string, V][] {
+  /** Entries in id order, sorted once: the map never changes after it is made. */
+  private sortedCache: readonly [string, V][] | null = null;
+
+  private sorted(): readonly [string, V][] {
+    if (this.sortedCache) return this.sortedCache;
     const all: [string, V][] = [];
     for (const bucket of this.buckets) for (const entry of bucket) all.push(entry);
-    return all.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    this.sortedCache = all.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return this.sortedCache;
   }
 }

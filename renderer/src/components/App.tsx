@@ -63,7 +63,8 @@ export function App({ runtime }: { runtime: Runtime }) {
       document.title = i18n.t('app.name');
     };
     sync();
-    return runtime.store.subscribe(sync);
+    // Only a language change touches the document: this runs on every store change otherwise.
+    return runtime.store.subscribe((s, prev) => s.locale !== prev.locale && sync());
   }, [runtime, i18n]);
   return (
     <RuntimeContext.Provider value={runtime}>

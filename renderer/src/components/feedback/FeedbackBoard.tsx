@@ -57,7 +57,7 @@ export function FeedbackBoard() {
 
   if (!board || !ref) return <p className="muted pad" aria-busy="true">{t('app.loading')}</p>;
   const readOnly = board.readOnly || ref.archived;
-  const liveCount = [...board.items.values()].filter((i) => i.mergedInto === null).length;
+  const liveCount = board.columns.reduce((n, c) => (c.status.kind === 'merged' ? n : n + c.items.length), 0);
 
   const exportBoard = (kind: 'csv' | 'markdown') => {
     const names = { status: (id: string) => statusLabel(board.statuses.find((s) => s.id === id), t), channel: (id: string | null) => channelLabel(board.channels.find((c) => c.id === id), t) };

@@ -1,5 +1,6 @@
 // The feedback board's toolbar: view switch, sort, filters (status, channel, tag, owner,
 // linked goal, text), and the import/export entries.
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FeedbackBoardSnapshot } from '../../../../shared/model/feedback-snapshots';
 import { useApp, useRuntime } from '../../context';
@@ -15,6 +16,7 @@ export function FeedbackToolbar({ board, onExport }: { board: FeedbackBoardSnaps
   const filters = useApp((s) => s.feedbackFilters);
   const members = useApp((s) => s.workspace?.members ?? []);
   const goalsBoards = useApp((s) => s.goalsBoards);
+  const tags = useMemo(() => tagsOf(board.items.values()), [board.items]);
   const set = (patch: Partial<FeedbackFilters>) => runtime.store.setState((s) => ({ feedbackFilters: { ...s.feedbackFilters, ...patch } }));
   const goals = Object.entries(goalsBoards).flatMap(([boardId, b]) => b.goals.map((g) => ({ key: `${boardId}:${g.id}`, title: g.title })));
   return (
@@ -60,7 +62,7 @@ export function FeedbackToolbar({ board, onExport }: { board: FeedbackBoardSnaps
           {t('feedback.filters.tag')}
           <select value={filters.tag} onChange={(e) => set({ tag: e.target.value })}>
             <option value="all">{t('feedback.filters.all')}</option>
-            {tagsOf(board.items.values()).map((tag) => (
+            {tags.map((tag) => (
               <option key={tag} value={tag}>
                 #{tag}
               </option>

@@ -33,6 +33,8 @@ interface ColumnProps {
 }
 
 const CARD_HEIGHT = 112;
+/** One object for the life of the page: a new one each render would re-render every card (dnd-kit context). */
+const POINTER_OPTIONS = { activationConstraint: { distance: 5 } };
 
 /** Drop where the pointer is (a card or a column); near nothing, on the closest. */
 const collision: CollisionDetection = (args) => {
@@ -46,6 +48,7 @@ const Column = memo(function Column({ column, channels, members, me, selectedIte
   const { setNodeRef } = useDroppable({ id: `column:${column.status.id}`, data: { columnId: column.status.id } });
   const virtualizer = useVirtualizer({ count: column.items.length, getScrollElement: () => scrollRef.current, estimateSize: () => CARD_HEIGHT, overscan: 6, getItemKey: (i) => column.items[i]?.id ?? i });
   const label = statusLabel(column.status, t);
+  const ids = useMemo(() => column.items.map((i) => i.id), [column.items]);
   return (
     <section className="kanban-column" aria-label={label} data-testid="kanban-column" data-status-id={column.status.id}>
       <h2 className="column-head">
@@ -53,7 +56,7 @@ const Column = memo(function Column({ column, channels, members, me, selectedIte
       </h2>
       <div ref={scrollRef} className="column-scroll">
         <div ref={setNodeRef} className="column-body" style={{ height: Math.max(virtualizer.getTotalSize(), 60) }}>
-          <SortableContext items={column.items.map((i) => i.id)} strategy={verticalListSortingStrategy}>
+          <SortableContext items={ids} strategy={verticalListSortingStrategy}>
             {column.items.length === 0 && <p className="muted small column-empty">{t('feedback.emptyColumn')}</p>}
             {virtualizer.getVirtualItems().map((row) => {
               const item = column.items[row.index] as FeedbackItemSnapshot;
@@ -99,7 +102,7 @@ export function KanbanView({ board, columns }: { board: FeedbackBoardSnapshot; c
   const selectedItemId = useApp((s) => s.selectedItemId);
   const manual = useApp((s) => s.feedbackSort === 'manual');
   const readOnly = board.readOnly;
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }));
+  const sensors = useSensors(useSensor(PointerSensor, POINTER_OPTIONS));
   const channels = useMemo(() => new Map(board.channels.map((c) => [c.id, c])), [board.channels]);
   const memberMap = useMemo(() => new Map((members ?? []).map((m) => [m.id, m])), [members]);
 

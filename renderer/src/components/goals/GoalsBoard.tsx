@@ -13,6 +13,10 @@ import { GoalFilters } from './GoalFilters';
 import { GoalForm } from './GoalForm';
 import { boardIndexForMove, groupGoals } from './grouping';
 
+// Stable sensor options: new objects each render would re-render every sortable card.
+const POINTER_OPTIONS = { activationConstraint: { distance: 4 } };
+const KEYBOARD_OPTIONS = { coordinateGetter: sortableKeyboardCoordinates };
+
 export function GoalsBoard() {
   const runtime = useRuntime();
   const { t } = useTranslation();
@@ -24,7 +28,7 @@ export function GoalsBoard() {
   const goalForm = useApp((s) => s.goalForm);
   const locale = useApp((s) => s.locale);
   const readOnly = useApp((s) => s.workspace?.readOnly ?? false);
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  const sensors = useSensors(useSensor(PointerSensor, POINTER_OPTIONS), useSensor(KeyboardSensor, KEYBOARD_OPTIONS));
 
   const goals = useMemo(() => board?.goals ?? [], [board]);
   const groups = useMemo(() => groupGoals(goals, filters), [goals, filters]);
