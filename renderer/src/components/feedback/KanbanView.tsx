@@ -48,7 +48,9 @@ const Column = memo(function Column({ column, channels, members, me, selectedIte
   const { setNodeRef } = useDroppable({ id: `column:${column.status.id}`, data: { columnId: column.status.id } });
   const virtualizer = useVirtualizer({ count: column.items.length, getScrollElement: () => scrollRef.current, estimateSize: () => CARD_HEIGHT, overscan: 6, getItemKey: (i) => column.items[i]?.id ?? i });
   const label = statusLabel(column.status, t);
-  const ids = useMemo(() => column.items.map((i) => i.id), [column.items]);
+  // Same ids, same array: a retitled card must not make every sortable card in the column re-render.
+  const idKey = column.items.map((i) => i.id).join('\n');
+  const ids = useMemo(() => (idKey === '' ? [] : idKey.split('\n')), [idKey]);
   return (
     <section className="kanban-column" aria-label={label} data-testid="kanban-column" data-status-id={column.status.id}>
       <h2 className="column-head">
