@@ -50,14 +50,7 @@ export interface FeedbackActions {
 export function createFeedbackActions(runtime: Runtime): FeedbackActions {
   const me = () => runtime.store.getState().identity?.memberId ?? 'unknown';
   const members = () => (runtime.store.getState().workspace?.members ?? []).map((m) => ({ id: m.id, name: m.name }));
-  const onBoard = <T>(fn: (doc: Y.Doc) => T): ActionResult<T> =>
-    attempt(() => {
-      const board = runtime.requireBoard();
-      board.undo.stopCapturing();
-      const value = fn(board.doc);
-      board.undo.stopCapturing();
-      return value;
-    });
+  const onBoard = <T>(fn: (doc: Y.Doc) => T): ActionResult<T> => runtime.editBoard(fn);
   const onWorkspace = <T>(fn: (doc: Y.Doc) => T): ActionResult<T> =>
     attempt(() => {
       const doc = runtime.workspace;

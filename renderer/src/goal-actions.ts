@@ -4,7 +4,7 @@
 import type * as Y from 'yjs';
 import { createGoal, deleteGoal, moveGoal, updateGoal, type CreateGoalInput, type UpdateGoalInput } from '../../shared/model/goals';
 import { addCheckIn, addKpi, deleteKpi, updateKpi } from '../../shared/model/kpis';
-import { attempt, type ActionResult, type Runtime } from './runtime';
+import type { ActionResult, Runtime } from './runtime';
 import { selectGoalsBoard } from './state/store';
 
 type KpiFields = Parameters<typeof addKpi>[1];
@@ -23,15 +23,7 @@ export interface GoalActions {
 
 export function createGoalActions(runtime: Runtime): GoalActions {
   const memberId = () => runtime.store.getState().identity?.memberId ?? 'unknown';
-  // Every action is one step of its own on the undo stack, however quickly the next follows.
-  const onBoard = <T>(fn: (doc: Y.Doc) => T): ActionResult<T> =>
-    attempt(() => {
-      const board = runtime.requireBoard();
-      board.undo.stopCapturing();
-      const value = fn(board.doc);
-      board.undo.stopCapturing();
-      return value;
-    });
+  const onBoard = <T>(fn: (doc: Y.Doc) => T): ActionResult<T> => runtime.editBoard(fn);
 
   return {
     create: (input) =>

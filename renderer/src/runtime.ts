@@ -287,6 +287,22 @@ export class Runtime {
     if (this.store.getState().save !== save) this.store.setState({ save });
   }
 
+  /**
+   * Runs an edit on the board on screen as one undo step of its own, however quickly the next
+   * follows, and returns its result or the error for the control that asked.
+   */
+  editBoard<T>(fn: (doc: Y.Doc) => T): ActionResult<T> {
+    return attempt(() => {
+      const board = this.requireBoard();
+      board.undo.stopCapturing();
+      const value = fn(board.doc);
+      board.undo.stopCapturing();
+      // My own edit shows at once, so a quick second keystroke acts on the new order.
+      this.refreshNow();
+      return value;
+    });
+  }
+
   requireBoard(): OpenBoard {
     const board = this.activeBoard;
     if (!board) throw new ModelError('not-found', 'errors.notFound');
