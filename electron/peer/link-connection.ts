@@ -4,13 +4,13 @@
 // beside them when JSON is too small a frame. Malformed input closes the connection and is
 // counted; every replica stays as it was.
 import type * as Y from 'yjs';
-import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { BLOB_LIMITS, PeerRefusal, requestSchema, type BlobRef, type Hello, type LinkRequest, type LinkResponse, type PeerNotice } from '../../shared/api/link';
+import { PeerRefusal, requestSchema, type BlobRef, type Hello, type LinkRequest, type LinkResponse, type PeerNotice } from '../../shared/api/link';
 import type { NetworkStatus } from '../../shared/api/network';
 import { isModelError } from '../../shared/model/errors';
 import type { TxOrigin } from '../../shared/model/origin';
-import { encodeFrame, encodeJsonFrame, LINK_LIMITS, MessageType, ProtocolError, readBytes, readFrameHead, readJsonPayload } from '../../shared/protocol/frame';
+import { encodeFrame, encodeJsonFrame, LINK_LIMITS, MessageType, ProtocolError, readFrameHead, readJsonPayload } from '../../shared/protocol/frame';
+import { blobChunkFrames, IncomingBlobs } from '../../shared/protocol/blobs';
 import { createDocSyncSession, type DocSyncSession } from '../../shared/protocol/sync-session';
 import type { PeerLogger } from './logger';
 import type { LinkTransport } from './transport';
@@ -34,14 +34,9 @@ export class BlobReply<T extends object = object> {
   ) {}
 }
 
-interface IncomingBlob {
-  chunks: Uint8Array[];
-  size: number;
-}
-
 export class LinkConnection {
   private readonly sessions = new Map<string, DocSyncSession>();
-  private readonly incomingBlobs = new Map<number, IncomingBlob>();
+  private readonly incomingBlobs = new IncomingBlobs();
   private nextBlobId = 1;
   private queue: Promise<void> = Promise.resolve();
   private closed = false;
@@ -99,7 +94,7 @@ export class LinkConnection {
     const { docId, type, decoder } = readFrameHead(frame);
     if (docId === '') {
       if (type === MessageType.request) return this.handleRequest(readJsonPayload(decoder));
-      if (type === MessageType.blobChunk) return this.receiveBlobChunk(decoder);
+      if (type === MessageType.blobChunk) return this.incomingBlobs.receive(decoder);
       throw new ProtocolError('unexpected-connection-message');
     }
     if (type === MessageType.awareness || type === MessageType.queryAwareness) return; // Presence arrives with LAN sync.
@@ -122,13 +117,13 @@ export class LinkConnection {
       const id = typeof (payload as { id?: unknown })?.id === 'number' ? (payload as { id: number }).id : -1;
       // A blob sent for a request that turned out malformed is dropped with it.
       const blobId = (payload as { args?: { blob?: { id?: unknown } } })?.args?.blob?.id;
-      if (typeof blobId === 'number') this.incomingBlobs.delete(blobId);
+      if (typeof blobId === 'number') this.incomingBlobs.drop(blobId);
       return this.respond({ id, ok: false, error: { code: 'invalid-request', messageKey: 'errors.invalid' } });
     }
     const { id, op, args } = parsed.data;
     let blob: Uint8Array | undefined;
     if ('blob' in args) {
-      blob = this.takeBlob(args.blob);
+      blob = this.incomingBlobs.take(args.blob);
       if (!blob) return this.respond({ id, ok: false, error: { code: 'invalid-request', messageKey: 'errors.invalid' } });
     }
     try {
@@ -147,53 +142,9 @@ export class LinkConnection {
     }
   }
 
-  /** Appends a chunk to an incoming blob, within the limits; a client past them is dropped. */
-  private receiveBlobChunk(decoder: decoding.Decoder): void {
-    let blobId: number;
-    try {
-      blobId = decoding.readVarUint(decoder);
-    } catch {
-      throw new ProtocolError('blob-malformed');
-    }
-    const chunk = readBytes(decoder);
-    let blob = this.incomingBlobs.get(blobId);
-    if (!blob) {
-      if (this.incomingBlobs.size >= BLOB_LIMITS.maxOpen) throw new ProtocolError('too-many-blobs');
-      blob = { chunks: [], size: 0 };
-      this.incomingBlobs.set(blobId, blob);
-    }
-    blob.size += chunk.byteLength;
-    if (blob.size > BLOB_LIMITS.maxBytes) throw new ProtocolError('blob-too-large');
-    // A view into the frame would pin the whole frame buffer; chunks are small, so copy.
-    blob.chunks.push(chunk.slice());
-  }
-
-  /** The bytes of the blob `ref` names, once, or undefined when they did not all arrive. */
-  private takeBlob(ref: BlobRef): Uint8Array | undefined {
-    const blob = this.incomingBlobs.get(ref.id);
-    this.incomingBlobs.delete(ref.id);
-    if (!blob && ref.size === 0) return new Uint8Array(0);
-    if (!blob || blob.size !== ref.size) return undefined;
-    const bytes = new Uint8Array(blob.size);
-    let offset = 0;
-    for (const chunk of blob.chunks) {
-      bytes.set(chunk, offset);
-      offset += chunk.byteLength;
-    }
-    return bytes;
-  }
-
   private sendBlob(bytes: Uint8Array): BlobRef {
     const id = this.nextBlobId++;
-    for (let offset = 0; offset < bytes.byteLength; offset += BLOB_LIMITS.chunkBytes) {
-      const chunk = bytes.subarray(offset, offset + BLOB_LIMITS.chunkBytes);
-      this.send(
-        encodeFrame('', MessageType.blobChunk, (e) => {
-          encoding.writeVarUint(e, id);
-          encoding.writeVarUint8Array(e, chunk);
-        }),
-      );
-    }
+    for (const frame of blobChunkFrames(id, bytes)) this.send(frame);
     return { id, size: bytes.byteLength };
   }
 

@@ -4,11 +4,11 @@
 // is computed (never from a timer), and the LAN status the peer pushes.
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { BLOB_LIMITS, blobRefSchema, helloSchema, noticeSchema, responseSchema, type BlobRef, type Hello, type PeerNotice, type LinkRequest } from '../../../shared/api/link';
 import { networkStatusSchema, type NetworkStatus } from '../../../shared/api/network';
 import type { TxOrigin } from '../../../shared/model/origin';
-import { encodeFrame, encodeJsonFrame, MessageType, readBytes, readFrameHead, readJsonPayload, ProtocolError } from '../../../shared/protocol/frame';
+import { encodeJsonFrame, MessageType, readFrameHead, readJsonPayload, ProtocolError } from '../../../shared/protocol/frame';
+import { blobChunkFrames, IncomingBlobs } from '../../../shared/protocol/blobs';
 import { createDocSyncSession, type DocSyncSession } from '../../../shared/protocol/sync-session';
 import type { ClientTransport, TransportFactory } from './transports';
 
@@ -46,7 +46,7 @@ export class LinkClient {
   private readonly saved = new Map<string, Uint8Array>();
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private nextRequestId = 1;
-  private readonly incomingBlobs = new Map<number, { chunks: Uint8Array[]; size: number }>();
+  private readonly incomingBlobs = new IncomingBlobs();
   private nextBlobId = 1;
   private retryMs = 250;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -97,15 +97,11 @@ export class LinkClient {
     const transport = this.transport;
     if (this.status !== 'online' || !transport) throw new LinkRequestError('offline', 'errors.offline');
     const id = this.nextBlobId++;
-    for (let offset = 0; offset < bytes.byteLength; offset += BLOB_LIMITS.chunkBytes) {
-      const chunk = bytes.subarray(offset, offset + BLOB_LIMITS.chunkBytes);
-      transport.send(
-        encodeFrame('', MessageType.blobChunk, (e) => {
-          encoding.writeVarUint(e, id);
-          encoding.writeVarUint8Array(e, chunk);
-        }),
-      );
-      onProgress?.(offset + chunk.byteLength, bytes.byteLength);
+    let sent = 0;
+    for (const frame of blobChunkFrames(id, bytes)) {
+      transport.send(frame);
+      sent = Math.min(bytes.byteLength, sent + BLOB_LIMITS.chunkBytes);
+      onProgress?.(sent, bytes.byteLength);
       await new Promise((resolve) => setTimeout(resolve, 0));
       // A link that dropped meanwhile lost the chunks: the request would name a blob the peer never got.
       if (this.transport !== transport) throw new LinkRequestError('offline', 'errors.offline');
@@ -117,15 +113,8 @@ export class LinkClient {
   async requestBlob<T extends { blob: BlobRef }>(op: LinkRequest['op'], args: unknown): Promise<{ value: T; bytes: Uint8Array }> {
     const value = await this.request<T>(op, args);
     const ref = blobRefSchema.parse(value.blob);
-    const blob = this.incomingBlobs.get(ref.id) ?? { chunks: [], size: 0 };
-    this.incomingBlobs.delete(ref.id);
-    if (blob.size !== ref.size) throw new LinkRequestError('blob-incomplete', 'errors.internal');
-    const bytes = new Uint8Array(blob.size);
-    let offset = 0;
-    for (const chunk of blob.chunks) {
-      bytes.set(chunk, offset);
-      offset += chunk.byteLength;
-    }
+    const bytes = this.incomingBlobs.take(ref);
+    if (!bytes) throw new LinkRequestError('blob-incomplete', 'errors.internal');
     return { value, bytes };
   }
 
@@ -205,20 +194,9 @@ export class LinkClient {
         else waiter.reject(new LinkRequestError(response.error.code, response.error.messageKey, response.error.field, response.error.params));
         return;
       }
-      case MessageType.blobChunk: {
-        const blobId = decoding.readVarUint(decoder);
-        const chunk = readBytes(decoder);
-        let blob = this.incomingBlobs.get(blobId);
-        if (!blob) {
-          if (this.incomingBlobs.size >= BLOB_LIMITS.maxOpen) throw new ProtocolError('too-many-blobs');
-          blob = { chunks: [], size: 0 };
-          this.incomingBlobs.set(blobId, blob);
-        }
-        blob.size += chunk.byteLength;
-        if (blob.size > BLOB_LIMITS.maxBytes) throw new ProtocolError('blob-too-large');
-        blob.chunks.push(chunk.slice());
+      case MessageType.blobChunk:
+        this.incomingBlobs.receive(decoder);
         return;
-      }
       case MessageType.notice:
         this.events.onDidNotice(noticeSchema.parse(readJsonPayload(decoder)));
         return;
