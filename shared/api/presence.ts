@@ -1,0 +1,46 @@
+// Presence: who is online, which board each person looks at and which item and field they are
+// editing. It travels as y-protocols awareness updates (`MessageType.awareness`, docId '',
+// payload `varUint8Array(encodeAwarenessUpdate(...))`, y-websocket's layout) on the local link
+// and the LAN. It is untrusted input: every state is checked against this schema and size, a
+// connection may only speak for the client ids it announced, and names shown come from the
+// workspace's member list by `memberId`, never from the state itself.
+import { z } from 'zod';
+
+export const PRESENCE_LIMITS = {
+  /** Largest JSON state of one client, in UTF-16 code units. */
+  maxStateChars: 1_024,
+  /** Client ids one renderer link may announce (a few windows' worth of churn). */
+  maxClientsPerLink: 16,
+  /** Client ids one teammate's peer may announce over a LAN connection. */
+  maxClientsPerLanConnection: 256,
+  /** A client not heard from for this long is gone (y-protocols renews every 15 s). */
+  outdatedMs: 30_000,
+} as const;
+
+const id = z.string().min(1).max(128).regex(/^[A-Za-z0-9_.:-]+$/);
+
+/** One client's presence (one window of one person). */
+export const presenceStateSchema = z.object({
+  /** The workspace member this window belongs to; shown by the member list's name. */
+  memberId: z.string().min(1).max(64),
+  /** The board on screen, or null (the Network view, say). */
+  boardId: id.nullable(),
+  /** The goal or feedback item open in the side panel, or null. */
+  itemId: id.nullable(),
+  /** The field of that item being edited (e.g. `title`, `status`, `target`), or null. */
+  field: z.string().min(1).max(32).regex(/^[A-Za-z0-9_.-]+$/).nullable(),
+}).strict();
+export type PresenceState = z.infer<typeof presenceStateSchema>;
+
+/** A state as received: parsed and size-checked, or null when it must be ignored. */
+export function parsePresenceState(json: string): PresenceState | null {
+  if (json.length > PRESENCE_LIMITS.maxStateChars) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  const parsed = presenceStateSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
