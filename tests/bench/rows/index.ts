@@ -7,5 +7,6 @@ import { loadPeerRow } from './load-peer';
 import { remoteEditPaintRow } from './remote-edit-paint';
 import { renderBoardRow } from './render-board';
 import { scrollUnderSyncRow } from './scroll-under-sync';
+import { syncColdRow } from './sync-cold';
 
-export const ROWS: readonly BenchRow[] = [loadPeerRow, idbLoadRow, renderBoardRow, remoteEditPaintRow, idbBurstRow, scrollUnderSyncRow];
+export const ROWS: readonly BenchRow[] = [loadPeerRow, idbLoadRow, renderBoardRow, remoteEditPaintRow, idbBurstRow, scrollUnderSyncRow, syncColdRow];

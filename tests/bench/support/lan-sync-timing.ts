@@ -1,0 +1,86 @@
+// One timed LAN sync between real peers: a peer is told to dial another through a wire meter
+// (the `add-peer` request a renderer sends), and the clock runs from the TCP connect to "equal
+// content", read two ways: saved on disk on the receiving side(s) (the sending peer's /healthz
+// shows nothing pending for the other), and arrived in a renderer link of the receiving hub.
+import type * as Y from 'yjs';
+import type { LinkTestClient } from '../../integration/support/link-test-client';
+import { hasStateVector } from './board-edits';
+import type { LanHub } from './lan-hub';
+import { collectGarbage } from './timing';
+import type { WireMeter } from './wire-meter';
+
+const POLL_MS = 5;
+
+export interface SyncTiming {
+  /** Connect to every hub in `savedOn` reporting its teammate has confirmed everything on disk. */
+  readonly savedMs: number;
+  /** Connect to every watched link doc holding the expected state. */
+  readonly linkMs: number;
+  /** Connect to the listener's first bytes back (its half of the handshake). */
+  readonly handshakeReplyMs: number;
+  /** The `add-peer` request to the TCP connect (the dialer's tick). */
+  readonly dialMs: number;
+  readonly toListener: number;
+  readonly toDialler: number;
+}
+
+export interface SyncRun {
+  /** The link client of the hub that dials. */
+  readonly diallerLink: LinkTestClient;
+  readonly meter: WireMeter;
+  /** Hubs that must list their teammate as connected with nothing pending. */
+  readonly savedOn: readonly LanHub[];
+  /** Link docs that must reach `expected`. */
+  readonly watch: readonly Y.Doc[];
+  readonly expected: ReadonlyMap<number, number>;
+  readonly deadlineMs: number;
+}
+
+function arrival(doc: Y.Doc, expected: ReadonlyMap<number, number>): { at: () => number | null; stop: () => void } {
+  let at: number | null = hasStateVector(doc, expected) ? -1 : null;
+  const onUpdate = () => {
+    if (at === null && hasStateVector(doc, expected)) at = performance.now();
+  };
+  doc.on('update', onUpdate);
+  return { at: () => at, stop: () => doc.off('update', onUpdate) };
+}
+
+async function nothingPending(hub: LanHub): Promise<boolean> {
+  const peers = await hub.connectedPeers();
+  return peers.length > 0 && peers.every((peer) => peer.pendingChanges === 0);
+}
+
+export async function timeSync(run: SyncRun): Promise<SyncTiming> {
+  const watches = run.watch.map((doc) => arrival(doc, run.expected));
+  try {
+    run.meter.reset();
+    collectGarbage();
+    const requestedAt = performance.now();
+    const response = (await run.diallerLink.request('add-peer', { address: run.meter.address })) as { ok: boolean };
+    if (!response.ok) throw new Error(`add-peer was refused: ${JSON.stringify(response)}`);
+    let savedAt: number | null = null;
+    let wire = run.meter.count();
+    for (;;) {
+      const now = performance.now();
+      if (now - requestedAt > run.deadlineMs) throw new Error(`the peers did not sync within ${run.deadlineMs / 1000} s (wire: ${JSON.stringify(run.meter.count())})`);
+      if (savedAt === null && run.meter.count().connectedAt !== null && (await Promise.all(run.savedOn.map(nothingPending))).every(Boolean)) {
+        savedAt = performance.now();
+        wire = run.meter.count();
+      }
+      if (savedAt !== null && watches.every((w) => w.at() !== null)) break;
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+    const connectedAt = wire.connectedAt as number;
+    const linkAt = Math.max(connectedAt, ...watches.map((w) => w.at() as number));
+    return {
+      savedMs: savedAt - connectedAt,
+      linkMs: linkAt - connectedAt,
+      handshakeReplyMs: (wire.firstReplyAt ?? connectedAt) - connectedAt,
+      dialMs: connectedAt - requestedAt,
+      toListener: wire.toListener,
+      toDialler: wire.toDialler,
+    };
+  } finally {
+    for (const watch of watches) watch.stop();
+  }
+}
