@@ -13,6 +13,7 @@ import { encodeFrame, encodeJsonFrame, LINK_LIMITS, MessageType, ProtocolError, 
 import { blobChunkFrames, IncomingBlobs } from '../../shared/protocol/blobs';
 import { createDocSyncSession, type DocSyncSession } from '../../shared/protocol/sync-session';
 import type { PeerLogger } from './logger';
+import type { PresenceMembership, PresenceSource } from './presence-hub';
 import type { LinkTransport } from './transport';
 
 /** What a connection needs from the peer that owns it. */
@@ -24,6 +25,8 @@ export interface LinkHost {
   /** Answers a request; `blob` is the bytes the request named, if it named any. */
   handleRequest(op: LinkRequest['op'], args: unknown, blob?: Uint8Array): Promise<unknown>;
   onDidProtocolError(reason: string): void;
+  /** Presence (awareness) relay of the peer; without it awareness frames are ignored. */
+  joinPresence?(source: PresenceSource): PresenceMembership;
 }
 
 /** A request's answer that carries bytes: they go to the renderer as a blob ahead of `value`. */
@@ -37,6 +40,7 @@ export class BlobReply<T extends object = object> {
 export class LinkConnection {
   private readonly sessions = new Map<string, DocSyncSession>();
   private readonly incomingBlobs = new IncomingBlobs();
+  private readonly presence: PresenceMembership | null;
   private nextBlobId = 1;
   private queue: Promise<void> = Promise.resolve();
   private closed = false;
@@ -54,6 +58,9 @@ export class LinkConnection {
     });
     transport.onClose(() => this.dispose());
     this.sendHello();
+    // After the hello: every state the peer knows, at once.
+    this.presence = host.joinPresence?.({ kind: 'link', name: linkId, send: (f) => this.send(f) }) ?? null;
+    this.presence?.sendKnown();
   }
 
   sendHello(): void {
@@ -95,9 +102,11 @@ export class LinkConnection {
     if (docId === '') {
       if (type === MessageType.request) return this.handleRequest(readJsonPayload(decoder));
       if (type === MessageType.blobChunk) return this.incomingBlobs.receive(decoder);
+      if (type === MessageType.awareness) return this.presence?.receive(decoder);
+      if (type === MessageType.queryAwareness) return this.presence?.sendKnown();
       throw new ProtocolError('unexpected-connection-message');
     }
-    if (type === MessageType.awareness || type === MessageType.queryAwareness) return; // Presence arrives with LAN sync.
+    if (type === MessageType.awareness || type === MessageType.queryAwareness) return; // Per-doc awareness (y-websocket's): presence is connection-level.
     if (type !== MessageType.sync) throw new ProtocolError('unexpected-doc-message');
     let session = this.sessions.get(docId);
     if (!session) {
@@ -165,5 +174,6 @@ export class LinkConnection {
     for (const session of this.sessions.values()) session.destroy();
     this.sessions.clear();
     this.incomingBlobs.clear();
+    this.presence?.leave();
   }
 }

@@ -25,6 +25,7 @@ import { BlobReply, LinkConnection } from './link-connection';
 import type { PeerLogger } from './logger';
 import { handleNetworkRequest, isNetworkOp } from './network-ops';
 import { NetworkStatusPusher } from './network-status';
+import { PresenceHub, type PresenceStats } from './presence-hub';
 import { Replica } from './replica';
 import { ReplicaStore } from './store/replica-store';
 import type { LinkTransport } from './transport';
@@ -40,6 +41,7 @@ function stateVectorCovers(have: Uint8Array, need: Uint8Array): boolean {
 
 export interface PeerStats {
   links: number;
+  presence: PresenceStats;
   protocolErrors: number;
 }
 
@@ -53,6 +55,8 @@ export class Peer {
   /** LAN sync with teammates' peers, and the workspace secret it needs. */
   readonly lan: LanService;
   private readonly networkPusher: NetworkStatusPusher;
+  /** Who is looking at what, relayed between this peer's windows and teammates' peers. */
+  readonly presence: PresenceHub;
 
   private constructor(
     readonly dataDir: string,
@@ -62,7 +66,8 @@ export class Peer {
     private readonly unlock: () => Promise<void>,
     lanOptions: LanOptions | null,
   ) {
-    this.lan = new LanService({ dataDir, peerId: identity.peerId, logger, replica, memberId: () => this.identity.workspace?.memberId ?? null }, lanOptions);
+    this.presence = new PresenceHub({ logger });
+    this.lan = new LanService({ dataDir, peerId: identity.peerId, logger, replica, memberId: () => this.identity.workspace?.memberId ?? null, joinPresence: (source) => this.presence.join(source) }, lanOptions);
     this.networkPusher = new NetworkStatusPusher(() => this.lan.status(), (status) => this.links.forEach((link) => link.sendNetworkStatus(status)), logger);
     this.lan.onDidChange(() => this.networkPusher.didChange());
   }
@@ -164,7 +169,7 @@ export class Peer {
   }
 
   stats(): PeerStats {
-    return { links: this.links.size, protocolErrors: this.protocolErrors };
+    return { links: this.links.size, protocolErrors: this.protocolErrors, presence: this.presence.stats() };
   }
 
   hello(): Hello {
@@ -181,6 +186,7 @@ export class Peer {
         savedStateVector: (docId) => this.replica.savedStateVector(docId),
         handleRequest: (op, args, blob) => this.handleRequest(op, args, blob),
         onDidProtocolError: () => this.protocolErrors++,
+        joinPresence: (source) => this.presence.join(source),
       },
       transport,
       randomBytes(6).toString('hex'),
@@ -192,6 +198,7 @@ export class Peer {
 
   async close(): Promise<void> {
     this.networkPusher.stop();
+    this.presence.stop();
     await this.lan.stop();
     for (const link of this.links) link.close('peer-stopping');
     this.links.clear();

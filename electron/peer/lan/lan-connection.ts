@@ -8,6 +8,7 @@ import type { TxOrigin } from '../../../shared/model/origin';
 import { LINK_LIMITS, MessageType, ProtocolError, readFrameHead } from '../../../shared/protocol/frame';
 import { createDocSyncSession, type DocSyncSession } from '../../../shared/protocol/sync-session';
 import type { PeerLogger } from '../logger';
+import type { PresenceMembership, PresenceSource } from '../presence-hub';
 import { encodePing, encodeSaved, encodeWelcome, LanMessageType, readNonce, readSaved, readWelcome, type LanWelcome } from './lan-messages';
 import type { ChannelRefusalReason } from './records';
 
@@ -70,6 +71,8 @@ export interface LanConnectionOptions {
   readonly now: () => number;
   readonly limits: LanSyncLimits;
   readonly events: LanConnectionEvents;
+  /** Presence (awareness) relay of the peer; without it awareness frames are ignored. */
+  readonly joinPresence?: (source: PresenceSource) => PresenceMembership;
 }
 
 function hasPending(doc: Y.Doc): boolean {
@@ -90,6 +93,7 @@ export class LanSyncConnection {
   private lastPingAt: number;
   private nextNonce = 1;
   private closed = false;
+  private presence: PresenceMembership | null = null;
 
   constructor(private readonly options: LanConnectionOptions) {
     this.info = options.info;
@@ -164,6 +168,7 @@ export class LanSyncConnection {
     for (const session of this.sessions.values()) session.destroy();
     this.sessions.clear();
     this.pendingSince.clear();
+    this.presence?.leave();
   }
 
   private enqueue(work: () => Promise<void> | void): void {
@@ -198,7 +203,7 @@ export class LanSyncConnection {
       this.options.events.onDidAck(this, docId, readSaved(decoder));
       return;
     }
-    // Presence (awareness) arrives with its own work; later Tandem types are ignored, as y-protocols clients ignore ours.
+    // Per-doc awareness is not used (presence is connection-level); later Tandem types are ignored, as y-protocols clients ignore ours.
     if (type === MessageType.awareness || type === MessageType.queryAwareness || type >= 100) return;
     throw new ProtocolError('unexpected-doc-message');
   }
@@ -208,6 +213,9 @@ export class LanSyncConnection {
       if (this.remoteWelcome) throw new ProtocolError('welcome-repeated');
       this.remoteWelcome = readWelcome(decoder);
       this.options.events.onDidWelcome(this);
+      // Our welcome went first (start() runs before any frame is handled), so presence may flow now: this peer's windows' states first.
+      if (!this.closed) this.presence = this.options.joinPresence?.({ kind: 'lan', name: this.info.remotePeerId, send: (f) => this.send(f) }) ?? null;
+      this.presence?.sendKnown();
       for (const docId of this.remoteWelcome.docs) await this.ensureSession(docId);
       return;
     }
@@ -217,6 +225,12 @@ export class LanSyncConnection {
     }
     if (type === LanMessageType.pong) {
       readNonce(decoder);
+      return;
+    }
+    if (type === MessageType.awareness || type === MessageType.queryAwareness) {
+      if (!this.remoteWelcome) throw new ProtocolError('welcome-missing');
+      if (type === MessageType.awareness) this.presence?.receive(decoder);
+      else this.presence?.sendKnown();
       return;
     }
     if (type < 100) throw new ProtocolError('unexpected-connection-message');

@@ -4,6 +4,7 @@
 // never back), and what each teammate has acknowledged on disk, for a status that never lies.
 import * as Y from 'yjs';
 import type { PeerLogger } from '../logger';
+import type { PresenceMembership, PresenceSource } from '../presence-hub';
 import {
   DEFAULT_LAN_SYNC_LIMITS, LanSyncConnection, type LanChannel, type LanConnectionEvents, type LanConnectionInfo, type LanDocHost, type LanSyncLimits, type LanVia,
 } from './lan-connection';
@@ -20,6 +21,8 @@ export interface LanPeerOptions {
   readonly limits?: Partial<LanSyncLimits>;
   /** Run liveness on a real one-second timer (default). Tests on virtual time call `tick()` instead. */
   readonly autoTick?: boolean;
+  /** The peer's presence relay: each connection joins it once welcomed. */
+  readonly joinPresence?: (source: PresenceSource) => PresenceMembership;
 }
 
 /** A teammate's peer as this peer knows it, connected or not. */
@@ -129,6 +132,7 @@ export class LanPeer {
       now: this.now,
       limits: this.limits,
       events: this.events,
+      joinPresence: this.options.joinPresence,
     });
     remote.connection = connection;
     this.changed();

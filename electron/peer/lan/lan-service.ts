@@ -4,6 +4,7 @@
 import os from 'node:os';
 import { encodeInvite, INVITE_LIMITS, newWorkspaceSecret } from '../../../shared/lan/invite';
 import type { PeerLogger } from '../logger';
+import type { PresenceMembership, PresenceSource } from '../presence-hub';
 import type { Replica } from '../replica';
 import { lanInterfaces, LanDiscovery, type DiscoveryDiagnostics } from './discovery';
 import { createLanHello } from './hello';
@@ -34,6 +35,8 @@ export interface LanServiceHost {
   readonly logger: PeerLogger;
   readonly replica: Replica;
   memberId(): string | null;
+  /** The peer's presence relay, which LAN connections join. */
+  joinPresence?(source: PresenceSource): PresenceMembership;
 }
 
 /** The LAN as the Network view and /healthz see it. */
@@ -170,6 +173,7 @@ export class LanService {
       device: os.hostname().slice(0, 64) || null,
       host: { listDocIds: () => replica.heldDocIds(), openDoc: (docId) => replica.open(docId), savedStateVector: (docId) => replica.savedStateVector(docId) },
       logger,
+      joinPresence: this.host.joinPresence?.bind(this.host),
     });
     const stopOpenWatch = replica.onDidOpen((docId) => lanPeer.didOpenDoc(docId));
     let network: LanNetwork;
