@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { entityOrThrow, replaceText, transactLocal } from './doc';
 import { ModelError } from './errors';
+import { changeMark } from './field-writes';
 import { liveItemOrThrow, mergeView } from './feedback-columns';
 import { FEEDBACK_LIMITS, feedbackCommentsOf, memberId, setAll } from './feedback-schema';
 import { newId } from './ids';
@@ -75,7 +76,7 @@ export function addComment(doc: Y.Doc, args: z.input<typeof addInput>, now = Dat
     const comment = new Y.Map<unknown>();
     setAll(comment, {
       id, itemId: input.itemId, parentId: input.parentId ?? null, authorId: input.authorId, body: new Y.Text(input.body),
-      mentions: parseMentions(input.body, input.members), createdAt: now, editedAt: null, deleted: false,
+      mentions: parseMentions(input.body, input.members), createdAt: now, editedAt: null, deleted: false, ...changeMark(doc),
     });
     feedbackCommentsOf(doc).set(id, comment);
     return id;

@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { replaceText, transactLocal } from './doc';
 import { ModelError } from './errors';
+import { setTracked } from './field-writes';
 import { columnCards, columnOfItem, liveItemOrThrow, mergeGroup, mergeView, readLayout, type BoardLayout, type MergeView } from './feedback-columns';
 import {
   childMap,
@@ -46,7 +47,7 @@ const editableFields = {
 export const feedbackItemFields = z.object({ title: requiredText(LIMITS.title), ...editableFields, statusId: entityId.optional() });
 
 const createInput = feedbackItemFields.extend({ createdBy: memberId });
-const updateInput = z.object({ id: entityId, title: requiredText(LIMITS.title).optional(), ...editableFields });
+const updateInput = z.object({ id: entityId, title: requiredText(LIMITS.title).optional(), ...editableFields, actorId: memberId.optional() });
 const moveInput = z.object({ id: entityId, statusId: entityId, toIndex: z.number({ error: 'errors.invalid' }).int({ error: 'errors.invalid' }).min(0, { error: 'errors.invalid' }), actorId: memberId });
 const linkInput = z.object({ itemId: entityId, boardId: linkPartId, goalId: linkPartId, actorId: memberId });
 
@@ -117,14 +118,15 @@ export function createFeedbackItem(doc: Y.Doc, args: CreateFeedbackItemInput, no
  * Changes only the fields given, so a teammate's concurrent change to another field survives.
  * `tags` is the whole new set: only the tags added or removed here are written.
  */
-export function updateFeedbackItem(doc: Y.Doc, args: UpdateFeedbackItemInput): void {
+export function updateFeedbackItem(doc: Y.Doc, args: UpdateFeedbackItemInput, now = Date.now()): void {
   const input = parseInput(updateInput, args);
   transactLocal(doc, () => {
     const merges = mergeView(doc);
     const item = liveItemOrThrow(merges, input.id);
     checkFeedbackChannel(doc, input.channelId);
+    if (input.title !== undefined) setTracked(doc, item, 'title', input.title, input.actorId, now);
     const scalars: Record<string, string | number | null | undefined> = {
-      title: input.title, channelId: input.channelId, customer: input.customer, ownerId: input.ownerId, importance: input.importance, impact: input.impact, effort: input.effort,
+      channelId: input.channelId, customer: input.customer, ownerId: input.ownerId, importance: input.importance, impact: input.impact, effort: input.effort,
     };
     for (const [key, value] of Object.entries(scalars)) if (value !== undefined && item.get(key) !== value) item.set(key, value);
     if (input.description !== undefined) setDescription(item, input.description);
@@ -169,7 +171,8 @@ export function moveFeedbackItem(doc: Y.Doc, args: z.input<typeof moveInput>, no
     const statusId = checkFeedbackStatus(layout, input.statusId);
     const from = columnOfItem(layout, input.id);
     const keys = planMove(columnCards(layout, statusId), input.id, input.toIndex);
-    item.set('statusId', statusId);
+    // A move within its column leaves the status alone, so it never undoes a teammate's move elsewhere.
+    setTracked(doc, item, 'statusId', statusId, input.actorId, now);
     for (const [id, key] of keys) {
       const card = layout.merges.items.get(id);
       if (card instanceof Y.Map) card.set('order', key);

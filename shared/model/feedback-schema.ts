@@ -3,6 +3,7 @@
 // (child maps of an item, the activity log).
 import * as Y from 'yjs';
 import { z } from 'zod';
+import { changeMark } from './field-writes';
 import { newId } from './ids';
 import { entityId, finiteNumber, LIMITS } from './validate';
 
@@ -143,7 +144,7 @@ export interface ActivityEntry {
 export function recordActivity(doc: Y.Doc, entry: ActivityEntry): string {
   const id = newId('a');
   const activity = new Y.Map<unknown>();
-  setAll(activity, { id, itemId: entry.itemId, kind: entry.kind, from: entry.from ?? null, to: entry.to ?? null, actorId: entry.actorId, at: entry.at });
+  setAll(activity, { id, itemId: entry.itemId, kind: entry.kind, from: entry.from ?? null, to: entry.to ?? null, actorId: entry.actorId, at: entry.at, ...changeMark(doc) });
   feedbackActivityOf(doc).set(id, activity);
   return id;
 }

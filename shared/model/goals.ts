@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { entities, entityOrThrow, replaceText, transactLocal } from './doc';
 import { ModelError } from './errors';
+import { changeMark, setTracked } from './field-writes';
 import { newId } from './ids';
 import { keyAtEnd, planMove } from './order';
 import { readGoalOrder } from './goals-read';
@@ -37,6 +38,8 @@ const updateInput = z.object({
   parentId: entityId.nullable().optional(),
   statusOverride: statusInput.nullable().optional(),
   confidence: confidenceInput.nullable().optional(),
+  /** Who edits: named in the write history of tracked fields (the status). */
+  actorId: entityId.optional(),
 });
 
 const moveInput = z.object({ id: entityId, toIndex: z.number().int({ error: 'errors.invalid' }).min(0, { error: 'errors.invalid' }) });
@@ -90,13 +93,14 @@ export function createGoal(doc: Y.Doc, args: CreateGoalInput, now = Date.now()):
     goal.set('order', keyAtEnd(readGoalOrder(doc).map((g) => g.order)));
     goal.set('createdAt', now);
     goal.set('createdBy', input.createdBy);
+    for (const [key, value] of Object.entries(changeMark(doc))) goal.set(key, value);
     goalsOf(doc).set(id, goal);
     return id;
   });
 }
 
 /** Changes only the fields given, so a teammate's concurrent change to another field survives. */
-export function updateGoal(doc: Y.Doc, args: UpdateGoalInput): void {
+export function updateGoal(doc: Y.Doc, args: UpdateGoalInput, now = Date.now()): void {
   const input = parseInput(updateInput, args);
   transactLocal(doc, () => {
     const goal = entityOrThrow(goalsOf(doc), input.id);
@@ -115,7 +119,8 @@ export function updateGoal(doc: Y.Doc, args: UpdateGoalInput): void {
       goal.set('periodEnd', input.period.end);
     }
     if (input.parentId !== undefined) goal.set('parentId', input.parentId);
-    if (input.statusOverride !== undefined) goal.set('statusOverride', input.statusOverride);
+    // Written only when it changes, so editing another field never overwrites a teammate's status.
+    if (input.statusOverride !== undefined) setTracked(doc, goal, 'statusOverride', input.statusOverride, input.actorId, now);
     if (input.confidence !== undefined) goal.set('confidence', input.confidence);
   });
 }

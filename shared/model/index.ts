@@ -28,3 +28,6 @@ export * from './feedback-priority';
 export * from './feedback-snapshots';
 export * from './feedback-read';
 export * from './feedback-views';
+export * from './field-writes';
+export * from './conflicts';
+export * from './away';

@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { entities, entityOrThrow, transactLocal } from './doc';
 import { ModelError } from './errors';
+import { changeMark, setTracked } from './field-writes';
 import { checkInsOf, goalsOf, kpisOf } from './goals';
 import { newId } from './ids';
 import { keyAtEnd } from './order';
@@ -27,7 +28,7 @@ function checkKpiShape(k: { unit: KpiUnit; direction: 'increase' | 'decrease'; b
 }
 
 const addInput = kpiFields.extend({ goalId: entityId });
-const updateInput = kpiFields.partial().extend({ id: entityId });
+const updateInput = kpiFields.partial().extend({ id: entityId, actorId: entityId.optional() });
 const checkInInput = z.object({ kpiId: entityId, value: finiteNumber, date: isoDate, note: optionalText(LIMITS.note).optional(), authorId: entityId });
 
 /** Adds a KPI to a goal and returns its id. */
@@ -46,7 +47,7 @@ export function addKpi(doc: Y.Doc, args: z.input<typeof addInput>): string {
   });
 }
 
-export function updateKpi(doc: Y.Doc, args: z.input<typeof updateInput>): void {
+export function updateKpi(doc: Y.Doc, args: z.input<typeof updateInput>, now = Date.now()): void {
   const input = parseInput(updateInput, args);
   transactLocal(doc, () => {
     const kpi = entityOrThrow(kpisOf(doc), input.id);
@@ -57,10 +58,11 @@ export function updateKpi(doc: Y.Doc, args: z.input<typeof updateInput>): void {
       target: input.target ?? (kpi.get('target') as number),
     };
     checkKpiShape(merged);
-    for (const key of ['name', 'unit', 'direction', 'baseline', 'target'] as const) {
+    for (const key of ['name', 'unit', 'direction', 'baseline'] as const) {
       const value = input[key];
       if (value !== undefined && kpi.get(key) !== value) kpi.set(key, value);
     }
+    if (input.target !== undefined) setTracked(doc, kpi, 'target', input.target, input.actorId, now);
   });
 }
 
@@ -82,7 +84,7 @@ export function addCheckIn(doc: Y.Doc, args: z.input<typeof checkInInput>, now =
     if (kpi.get('unit') === 'boolean' && input.value !== 0 && input.value !== 1) throw new ModelError('invalid-input', 'errors.booleanValue', 'value');
     const id = newId('c');
     const checkIn = new Y.Map<unknown>();
-    for (const [key, value] of Object.entries({ id, kpiId: input.kpiId, value: input.value, date: input.date, note: input.note?.trim() ?? '', authorId: input.authorId, createdAt: now })) checkIn.set(key, value);
+    for (const [key, value] of Object.entries({ id, kpiId: input.kpiId, value: input.value, date: input.date, note: input.note?.trim() ?? '', authorId: input.authorId, createdAt: now, ...changeMark(doc) })) checkIn.set(key, value);
     checkInsOf(doc).set(id, checkIn);
     return id;
   });
