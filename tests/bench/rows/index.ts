@@ -8,5 +8,6 @@ import { remoteEditPaintRow } from './remote-edit-paint';
 import { renderBoardRow } from './render-board';
 import { scrollUnderSyncRow } from './scroll-under-sync';
 import { syncColdRow } from './sync-cold';
+import { syncDeltaRow } from './sync-delta';
 
-export const ROWS: readonly BenchRow[] = [loadPeerRow, idbLoadRow, renderBoardRow, remoteEditPaintRow, idbBurstRow, scrollUnderSyncRow, syncColdRow];
+export const ROWS: readonly BenchRow[] = [loadPeerRow, idbLoadRow, renderBoardRow, remoteEditPaintRow, idbBurstRow, scrollUnderSyncRow, syncColdRow, syncDeltaRow];

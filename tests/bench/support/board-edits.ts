@@ -5,11 +5,11 @@ import * as Y from 'yjs';
 import { EDITABLE_FIELDS, STATUSES } from './board-fields';
 import { SeededRandom } from './prng';
 
-/** A copy of the board's state in a new doc that edits as `clientId`. */
-export function replicaOf(state: Uint8Array, clientId: number): Y.Doc {
+/** A copy of `updates` in a new doc, which edits as `clientId` when given. */
+export function replicaOf(updates: readonly Uint8Array[], clientId?: number): Y.Doc {
   const doc = new Y.Doc({ gc: true });
-  Y.applyUpdate(doc, state);
-  doc.clientID = clientId;
+  for (const update of updates) Y.applyUpdate(doc, update);
+  if (clientId !== undefined) doc.clientID = clientId;
   return doc;
 }
 

@@ -4,7 +4,7 @@
 // workspace's LAN secret), LAN side on loopback with no mDNS, and read through /healthz.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +24,8 @@ export function benchPeerBinary(): string {
     process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
     mkdirSync(join(dir, 'peer'));
     cpSync(join('dist', 'peer', 'peer.cjs'), join(dir, 'peer', 'peer.cjs'));
+    // The source map too, when there is one, so profiles name source files.
+    if (existsSync(join('dist', 'peer', 'peer.cjs.map'))) cpSync(join('dist', 'peer', 'peer.cjs.map'), join(dir, 'peer', 'peer.cjs.map'));
     copiedPeer = join(dir, 'peer', 'peer.cjs');
   }
   return copiedPeer;

@@ -6,6 +6,7 @@ import type * as Y from 'yjs';
 import type { LinkTestClient } from '../../integration/support/link-test-client';
 import { hasStateVector } from './board-edits';
 import type { LanHub } from './lan-hub';
+import { toMonotonicMicros } from './peer-profile';
 import { collectGarbage } from './timing';
 import type { WireMeter } from './wire-meter';
 
@@ -22,6 +23,8 @@ export interface SyncTiming {
   readonly dialMs: number;
   readonly toListener: number;
   readonly toDialler: number;
+  /** Connect and the last of the end points, on the monotonic clock (µs), to cut a peer's profile. */
+  readonly window: { readonly fromMicros: number; readonly toMicros: number };
 }
 
 export interface SyncRun {
@@ -79,6 +82,7 @@ export async function timeSync(run: SyncRun): Promise<SyncTiming> {
       dialMs: connectedAt - requestedAt,
       toListener: wire.toListener,
       toDialler: wire.toDialler,
+      window: { fromMicros: toMonotonicMicros(connectedAt), toMicros: toMonotonicMicros(Math.max(savedAt, linkAt)) },
     };
   } finally {
     for (const watch of watches) watch.stop();
