@@ -68,11 +68,13 @@ export interface AppLike {
   getLocale(): string;
   getPath(name: 'userData'): string;
   requestSingleInstanceLock(): boolean;
+  setAsDefaultProtocolClient(protocol: string, path?: string, args?: string[]): boolean;
   enableSandbox(): void;
   setAboutPanelOptions(options: AboutPanelOptionsOptions): void;
   whenReady(): Promise<unknown>;
   quit(): void;
-  on(event: 'second-instance', listener: () => void): unknown;
+  on(event: 'second-instance', listener: (event: unknown, argv: string[]) => void): unknown;
+  on(event: 'open-url', listener: (event: PreventableEvent, url: string) => void): unknown;
   on(event: 'activate', listener: () => void): unknown;
   on(event: 'window-all-closed', listener: () => void): unknown;
   on(event: 'before-quit', listener: (event: PreventableEvent) => void): unknown;

@@ -28,6 +28,8 @@ export interface ShellServices {
   /** Sends this window a fresh MessagePort to the local peer. */
   linkWindow(contents: WebContentsLike): void;
   openDataFolder(): Promise<void>;
+  /** The `tandem://join` link the OS opened Tandem with, once. */
+  takeInviteLink(): string | null;
 }
 
 export function createInvokeHandlers(services: ShellServices): InvokeHandlers {
@@ -45,6 +47,7 @@ export function createInvokeHandlers(services: ShellServices): InvokeHandlers {
       await services.openDataFolder();
       return true;
     },
+    'tandem:take-invite-link': async () => services.takeInviteLink(),
   };
 }
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { EVENT_MENU_COMMAND, type Locale, type MenuCommand } from '../../shared/api/bridge';
 import { APP_URL, installAppProtocol, registerAppScheme } from './app-protocol';
 import type { BrowserWindowLike, ElectronMain } from './electron-api';
+import { createInviteLinks, findInviteLink, registerInviteScheme } from './invite-links';
 import { ShellError, createInvokeDispatcher, createInvokeHandlers, registerIpcHandlers } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { createPeerProcess, type PeerProcess } from './peer-process';
@@ -23,6 +24,8 @@ export interface ShellPaths {
 
 export interface ShellOptions {
   platform?: NodeJS.Platform;
+  /** The command line Tandem started with (a `tandem://join` link may be in it). */
+  argv?: readonly string[];
   log?: (line: string) => void;
   peerOutput?: (chunk: Uint8Array | string) => void;
 }
@@ -49,7 +52,22 @@ export function startShell(electron: ElectronMain, paths: ShellPaths, options: S
   registerAppScheme(electron.protocol);
   app.enableSandbox();
   app.on('web-contents-created', (_event, contents) => denyPopupsAndWebviews(contents));
-  app.on('second-instance', () => focusWindow(BrowserWindow.getAllWindows()[0]));
+  const inviteLinks = createInviteLinks(() => BrowserWindow.getAllWindows()[0], log);
+  const startLink = findInviteLink(options.argv ?? process.argv);
+  if (startLink) inviteLinks.open(startLink);
+  // Windows and Linux start a second instance with the link; it hands its argv over and leaves.
+  app.on('second-instance', (_event, argv) => {
+    focusWindow(BrowserWindow.getAllWindows()[0]);
+    const link = findInviteLink(Array.isArray(argv) ? argv : []);
+    if (link) inviteLinks.open(link);
+  });
+  // macOS delivers links as events, possibly before `ready`.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    inviteLinks.open(url);
+    focusWindow(BrowserWindow.getAllWindows()[0]);
+  });
+  if (!registerInviteScheme(app, platform, options.argv ?? process.argv)) log('Tandem: could not register as the handler of tandem:// links');
 
   const userData = app.getPath('userData');
   const dataDir = path.join(userData, 'data');
@@ -114,6 +132,7 @@ export function startShell(electron: ElectronMain, paths: ShellPaths, options: S
       setLocale,
       // While the peer restarts there is nothing to link to; the restart links every window.
       linkWindow: (contents) => void localPeer.link(contents),
+      takeInviteLink: () => inviteLinks.take(),
       openDataFolder: async () => {
         await mkdir(dataDir, { recursive: true, mode: 0o700 });
         const problem = await electron.shell.openPath(dataDir);

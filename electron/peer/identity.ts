@@ -1,6 +1,7 @@
 // Who this peer is (a random peer id, stable across launches) and which workspace it holds
 // (workspace id and this laptop's member id). Kept in the data folder with owner-only
 // permissions, never inside a document.
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { newId } from '../../shared/model/ids';
@@ -30,4 +31,30 @@ export async function loadIdentity(dataDir: string): Promise<PeerIdentity> {
 
 export async function saveWorkspaceIdentity(dataDir: string, workspace: WorkspaceIdentity): Promise<void> {
   await writeJsonAtomic(join(dataDir, 'workspace.json'), { ...workspace, createdAt: Date.now() });
+}
+
+const leftFile = z.object({ workspaceIds: z.array(z.string().min(1).max(64)).max(1_000) });
+const LEFT_FILE = 'left-workspaces.json';
+
+/**
+ * This laptop leaves its workspace: the identity file goes, and the workspace is remembered as
+ * left, so a window still holding its cache cannot hand it back (`adopt-workspace`) unasked.
+ */
+export async function forgetWorkspaceIdentity(dataDir: string, workspaceId: string): Promise<void> {
+  const left = new Set(await leftWorkspaceIds(dataDir));
+  left.add(workspaceId);
+  await writeJsonAtomic(join(dataDir, LEFT_FILE), { workspaceIds: [...left].slice(-1_000) });
+  await rm(join(dataDir, 'workspace.json'), { force: true });
+}
+
+/** Workspaces this laptop has left (and not re-joined since). */
+export async function leftWorkspaceIds(dataDir: string): Promise<string[]> {
+  const parsed = leftFile.safeParse(await readJsonFile(join(dataDir, LEFT_FILE)));
+  return parsed.success ? parsed.data.workspaceIds : [];
+}
+
+/** Joining a workspace again by invite (or restoring its backup) undoes having left it. */
+export async function forgetLeftWorkspace(dataDir: string, workspaceId: string): Promise<void> {
+  const left = await leftWorkspaceIds(dataDir);
+  if (left.includes(workspaceId)) await writeJsonAtomic(join(dataDir, LEFT_FILE), { workspaceIds: left.filter((id) => id !== workspaceId) });
 }

@@ -21,6 +21,8 @@ export interface LinkHost {
   readonly logger: PeerLogger;
   hello(): Hello;
   openDoc(docId: string): Promise<Y.Doc>;
+  /** False on an empty install or after leaving: docs a window still syncs are not taken in. */
+  holdsWorkspace(): boolean;
   savedStateVector(docId: string): Promise<Uint8Array>;
   /** Answers a request; `blob` is the bytes the request named, if it named any. */
   handleRequest(op: LinkRequest['op'], args: unknown, blob?: Uint8Array): Promise<unknown>;
@@ -108,6 +110,8 @@ export class LinkConnection {
     }
     if (type === MessageType.awareness || type === MessageType.queryAwareness) return; // Per-doc awareness (y-websocket's): presence is connection-level.
     if (type !== MessageType.sync) throw new ProtocolError('unexpected-doc-message');
+    // A window still holding a left workspace's cache must not write it back to disk.
+    if (!this.host.holdsWorkspace()) return;
     let session = this.sessions.get(docId);
     if (!session) {
       if (this.sessions.size >= LINK_LIMITS.maxDocsPerConnection) throw new ProtocolError('too-many-docs');

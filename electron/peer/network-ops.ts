@@ -10,7 +10,7 @@ import { readWorkspace, isWorkspaceInitialised, upsertMember } from '../../share
 import type { Peer } from './peer';
 import { toNetworkStatus } from './network-status';
 
-export const NETWORK_OPS = ['get-invite', 'join-workspace', 'choose-member', 'rotate-secret', 'network-status', 'add-peer'] as const;
+export const NETWORK_OPS = ['get-invite', 'join-workspace', 'choose-member', 'rotate-secret', 'network-status', 'add-peer', 'leave-workspace'] as const;
 export type NetworkOp = (typeof NETWORK_OPS)[number];
 
 export function isNetworkOp(op: string): op is NetworkOp {
@@ -40,6 +40,9 @@ export async function handleNetworkRequest(peer: Peer, op: NetworkOp, args: unkn
       return { workspace: await joinAsMember(peer, args) };
     case 'choose-member':
       return { workspace: await chooseMember(peer, args) };
+    case 'leave-workspace':
+      await peer.leaveWorkspace();
+      return { left: true };
   }
 }
 

@@ -18,7 +18,7 @@ import { parseInput } from '../../shared/model/validate';
 import { initWorkspace, isWorkspaceInitialised, readWorkspace } from '../../shared/model/workspace';
 import { PROTOCOL_VERSION } from '../../shared/protocol/frame';
 import { decodeBackup, encodeBackup, type DecodedBackup } from './backup';
-import { loadIdentity, saveWorkspaceIdentity, type PeerIdentity } from './identity';
+import { forgetLeftWorkspace, forgetWorkspaceIdentity, leftWorkspaceIds, loadIdentity, saveWorkspaceIdentity, type PeerIdentity } from './identity';
 import { lockDataFolder } from './data-lock';
 import { LanService, type LanOptions, type LanStatus } from './lan/lan-service';
 import { BlobReply, LinkConnection } from './link-connection';
@@ -164,6 +164,26 @@ export class Peer {
     return this.invite();
   }
 
+  /**
+   * This laptop leaves its workspace: LAN sync stops, the secret, remembered addresses and
+   * every doc are deleted, and every window hears that there is no workspace any more.
+   * Teammates keep their copies; joining again by invite brings everything back.
+   */
+  leaveWorkspace(): Promise<void> {
+    return this.oneWorkspaceChange(async () => {
+      const workspace = this.identity.workspace;
+      if (!workspace) throw new PeerRefusal('no-workspace', 'errors.backupNoWorkspace');
+      await this.lan.forget();
+      await forgetWorkspaceIdentity(this.dataDir, workspace.id);
+      this.identity.workspace = null;
+      await this.replica.removeAll();
+      this.logger.info('this laptop left the workspace; its copy was deleted', { workspaceId: workspace.id });
+      // Each window drops its doc sessions and reconnects to hear there is no workspace; after
+      // this turn, so the window that asked gets its answer first.
+      setTimeout(() => this.links.forEach((link) => link.close('workspace-left')), 0);
+    });
+  }
+
   get peerId(): string {
     return this.identity.peerId;
   }
@@ -183,6 +203,7 @@ export class Peer {
         logger: this.logger,
         hello: () => this.hello(),
         openDoc: (docId) => this.replica.open(docId),
+        holdsWorkspace: () => this.identity.workspace !== null,
         savedStateVector: (docId) => this.replica.savedStateVector(docId),
         handleRequest: (op, args, blob) => this.handleRequest(op, args, blob),
         onDidProtocolError: () => this.protocolErrors++,
@@ -238,6 +259,8 @@ export class Peer {
   private adoptWorkspace(workspace: WorkspaceIdentity): Promise<WorkspaceIdentity> {
     return this.oneWorkspaceChange(async () => {
       if (this.identity.workspace) return this.identity.workspace;
+      // A window that was closed while this laptop left the workspace must not bring it back.
+      if ((await leftWorkspaceIds(this.dataDir)).includes(workspace.id)) throw new PeerRefusal('left-workspace', 'errors.workspaceLeft', {}, workspace.id);
       await saveWorkspaceIdentity(this.dataDir, workspace);
       this.identity.workspace = workspace;
       this.logger.info('workspace adopted from a renderer cache', { workspaceId: workspace.id });
@@ -250,6 +273,7 @@ export class Peer {
   private async didTakeWorkspace(): Promise<void> {
     const workspace = this.identity.workspace;
     if (workspace) {
+      await forgetLeftWorkspace(this.dataDir, workspace.id);
       await this.lan.ensureSecret(workspace.id);
       this.startLan().catch((error: unknown) => this.logger.error('LAN sync could not start', { error: String(error) }));
     }

@@ -63,6 +63,14 @@ export class Replica {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
   }
 
+  /** Forgets every doc, in memory and on disk (this laptop left the workspace). */
+  async removeAll(): Promise<void> {
+    await this.flush();
+    for (const entry of this.docs.values()) (await entry).doc.destroy();
+    this.docs.clear();
+    await this.store.removeAll();
+  }
+
   async close(): Promise<void> {
     await this.flush();
     for (const entry of this.docs.values()) (await entry).doc.destroy();

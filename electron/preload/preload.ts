@@ -3,8 +3,10 @@
 // and forwards the local-link MessagePort to the page (contextBridge cannot carry ports).
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import {
+  EVENT_INVITE_LINK,
   EVENT_LINK_PORT,
   EVENT_MENU_COMMAND,
+  inviteLinkSchema,
   WINDOW_LINK_PORT_MESSAGE,
   menuCommandSchema,
   validateInvoke,
@@ -48,6 +50,15 @@ const bridge: TandemBridge = {
     };
     ipcRenderer.on(EVENT_MENU_COMMAND, onCommand);
     return () => void ipcRenderer.removeListener(EVENT_MENU_COMMAND, onCommand);
+  },
+  onInviteLink(listener: (link: string) => void) {
+    if (typeof listener !== 'function') return () => undefined;
+    const onLink = (_event: IpcRendererEvent, link: unknown) => {
+      const parsed = inviteLinkSchema.safeParse(link);
+      if (parsed.success) listener(parsed.data);
+    };
+    ipcRenderer.on(EVENT_INVITE_LINK, onLink);
+    return () => void ipcRenderer.removeListener(EVENT_INVITE_LINK, onLink);
   },
 };
 

@@ -36,6 +36,9 @@ if (bridge) {
     else if (command === 'reload') window.location.reload();
     else runtime.setLocale(command === 'locale:zh-CN' ? 'zh-CN' : 'en');
   });
+  // `tandem://join` links from the OS: one that started Tandem, then any that arrive later.
+  bridge.onInviteLink((link) => runtime.openInviteLink(link));
+  void bridge.invoke('tandem:take-invite-link').then((r) => r.ok && r.value && runtime.openInviteLink(r.value));
 }
 runtime.start();
 // Browser mode: keep the app shell so a reload works while the hub is stopped.

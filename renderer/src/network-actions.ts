@@ -14,6 +14,8 @@ export interface NetworkActions {
   rotateSecret(): Promise<ActionResult<InviteResult>>;
   /** Joins by invite (a code or a `tandem://join` link) as a new member named `memberName`, then opens the workspace. */
   join(args: JoinWorkspaceArgs): Promise<ActionResult>;
+  /** An invite to the workspace this laptop already holds: its secret and addresses replace the old ones. */
+  useInvite(code: string): Promise<ActionResult>;
   /** This laptop's person is this existing member (after joining as one). */
   chooseMember(memberId: string): Promise<ActionResult>;
   /** Dials a teammate at `host:port`; refused here when it is not an address. */
@@ -44,6 +46,15 @@ export function createNetworkActions(runtime: Runtime, enterWorkspace: (identity
         const value = await link.request<{ workspace: WorkspaceIdentity }>('join-workspace', args);
         runtime.store.setState({ awaitingJoinedWorkspace: true, choosingMember: args.as === 'existing' });
         await enterWorkspace(value.workspace);
+        return { ok: true, value: undefined };
+      } catch (error) {
+        return toActionError(error);
+      }
+    },
+    async useInvite(code) {
+      try {
+        await link.request('join-workspace', { as: 'existing', code });
+        runtime.store.setState({ toast: { id: Date.now(), messageKey: 'join.inviteUsed', params: {}, undoable: false } });
         return { ok: true, value: undefined };
       } catch (error) {
         return toActionError(error);

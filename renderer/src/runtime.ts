@@ -170,6 +170,32 @@ export class Runtime {
     await this.link.request('dismiss-notice', { at }).catch(() => undefined);
   }
 
+  /**
+   * This laptop leaves the workspace: the peer stops syncing and deletes its copy, then this
+   * window deletes its cache and starts over at the first-run screen.
+   */
+  async leaveWorkspace(): Promise<ActionResult> {
+    try {
+      await this.link.request('leave-workspace', {});
+    } catch (error) {
+      return toActionError(error);
+    }
+    await this.forgetWorkspace();
+    return { ok: true, value: undefined };
+  }
+
+  private async forgetWorkspace(): Promise<void> {
+    this.storage.removeItem(IDENTITY_KEY);
+    this.storage.removeItem(BOARD_KEY);
+    await this.docs.deleteAllCaches();
+    window.location.reload();
+  }
+
+  /** A `tandem://join` link the OS opened Tandem with: the join dialog shows it. */
+  openInviteLink(link: string): void {
+    this.store.setState({ openedInviteLink: link });
+  }
+
   /** The workspace doc, once open; mutations on it go through here. */
   get workspace(): Y.Doc | null {
     return this.workspaceDoc;
@@ -184,7 +210,12 @@ export class Runtime {
       if (!current || current.id !== hello.workspace.id || current.memberId !== hello.workspace.memberId) await this.enterWorkspace(hello.workspace);
     } else if (current) {
       // The peer lost its data folder but this window still has the workspace: give it back.
-      await this.link.request('adopt-workspace', current).catch(() => undefined);
+      try {
+        await this.link.request('adopt-workspace', current);
+      } catch (error) {
+        // This laptop left the workspace (from another window): this window's copy goes too.
+        if (error instanceof LinkRequestError && error.code === 'left-workspace') await this.forgetWorkspace();
+      }
     } else {
       this.store.setState({ boot: 'first-run' });
     }

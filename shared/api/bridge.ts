@@ -2,6 +2,7 @@
 // schema and its result. Declared once here; main validates every argument with these
 // schemas and the preload validates again before sending, so neither side trusts the other.
 import { z } from 'zod';
+import { INVITE_LIMITS, INVITE_LINK_PREFIX } from '../lan/invite';
 
 export const LOCALES = ['en', 'zh-CN'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -17,6 +18,8 @@ export const invokeChannels = {
   'tandem:set-locale': z.tuple([z.enum(LOCALES)]),
   'tandem:request-link': z.tuple([]),
   'tandem:show-item-in-folder': z.tuple([z.enum(['data'])]),
+  /** The `tandem://join` link the OS opened Tandem with before the page could hear it, once. */
+  'tandem:take-invite-link': z.tuple([]),
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;
@@ -33,6 +36,7 @@ export interface InvokeResults {
   'tandem:set-locale': Locale;
   'tandem:request-link': true;
   'tandem:show-item-in-folder': true;
+  'tandem:take-invite-link': string | null;
 }
 
 /** Commands the application menu sends to the focused window. */
@@ -43,6 +47,20 @@ export const menuCommandSchema = z.enum(MENU_COMMANDS);
 /** Main → renderer event channels. */
 export const EVENT_MENU_COMMAND = 'tandem:menu-command';
 export const EVENT_LINK_PORT = 'tandem:link-port';
+/** A `tandem://join` link the OS opened while Tandem was running (a click in a chat or mail). */
+export const EVENT_INVITE_LINK = 'tandem:invite-link';
+
+/** A `tandem://join?code=…` link as the OS hands it over: checked on both sides of the bridge. */
+export const inviteLinkSchema = z
+  .string()
+  .max(INVITE_LIMITS.maxCodeLength + INVITE_LINK_PREFIX.length)
+  .refine((value) => value.toLowerCase().startsWith('tandem://join?'));
+
+/** The first `tandem://join` link among command-line arguments (how Windows and Linux pass it), or null. */
+export function findInviteLink(argv: readonly unknown[]): string | null {
+  for (const arg of argv) if (typeof arg === 'string' && inviteLinkSchema.safeParse(arg).success) return arg;
+  return null;
+}
 /** The message the preload posts to the page, carrying the MessagePort of the local link. */
 export const WINDOW_LINK_PORT_MESSAGE = 'tandem:link-port';
 
@@ -51,6 +69,8 @@ export interface TandemBridge {
   readonly kind: 'electron';
   invoke<C extends InvokeChannel>(channel: C, ...args: z.input<(typeof invokeChannels)[C]>): Promise<BridgeResult<InvokeResults[C]>>;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Calls `listener` with each `tandem://join` link the OS opens while the window is up. */
+  onInviteLink(listener: (link: string) => void): () => void;
 }
 
 /** Validates `args` for `channel`; a readable error for anything else (wrong types, `__proto__` keys, huge strings). */

@@ -121,6 +121,8 @@ export const requestSchema = z.discriminatedUnion('op', [
   z.object({ id: z.number().int(), op: z.literal('network-status'), args: z.object({}) }),
   /** Dials a teammate's peer at `host:port` from now on. */
   z.object({ id: z.number().int(), op: z.literal('add-peer'), args: addPeerArgs }),
+  /** This laptop leaves the workspace: LAN sync stops and its secret and copy of every doc are deleted. Every link then closes. */
+  z.object({ id: z.number().int(), op: z.literal('leave-workspace'), args: z.object({}) }),
 ]);
 export type LinkRequest = z.infer<typeof requestSchema>;
 

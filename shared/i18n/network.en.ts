@@ -44,6 +44,22 @@ export const networkEn = {
     asExisting: 'I am already a member (on another laptop)',
     whoTitle: 'Which member are you?',
     whoHint: 'Choose yourself, so your edits, votes and comments on this laptop count as yours.',
+    useTitle: 'Use this invite',
+    useHint: 'This laptop is already in a workspace. An invite to it (after its secret was changed, say) lets this laptop reach teammates again.',
+    useSubmit: 'Use invite',
+    inviteUsed: 'Invite accepted: this laptop syncs with teammates using it.',
+  },
+  leave: {
+    open: 'Leave workspace…',
+    title: 'Leave “{{name}}”?',
+    explain: 'This laptop stops syncing and deletes its copy of every board in this workspace. Teammates keep theirs, and you can join again with a new invite.',
+    riskOffline: 'No teammate is connected now, so Tandem cannot tell whether your latest changes reached anyone. Back up first to keep them.',
+    riskPending_one: '{{count}} change made here has not reached a teammate yet and would be lost. Wait until it is Up to date, or back up first.',
+    riskPending_other: '{{count}} changes made here have not reached a teammate yet and would be lost. Wait until it is Up to date, or back up first.',
+    confirm: 'Delete this laptop’s copy of “{{name}}”',
+    backUpFirst: 'Back up first…',
+    submit: 'Leave workspace',
+    leaving: 'Leaving…',
   },
   network: {
     open: 'Network',
@@ -83,5 +99,6 @@ export const networkEn = {
   },
   errors: {
     lanOff: 'Sync with teammates is not running on this laptop.',
+    workspaceLeft: 'This laptop left that workspace. Join it again with an invite.',
   },
 };

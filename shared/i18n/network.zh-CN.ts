@@ -48,6 +48,22 @@ export const networkZhCN: Widen<typeof networkEn> = {
     asExisting: '我已经是成员（在另一台电脑上）',
     whoTitle: '你是哪位成员？',
     whoHint: '选择你自己，这样你在这台电脑上的修改、投票和评论都会记在你的名下。',
+    useTitle: '使用此邀请',
+    useHint: '这台电脑已经在一个工作区中。使用该工作区的邀请（例如更换密钥之后）可以让这台电脑重新连上队友。',
+    useSubmit: '使用邀请',
+    inviteUsed: '邀请已接受：这台电脑将用它与队友同步。',
+  },
+  leave: {
+    open: '退出工作区…',
+    title: '退出“{{name}}”？',
+    explain: '这台电脑将停止同步，并删除它保存的这个工作区的所有看板。队友的副本不受影响，之后你可以用新的邀请重新加入。',
+    riskOffline: '现在没有连接到任何队友，Tandem 无法确认你最近的修改是否已同步给别人。请先备份以保留它们。',
+    riskPending_one: '这里有 {{count}} 处修改还没有同步到队友那里，退出后会丢失。请等到显示“已是最新”，或先备份。',
+    riskPending_other: '这里有 {{count}} 处修改还没有同步到队友那里，退出后会丢失。请等到显示“已是最新”，或先备份。',
+    confirm: '删除这台电脑上的“{{name}}”副本',
+    backUpFirst: '先备份…',
+    submit: '退出工作区',
+    leaving: '正在退出…',
   },
   network: {
     open: '网络',
@@ -87,5 +103,6 @@ export const networkZhCN: Widen<typeof networkEn> = {
   },
   errors: {
     lanOff: '这台电脑上与队友的同步没有运行。',
+    workspaceLeft: '这台电脑已退出该工作区。请用邀请重新加入。',
   },
 };

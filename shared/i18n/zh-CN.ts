@@ -139,6 +139,7 @@ export const zhCN: Catalogue = {
   sync: networkZhCN.sync,
   invite: networkZhCN.invite,
   join: networkZhCN.join,
+  leave: networkZhCN.leave,
   network: networkZhCN.network,
   errors: { ...core.errors, ...backupZhCN.errors, ...feedbackZhCN.errors, ...networkZhCN.errors },
 };

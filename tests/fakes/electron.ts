@@ -127,6 +127,12 @@ export function createFakeElectron(config: { locale?: string; userData?: string;
       return this.userData;
     };
     requestSingleInstanceLock = () => this.lockGranted;
+    /** Schemes Tandem asked the OS to hand it, with the command it gave (dev builds on Windows). */
+    readonly protocolClients: { protocol: string; path?: string; args?: string[] }[] = [];
+    setAsDefaultProtocolClient = (protocol: string, path?: string, args?: string[]) => {
+      this.protocolClients.push({ protocol, path, args });
+      return true;
+    };
     enableSandbox = () => void (this.sandboxEnabled = true);
     setAboutPanelOptions = (options: unknown) => void (this.aboutPanel = options);
     whenReady = () => readyPromise;

@@ -20,7 +20,7 @@ const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('he
 
 /** A peer-side host whose requests do what each test says. */
 function host(handleRequest: LinkHost['handleRequest']): LinkHost {
-  return { logger: quiet, hello: () => hello, openDoc: async () => new Y.Doc(), savedStateVector: async () => new Uint8Array([0]), handleRequest, onDidProtocolError: () => undefined };
+  return { logger: quiet, hello: () => hello, openDoc: async () => new Y.Doc(), holdsWorkspace: () => false, savedStateVector: async () => new Uint8Array([0]), handleRequest, onDidProtocolError: () => undefined };
 }
 
 /** A LinkClient wired to a LinkConnection in memory, online once the peer's hello arrives. */

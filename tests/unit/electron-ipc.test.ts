@@ -157,6 +157,7 @@ describe('refused calls', () => {
         setLocale: async () => void calls.push('setLocale'),
         linkWindow: () => void calls.push('linkWindow'),
         openDataFolder: async () => void calls.push('openDataFolder'),
+        takeInviteLink: () => (calls.push('takeInviteLink'), null),
       }),
     );
     const event = { sender: new FakeWebContents(new FakeSession()), senderFrame: { url: 'tandem://app/index.html' } };
@@ -176,6 +177,7 @@ describe('refused calls', () => {
       },
       linkWindow: () => undefined,
       openDataFolder: async () => undefined,
+      takeInviteLink: () => null,
     });
     const dispatch = createInvokeDispatcher(failing);
     const event = { sender: new FakeWebContents(new FakeSession()), senderFrame: { url: 'tandem://app/index.html' } };

@@ -2,7 +2,7 @@
 // `window.tandem`, refuses bad input before anything reaches ipcRenderer, filters menu
 // commands, and forwards the local-link port to the page.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { EVENT_LINK_PORT, EVENT_MENU_COMMAND, MAX_BRIDGE_STRING, WINDOW_LINK_PORT_MESSAGE, type MenuCommand, type TandemBridge } from '../../shared/api/bridge';
+import { EVENT_INVITE_LINK, EVENT_LINK_PORT, EVENT_MENU_COMMAND, MAX_BRIDGE_STRING, WINDOW_LINK_PORT_MESSAGE, type MenuCommand, type TandemBridge } from '../../shared/api/bridge';
 import { createFakeElectron, type FakeElectron } from '../fakes/electron';
 
 // The mocked module is created once per file; its getters hand each test's preload a fresh fake.
@@ -39,7 +39,7 @@ const invokeAnything = (channel: unknown, ...args: unknown[]) => (bridge.invoke 
 describe('what the preload exposes', () => {
   it('exposes window.tandem and nothing else: no ipcRenderer, no Node', () => {
     expect(Object.keys(fake.contextBridge.exposed)).toEqual(['tandem']);
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'kind', 'onMenuCommand']);
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'kind', 'onInviteLink', 'onMenuCommand']);
     expect(bridge.kind).toBe('electron');
     expect(Object.values(bridge)).not.toContain(fake.ipcRenderer);
   });
@@ -114,6 +114,20 @@ describe('menu commands', () => {
     const unsubscribe = (bridge.onMenuCommand as (listener: unknown) => () => void)('alert(1)');
     expect(fake.ipcRenderer.listenerCount(EVENT_MENU_COMMAND)).toBe(0);
     expect(unsubscribe).toBeTypeOf('function');
+  });
+});
+
+describe('invite links opened from the OS', () => {
+  it('passes tandem://join links to the page and drops anything else', () => {
+    const received: string[] = [];
+    const unsubscribe = bridge.onInviteLink((link) => received.push(link));
+    fake.ipcRenderer.receive(EVENT_INVITE_LINK, ['tandem://join?code=TANDEM1-AB']);
+    fake.ipcRenderer.receive(EVENT_INVITE_LINK, ['javascript:alert(1)']);
+    fake.ipcRenderer.receive(EVENT_INVITE_LINK, [{ toString: () => 'tandem://join?code=x' }]);
+    fake.ipcRenderer.receive(EVENT_INVITE_LINK, [`tandem://join?code=${'A'.repeat(10_000)}`]);
+    expect(received).toEqual(['tandem://join?code=TANDEM1-AB']);
+    unsubscribe();
+    expect(fake.ipcRenderer.listenerCount(EVENT_INVITE_LINK)).toBe(0);
   });
 });
 

@@ -2,6 +2,7 @@
 // last-good addresses (kept in the data folder, so a restart finds teammates where multicast is
 // blocked) and mDNS finds. Each is retried with exponential backoff and jitter, and none is
 // dialled while the peer behind it is already connected.
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { formatPeerAddress, parsePeerAddress } from '../../../shared/lan/address';
@@ -23,6 +24,11 @@ type RememberedPeer = z.infer<typeof rememberedFile>['peers'][number];
 async function readRemembered(dataDir: string): Promise<RememberedPeer[]> {
   const parsed = rememberedFile.safeParse(await readJsonFile(join(dataDir, REMEMBERED_FILE)).catch(() => undefined));
   return parsed.success ? parsed.data.peers : [];
+}
+
+/** Forgets every remembered address (this laptop left the workspace). */
+export async function forgetAddresses(dataDir: string): Promise<void> {
+  await rm(join(dataDir, REMEMBERED_FILE), { force: true });
 }
 
 /** Adds addresses (an invite's) to the remembered ones, ahead of the rest, so the next start dials them first. */

@@ -9,10 +9,10 @@ import type { Replica } from '../replica';
 import { lanInterfaces, LanDiscovery, type DiscoveryDiagnostics } from './discovery';
 import { createLanHello } from './hello';
 import { discoveryTag } from './keys';
-import { LanDialer, rememberAddresses, type DialTarget } from './lan-dialer';
+import { forgetAddresses, LanDialer, rememberAddresses, type DialTarget } from './lan-dialer';
 import { LanNetwork, type LanPortDiagnostics } from './lan-network';
 import { LanPeer, type LanPeerSummary } from './lan-peer';
-import { ensureWorkspaceSecret, loadWorkspaceSecret, sameSecret, saveWorkspaceSecret } from './workspace-secret';
+import { deleteWorkspaceSecret, ensureWorkspaceSecret, loadWorkspaceSecret, sameSecret, saveWorkspaceSecret } from './workspace-secret';
 
 /** How this peer takes part in the LAN. */
 export interface LanOptions {
@@ -90,6 +90,14 @@ export class LanService {
     const running = this.running;
     if (running && current && !sameSecret(current, secret)) this.useSecret(running, secret);
     for (const address of addresses) running?.dialer.add(address, 'invite');
+  }
+
+  /** Stops LAN sync and forgets the secret and every remembered address (this laptop left the workspace). */
+  async forget(): Promise<void> {
+    await this.stop();
+    await deleteWorkspaceSecret(this.host.dataDir);
+    await forgetAddresses(this.host.dataDir);
+    this.changed();
   }
 
   /** A new secret: every connection made with the old one closes, and peers holding it are refused from now on. */

@@ -1,6 +1,7 @@
 // The workspace's 256-bit LAN secret on this laptop: one file in the data folder, owner-only
 // (0600), written atomically, never inside a document or the renderer's cache. A workspace
 // made before LAN sync gets one on start, and rotating it replaces the file.
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { newWorkspaceSecret } from '../../../shared/lan/invite';
@@ -37,6 +38,11 @@ export async function ensureWorkspaceSecret(dataDir: string, workspaceId: string
   await saveWorkspaceSecret(dataDir, workspaceId, secret);
   logger.info('a LAN secret was made for the workspace; teammates join it with a new invite', { workspaceId });
   return secret;
+}
+
+/** Deletes the secret (this laptop left the workspace): it can no longer reach teammates. */
+export async function deleteWorkspaceSecret(dataDir: string): Promise<void> {
+  await rm(join(dataDir, SECRET_FILE), { force: true });
 }
 
 /** Equal secrets, compared without an early exit. */

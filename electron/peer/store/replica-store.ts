@@ -1,13 +1,13 @@
 // The local peer's durable copy of every doc: one append-only log of opaque Yjs updates per
 // doc under `<dir>/docs/`. An append resolves only once its bytes are fsynced, which is what
 // lets the UI say "saved on this laptop". Format and repair live in the sibling modules.
-import { readdir } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createLogger } from '../logger';
 import { DocLog } from './doc-log';
 import { assertDocId, docIdFromLogFileName, logFileName } from './doc-file-names';
 import { encodeRecord } from './log-format';
-import { makeDirDurable } from './durable-fs';
+import { makeDirDurable, syncDir } from './durable-fs';
 import type { StoreLogger, StoreWarning } from './store-types';
 
 export type { StoreLogger, StoreWarning } from './store-types';
@@ -86,6 +86,18 @@ export class ReplicaStore {
   stats(docId: string): { records: number; bytes: number } {
     assertDocId(docId);
     return this.docs.get(docId)?.stats() ?? { records: 0, bytes: 0 };
+  }
+
+  /**
+   * Deletes every doc's log (this laptop left the workspace): each log finishes what it has
+   * queued and closes, then the files go and the folder is fsynced. The store stays open.
+   */
+  async removeAll(): Promise<void> {
+    this.assertOpen();
+    await Promise.all([...this.docs.values()].map((log) => log.close()));
+    this.docs.clear();
+    for (const name of await readdir(this.docsDir)) await rm(join(this.docsDir, name), { force: true, recursive: true });
+    await syncDir(this.docsDir);
   }
 
   /** Waits for everything already queued, then closes file handles. Later calls reject. */

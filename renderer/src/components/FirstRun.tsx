@@ -14,6 +14,7 @@ export function FirstRun() {
   const runtime = useRuntime();
   const { t } = useTranslation();
   const online = useApp((s) => s.link === 'online');
+  const openedInviteLink = useApp((s) => s.openedInviteLink);
   const [memberName, setMemberName] = useState('');
   const [team, setTeam] = useState<Team>('product');
   const [workspaceName, setWorkspaceName] = useState('');
@@ -71,7 +72,15 @@ export function FirstRun() {
           {t('join.open')}
         </button>
       </section>
-      {joining && <JoinDialog onClose={() => setJoining(false)} />}
+      {(joining || openedInviteLink) && (
+        <JoinDialog
+          initialCode={openedInviteLink ?? ''}
+          onClose={() => {
+            setJoining(false);
+            runtime.store.setState({ openedInviteLink: null });
+          }}
+        />
+      )}
       <section className="card first-run-restore" aria-label={t('backup.restoreTitle')}>
         <span className="muted">{t('backup.firstRunPrompt')}</span>
         <button type="button" onClick={() => setRestoring(true)} disabled={!online}>

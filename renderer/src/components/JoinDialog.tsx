@@ -9,10 +9,15 @@ import { useRuntime } from '../context';
 import { Modal } from './BackupDialog';
 import { FieldError, type ShownError } from './FieldError';
 
-export function JoinDialog({ onClose }: { onClose: () => void }) {
+/**
+ * `initialCode`: a `tandem://join` link the OS opened Tandem with. `inWorkspace`: this laptop
+ * already holds a workspace, so the invite only refreshes its secret and addresses (after the
+ * secret was rotated, say); an invite to another workspace is refused by the peer.
+ */
+export function JoinDialog({ onClose, initialCode = '', inWorkspace = false }: { onClose: () => void; initialCode?: string; inWorkspace?: boolean }) {
   const runtime = useRuntime();
   const { t } = useTranslation();
-  const [code, setCode] = useState('');
+  const [code, setCode] = useState(initialCode);
   const [memberName, setMemberName] = useState('');
   const [team, setTeam] = useState<Team>('product');
   const [as, setAs] = useState<'new' | 'existing'>('new');
@@ -23,7 +28,7 @@ export function JoinDialog({ onClose }: { onClose: () => void }) {
     e.preventDefault();
     setBusy(true);
     setError(null);
-    const result = await runtime.network.join(as === 'new' ? { as, code, memberName, team } : { as, code });
+    const result = inWorkspace ? await runtime.network.useInvite(code) : await runtime.network.join(as === 'new' ? { as, code, memberName, team } : { as, code });
     setBusy(false);
     if (!result.ok) return setError(result.error);
     onClose();
@@ -32,7 +37,7 @@ export function JoinDialog({ onClose }: { onClose: () => void }) {
   const codeError = error && error.field !== 'memberName' ? error : null;
 
   return (
-    <Modal title={t('join.title')} onClose={onClose} busy={busy}>
+    <Modal title={t(inWorkspace ? 'join.useTitle' : 'join.title')} onClose={onClose} busy={busy}>
       <form className="join-form" onSubmit={submit} noValidate>
         <label>
           {t('join.code')}
@@ -42,7 +47,8 @@ export function JoinDialog({ onClose }: { onClose: () => void }) {
           {t('join.codeHint')}
         </p>
         <FieldError error={codeError} />
-        <fieldset>
+        {inWorkspace && <p className="muted small">{t('join.useHint')}</p>}
+        <fieldset hidden={inWorkspace}>
           {(['new', 'existing'] as const).map((value) => (
             <label key={value} className="radio">
               <input type="radio" name="joinAs" value={value} checked={as === value} onChange={() => setAs(value)} />
@@ -50,7 +56,7 @@ export function JoinDialog({ onClose }: { onClose: () => void }) {
             </label>
           ))}
         </fieldset>
-        {as === 'new' && (
+        {as === 'new' && !inWorkspace && (
           <>
             <label>
               {t('firstRun.yourName')}
@@ -73,7 +79,7 @@ export function JoinDialog({ onClose }: { onClose: () => void }) {
             {t('join.cancel')}
           </button>
           <button type="submit" className="primary" disabled={busy}>
-            {busy ? t('join.joining') : t('join.submit')}
+            {busy ? t('join.joining') : t(inWorkspace ? 'join.useSubmit' : 'join.submit')}
           </button>
         </div>
       </form>

@@ -9,6 +9,8 @@ import { FeedbackBoard } from './feedback/FeedbackBoard';
 import { NewBoardDialog } from './feedback/NewBoardDialog';
 import { GoalsBoard } from './goals/GoalsBoard';
 import { InviteDialog } from './InviteDialog';
+import { JoinDialog } from './JoinDialog';
+import { LeaveDialog } from './LeaveDialog';
 import { NetworkView } from './NetworkView';
 import { SearchBox } from './SearchBox';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -27,6 +29,8 @@ function Sidebar() {
   const [backupDialog, setBackupDialog] = useState<'back-up' | 'restore' | null>(null);
   const [newBoard, setNewBoard] = useState(false);
   const [inviting, setInviting] = useState(false);
+  const [leaving, setLeaving] = useState(false);
+  const openedInviteLink = useApp((s) => s.openedInviteLink);
   const networkOpen = useApp((s) => s.mainView === 'network');
   const archived = workspace?.boards.filter((b) => b.archived) ?? [];
   return (
@@ -91,8 +95,13 @@ function Sidebar() {
         <button className="board-link" onClick={() => setBackupDialog('restore')}>
           {t('backup.restore')}
         </button>
+        <button className="board-link" onClick={() => setLeaving(true)}>
+          {t('leave.open')}
+        </button>
       </div>
       {inviting && <InviteDialog onClose={() => setInviting(false)} />}
+      {leaving && <LeaveDialog onClose={() => setLeaving(false)} />}
+      {openedInviteLink && <JoinDialog inWorkspace initialCode={openedInviteLink} onClose={() => runtime.store.setState({ openedInviteLink: null })} />}
       {backupDialog === 'back-up' && <BackUpDialog onClose={() => setBackupDialog(null)} />}
       {backupDialog === 'restore' && <RestoreDialog onClose={() => setBackupDialog(null)} />}
       <div className="sidebar-foot">

@@ -42,6 +42,31 @@ export class DocRegistry {
     return [...this.opened.values()];
   }
 
+  /**
+   * Deletes this browser's cache of every doc, open or not (this laptop left the workspace).
+   * The docs must not be used afterwards: the window reloads.
+   */
+  async deleteAllCaches(): Promise<void> {
+    for (const entry of this.docs.values()) (await entry).doc.destroy();
+    const names = new Set([...this.docs.keys()].map((id) => this.cachePrefix + id));
+    const listed = await indexedDB.databases?.().catch(() => []);
+    for (const db of listed ?? []) if (db.name?.startsWith(this.cachePrefix)) names.add(db.name);
+    await Promise.all(
+      [...names].map(
+        (name) =>
+          new Promise<void>((resolve) => {
+            // Blocked until y-indexeddb has closed its connection (it does on destroy), so wait for the outcome, within reason.
+            const request = indexedDB.deleteDatabase(name);
+            const timer = setTimeout(resolve, CACHE_OPEN_TIMEOUT_MS);
+            request.onsuccess = request.onerror = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+          }),
+      ),
+    );
+  }
+
   cachePending(): number {
     let n = 0;
     for (const d of this.opened.values()) n += d.cachePending;

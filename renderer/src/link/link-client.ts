@@ -70,7 +70,7 @@ export class LinkClient {
   /** Syncs `doc` with the peer whenever connected. */
   addDoc(docId: string, doc: Y.Doc): void {
     this.docs.set(docId, doc);
-    if (this.status === 'online') this.startSession(docId, doc);
+    this.startSession(docId, doc);
   }
 
   /** The peer has `docId` on disk up to at least `doc`'s current state. */
@@ -168,7 +168,9 @@ export class LinkClient {
   }
 
   private startSession(docId: string, doc: Y.Doc): void {
-    if (!this.transport || this.sessions.has(docId)) return;
+    // Docs sync only with a peer that holds a workspace: one that lost its data folder is given
+    // the workspace back first (`adopt-workspace`), and one this laptop left never gets it back.
+    if (this.status !== 'online' || !this.hello?.workspace || !this.transport || this.sessions.has(docId)) return;
     const transport = this.transport;
     this.sessions.set(docId, createDocSyncSession({ docId, doc, origin: this.origin, send: (f) => transport.send(f) }));
   }

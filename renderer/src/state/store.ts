@@ -45,6 +45,8 @@ export interface AppState {
   awaitingJoinedWorkspace: boolean;
   /** Joined as an existing member: who they are is asked once the member list has arrived. */
   choosingMember: boolean;
+  /** A `tandem://join` link the OS opened Tandem with, waiting for the join dialog. */
+  openedInviteLink: string | null;
   /** Snapshots of every open goals board, by board id. */
   goalsBoards: Readonly<Record<string, GoalsBoardSnapshot>>;
   /** Snapshots of every open feedback board, by board id. */
@@ -87,6 +89,7 @@ export function createAppStore(locale: Locale) {
     network: null,
     awaitingJoinedWorkspace: false,
     choosingMember: false,
+    openedInviteLink: null,
     goalsBoards: {},
     feedbackBoards: {},
     savedViews: {},
