@@ -3,9 +3,10 @@ import { backupZhCN } from './backup.zh-CN';
 import type { Catalogue } from './en';
 import { feedbackZhCN } from './feedback.zh-CN';
 import { networkZhCN } from './network.zh-CN';
+import { presenceZhCN } from './presence.zh-CN';
 
 /** The core screens; the feedback boards, backup and network keep their messages in their own files. */
-type CoreCatalogue = Omit<Catalogue, keyof typeof feedbackZhCN | keyof typeof networkZhCN | 'backup'> & {
+type CoreCatalogue = Omit<Catalogue, keyof typeof feedbackZhCN | keyof typeof networkZhCN | keyof typeof presenceZhCN | 'backup'> & {
   errors: Omit<Catalogue['errors'], keyof (typeof backupZhCN)['errors'] | keyof (typeof feedbackZhCN)['errors'] | keyof (typeof networkZhCN)['errors']>;
 };
 
@@ -135,6 +136,7 @@ const core: CoreCatalogue = {
 export const zhCN: Catalogue = {
   ...core,
   ...feedbackZhCN,
+  ...presenceZhCN,
   backup: backupZhCN.backup,
   sync: networkZhCN.sync,
   invite: networkZhCN.invite,

@@ -1,0 +1,43 @@
+// English messages of presence: who is online, who looks at a board or has a goal or feedback
+// item open, and who is editing which field. To be merged into en.ts.
+export const presenceEn = {
+  presence: {
+    online: 'Online now',
+    onlineMember: '{{name}} is online',
+    onBoard: '{{name}} is looking at this board',
+    onBoardList: 'On this board: {{names}}',
+    viewing: '{{name}} is viewing',
+    editing: '{{name}} is editing',
+    editingField: '{{name}} is editing {{field}}',
+    more: '+{{count}}',
+    moreLabel_one: 'and {{count}} more',
+    moreLabel_other: 'and {{count}} more',
+    /** Fields by the last part of their presence name (`title`, `k_….target`). */
+    fields: {
+      title: 'title',
+      description: 'description',
+      team: 'team',
+      owner: 'owner',
+      ownerId: 'owner',
+      period: 'period',
+      parentId: 'parent goal',
+      confidence: 'confidence',
+      status: 'status',
+      statusOverride: 'status',
+      channel: 'channel',
+      customer: 'customer',
+      importance: 'importance',
+      impact: 'impact',
+      effort: 'effort',
+      tags: 'tags',
+      name: 'KPI name',
+      unit: 'unit',
+      direction: 'direction',
+      baseline: 'baseline',
+      target: 'target',
+      value: 'check-in value',
+      date: 'check-in date',
+      note: 'check-in note',
+    },
+  },
+};
