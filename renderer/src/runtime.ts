@@ -20,6 +20,8 @@ import { createFeedbackActions, type FeedbackActions } from './feedback-actions'
 import { NO_FEEDBACK_FILTERS } from './feedback/filtering';
 import { createBackupActions, type BackupActions } from './backup-actions';
 import { createNetworkActions, type NetworkActions } from './network-actions';
+import { Presence } from './presence/presence';
+import { trackEditingField } from './presence/focus-tracker';
 
 /** What an action returns: the value, or a translated-ready error for the form that called it. */
 export type ActionResult<T = void> = { ok: true; value: T } | { ok: false; error: { messageKey: string; field?: string; params: Record<string, string | number> } };
@@ -50,6 +52,7 @@ export class Runtime {
   readonly feedback: FeedbackActions;
   readonly backup: BackupActions;
   readonly network: NetworkActions;
+  readonly presence: Presence;
   readonly boards: BoardSet;
   private workspaceDoc: Y.Doc | null = null;
   private readonly dirtyBoards = new Set<string>();
@@ -64,6 +67,8 @@ export class Runtime {
         if (status === 'online') this.everOnline = true;
         this.store.setState({ link: status });
         this.updateSave();
+        if (status === 'online') this.presence.onDidConnect();
+        else this.presence.onDidDisconnect();
       },
       onDidHello: (hello) => void this.onHello(hello),
       onDidNotice: (notice) => {
@@ -76,7 +81,10 @@ export class Runtime {
         this.updateSave();
       },
       onDidNetworkStatus: (network) => this.store.setState({ network }),
+      onDidPresence: (update) => this.presence.receive(update),
+      onDidQueryPresence: () => this.presence.answerQuery(),
     });
+    this.presence = new Presence(this.store, this.link);
     this.docs = new DocRegistry(this.link, {
       onDidChangeCache: () => this.updateSave(),
       onDidRecoverCache: () => this.store.setState({ cacheRecovered: true }),
@@ -107,6 +115,9 @@ export class Runtime {
     const cached = this.readCachedIdentity();
     if (cached) void this.enterWorkspace(cached);
     this.link.start();
+    trackEditingField(document, (editing) => this.presence.setEditing(editing));
+    // Teammates see this window go at once, rather than after the awareness timeout.
+    window.addEventListener('pagehide', () => this.presence.leave());
     setInterval(() => {
       const today = localToday();
       if (today !== this.store.getState().today) {

@@ -7,8 +7,9 @@ import * as decoding from 'lib0/decoding';
 import { BLOB_LIMITS, blobRefSchema, helloSchema, noticeSchema, responseSchema, type BlobRef, type Hello, type PeerNotice, type LinkRequest } from '../../../shared/api/link';
 import { networkStatusSchema, type NetworkStatus } from '../../../shared/api/network';
 import type { TxOrigin } from '../../../shared/model/origin';
-import { encodeJsonFrame, MessageType, readFrameHead, readJsonPayload, ProtocolError } from '../../../shared/protocol/frame';
+import { encodeJsonFrame, MessageType, readBytes, readFrameHead, readJsonPayload, ProtocolError } from '../../../shared/protocol/frame';
 import { blobChunkFrames, IncomingBlobs } from '../../../shared/protocol/blobs';
+import { encodePresenceFrame } from '../../../shared/protocol/presence-codec';
 import { createDocSyncSession, type DocSyncSession } from '../../../shared/protocol/sync-session';
 import type { ClientTransport, TransportFactory } from './transports';
 
@@ -27,6 +28,10 @@ export interface LinkClientEvents {
   onDidSave(docId: string): void;
   /** The peer's LAN sync changed (pushed, throttled by the peer). */
   onDidNetworkStatus?(status: NetworkStatus): void;
+  /** A connection-level awareness update from the peer (presence): its bytes, unchecked. */
+  onDidPresence?(update: Uint8Array): void;
+  /** The peer asked for this window's presence again. */
+  onDidQueryPresence?(): void;
 }
 
 /** True when `have` covers every clock in `need` (both encoded state vectors). */
@@ -107,6 +112,16 @@ export class LinkClient {
       if (this.transport !== transport) throw new LinkRequestError('offline', 'errors.offline');
     }
     return this.request<T>(op, { ...args, blob: { id, size: bytes.byteLength } satisfies BlobRef });
+  }
+
+  /** Sends an awareness update (presence) to the peer; dropped while offline, never throws. */
+  sendPresence(update: Uint8Array): void {
+    if (this.status !== 'online' || !this.transport) return;
+    try {
+      this.transport.send(encodePresenceFrame(update));
+    } catch (error) {
+      console.warn('Tandem: presence not sent', error);
+    }
   }
 
   /** A request whose answer names a blob (`value.blob`): resolves with the value and the blob's bytes. */
@@ -208,6 +223,13 @@ export class LinkClient {
       case MessageType.saved:
         this.saved.set(docId, decoding.readVarUint8Array(decoder));
         this.events.onDidSave(docId);
+        return;
+      case MessageType.awareness:
+        // Presence is connection-level; per-doc awareness (y-websocket's) is not used.
+        if (docId === '') this.events.onDidPresence?.(readBytes(decoder));
+        return;
+      case MessageType.queryAwareness:
+        if (docId === '') this.events.onDidQueryPresence?.();
         return;
       case MessageType.sync: {
         const session = this.sessions.get(docId);

@@ -12,6 +12,7 @@ import { NO_FEEDBACK_FILTERS, type FeedbackFilters, type FeedbackSort, type Feed
 import type { GoalStatus } from '../../../shared/model/progress';
 import type { Team, WorkspaceSnapshot } from '../../../shared/model/workspace';
 import type { LinkStatus } from '../link/link-client';
+import { NO_PRESENCE, type PresencePeer } from '../presence/presence-snapshot';
 
 export type SaveState = 'connecting' | 'saving' | 'saved' | 'offline-saving' | 'offline-saved' | 'error';
 
@@ -71,6 +72,8 @@ export interface AppState {
   canUndo: boolean;
   canRedo: boolean;
   today: string;
+  /** Other windows' presence (mine excluded), at most one update per frame; see presence/presence.ts. */
+  presence: readonly PresencePeer[];
 }
 
 export function localToday(now = new Date()): string {
@@ -109,6 +112,7 @@ export function createAppStore(locale: Locale) {
     canUndo: false,
     canRedo: false,
     today: localToday(),
+    presence: NO_PRESENCE,
   }));
 }
 

@@ -4,10 +4,11 @@ import type { BenchRow } from '../support/row';
 import { idbBurstRow } from './idb-burst';
 import { idbLoadRow } from './idb-load';
 import { loadPeerRow } from './load-peer';
+import { presenceFanoutRow } from './presence-fanout';
 import { remoteEditPaintRow } from './remote-edit-paint';
 import { renderBoardRow } from './render-board';
 import { scrollUnderSyncRow } from './scroll-under-sync';
 import { syncColdRow } from './sync-cold';
 import { syncDeltaRow } from './sync-delta';
 
-export const ROWS: readonly BenchRow[] = [loadPeerRow, idbLoadRow, renderBoardRow, remoteEditPaintRow, idbBurstRow, scrollUnderSyncRow, syncColdRow, syncDeltaRow];
+export const ROWS: readonly BenchRow[] = [loadPeerRow, idbLoadRow, renderBoardRow, remoteEditPaintRow, idbBurstRow, scrollUnderSyncRow, syncColdRow, syncDeltaRow, presenceFanoutRow];
