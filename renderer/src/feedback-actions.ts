@@ -77,7 +77,7 @@ export function createFeedbackActions(runtime: Runtime): FeedbackActions {
         runtime.store.setState({ selectedItemId: id });
         return id;
       }),
-    update: (input) => onBoard((doc) => updateFeedbackItem(doc, input)),
+    update: (input) => onBoard((doc) => updateFeedbackItem(doc, { ...input, actorId: me() })),
     move: (itemId, statusId, toIndex) => onBoard((doc) => moveFeedbackItem(doc, { id: itemId, statusId, toIndex, actorId: me() })),
     toggleVote: (itemId) => onBoard((doc) => toggleVote(doc, { itemId, memberId: me() })),
     addCustomerVote: (itemId, customer) => onBoard((doc) => addCustomerVote(doc, { itemId, customer, recordedBy: me() })),

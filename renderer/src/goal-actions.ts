@@ -32,7 +32,7 @@ export function createGoalActions(runtime: Runtime): GoalActions {
         runtime.store.setState({ selectedGoalId: id });
         return id;
       }),
-    update: (input) => onBoard((doc) => updateGoal(doc, input)),
+    update: (input) => onBoard((doc) => updateGoal(doc, { ...input, actorId: memberId() })),
     move: (goalId, toIndex) => onBoard((doc) => moveGoal(doc, { id: goalId, toIndex })),
     remove: (goalId) =>
       onBoard((doc) => {
@@ -45,7 +45,7 @@ export function createGoalActions(runtime: Runtime): GoalActions {
         });
       }),
     addKpi: (input) => onBoard((doc) => addKpi(doc, input)),
-    updateKpi: (input) => onBoard((doc) => updateKpi(doc, input)),
+    updateKpi: (input) => onBoard((doc) => updateKpi(doc, { ...input, actorId: memberId() })),
     deleteKpi: (kpiId) => onBoard((doc) => deleteKpi(doc, { id: kpiId })),
     addCheckIn: (input) => onBoard((doc) => addCheckIn(doc, { ...input, authorId: memberId() })),
   };

@@ -20,6 +20,8 @@ import { createFeedbackActions, type FeedbackActions } from './feedback-actions'
 import { NO_FEEDBACK_FILTERS } from './feedback/filtering';
 import { createBackupActions, type BackupActions } from './backup-actions';
 import { createNetworkActions, type NetworkActions } from './network-actions';
+import { AwayTracker } from './conflicts/away-tracker';
+import { ConflictTracker } from './conflicts/conflict-tracker';
 import { Presence } from './presence/presence';
 import { trackEditingField } from './presence/focus-tracker';
 
@@ -52,6 +54,8 @@ export class Runtime {
   readonly feedback: FeedbackActions;
   readonly backup: BackupActions;
   readonly network: NetworkActions;
+  readonly conflicts: ConflictTracker;
+  readonly away: AwayTracker;
   readonly presence: Presence;
   readonly boards: BoardSet;
   private workspaceDoc: Y.Doc | null = null;
@@ -99,6 +103,8 @@ export class Runtime {
         onDidChangeBoard: (boardId) => {
           this.dirtyBoards.add(boardId);
           this.scheduleRefresh();
+          this.conflicts.onDidChangeBoard(boardId);
+          this.away.onDidChangeBoard();
         },
         onDidChangeUndo: (boardId) => {
           if (boardId === this.store.getState().activeBoardId) this.syncUndoState();
@@ -109,6 +115,8 @@ export class Runtime {
     this.feedback = createFeedbackActions(this);
     this.backup = createBackupActions(this, (identity) => this.enterWorkspace(identity));
     this.network = createNetworkActions(this, (identity) => this.enterWorkspace(identity));
+    this.conflicts = new ConflictTracker(this);
+    this.away = new AwayTracker(this, storage);
   }
 
   start(): void {

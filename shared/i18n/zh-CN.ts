@@ -1,13 +1,14 @@
 // 简体中文 message catalogue: the same keys as en.ts, in the words of GLOSSARY.md.
 import { backupZhCN } from './backup.zh-CN';
 import type { Catalogue } from './en';
+import { conflictsZhCN } from './conflicts.zh-CN';
 import { feedbackZhCN } from './feedback.zh-CN';
 import { networkZhCN } from './network.zh-CN';
 import { presenceZhCN } from './presence.zh-CN';
 
 /** The core screens; the feedback boards, backup and network keep their messages in their own files. */
-type CoreCatalogue = Omit<Catalogue, keyof typeof feedbackZhCN | keyof typeof networkZhCN | keyof typeof presenceZhCN | 'backup'> & {
-  errors: Omit<Catalogue['errors'], keyof (typeof backupZhCN)['errors'] | keyof (typeof feedbackZhCN)['errors'] | keyof (typeof networkZhCN)['errors']>;
+type CoreCatalogue = Omit<Catalogue, 'conflicts' | 'away' | keyof typeof feedbackZhCN | keyof typeof networkZhCN | keyof typeof presenceZhCN | 'backup'> & {
+  errors: Omit<Catalogue['errors'], keyof (typeof conflictsZhCN)['errors'] | keyof (typeof backupZhCN)['errors'] | keyof (typeof feedbackZhCN)['errors'] | keyof (typeof networkZhCN)['errors']>;
 };
 
 const core: CoreCatalogue = {
@@ -143,5 +144,7 @@ export const zhCN: Catalogue = {
   join: networkZhCN.join,
   leave: networkZhCN.leave,
   network: networkZhCN.network,
-  errors: { ...core.errors, ...backupZhCN.errors, ...feedbackZhCN.errors, ...networkZhCN.errors },
+  conflicts: conflictsZhCN.conflicts,
+  away: conflictsZhCN.away,
+  errors: { ...core.errors, ...conflictsZhCN.errors, ...backupZhCN.errors, ...feedbackZhCN.errors, ...networkZhCN.errors },
 };

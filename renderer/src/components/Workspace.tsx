@@ -5,6 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useRuntime } from '../context';
 import { BackUpDialog, RestoreDialog } from './BackupDialog';
+import { AwaySummary } from './conflicts/AwaySummary';
+import { ReviewConflictsButton } from './conflicts/ConflictReview';
 import { FeedbackBoard } from './feedback/FeedbackBoard';
 import { NewBoardDialog } from './feedback/NewBoardDialog';
 import { GoalsBoard } from './goals/GoalsBoard';
@@ -130,6 +132,7 @@ export function Workspace() {
           <SearchBox />
           <Notices />
           <SyncIndicator />
+          <ReviewConflictsButton />
           <SaveIndicator />
         </header>
         {waiting && (
@@ -142,6 +145,7 @@ export function Workspace() {
             {t('readOnly', { version: schemaVersion })}
           </p>
         )}
+        <AwaySummary />
         <main id="main" className="board-area" tabIndex={-1}>
           {mainView === 'network' ? <NetworkView /> : kind === 'feedback' ? <FeedbackBoard /> : <GoalsBoard />}
         </main>

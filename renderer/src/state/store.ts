@@ -7,6 +7,8 @@ import type { PeerNotice, WorkspaceIdentity } from '../../../shared/api/link';
 import type { NetworkStatus } from '../../../shared/api/network';
 import type { FeedbackBoardSnapshot } from '../../../shared/model/feedback-snapshots';
 import type { SavedViewSnapshot } from '../../../shared/model/feedback-views';
+import type { AwayChange } from '../../../shared/model/away';
+import type { ConflictsSnapshot } from '../../../shared/model/conflicts';
 import type { GoalsBoardSnapshot } from '../../../shared/model/goals-read';
 import { NO_FEEDBACK_FILTERS, type FeedbackFilters, type FeedbackSort, type FeedbackViewKind } from '../feedback/filtering';
 import type { GoalStatus } from '../../../shared/model/progress';
@@ -52,6 +54,10 @@ export interface AppState {
   goalsBoards: Readonly<Record<string, GoalsBoardSnapshot>>;
   /** Snapshots of every open feedback board, by board id. */
   feedbackBoards: Readonly<Record<string, FeedbackBoardSnapshot>>;
+  /** Fields changed on two laptops while apart, of every open board, by board id. */
+  conflicts: Readonly<Record<string, ConflictsSnapshot>>;
+  /** What teammates changed while this laptop was away, by board id; null when not shown. */
+  awayChanges: Readonly<Record<string, readonly AwayChange[]>> | null;
   /** My saved views of each feedback board. */
   savedViews: Readonly<Record<string, readonly SavedViewSnapshot[]>>;
   selectedItemId: string | null;
@@ -96,6 +102,8 @@ export function createAppStore(locale: Locale) {
     goalsBoards: {},
     feedbackBoards: {},
     savedViews: {},
+    conflicts: {},
+    awayChanges: null,
     selectedItemId: null,
     feedbackView: 'kanban',
     feedbackFilters: NO_FEEDBACK_FILTERS,

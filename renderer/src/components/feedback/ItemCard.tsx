@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { FeedbackChannelSnapshot, FeedbackItemSnapshot } from '../../../../shared/model/feedback-snapshots';
 import type { MemberSnapshot } from '../../../../shared/model/workspace';
 import { channelLabel } from '../../feedback/labels';
+import { ConflictBadge } from '../conflicts/ConflictReview';
 
 export interface ItemCardProps {
   item: FeedbackItemSnapshot;
@@ -57,6 +58,7 @@ export const ItemCard = memo(function ItemCard({ item, channel, owner, votedByMe
         ))}
       </div>
       <div className="item-foot">
+        <ConflictBadge ownerId={item.id} />
         <button className={`vote-button${votedByMe ? ' voted' : ''}`} aria-pressed={votedByMe} aria-label={t('feedback.voteFor', { title: item.title })} onClick={() => onVote(item.id)} data-testid="vote-button">
           ▲ <span data-testid="vote-count">{item.voteCount}</span>
         </button>

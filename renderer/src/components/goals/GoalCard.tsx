@@ -6,6 +6,7 @@ import { CSS } from '@dnd-kit/utilities';
 import { useTranslation } from 'react-i18next';
 import type { GoalSnapshot } from '../../../../shared/model/goals-read';
 import type { MemberSnapshot } from '../../../../shared/model/workspace';
+import { ConflictBadge } from '../conflicts/ConflictReview';
 import { ProgressBar, StatusPill } from './ProgressBar';
 import { Sparkline } from './Sparkline';
 
@@ -57,6 +58,7 @@ export const GoalCard = memo(function GoalCard({ goal, owner, selected, onOpen, 
         </span>
       </button>
       <StatusPill status={goal.status} />
+      <ConflictBadge ownerId={goal.id} />
       <ProgressBar progress={goal.progress} label={t('goals.progress')} />
       <Sparkline kpi={primary} label={primary ? t('goals.trend', { name: primary.name }) : ''} />
     </li>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { KpiSnapshot } from '../../../../shared/model/goals-read';
 import { useApp, useRuntime } from '../../context';
 import { formatDate, formatKpiValue, periodLabel } from '../../i18n/i18n';
+import { ConflictBadge } from '../conflicts/ConflictReview';
 import { CheckInForm, KpiForm } from './KpiForms';
 import { ProgressBar, StatusPill } from './ProgressBar';
 import { TrendChart } from './TrendChart';
@@ -23,6 +24,7 @@ function KpiSection({ kpi, readOnly }: { kpi: KpiSnapshot; readOnly: boolean }) 
     <section className="kpi card" aria-label={kpi.name} data-testid="kpi">
       <div className="kpi-head">
         <h4>{kpi.name}</h4>
+        <ConflictBadge entityId={kpi.id} />
         {!readOnly && (
           <button className="link-button danger small" onClick={() => runtime.goals.deleteKpi(kpi.id)}>
             {t('detail.deleteKpi')}
