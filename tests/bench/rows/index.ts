@@ -3,6 +3,7 @@
 import type { BenchRow } from '../support/row';
 import { idbBurstRow } from './idb-burst';
 import { idbLoadRow } from './idb-load';
+import { liveLatencyRow } from './live-latency';
 import { loadPeerRow } from './load-peer';
 import { presenceFanoutRow } from './presence-fanout';
 import { remoteEditPaintRow } from './remote-edit-paint';
@@ -11,4 +12,4 @@ import { scrollUnderSyncRow } from './scroll-under-sync';
 import { syncColdRow } from './sync-cold';
 import { syncDeltaRow } from './sync-delta';
 
-export const ROWS: readonly BenchRow[] = [loadPeerRow, idbLoadRow, renderBoardRow, remoteEditPaintRow, idbBurstRow, scrollUnderSyncRow, syncColdRow, syncDeltaRow, presenceFanoutRow];
+export const ROWS: readonly BenchRow[] = [loadPeerRow, idbLoadRow, renderBoardRow, remoteEditPaintRow, idbBurstRow, scrollUnderSyncRow, syncColdRow, syncDeltaRow, liveLatencyRow, presenceFanoutRow];

@@ -4,7 +4,7 @@
 // and the messages each window receives per remote window, against one per 15 s (renewals).
 import type { BenchContext, BenchRow, RowReport } from '../support/row';
 import { newBenchWorkspace, peerDataDir, startLanHub, writePeerData, type LanHub } from '../support/lan-hub';
-import { PresenceWindow } from '../support/presence-window';
+import { moveWindows, PresenceWindow } from '../support/presence-window';
 import { formatValue } from '../support/table';
 import { median } from '../support/timing';
 
@@ -41,27 +41,6 @@ export async function startMesh(count: number, name: string, progress: (message:
   }
 }
 
-/** Moves every window at `perSecond` for `ms`, paced by elapsed time; returns moves made per window. */
-async function moveAll(windows: readonly PresenceWindow[], perSecond: number, ms: number): Promise<number> {
-  let moves = 0;
-  const began = performance.now();
-  await new Promise<void>((resolve) => {
-    const timer = setInterval(() => {
-      const elapsed = performance.now() - began;
-      const due = Math.min(Math.floor((elapsed / 1000) * perSecond), Math.floor((ms / 1000) * perSecond));
-      while (moves < due) {
-        for (const window of windows) window.move();
-        moves++;
-      }
-      if (elapsed >= ms) {
-        clearInterval(timer);
-        resolve();
-      }
-    }, 1000 / perSecond / 2);
-  });
-  return moves;
-}
-
 export const presenceFanoutRow: BenchRow = {
   name: 'presence-fanout',
   description: `${PEERS} hubs in a full mesh, one window each moving at ${MOVES_PER_SECOND} Hz: presence messages received per window per second vs (N − 1) × rate; idle: per remote window vs 1 per 15 s`,
@@ -84,7 +63,7 @@ export const presenceFanoutRow: BenchRow = {
       for (let round = 0; round < rounds; round++) {
         context.progress(`presence-fanout: moving ${round + 1}/${rounds} (${movingMs / 1000} s at ${MOVES_PER_SECOND} Hz)`);
         for (const window of windows) window.resetCounts();
-        const moves = await moveAll(windows, MOVES_PER_SECOND, movingMs);
+        const moves = await moveWindows(windows, MOVES_PER_SECOND, movingMs);
         sentPerWindow = moves;
         // What is still in flight when movement stops belongs to this round.
         await sleep(500);

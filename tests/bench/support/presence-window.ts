@@ -64,3 +64,24 @@ export class PresenceWindow {
     this.link.close();
   }
 }
+
+/** Moves every window at `perSecond` for `ms`, paced by elapsed time; returns moves made per window. */
+export async function moveWindows(windows: readonly PresenceWindow[], perSecond: number, ms: number): Promise<number> {
+  let moves = 0;
+  const began = performance.now();
+  await new Promise<void>((resolve) => {
+    const timer = setInterval(() => {
+      const elapsed = performance.now() - began;
+      const due = Math.min(Math.floor((elapsed / 1000) * perSecond), Math.floor((ms / 1000) * perSecond));
+      while (moves < due) {
+        for (const window of windows) window.move();
+        moves++;
+      }
+      if (elapsed >= ms) {
+        clearInterval(timer);
+        resolve();
+      }
+    }, 1000 / perSecond / 2);
+  });
+  return moves;
+}
