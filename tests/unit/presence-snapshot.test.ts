@@ -6,7 +6,7 @@ import type { MemberSnapshot } from '../../shared/model/workspace';
 import { derivePresenceSnapshot, NO_PRESENCE, type PresencePeer } from '../../renderer/src/presence/presence-snapshot';
 import { createPresenceViewSelector, derivePresenceView, initialsOf, NO_VIEWERS, presenceColour } from '../../renderer/src/presence/presence-view';
 
-const member = (id: string, name: string): MemberSnapshot => ({ id, name, team: 'product', colour: '#333', joinedAt: 0 });
+const member = (id: string, name: string, colour = '#2563eb'): MemberSnapshot => ({ id, name, team: 'product', colour, joinedAt: 0 });
 const members = [member('m_mei', 'Mei'), member('m_li', 'Li'), member('m_ana', 'Ana Silva')];
 const state = (memberId: string, boardId: string | null = 'b_goals', itemId: string | null = null, field: string | null = null) => ({ memberId, boardId, itemId, field });
 const peer = (clientId: number, memberId: string, boardId: string | null = 'b_goals', itemId: string | null = null, field: string | null = null): PresencePeer => ({ clientId, memberId, boardId, itemId, field });
@@ -75,7 +75,9 @@ describe('presence view', () => {
     expect(second.byItem.get('g_2')?.[0]?.fields).toEqual(['title']);
   });
 
-  it('gives each member the same colour everywhere and initials from their name', () => {
+  it('gives each member the colour of the member list (or one from their id) and initials from their name', () => {
+    const view = derivePresenceView([peer(1, 'm_li'), peer(2, 'm_ana')], [member('m_li', 'Li', '#0d9488'), member('m_ana', 'Ana', 'url(evil)')], 'm_mei');
+    expect(view.online.map((v) => v.colour)).toEqual([presenceColour('m_ana'), '#0d9488']);
     expect(presenceColour('m_li')).toBe(presenceColour('m_li'));
     expect(presenceColour('m_li')).not.toBe(presenceColour('m_mei'));
     expect(presenceColour('m_li')).toMatch(/^hsl\(\d+ 60% 38%\)$/);

@@ -14,6 +14,7 @@ import { InviteDialog } from './InviteDialog';
 import { JoinDialog } from './JoinDialog';
 import { LeaveDialog } from './LeaveDialog';
 import { NetworkView } from './NetworkView';
+import { BoardPresence, OnlineMembers } from './presence/PresenceAvatars';
 import { SearchBox } from './SearchBox';
 import { LanguageSwitch } from './LanguageSwitch';
 import { MemberPicker } from './MemberPicker';
@@ -49,6 +50,7 @@ function Sidebar() {
               <button className={board.id === activeBoardId && !networkOpen ? 'board-link active' : 'board-link'} aria-current={board.id === activeBoardId && !networkOpen ? 'page' : undefined} onClick={() => void runtime.openBoard(board.id)}>
                 <span aria-hidden="true">{board.kind === 'goals' ? '◎' : '▤'}</span> {board.name}
               </button>
+              <BoardPresence boardId={board.id} />
             </li>
           ))}
       </ul>
@@ -131,6 +133,7 @@ export function Workspace() {
         <header className="topbar">
           <SearchBox />
           <Notices />
+          <OnlineMembers />
           <SyncIndicator />
           <ReviewConflictsButton />
           <SaveIndicator />

@@ -36,19 +36,24 @@ export function initialsOf(name: string): string {
   return initials.toLocaleUpperCase() || '?';
 }
 
-/** A colour of its own for each member id (the same on every laptop), dark enough for white initials. */
+/** A colour of its own for each member id (the same on every laptop), dark enough for white initials: for a member whose colour is unusable. */
 export function presenceColour(memberId: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < memberId.length; i++) hash = Math.imul(hash ^ memberId.charCodeAt(i), 0x01000193) >>> 0;
   return `hsl(${hash % 360} 60% 38%)`;
 }
 
+/** The member's colour (the model derives it from the member id), so an avatar matches the one beside their name; else one from the id here. */
+function colourOf(member: MemberSnapshot): string {
+  return /^#[0-9a-fA-F]{3,8}$/.test(member.colour) ? member.colour : presenceColour(member.id);
+}
+
 function viewerKey(list: readonly PresenceViewer[]): string {
-  return list.map((v) => `${v.memberId}\u0000${v.name}\u0000${v.fields.join(',')}`).join('\u0001');
+  return list.map((v) => `${v.memberId}\u0000${v.name}\u0000${v.colour}\u0000${v.fields.join(',')}`).join('\u0001');
 }
 
 /** Builds one member-deduplicated, name-sorted list per key. */
-function group(peers: readonly PresencePeer[], keyOf: (p: PresencePeer) => string | null, names: ReadonlyMap<string, string>, withFields = false): Map<string, PresenceViewer[]> {
+function group(peers: readonly PresencePeer[], keyOf: (p: PresencePeer) => string | null, names: ReadonlyMap<string, MemberSnapshot>, withFields = false): Map<string, PresenceViewer[]> {
   const fields = new Map<string, Map<string, Set<string>>>();
   for (const peer of peers) {
     const key = keyOf(peer);
@@ -62,8 +67,8 @@ function group(peers: readonly PresencePeer[], keyOf: (p: PresencePeer) => strin
   const result = new Map<string, PresenceViewer[]>();
   for (const [key, members] of fields) {
     const list = [...members].map(([memberId, set]) => {
-      const name = names.get(memberId) ?? '';
-      return { memberId, name, initials: initialsOf(name), colour: presenceColour(memberId), fields: [...set].sort() };
+      const member = names.get(memberId) as MemberSnapshot;
+      return { memberId, name: member.name, initials: initialsOf(member.name), colour: colourOf(member), fields: [...set].sort() };
     });
     list.sort((a, b) => a.name.localeCompare(b.name) || a.memberId.localeCompare(b.memberId));
     result.set(key, list);
@@ -86,7 +91,7 @@ function keepMap(next: Map<string, PresenceViewer[]>, previous: ReadonlyMap<stri
 
 /** The presence view of `peers` for me (`myMemberId`), reusing `previous`'s lists where unchanged. */
 export function derivePresenceView(peers: readonly PresencePeer[], members: readonly MemberSnapshot[] | undefined, myMemberId: string | undefined, previous: PresenceView = EMPTY_VIEW): PresenceView {
-  const names = new Map((members ?? []).filter((m) => m.id !== myMemberId).map((m) => [m.id, m.name]));
+  const names = new Map((members ?? []).filter((m) => m.id !== myMemberId).map((m) => [m.id, m]));
   if (peers.length === 0 || names.size === 0) return EMPTY_VIEW;
   const online = keep(group(peers, () => '', names).get(''), previous.online);
   const byBoard = keepMap(group(peers, (p) => p.boardId, names), previous.byBoard);

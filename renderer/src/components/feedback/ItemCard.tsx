@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { FeedbackChannelSnapshot, FeedbackItemSnapshot } from '../../../../shared/model/feedback-snapshots';
 import type { MemberSnapshot } from '../../../../shared/model/workspace';
 import { channelLabel } from '../../feedback/labels';
+import { CardPresence } from '../presence/PresenceAvatars';
 import { ConflictBadge } from '../conflicts/ConflictReview';
 
 export interface ItemCardProps {
@@ -72,6 +73,7 @@ export const ItemCard = memo(function ItemCard({ item, channel, owner, votedByMe
           </span>
         )}
       </div>
+      <CardPresence itemId={item.id} />
     </article>
   );
 });

@@ -9,6 +9,7 @@ import { formatDate } from '../../i18n/i18n';
 import { statusLabel } from '../../feedback/labels';
 import { DraftField } from '../DraftField';
 import { FieldError, type ShownError } from '../FieldError';
+import { PresenceField } from '../presence/PresenceField';
 import { ItemComments } from './ItemComments';
 import { ItemLinks } from './ItemLinks';
 import { ItemVotes } from './ItemVotes';
@@ -98,11 +99,11 @@ export function ItemDetail({ board, itemId, readOnly }: { board: FeedbackBoardSn
       )}
       {item.mergedFrom.length > 0 && <p className="muted small">{t('item.mergedFrom', { titles: item.mergedFrom.map(itemTitle).join(', ') })}</p>}
       <div className="detail-fields">
-        <label className="span-2">
+        <PresenceField itemId={item.id} field="title" className="span-2">
           {t('item.title')}
           <DraftField value={item.title} disabled={!editable} onCommit={(title) => update({ title })} />
-        </label>
-        <label>
+        </PresenceField>
+        <PresenceField itemId={item.id} field="status">
           {t('item.status')}
           <select value={item.columnId} disabled={!editable} onChange={(e) => runtime.feedback.move(item.id, e.target.value, Number.MAX_SAFE_INTEGER)}>
             {board.statuses
@@ -114,51 +115,51 @@ export function ItemDetail({ board, itemId, readOnly }: { board: FeedbackBoardSn
               ))}
             {column?.status.kind === 'merged' && <option value={column.status.id}>{statusLabel(column.status, t)}</option>}
           </select>
-        </label>
-        <label>
+        </PresenceField>
+        <PresenceField itemId={item.id} field="channel">
           {t('item.channel')}
           <select value={item.channelId ?? ''} disabled={!editable} onChange={(e) => update({ channelId: e.target.value || null })}>
             <option value="">{t('feedback.noChannel')}</option>
             <ChannelOptions channels={board.channels} />
           </select>
-        </label>
-        <label>
+        </PresenceField>
+        <PresenceField itemId={item.id} field="customer">
           {t('item.customer')}
           <DraftField value={item.customer} disabled={!editable} onCommit={(customer) => update({ customer })} />
-        </label>
-        <label>
+        </PresenceField>
+        <PresenceField itemId={item.id} field="owner">
           {t('item.owner')}
           <select value={item.ownerId ?? ''} disabled={!editable} onChange={(e) => update({ ownerId: e.target.value || null })}>
             <option value="">{t('feedback.filters.noOwner')}</option>
             <MemberOptions members={members} />
           </select>
-        </label>
-        <label>
+        </PresenceField>
+        <PresenceField itemId={item.id} field="importance">
           {t('feedback.importance.label')}
           <select value={item.importance} disabled={!editable} onChange={(e) => update({ importance: Number(e.target.value) })}>
             <ImportanceOptions />
           </select>
-        </label>
-        <label>
+        </PresenceField>
+        <PresenceField itemId={item.id} field="impact">
           {t('feedback.impact')}
           <select value={item.impact} disabled={!editable} onChange={(e) => update({ impact: Number(e.target.value) })}>
             <ScaleOptions />
           </select>
-        </label>
-        <label>
+        </PresenceField>
+        <PresenceField itemId={item.id} field="effort">
           {t('feedback.effort')}
           <select value={item.effort} disabled={!editable} onChange={(e) => update({ effort: Number(e.target.value) })}>
             <ScaleOptions />
           </select>
-        </label>
-        <label className="span-2">
+        </PresenceField>
+        <PresenceField itemId={item.id} field="tags" className="span-2">
           {t('item.tags')}
           <DraftField value={item.tags.join(', ')} disabled={!editable} onCommit={(tags) => update({ tags: splitTags(tags) })} placeholder={t('item.tagsHint')} />
-        </label>
-        <label className="span-2">
+        </PresenceField>
+        <PresenceField itemId={item.id} field="description" className="span-2">
           {t('item.description')}
           <DraftField multiline value={item.description} disabled={!editable} rows={4} onCommit={(description) => update({ description })} />
-        </label>
+        </PresenceField>
       </div>
       <FieldError error={error} />
       <p className="muted small">

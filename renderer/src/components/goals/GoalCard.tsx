@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { GoalSnapshot } from '../../../../shared/model/goals-read';
 import type { MemberSnapshot } from '../../../../shared/model/workspace';
 import { ConflictBadge } from '../conflicts/ConflictReview';
+import { CardPresence } from '../presence/PresenceAvatars';
 import { ProgressBar, StatusPill } from './ProgressBar';
 import { Sparkline } from './Sparkline';
 
@@ -61,6 +62,7 @@ export const GoalCard = memo(function GoalCard({ goal, owner, selected, onOpen, 
       <ConflictBadge ownerId={goal.id} />
       <ProgressBar progress={goal.progress} label={t('goals.progress')} />
       <Sparkline kpi={primary} label={primary ? t('goals.trend', { name: primary.name }) : ''} />
+      <CardPresence itemId={goal.id} />
     </li>
   );
 });

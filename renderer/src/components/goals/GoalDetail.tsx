@@ -6,6 +6,7 @@ import type { KpiSnapshot } from '../../../../shared/model/goals-read';
 import { useApp, useRuntime } from '../../context';
 import { formatDate, formatKpiValue, periodLabel } from '../../i18n/i18n';
 import { ConflictBadge } from '../conflicts/ConflictReview';
+import { PresenceField } from '../presence/PresenceField';
 import { CheckInForm, KpiForm } from './KpiForms';
 import { ProgressBar, StatusPill } from './ProgressBar';
 import { TrendChart } from './TrendChart';
@@ -120,32 +121,48 @@ export function GoalDetail({ goalId }: { goalId: string }) {
   return (
     <aside className="goal-detail card" aria-labelledby="goal-detail-title" onKeyDown={(e) => e.key === 'Escape' && close()} data-testid="goal-detail">
       <div className="detail-head">
-        <h2 id="goal-detail-title" ref={headingRef} tabIndex={-1}>
-          {goal.title}
-        </h2>
+        <PresenceField as="div" itemId={goal.id} field="title" className="presence-title">
+          <h2 id="goal-detail-title" ref={headingRef} tabIndex={-1}>
+            {goal.title}
+          </h2>
+        </PresenceField>
         <button className="icon-button" onClick={close} aria-label={t('detail.close')}>
           ✕
         </button>
       </div>
       <div className="detail-meta">
-        <StatusPill status={goal.status} />
+        <PresenceField as="span" itemId={goal.id} field="statusOverride">
+          <StatusPill status={goal.status} />
+        </PresenceField>
         {goal.statusOverride && goal.suggestedStatus && goal.suggestedStatus !== goal.statusOverride && (
           <span className="muted small">{t('status.suggested', { status: t(`status.${goal.suggestedStatus}`) })}</span>
         )}
-        <span className={`team-badge team-${goal.team}`}>{t(`team.${goal.team}`)}</span>
-        <span>{periodLabel(goal.period, locale, t)}</span>
-        <span>
+        <PresenceField as="span" itemId={goal.id} field="team">
+          <span className={`team-badge team-${goal.team}`}>{t(`team.${goal.team}`)}</span>
+        </PresenceField>
+        <PresenceField as="span" itemId={goal.id} field="period">
+          {periodLabel(goal.period, locale, t)}
+        </PresenceField>
+        <PresenceField as="span" itemId={goal.id} field="ownerId">
           {t('goals.owner')}: {owner?.name ?? t('goals.noOwner')}
-        </span>
+        </PresenceField>
         {goal.confidence !== null && (
-          <span>
+          <PresenceField as="span" itemId={goal.id} field="confidence">
             {t('goals.confidence')}: {goal.confidence}%
-          </span>
+          </PresenceField>
         )}
-        {parent && <span>↑ {parent.title}</span>}
+        {parent && (
+          <PresenceField as="span" itemId={goal.id} field="parentId">
+            ↑ {parent.title}
+          </PresenceField>
+        )}
       </div>
       <ProgressBar progress={goal.progress} label={t('goals.progress')} />
-      {goal.description && <p className="description">{goal.description}</p>}
+      {goal.description && (
+        <PresenceField as="div" itemId={goal.id} field="description">
+          <p className="description">{goal.description}</p>
+        </PresenceField>
+      )}
       {!readOnly && (
         <div className="actions left">
           <button onClick={() => runtime.store.setState({ goalForm: { mode: 'edit', goalId: goal.id } })}>{t('detail.edit')}</button>

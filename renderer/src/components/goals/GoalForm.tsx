@@ -71,7 +71,7 @@ export function GoalForm({ form }: { form: Form }) {
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
       <div ref={dialogRef} className="modal card" role="dialog" aria-modal="true" aria-labelledby="goal-form-title" onKeyDown={(e) => e.key === 'Escape' && close()}>
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={submit} noValidate data-presence-item={existing?.id}>
           <h2 id="goal-form-title">{existing ? t('goalForm.editTitle') : t('goalForm.createTitle')}</h2>
           <label>
             {t('goalForm.title')}

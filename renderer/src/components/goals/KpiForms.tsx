@@ -7,6 +7,7 @@ import type { KpiUnit } from '../../../../shared/model/kpis';
 import { useApp, useRuntime } from '../../context';
 import { parseNumberInput } from '../../i18n/i18n';
 import { FieldError, type ShownError } from '../FieldError';
+import { PresenceField } from '../presence/PresenceField';
 
 export function CheckInForm({ kpi }: { kpi: KpiSnapshot }) {
   const runtime = useRuntime();
@@ -27,7 +28,7 @@ export function CheckInForm({ kpi }: { kpi: KpiSnapshot }) {
   const errorId = `checkin-error-${kpi.id}`;
   return (
     <form className="check-in-form" onSubmit={submit} noValidate aria-label={`${t('detail.checkIn')}: ${kpi.name}`}>
-      <label>
+      <PresenceField itemId={kpi.goalId} field={`${kpi.id}.value`}>
         {t('detail.value')}
         {kpi.unit === 'boolean' ? (
           <select name="value" value={value} onChange={(e) => setValue(e.target.value)}>
@@ -38,15 +39,15 @@ export function CheckInForm({ kpi }: { kpi: KpiSnapshot }) {
         ) : (
           <input name="value" inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} aria-invalid={error?.field === 'value'} aria-describedby={error ? errorId : undefined} />
         )}
-      </label>
-      <label>
+      </PresenceField>
+      <PresenceField itemId={kpi.goalId} field={`${kpi.id}.date`}>
         {t('detail.date')}
         <input name="date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-      </label>
-      <label className="grow">
+      </PresenceField>
+      <PresenceField itemId={kpi.goalId} field={`${kpi.id}.note`} className="grow">
         {t('detail.note')}
         <input name="note" value={note} onChange={(e) => setNote(e.target.value)} />
-      </label>
+      </PresenceField>
       <button type="submit">{t('detail.checkIn')}</button>
       <FieldError error={error} id={errorId} />
     </form>
@@ -70,12 +71,12 @@ export function KpiForm({ goalId, onDone }: { goalId: string; onDone(): void }) 
   }
   return (
     <form className="kpi-form card" onSubmit={submit} noValidate aria-label={t('detail.addKpi')}>
-      <label>
+      <PresenceField itemId={goalId} field="newKpi.name">
         {t('detail.kpiName')}
         <input name="name" value={name} onChange={(e) => setName(e.target.value)} placeholder={t('detail.kpiNamePlaceholder')} autoFocus />
-      </label>
+      </PresenceField>
       <div className="row">
-        <label>
+        <PresenceField itemId={goalId} field="newKpi.unit">
           {t('detail.unit')}
           <select name="unit" value={unit} onChange={(e) => setUnit(e.target.value as KpiUnit)}>
             {(['number', 'percent', 'currency', 'boolean'] as const).map((u) => (
@@ -84,22 +85,22 @@ export function KpiForm({ goalId, onDone }: { goalId: string; onDone(): void }) 
               </option>
             ))}
           </select>
-        </label>
-        <label>
+        </PresenceField>
+        <PresenceField itemId={goalId} field="newKpi.direction">
           {t('detail.direction')}
           <select name="direction" value={direction} onChange={(e) => setDirection(e.target.value as 'increase' | 'decrease')}>
             <option value="increase">{t('detail.increase')}</option>
             <option value="decrease">{t('detail.decrease')}</option>
           </select>
-        </label>
-        <label>
+        </PresenceField>
+        <PresenceField itemId={goalId} field="newKpi.baseline">
           {t('detail.baseline')}
           <input name="baseline" inputMode="decimal" value={baseline} onChange={(e) => setBaseline(e.target.value)} />
-        </label>
-        <label>
+        </PresenceField>
+        <PresenceField itemId={goalId} field="newKpi.target">
           {t('detail.target')}
           <input name="target" inputMode="decimal" value={target} onChange={(e) => setTarget(e.target.value)} />
-        </label>
+        </PresenceField>
       </div>
       <FieldError error={error} />
       <div className="actions">

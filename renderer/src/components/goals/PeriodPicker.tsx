@@ -11,7 +11,7 @@ export function PeriodPicker({ value, onChange }: { value: Period; onChange(p: P
   if (!years.includes(year)) years.push(year);
   const monthNames = Array.from({ length: 12 }, (_, i) => new Intl.DateTimeFormat(locale, { month: 'long' }).format(new Date(2020, i, 1)));
   return (
-    <fieldset className="period-picker">
+    <fieldset className="period-picker" data-presence-field="period">
       <legend>{t('goalForm.period')}</legend>
       <div className="row">
         <select
