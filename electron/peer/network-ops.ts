@@ -2,7 +2,8 @@
 // workspace by invite as a named member, rotating the secret, the network status, and a
 // teammate's address typed in by hand. Refusals carry message keys the renderer translates.
 import { PeerRefusal, type WorkspaceIdentity } from '../../shared/api/link';
-import { addPeerArgs, chooseMemberArgs, inviteResultSchema, joinWorkspaceArgs, type InviteResult, type NetworkStatus } from '../../shared/api/network';
+import * as Y from 'yjs';
+import { addPeerArgs, chooseMemberArgs, inviteResultSchema, joinWorkspaceArgs, reachArgs, type InviteResult, type NetworkStatus } from '../../shared/api/network';
 import { InviteError, inviteLink } from '../../shared/lan/invite';
 import { parsePeerAddress } from '../../shared/lan/address';
 import { parseInput } from '../../shared/model/validate';
@@ -10,7 +11,7 @@ import { readWorkspace, isWorkspaceInitialised, upsertMember } from '../../share
 import type { Peer } from './peer';
 import { toNetworkStatus } from './network-status';
 
-export const NETWORK_OPS = ['get-invite', 'join-workspace', 'choose-member', 'rotate-secret', 'network-status', 'add-peer', 'leave-workspace'] as const;
+export const NETWORK_OPS = ['get-invite', 'join-workspace', 'choose-member', 'rotate-secret', 'network-status', 'add-peer', 'leave-workspace', 'reach'] as const;
 export type NetworkOp = (typeof NETWORK_OPS)[number];
 
 export function isNetworkOp(op: string): op is NetworkOp {
@@ -40,6 +41,12 @@ export async function handleNetworkRequest(peer: Peer, op: NetworkOp, args: unkn
       return { workspace: await joinAsMember(peer, args) };
     case 'choose-member':
       return { workspace: await chooseMember(peer, args) };
+    case 'reach': {
+      const { docId, clocks } = parseInput(reachArgs, args);
+      if (!(await peer.replica.heldDocIds()).includes(docId)) return { teammates: [] };
+      const need = clocks ? new Map(clocks) : Y.decodeStateVector(Y.encodeStateVector(await peer.replica.open(docId)));
+      return { teammates: peer.lan.reach(docId, need) };
+    }
     case 'leave-workspace':
       await peer.leaveWorkspace();
       return { left: true };

@@ -39,6 +39,7 @@ export function toNetworkStatus(lan: LanStatus): NetworkStatus {
       errors: lan.discovery.errors.slice(-20),
     },
     pendingByDoc,
+    reachByDoc: { ...lan.reachByDoc },
   };
 }
 

@@ -2,7 +2,7 @@
 // from the first-run screen, rotating the secret, adding a peer by address, and reading the
 // network status once on connect (later changes are pushed by the peer, never polled).
 import type { WorkspaceIdentity } from '../../shared/api/link';
-import { inviteResultSchema, networkStatusSchema, type InviteResult, type JoinWorkspaceArgs } from '../../shared/api/network';
+import { inviteResultSchema, networkStatusSchema, reachResultSchema, type InviteResult, type JoinWorkspaceArgs, type TeammateReach } from '../../shared/api/network';
 import { parsePeerAddress } from '../../shared/lan/address';
 import { toActionError, type ActionResult, type Runtime } from './runtime';
 
@@ -18,6 +18,11 @@ export interface NetworkActions {
   useInvite(code: string): Promise<ActionResult>;
   /** This laptop's person is this existing member (after joining as one). */
   chooseMember(memberId: string): Promise<ActionResult>;
+  /**
+   * Which teammates' laptops hold a board (no `entityId`), or a goal or item as this window
+   * last saw it change, and since when.
+   */
+  reach(boardId: string, entityId?: string): Promise<ActionResult<TeammateReach[]>>;
   /** Dials a teammate at `host:port`; refused here when it is not an address. */
   addPeer(address: string): Promise<ActionResult<string>>;
 }
@@ -66,6 +71,15 @@ export function createNetworkActions(runtime: Runtime, enterWorkspace: (identity
         await link.request('choose-member', { memberId });
         runtime.store.setState({ choosingMember: false });
         return { ok: true, value: undefined };
+      } catch (error) {
+        return toActionError(error);
+      }
+    },
+    async reach(boardId, entityId) {
+      const board = runtime.boards.get(boardId);
+      const clocks = entityId && board ? [...board.marks.of(entityId)] : undefined;
+      try {
+        return { ok: true, value: reachResultSchema.parse(await link.request('reach', { docId: boardId, ...(clocks ? { clocks } : {}) })).teammates };
       } catch (error) {
         return toActionError(error);
       }

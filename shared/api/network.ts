@@ -56,6 +56,8 @@ export const networkStatusSchema = z.object({
   }),
   /** Per doc, the most changes any connected teammate still lacks. */
   pendingByDoc: z.record(text(128), z.number().int().min(0)),
+  /** Per doc: teammates' laptops that have all of it on disk, of all that ever confirmed anything (kept across restarts). */
+  reachByDoc: z.record(text(128), z.object({ reached: z.number().int().min(0), of: z.number().int().min(0) })).default({}),
 });
 export type NetworkStatus = z.infer<typeof networkStatusSchema>;
 
@@ -77,3 +79,25 @@ export type JoinWorkspaceArgs = z.input<typeof joinWorkspaceArgs>;
 export const chooseMemberArgs = z.object({ memberId: z.string().min(1).max(64) });
 
 export const addPeerArgs = z.object({ address: z.string().max(300) });
+
+/**
+ * Has this reached teammates' laptops? `clocks` are the `[clientId, clock]` pairs of a change
+ * (an item's latest edits); omitted, the question is about the whole doc as this peer holds it.
+ */
+export const reachArgs = z.object({
+  docId: text(128),
+  clocks: z.array(z.tuple([z.number().int().min(0).max(2 ** 53 - 1), z.number().int().min(0).max(2 ** 53 - 1)])).max(1_000).optional(),
+});
+export type ReachArgs = z.infer<typeof reachArgs>;
+
+/** One teammate's laptop: is it there, and since when (`reachedBy`: at that time or earlier). */
+export const teammateReachSchema = z.object({
+  peerId: text(64),
+  memberId: text(64).nullable(),
+  device: text(64).nullable(),
+  connected: z.boolean(),
+  reachedAt: z.number().nullable(),
+  reachedBy: z.boolean(),
+});
+export type TeammateReach = z.infer<typeof teammateReachSchema>;
+export const reachResultSchema = z.object({ teammates: z.array(teammateReachSchema).max(1_000) });

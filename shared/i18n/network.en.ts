@@ -61,6 +61,13 @@ export const networkEn = {
     submit: 'Leave workspace',
     leaving: 'Leaving…',
   },
+  reach: {
+    summary_one: 'On {{reached}} of {{count}} teammate’s laptop',
+    summary_other: 'On {{reached}} of {{count}} teammates’ laptops',
+    notYet: 'not there yet',
+    reachedAt: 'reached {{time}}',
+    reachedBy: 'reached by {{time}}',
+  },
   network: {
     open: 'Network',
     title: 'Network',

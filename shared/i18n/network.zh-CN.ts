@@ -65,6 +65,13 @@ export const networkZhCN: Widen<typeof networkEn> = {
     submit: '退出工作区',
     leaving: '正在退出…',
   },
+  reach: {
+    summary_one: '已在 {{count}} 位队友中的 {{reached}} 位的电脑上',
+    summary_other: '已在 {{count}} 位队友中的 {{reached}} 位的电脑上',
+    notYet: '尚未同步到',
+    reachedAt: '{{time}} 同步到',
+    reachedBy: '不晚于 {{time}} 同步到',
+  },
   network: {
     open: '网络',
     title: '网络',

@@ -143,6 +143,7 @@ export const zhCN: Catalogue = {
   invite: networkZhCN.invite,
   join: networkZhCN.join,
   leave: networkZhCN.leave,
+  reach: networkZhCN.reach,
   network: networkZhCN.network,
   conflicts: conflictsZhCN.conflicts,
   away: conflictsZhCN.away,

@@ -8,6 +8,7 @@ import type { PresenceMembership, PresenceSource } from '../presence-hub';
 import {
   DEFAULT_LAN_SYNC_LIMITS, LanSyncConnection, type LanChannel, type LanConnectionEvents, type LanConnectionInfo, type LanDocHost, type LanSyncLimits, type LanVia,
 } from './lan-connection';
+import type { AckLedger } from './ack-ledger';
 import { mergeStateVectors, pendingClock } from './lan-messages';
 
 export interface LanPeerOptions {
@@ -19,6 +20,8 @@ export interface LanPeerOptions {
   readonly logger: PeerLogger;
   readonly now?: () => number;
   readonly limits?: Partial<LanSyncLimits>;
+  /** Where teammates' acknowledgements are kept across restarts, if anywhere. */
+  readonly ledger?: AckLedger;
   /** Run liveness on a real one-second timer (default). Tests on virtual time call `tick()` instead. */
   readonly autoTick?: boolean;
   /** The peer's presence relay: each connection joins it once welcomed. */
@@ -142,6 +145,15 @@ export class LanPeer {
     };
   }
 
+  /** Teammates' peers known from before this start (the ack ledger): listed as not connected until they are. */
+  addKnown(known: readonly { peerId: string; memberId: string | null; device: string | null; lastAckAt: number | null }[]): void {
+    for (const k of known) {
+      if (this.remotes.has(k.peerId) || k.peerId === this.peerId) continue;
+      this.remotes.set(k.peerId, { peerId: k.peerId, memberId: k.memberId, device: k.device, address: '', via: 'remembered', lastExchangeAt: k.lastAckAt, acked: new Map(), connection: null });
+    }
+    this.changed();
+  }
+
   /** The replica wrote `docId` up to `stateVector`: every teammate hears of it. */
   didSave(docId: string, stateVector: Uint8Array): void {
     for (const connection of this.connections()) connection.sendSaved(docId, stateVector);
@@ -247,12 +259,14 @@ export class LanPeer {
       if (!remote || remote.connection !== connection || !connection.remoteWelcome) return;
       remote.memberId = connection.remoteWelcome.memberId;
       remote.device = connection.remoteWelcome.device;
+      this.options.ledger?.describe(remote.peerId, remote.memberId, remote.device);
       this.changed();
     },
     onDidAck: (connection, docId, stateVector) => {
       const remote = this.remotes.get(connection.info.remotePeerId);
       if (remote?.connection !== connection) return;
       remote.acked.set(docId, mergeStateVectors(remote.acked.get(docId), stateVector));
+      this.options.ledger?.record(remote.peerId, docId, stateVector);
       // What a teammate has on disk moved: the sync status may change.
       this.changed();
     },

@@ -1,13 +1,17 @@
 // LAN sync as the peer runs it: the workspace secret (made, adopted from an invite, rotated),
 // and, once the peer holds a workspace, the listener, the dialer, mDNS discovery and the
 // LanPeer wired to the replica. Everything the Network view and /healthz show comes from here.
+import { rm } from 'node:fs/promises';
 import os from 'node:os';
+import { join } from 'node:path';
+import * as Y from 'yjs';
 import { encodeInvite, INVITE_LIMITS, newWorkspaceSecret } from '../../../shared/lan/invite';
 import type { PeerLogger } from '../logger';
 import type { PresenceMembership, PresenceSource } from '../presence-hub';
 import type { Replica } from '../replica';
 import { lanInterfaces, LanDiscovery, type DiscoveryDiagnostics } from './discovery';
 import { createLanHello } from './hello';
+import { AckLedger, type TeammateReach } from './ack-ledger';
 import { discoveryTag } from './keys';
 import { forgetAddresses, LanDialer, rememberAddresses, type DialTarget } from './lan-dialer';
 import { LanNetwork, type LanPortDiagnostics } from './lan-network';
@@ -50,6 +54,13 @@ export interface LanStatus {
   readonly discovery: DiscoveryDiagnostics;
   /** LAN connections closed after bad input since start. */
   readonly protocolErrors: number;
+  /** Per doc this peer holds: how many teammates' laptops have all of it on disk, of all that ever confirmed anything. */
+  readonly reachByDoc: Readonly<Record<string, { readonly reached: number; readonly of: number }>>;
+}
+
+/** A teammate's laptop and whether something has reached it, as the item panel shows it. */
+export interface TeammateReachStatus extends TeammateReach {
+  readonly connected: boolean;
 }
 
 const NO_DISCOVERY: DiscoveryDiagnostics = { enabled: false, interfaces: [], mdnsResponseSeen: false, lastResponseAt: null, peersFound: 0, errors: [] };
@@ -60,6 +71,7 @@ interface Running {
   readonly network: LanNetwork;
   readonly dialer: LanDialer;
   readonly discovery: LanDiscovery | null;
+  readonly ledger: AckLedger;
   readonly stopOpenWatch: () => void;
 }
 
@@ -96,6 +108,7 @@ export class LanService {
   async forget(): Promise<void> {
     await this.stop();
     await deleteWorkspaceSecret(this.host.dataDir);
+    await rm(join(this.host.dataDir, 'lan-acks.json'), { force: true });
     await forgetAddresses(this.host.dataDir);
     this.changed();
   }
@@ -146,9 +159,25 @@ export class LanService {
     this.changed();
   }
 
+  /** For each teammate's laptop ever seen, whether `need` (clocks of a change, or a doc's state) of `docId` is on its disk, and since when. */
+  reach(docId: string, need: ReadonlyMap<number, number>): TeammateReachStatus[] {
+    const running = this.running;
+    if (!running) return [];
+    return running.ledger.reachOf(docId, need).map((r) => ({ ...r, connected: running.lanPeer.isConnected(r.peerId) }));
+  }
+
   async status(): Promise<LanStatus> {
     const running = this.running;
+    const reachByDoc: Record<string, { reached: number; of: number }> = {};
+    if (running) {
+      const of = running.ledger.known().length;
+      for (const docId of await this.host.replica.heldDocIds()) {
+        const have = Y.decodeStateVector(Y.encodeStateVector(await this.host.replica.open(docId)));
+        reachByDoc[docId] = { reached: running.ledger.reachOf(docId, have).filter((r) => r.reachedAt !== null).length, of };
+      }
+    }
     return {
+      reachByDoc,
       running: running !== null,
       lanPort: running?.network.port ?? null,
       peers: running ? await running.lanPeer.status() : [],
@@ -169,13 +198,16 @@ export class LanService {
     running.stopOpenWatch();
     running.lanPeer.stop();
     await running.network.close();
+    await running.ledger.flush();
     this.changed();
   }
 
   private async startRunning(workspaceId: string, options: LanOptions): Promise<void> {
     const { dataDir, peerId, logger, replica } = this.host;
     const secret = await this.ensureSecret(workspaceId);
+    const ledger = await AckLedger.load(dataDir, logger);
     const lanPeer = new LanPeer({
+      ledger,
       peerId,
       memberId: () => this.host.memberId(),
       device: os.hostname().slice(0, 64) || null,
@@ -183,6 +215,7 @@ export class LanService {
       logger,
       joinPresence: this.host.joinPresence?.bind(this.host),
     });
+    lanPeer.addKnown(ledger.known());
     const stopOpenWatch = replica.onDidOpen((docId) => lanPeer.didOpenDoc(docId));
     let network: LanNetwork;
     try {
@@ -216,7 +249,7 @@ export class LanService {
       : null;
     discovery?.start();
     lanPeer.onDidChange(() => this.changed());
-    this.running = { workspaceId, lanPeer, network, dialer, discovery, stopOpenWatch };
+    this.running = { workspaceId, lanPeer, network, dialer, discovery, ledger, stopOpenWatch };
     logger.info('lan sync started', { port: network.port, host: options.listenHost ?? '0.0.0.0', discovery: options.discovery, manualPeers: options.peers.length });
     this.onDidStart?.(network.port);
     this.changed();

@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { LOCAL_ORIGIN } from '../../../shared/model/origin';
 import type { BoardKind, BoardRef } from '../../../shared/model/workspace';
 import type { DocRegistry } from '../docs/doc-registry';
+import { EntityMarks } from '../network/entity-marks';
 
 export interface SnapshotReader<S> {
   read(): S;
@@ -24,6 +25,8 @@ export interface OpenBoard {
   readonly doc: Y.Doc;
   readonly undo: Y.UndoManager;
   readonly reader: SnapshotReader<unknown>;
+  /** Clocks of each goal's or item's latest changes, for "on K of M teammates' laptops". */
+  readonly marks: EntityMarks;
 }
 
 export interface BoardSetEvents {
@@ -69,7 +72,7 @@ export class BoardSet {
     undo.on('stack-item-added', onUndo);
     undo.on('stack-item-popped', onUndo);
     undo.on('stack-cleared', onUndo);
-    const board: OpenBoard = { boardId, kind, doc, undo, reader: adapter.createReader(doc) };
+    const board: OpenBoard = { boardId, kind, doc, undo, reader: adapter.createReader(doc), marks: new EntityMarks(doc) };
     doc.on('update', () => this.events.onDidChangeBoard(boardId));
     this.ready.set(boardId, board);
     this.events.onDidChangeBoard(boardId);

@@ -13,6 +13,7 @@ import { GoalsBoard } from './goals/GoalsBoard';
 import { InviteDialog } from './InviteDialog';
 import { JoinDialog } from './JoinDialog';
 import { LeaveDialog } from './LeaveDialog';
+import { BoardReach } from './Reach';
 import { NetworkView } from './NetworkView';
 import { BoardPresence, OnlineMembers } from './presence/PresenceAvatars';
 import { SearchBox } from './SearchBox';
@@ -135,6 +136,7 @@ export function Workspace() {
           <Notices />
           <OnlineMembers />
           <SyncIndicator />
+          <BoardReach />
           <ReviewConflictsButton />
           <SaveIndicator />
         </header>

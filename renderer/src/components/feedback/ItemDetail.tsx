@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FeedbackBoardSnapshot, FeedbackItemSnapshot } from '../../../../shared/model/feedback-snapshots';
 import type { UpdateFeedbackItemInput } from '../../../../shared/model/feedback-items';
+import { ItemReach } from '../Reach';
 import { useApp, useRuntime } from '../../context';
 import { formatDate } from '../../i18n/i18n';
 import { statusLabel } from '../../feedback/labels';
@@ -55,6 +56,7 @@ function MergePicker({ board, item }: { board: FeedbackBoardSnapshot; item: Feed
 
 export function ItemDetail({ board, itemId, readOnly }: { board: FeedbackBoardSnapshot; itemId: string; readOnly: boolean }) {
   const runtime = useRuntime();
+  const boardId = useApp((s) => s.activeBoardId);
   const { t } = useTranslation();
   const item = board.items.get(itemId) as FeedbackItemSnapshot;
   const members = useApp((s) => s.workspace?.members ?? []);
@@ -91,6 +93,7 @@ export function ItemDetail({ board, itemId, readOnly }: { board: FeedbackBoardSn
           ✕
         </button>
       </div>
+      {boardId && <ItemReach boardId={boardId} entityId={item.id} />}
       {merged && (
         <div className="banner info" role="status">
           <span>{t('item.mergedInto', { title: itemTitle(item.mergedInto) })}</span>

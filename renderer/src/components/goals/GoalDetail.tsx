@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KpiSnapshot } from '../../../../shared/model/goals-read';
+import { ItemReach } from '../Reach';
 import { useApp, useRuntime } from '../../context';
 import { formatDate, formatKpiValue, periodLabel } from '../../i18n/i18n';
 import { ConflictBadge } from '../conflicts/ConflictReview';
@@ -99,6 +100,7 @@ function LinkedFeedback({ goalId }: { goalId: string }) {
 
 export function GoalDetail({ goalId }: { goalId: string }) {
   const runtime = useRuntime();
+  const boardId = useApp((s) => s.activeBoardId);
   const { t } = useTranslation();
   const goal = useApp((s) => selectGoalsBoard(s)?.goals.find((g) => g.id === goalId));
   const owner = useApp((s) => s.workspace?.members.find((m) => m.id === goal?.ownerId));
@@ -130,6 +132,7 @@ export function GoalDetail({ goalId }: { goalId: string }) {
           ✕
         </button>
       </div>
+      {boardId && <ItemReach boardId={boardId} entityId={goal.id} />}
       <div className="detail-meta">
         <PresenceField as="span" itemId={goal.id} field="statusOverride">
           <StatusPill status={goal.status} />
