@@ -1,24 +1,32 @@
 // Binary payloads too large for one JSON request (a workspace backup): sent as numbered
 // `blobChunk` frames ahead of the request or response that names them, and reassembled on
-// the other side within limits. Both ends of the local link use this one implementation.
+// the other side within limits. Both ends of the local link use this one implementation; the
+// LAN sends frames over its frame limit as the same chunks (electron/peer/lan/large-frames.ts).
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { BLOB_LIMITS, type BlobRef } from '../api/link';
 import { encodeFrame, MessageType, ProtocolError, readBytes } from './frame';
 
-/** The frames that carry `bytes` as blob `id`, in order. */
-export function blobChunkFrames(id: number, bytes: Uint8Array): Uint8Array[] {
-  const frames: Uint8Array[] = [];
-  for (let offset = 0; offset < bytes.byteLength; offset += BLOB_LIMITS.chunkBytes) {
-    const chunk = bytes.subarray(offset, offset + BLOB_LIMITS.chunkBytes);
-    frames.push(
-      encodeFrame('', MessageType.blobChunk, (e) => {
-        encoding.writeVarUint(e, id);
-        encoding.writeVarUint8Array(e, chunk);
-      }),
-    );
+/** The frames that carry `bytes` as blob `id`, in order, made one at a time as they are taken. */
+export function* blobChunkFrames(id: number, bytes: Uint8Array, chunkBytes: number = BLOB_LIMITS.chunkBytes): Generator<Uint8Array, void, undefined> {
+  for (let offset = 0; offset < bytes.byteLength; offset += chunkBytes) {
+    const chunk = bytes.subarray(offset, offset + chunkBytes);
+    yield encodeFrame('', MessageType.blobChunk, (e) => {
+      encoding.writeVarUint(e, id);
+      encoding.writeVarUint8Array(e, chunk);
+    });
   }
-  return frames;
+}
+
+/** Reads a `blobChunk` payload; the chunk is a view into the frame. */
+export function readBlobChunk(decoder: decoding.Decoder): { blobId: number; chunk: Uint8Array } {
+  let blobId: number;
+  try {
+    blobId = decoding.readVarUint(decoder);
+  } catch {
+    throw new ProtocolError('blob-malformed');
+  }
+  return { blobId, chunk: readBytes(decoder) };
 }
 
 /** Blobs arriving on one connection; a sender past the limits gets a ProtocolError (and is dropped). */
@@ -27,13 +35,7 @@ export class IncomingBlobs {
 
   /** Handles the payload of a `blobChunk` frame. */
   receive(decoder: decoding.Decoder): void {
-    let blobId: number;
-    try {
-      blobId = decoding.readVarUint(decoder);
-    } catch {
-      throw new ProtocolError('blob-malformed');
-    }
-    const chunk = readBytes(decoder);
+    const { blobId, chunk } = readBlobChunk(decoder);
     let blob = this.blobs.get(blobId);
     if (!blob) {
       if (this.blobs.size >= BLOB_LIMITS.maxOpen) throw new ProtocolError('too-many-blobs');

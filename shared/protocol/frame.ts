@@ -31,6 +31,16 @@ export const MessageType = {
   /** LAN only, connection-level liveness: `varUint nonce`, answered by `lanPong` with the same nonce. */
   lanPing: 111,
   lanPong: 112,
+  /**
+   * LAN only, connection-level: a frame too big to send whole (a huge board's step 2) follows as
+   * `blobChunk` frames of blob `id`, right behind this one and nothing in between; once `size`
+   * bytes have arrived they are handled as that frame, in its place in the stream. Binary:
+   * `varUint blobId, varUint size`. See `LargeFrameLimits` in electron/peer/lan/large-frames.ts.
+   */
+  lanLargeFrame: 113,
+  /** LAN only, connection-level request: "dial me back at these addresses", answered by `lanDialBackResult`. JSON. */
+  lanDialBack: 114,
+  lanDialBackResult: 115,
 } as const;
 
 /** Version of this wire protocol; peers on different versions refuse each other by name. */
@@ -60,9 +70,12 @@ export interface FrameHead {
   readonly decoder: decoding.Decoder;
 }
 
-/** Reads a frame's doc id and type, validating both; the decoder is left at the payload. */
-export function readFrameHead(frame: Uint8Array): FrameHead {
-  if (frame.byteLength > LINK_LIMITS.maxFrameBytes) throw new ProtocolError('frame-too-large');
+/**
+ * Reads a frame's doc id and type, validating both; the decoder is left at the payload.
+ * `maxBytes` is raised only for a frame reassembled from chunks, which has its own limit.
+ */
+export function readFrameHead(frame: Uint8Array, maxBytes: number = LINK_LIMITS.maxFrameBytes): FrameHead {
+  if (frame.byteLength > maxBytes) throw new ProtocolError('frame-too-large');
   if (frame.byteLength < 2) throw new ProtocolError('frame-too-short');
   const decoder = decoding.createDecoder(frame);
   let docId: string;

@@ -1,7 +1,8 @@
 // One sync connection with another peer of the workspace, over an already authenticated
 // channel: the welcome, then a y-protocols full sync (step 1 / step 2) of every doc either side
-// holds, live updates both ways, "saved" acknowledgements, ping/pong liveness, and a watch on
-// updates whose predecessors never arrive. Bad input fails the connection, never a replica.
+// holds, live updates both ways, "saved" acknowledgements, ping/pong liveness, frames over the
+// LAN frame limit in chunks, and a watch on updates whose predecessors never arrive. Bad input
+// fails the connection, never a replica.
 import type * as decoding from 'lib0/decoding';
 import type * as Y from 'yjs';
 import type { TxOrigin } from '../../../shared/model/origin';
@@ -9,6 +10,7 @@ import { LINK_LIMITS, MessageType, ProtocolError, readFrameHead } from '../../..
 import { createDocSyncSession, type DocSyncSession } from '../../../shared/protocol/sync-session';
 import type { PeerLogger } from '../logger';
 import type { PresenceMembership, PresenceSource } from '../presence-hub';
+import { DEFAULT_LARGE_FRAME_LIMITS, IncomingLargeFrame, largeFrameFrames, type LargeFrameLimits } from './large-frames';
 import { encodePing, encodeSaved, encodeWelcome, LanMessageType, readNonce, readSaved, readWelcome, type LanWelcome } from './lan-messages';
 import type { ChannelRefusalReason } from './records';
 
@@ -43,8 +45,8 @@ export interface LanConnectionInfo {
   readonly via: LanVia;
 }
 
-/** Timings of liveness and of the pending-structs bound. */
-export interface LanSyncLimits {
+/** Timings of liveness and of the pending-structs bound, and when frames go in chunks. */
+export interface LanSyncLimits extends LargeFrameLimits {
   readonly pingIntervalMs: number;
   /** A connection that has received nothing for this long is dropped. */
   readonly silenceMs: number;
@@ -52,7 +54,7 @@ export interface LanSyncLimits {
   readonly pendingStructsMs: number;
 }
 
-export const DEFAULT_LAN_SYNC_LIMITS: LanSyncLimits = { pingIntervalMs: 10_000, silenceMs: 30_000, pendingStructsMs: 30_000 };
+export const DEFAULT_LAN_SYNC_LIMITS: LanSyncLimits = { pingIntervalMs: 10_000, silenceMs: 30_000, pendingStructsMs: 30_000, ...DEFAULT_LARGE_FRAME_LIMITS };
 
 export interface LanConnectionEvents {
   onDidWelcome(connection: LanSyncConnection): void;
@@ -92,12 +94,15 @@ export class LanSyncConnection {
   private queue: Promise<void> = Promise.resolve();
   private lastPingAt: number;
   private nextNonce = 1;
+  private nextLargeFrameId = 1;
+  private readonly incomingLarge: IncomingLargeFrame;
   private closed = false;
   private presence: PresenceMembership | null = null;
 
   constructor(private readonly options: LanConnectionOptions) {
     this.info = options.info;
     this.origin = Object.freeze({ source: 'peer', peerId: options.info.remotePeerId });
+    this.incomingLarge = new IncomingLargeFrame(options.limits);
     this.openedAt = this.lastReceivedAt = this.lastPingAt = options.now();
     this.enqueue(() => this.start());
   }
@@ -117,11 +122,18 @@ export class LanSyncConnection {
     return this.sessions.size;
   }
 
-  /** Handles one frame from the other side, strictly after every frame before it. */
+  /** Handles one frame from the other side, strictly after every frame before it; a large frame's chunks are put together at once, in arrival order. */
   receive(frame: Uint8Array): void {
     if (this.closed) return;
     this.lastReceivedAt = this.options.now();
-    this.enqueue(() => this.handle(frame));
+    let whole: Uint8Array | null;
+    try {
+      whole = this.incomingLarge.receive(frame);
+    } catch (error) {
+      this.fail(error);
+      return;
+    }
+    if (whole) this.enqueue(() => this.handle(whole));
   }
 
   /** A doc this peer just opened (a new board, or one a teammate announced): sync it here too. */
@@ -168,6 +180,7 @@ export class LanSyncConnection {
     for (const session of this.sessions.values()) session.destroy();
     this.sessions.clear();
     this.pendingSince.clear();
+    this.incomingLarge.clear();
     this.presence?.leave();
   }
 
@@ -184,7 +197,7 @@ export class LanSyncConnection {
 
   private async handle(frame: Uint8Array): Promise<void> {
     if (this.closed) return;
-    const { docId, type, decoder } = readFrameHead(frame);
+    const { docId, type, decoder } = readFrameHead(frame, Math.max(LINK_LIMITS.maxFrameBytes, this.options.limits.maxLargeFrameBytes));
     this.options.events.onDidExchange(this);
     if (docId === '') return this.handleConnectionMessage(type, decoder);
     if (!this.remoteWelcome) throw new ProtocolError('welcome-missing');
@@ -250,7 +263,9 @@ export class LanSyncConnection {
   private send(frame: Uint8Array): void {
     if (this.closed) return;
     try {
-      this.options.channel.send(frame);
+      if (frame.byteLength <= this.options.limits.largeFrameThresholdBytes) this.options.channel.send(frame);
+      // The chunks go out back to back, so no other frame of this connection comes between them.
+      else for (const part of largeFrameFrames(this.nextLargeFrameId++, frame, this.options.limits)) this.options.channel.send(part);
     } catch (error) {
       // Never throw into a Yjs update listener (yjs#799): a dead channel is closed instead.
       this.options.logger.warn('lan send failed; closing the connection', { peerId: this.info.remotePeerId, error: String(error) });

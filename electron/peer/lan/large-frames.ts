@@ -1,0 +1,98 @@
+// Frames over the LAN frame limit (a huge board's full step 2, a huge update): sent as a
+// `lanLargeFrame` announcement followed right away by the frame's bytes as `blobChunk` frames,
+// and put back together on the other side into one buffer of the announced size before the
+// connection handles it, in its place in the stream. One in flight per direction.
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { blobChunkFrames, readBlobChunk } from '../../../shared/protocol/blobs';
+import { encodeFrame, MessageType, ProtocolError } from '../../../shared/protocol/frame';
+
+/** When a frame goes in chunks, how big they are, and the largest frame either side accepts so. */
+export interface LargeFrameLimits {
+  /** Frames larger than this go in chunks: well under the channel's 16 MiB frame limit. */
+  readonly largeFrameThresholdBytes: number;
+  readonly largeFrameChunkBytes: number;
+  /** Largest reassembled frame accepted (and sent): far above a 30k-card board's full state. */
+  readonly maxLargeFrameBytes: number;
+}
+
+export const DEFAULT_LARGE_FRAME_LIMITS: LargeFrameLimits = {
+  largeFrameThresholdBytes: 4 * 1024 * 1024,
+  largeFrameChunkBytes: 1024 * 1024,
+  maxLargeFrameBytes: 512 * 1024 * 1024,
+};
+
+/** The frames that carry `frame` as large frame `id`: the announcement, then its chunks, made as they are taken. */
+export function* largeFrameFrames(id: number, frame: Uint8Array, limits: LargeFrameLimits): Generator<Uint8Array, void, undefined> {
+  if (frame.byteLength > limits.maxLargeFrameBytes) throw new ProtocolError('large-frame-too-large');
+  yield encodeFrame('', MessageType.lanLargeFrame, (e) => {
+    encoding.writeVarUint(e, id);
+    encoding.writeVarUint(e, frame.byteLength);
+  });
+  yield* blobChunkFrames(id, frame, limits.largeFrameChunkBytes);
+}
+
+/** Whether `frame` is connection-level (doc id '') of `type`, read without a decoder: both bytes are single-byte varUints. */
+function isConnectionFrameOf(frame: Uint8Array, type: number): boolean {
+  return frame.byteLength >= 2 && frame[0] === 0 && frame[1] === type;
+}
+
+/**
+ * The large frame arriving on one connection. Anything out of line — a chunk with no
+ * announcement or of another blob, more bytes than announced, another frame before the last
+ * chunk, an announcement past the limit — is a ProtocolError, and the connection closes.
+ */
+export class IncomingLargeFrame {
+  private current: { id: number; bytes: Uint8Array; filled: number } | null = null;
+
+  constructor(private readonly limits: LargeFrameLimits) {}
+
+  get inProgress(): boolean {
+    return this.current !== null;
+  }
+
+  /** Takes one frame off the wire: returns the frame to handle (this one, or a completed large one), or null while a large one is still arriving. */
+  receive(frame: Uint8Array): Uint8Array | null {
+    if (isConnectionFrameOf(frame, MessageType.lanLargeFrame)) {
+      this.announce(frame);
+      return null;
+    }
+    if (isConnectionFrameOf(frame, MessageType.blobChunk)) return this.chunk(frame);
+    if (this.current) throw new ProtocolError('large-frame-interrupted');
+    return frame;
+  }
+
+  /** The connection ended: a half-arrived frame is dropped. */
+  clear(): void {
+    this.current = null;
+  }
+
+  private announce(frame: Uint8Array): void {
+    if (this.current) throw new ProtocolError('large-frame-interrupted');
+    const decoder = decoding.createDecoder(frame.subarray(2));
+    let id: number;
+    let size: number;
+    try {
+      id = decoding.readVarUint(decoder);
+      size = decoding.readVarUint(decoder);
+    } catch {
+      throw new ProtocolError('large-frame-malformed');
+    }
+    if (size > this.limits.maxLargeFrameBytes) throw new ProtocolError('large-frame-too-large');
+    if (size === 0) throw new ProtocolError('large-frame-malformed');
+    // One buffer of the announced size, filled in place: the frame is never held twice.
+    this.current = { id, bytes: new Uint8Array(size), filled: 0 };
+  }
+
+  private chunk(frame: Uint8Array): Uint8Array | null {
+    const { blobId, chunk } = readBlobChunk(decoding.createDecoder(frame.subarray(2)));
+    const current = this.current;
+    if (!current || current.id !== blobId) throw new ProtocolError('large-frame-unknown-blob');
+    if (chunk.byteLength === 0 || current.filled + chunk.byteLength > current.bytes.byteLength) throw new ProtocolError('large-frame-overrun');
+    current.bytes.set(chunk, current.filled);
+    current.filled += chunk.byteLength;
+    if (current.filled < current.bytes.byteLength) return null;
+    this.current = null;
+    return current.bytes;
+  }
+}

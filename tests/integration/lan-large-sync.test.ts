@@ -1,0 +1,48 @@
+// A board whose full state is over the LAN's 16 MiB frame limit syncs between real peer
+// processes: the step 2 that carries it goes in chunks and is put back together on the other
+// side, no connection is closed for bad input, and both hubs end with identical content.
+import { randomBytes } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addBoard, initGoalsBoard, newId, SCHEMA_VERSION } from '../../shared/model';
+import { converged, eventually, health, inviteOf, joinedWorkspace, LanTestBed } from './support/lan-hubs';
+
+const bed = new LanTestBed();
+afterEach(() => bed.cleanup());
+
+describe('LAN sync of a board over the frame limit', () => {
+  it('a board of 18 MiB syncs to a teammate who joins afterwards', async () => {
+    const a = await bed.hub({ create: 'Ops & Product' });
+    const invite = await inviteOf(a);
+    const ca = await bed.client(a);
+    const { workspaceId, memberId } = await joinedWorkspace(ca);
+    // Twelve goals with 1.5 MiB of incompressible description each, written in three link frames.
+    const boardId = newId('b');
+    const board = ca.open(boardId);
+    initGoalsBoard(board, SCHEMA_VERSION);
+    addBoard(ca.open(workspaceId), { id: boardId, kind: 'goals', name: 'Huge board' });
+    for (let part = 0; part < 3; part++) {
+      board.transact(() => {
+        for (let i = 0; i < 4; i++) {
+          const goal = new Y.Map<unknown>();
+          goal.set('title', `Goal ${part}.${i}`);
+          goal.set('description', new Y.Text(randomBytes(1_179_648).toString('base64')));
+          goal.set('createdBy', memberId);
+          board.getMap('goals').set(newId('g'), goal);
+        }
+      });
+    }
+    expect(Y.encodeStateAsUpdate(board).byteLength).toBeGreaterThan(18 * 1024 * 1024);
+    await ca.waitSaved(boardId);
+    await ca.waitSaved(workspaceId);
+
+    const b = await bed.hub({ join: invite });
+    const cb = await bed.client(b);
+    await eventually(async () => (await health(b)).peers.length === 1, () => 'B never connected to A');
+    await converged([ca, cb], workspaceId, 40_000);
+    expect(cb.open(boardId).getMap('goals').size).toBe(12);
+    expect((await health(a)).lanProtocolErrors).toBe(0);
+    expect((await health(b)).lanProtocolErrors).toBe(0);
+    expect((await health(b)).peers).toMatchObject([{ peerId: expect.any(String) }]);
+  }, 60_000);
+});
