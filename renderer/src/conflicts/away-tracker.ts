@@ -3,8 +3,15 @@
 // being offline (or at start), the changes teammates made beyond it are shown until dismissed.
 import * as Y from 'yjs';
 import { readAwayChanges, type AwayChange } from '../../../shared/model/away';
+import type { OpenBoard } from '../boards/board-set';
 import { computeSyncState } from '../network/sync-state';
-import type { Runtime } from '../runtime';
+import type { AppStore } from '../state/store';
+
+/** What the tracker needs of the runtime: the store and the open boards. */
+export interface AwayHost {
+  readonly store: AppStore;
+  readonly boards: { all(): readonly Pick<OpenBoard, 'boardId' | 'kind' | 'doc'>[] };
+}
 
 /** How long the boards may take to receive what the peer just synced before the summary is read. */
 const SETTLE_MS = 1_500;
@@ -21,11 +28,11 @@ export class AwayTracker {
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private recomputeTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly runtime: Runtime, private readonly storage: Storage) {
+  constructor(private readonly runtime: AwayHost, private readonly storage: Pick<Storage, 'getItem' | 'setItem'>) {
     runtime.store.subscribe((s, prev) => {
       if (s.network !== prev.network || s.link !== prev.link) this.onDidChangeStatus();
     });
-    window.addEventListener('beforeunload', () => {
+    globalThis.addEventListener?.('beforeunload', () => {
       if (!this.away) this.save();
     });
   }
