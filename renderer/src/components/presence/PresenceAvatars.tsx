@@ -34,10 +34,11 @@ function AvatarRow({ viewers, labelOf, small }: { viewers: readonly PresenceView
   );
 }
 
-/** Teammates online now, for the top bar. */
+/** Teammates online now, for the top bar (nothing while nobody else is). */
 export function OnlineMembers() {
   const { t } = useTranslation();
   const viewers = useOnlineViewers();
+  if (viewers.length === 0) return null;
   return (
     <div className="presence-online" role="group" aria-label={t('presence.online')} data-testid="presence-online">
       <AvatarRow viewers={viewers} labelOf={(v) => t('presence.onlineMember', { name: v.name })} />
