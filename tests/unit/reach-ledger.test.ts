@@ -11,7 +11,7 @@ import { createLogger } from '../../electron/peer/logger';
 import { EntityMarks } from '../../renderer/src/network/entity-marks';
 import { addCheckIn, addKpi, createGoal, initGoalsBoard } from '../../shared/model';
 
-const quiet = createLogger({ write: () => undefined });
+const quiet = createLogger(() => undefined);
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 const sv = (entries: [number, number][]) => new Map(entries);
