@@ -42,6 +42,20 @@ test('a new person sets up a workspace, tracks a goal with two KPIs and finds it
   await expect(card.locator('.sparkline svg')).toBeVisible();
   await expectSaved(page);
 
+  // Raising the target to 4,000 halves the progress; a bad number is refused and changes nothing.
+  await wau.getByRole('button', { name: 'Edit KPI Weekly active users' }).click();
+  const edit = wau.getByRole('form', { name: 'Edit KPI Weekly active users' });
+  await edit.getByLabel('Target').fill('lots');
+  await edit.getByRole('button', { name: 'Save KPI' }).click();
+  await expect(edit.getByRole('alert')).toBeVisible();
+  await expect(card.getByTestId('progress-text')).toHaveText('75%');
+  await edit.getByLabel('Target').fill('4,000');
+  await edit.getByRole('button', { name: 'Save KPI' }).click();
+  await expect(edit).toBeHidden();
+  await expect(card.getByTestId('progress-text')).toHaveText('42%');
+  await page.keyboard.press('Control+z');
+  await expect(card.getByTestId('progress-text')).toHaveText('75%');
+
   await page.reload();
   await expect(goalCard(page, 'Grow weekly active users').getByTestId('progress-text')).toHaveText('75%');
   await goalCard(page, 'Grow weekly active users').getByRole('button', { name: /Open/ }).click();

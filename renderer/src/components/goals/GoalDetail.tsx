@@ -8,13 +8,14 @@ import { useApp, useRuntime } from '../../context';
 import { formatDate, formatKpiValue, periodLabel } from '../../i18n/i18n';
 import { ConflictBadge } from '../conflicts/ConflictReview';
 import { PresenceField } from '../presence/PresenceField';
-import { CheckInForm, KpiForm } from './KpiForms';
+import { CheckInForm, KpiEditForm, KpiForm } from './KpiForms';
 import { ProgressBar, StatusPill } from './ProgressBar';
 import { TrendChart } from './TrendChart';
 import { selectGoalsBoard } from '../../state/store';
 
 function KpiSection({ kpi, readOnly }: { kpi: KpiSnapshot; readOnly: boolean }) {
   const runtime = useRuntime();
+  const [editing, setEditing] = useState(false);
   const { t } = useTranslation();
   const locale = useApp((s) => s.locale);
   const members = useApp((s) => s.workspace?.members);
@@ -28,11 +29,17 @@ function KpiSection({ kpi, readOnly }: { kpi: KpiSnapshot; readOnly: boolean }) 
         <h4>{kpi.name}</h4>
         <ConflictBadge entityId={kpi.id} />
         {!readOnly && (
+          <button className="link-button small" onClick={() => setEditing(true)} aria-label={t('detail.editKpi', { name: kpi.name })}>
+            {t('detail.edit')}
+          </button>
+        )}
+        {!readOnly && (
           <button className="link-button danger small" onClick={() => runtime.goals.deleteKpi(kpi.id)}>
             {t('detail.deleteKpi')}
           </button>
         )}
       </div>
+      {editing && <KpiEditForm kpi={kpi} onDone={() => setEditing(false)} />}
       <dl className="kpi-numbers">
         <div><dt>{t('detail.baseline')}</dt><dd>{fmt(kpi.baseline)}</dd></div>
         <div><dt>{t('detail.current')}</dt><dd data-testid="kpi-current">{kpi.current === undefined ? '—' : fmt(kpi.current)}</dd></div>

@@ -114,3 +114,49 @@ export function KpiForm({ goalId, onDone }: { goalId: string; onDone(): void }) 
     </form>
   );
 }
+
+/** Edits a KPI's name, baseline and target; a target changed on two laptops while apart is offered for review. */
+export function KpiEditForm({ kpi, onDone }: { kpi: KpiSnapshot; onDone(): void }) {
+  const runtime = useRuntime();
+  const { t } = useTranslation();
+  const locale = useApp((s) => s.locale);
+  const shown = (v: number) => new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 10 }).format(v);
+  const [name, setName] = useState(kpi.name);
+  const [baseline, setBaseline] = useState(shown(kpi.baseline));
+  const [target, setTarget] = useState(shown(kpi.target));
+  const [error, setError] = useState<ShownError | null>(null);
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const patch = { id: kpi.id, name, baseline: parseNumberInput(baseline), target: parseNumberInput(target) };
+    const result = runtime.goals.updateKpi(patch);
+    if (!result.ok) return setError(result.error);
+    onDone();
+  }
+  return (
+    <form className="kpi-form card" onSubmit={submit} noValidate aria-label={t('detail.editKpi', { name: kpi.name })} onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), onDone())}>
+      <PresenceField itemId={kpi.goalId} field={`${kpi.id}.name`}>
+        {t('detail.kpiName')}
+        <input name="name" value={name} onChange={(e) => setName(e.target.value)} autoFocus />
+      </PresenceField>
+      <div className="row">
+        <PresenceField itemId={kpi.goalId} field={`${kpi.id}.baseline`}>
+          {t('detail.baseline')}
+          <input name="baseline" inputMode="decimal" value={baseline} onChange={(e) => setBaseline(e.target.value)} />
+        </PresenceField>
+        <PresenceField itemId={kpi.goalId} field={`${kpi.id}.target`}>
+          {t('detail.target')}
+          <input name="target" inputMode="decimal" value={target} onChange={(e) => setTarget(e.target.value)} />
+        </PresenceField>
+      </div>
+      <FieldError error={error} />
+      <div className="actions">
+        <button type="button" onClick={onDone}>
+          {t('goalForm.cancel')}
+        </button>
+        <button type="submit" className="primary">
+          {t('detail.saveKpi')}
+        </button>
+      </div>
+    </form>
+  );
+}
