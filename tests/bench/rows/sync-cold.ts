@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import * as Y from 'yjs';
 import { LinkTestClient, waitFor } from '../../integration/support/link-test-client';
 import { docHash } from '../../support/doc-hash';
+import { ReplicaStore, type StoreLogger } from '../../../electron/peer/store/replica-store';
+import { hasStateVector } from '../support/board-edits';
 import type { BenchContext, BenchRow, RowReport } from '../support/row';
 import { newBenchWorkspace, peerDataDir, startLanHub, writePeerData, type BenchWorkspace, type LanHub } from '../support/lan-hub';
 import { timeSync, type SyncTiming } from '../support/lan-sync-timing';
@@ -18,20 +20,27 @@ import { startWireMeter, type WireMeter } from '../support/wire-meter';
 
 export const SYNC_DOC_ID = 'bench.feedback-board';
 const SYNC_DEADLINE_MS = 180_000;
+const quietLogger: StoreLogger = { info: () => undefined, warn: () => undefined };
 
-/** One cold sync: a fresh empty B with a link client on the board dials `hubA` through `meter`. */
-async function coldSync(hubA: LanHub, meter: WireMeter, workspace: BenchWorkspace, expected: { vector: Map<number, number>; hash: string }, nodeArgs?: readonly string[]): Promise<SyncTiming> {
+/**
+ * One cold sync: a fresh empty B dials `hubA` through `meter`. With `watchLink`, a link client
+ * on B has the board open from the start (a renderer showing it) and its arrival there is timed;
+ * without, the link client opens the board only after the clock stops, to compare content.
+ */
+async function coldSync(hubA: LanHub, meter: WireMeter, workspace: BenchWorkspace, expected: { vector: Map<number, number>; hash: string }, options: { watchLink: boolean; nodeArgs?: readonly string[] }): Promise<SyncTiming> {
   let hubB: LanHub | undefined;
   let link: LinkTestClient | undefined;
   try {
     const bDir = await peerDataDir('sync-cold-b');
     await writePeerData(bDir, workspace, new Map());
-    hubB = await startLanHub({ dataDir: bDir, ownsDataDir: true, ...(nodeArgs ? { nodeArgs } : {}) });
+    hubB = await startLanHub({ dataDir: bDir, ownsDataDir: true, ...(options.nodeArgs ? { nodeArgs: options.nodeArgs } : {}) });
     const client = await LinkTestClient.connect(hubB.port, hubB.token);
     link = client;
     await waitFor(() => client.hello !== null);
-    const doc = client.open(SYNC_DOC_ID);
-    const timing = await timeSync({ diallerLink: client, meter, savedOn: [hubA], watch: [doc], expected: expected.vector, deadlineMs: SYNC_DEADLINE_MS });
+    const watched = options.watchLink ? client.open(SYNC_DOC_ID) : undefined;
+    const timing = await timeSync({ diallerLink: client, meter, savedOn: [hubA], watch: watched ? [watched] : [], expected: expected.vector, deadlineMs: SYNC_DEADLINE_MS });
+    const doc = watched ?? client.open(SYNC_DOC_ID);
+    await waitFor(() => hasStateVector(doc, expected.vector), SYNC_DEADLINE_MS);
     if (docHash(doc) !== expected.hash) throw new Error("B's board differs from A's after sync");
     return timing;
   } finally {
@@ -48,7 +57,7 @@ async function profiledColdSync(aDir: string, workspace: BenchWorkspace, expecte
     let timing: SyncTiming;
     const meter = await startWireMeter(hubA.lanPort);
     try {
-      timing = await coldSync(hubA, meter, workspace, expected, cpuProfileArgs(dir, 'b'));
+      timing = await coldSync(hubA, meter, workspace, expected, { watchLink: false, nodeArgs: cpuProfileArgs(dir, 'b') });
     } finally {
       await meter.close();
       await hubA.close();
@@ -83,11 +92,35 @@ export const syncColdRow: BenchRow = {
               Y.applyUpdate(doc, Y.encodeStateAsUpdate(board.doc));
               doc.destroy();
             }),
+          // Parts of the work, for the notes: what the peers do beyond the baseline.
+          encode: () => timeOnce(() => Y.encodeStateAsUpdate(board.doc)),
+          apply: () => {
+            const doc = new Y.Doc();
+            return timeOnce(() => Y.applyUpdate(doc, state)).finally(() => doc.destroy());
+          },
+          applyObserved: () => {
+            // A replica listens for updates (to persist and relay them), so Yjs encodes the applied update again.
+            const doc = new Y.Doc();
+            doc.on('update', () => undefined);
+            return timeOnce(() => Y.applyUpdate(doc, state)).finally(() => doc.destroy());
+          },
+          // The store's append (write + fsync) of the whole board, as B's replica does on receiving it.
+          persist: async () => {
+            const dir = await mkdtemp(join(tmpdir(), 'tandem-bench-persist-'));
+            const store = await ReplicaStore.open(dir, { logger: quietLogger });
+            try {
+              return await timeOnce(() => store.append(SYNC_DOC_ID, state));
+            } finally {
+              await store.close();
+              await rm(dir, { recursive: true, force: true });
+            }
+          },
           peers: async () => {
-            const timing = await coldSync(hubA, meter, workspace, expected);
+            const timing = await coldSync(hubA, meter, workspace, expected, { watchLink: false });
             if (measuring) timings.push(timing);
             return timing.savedMs;
           },
+          peersWithRenderer: async () => (await coldSync(hubA, meter, workspace, expected, { watchLink: true })).linkMs,
         },
         { runs: context.runs, onRound: (round) => ((measuring = round >= 0), context.progress(round < 0 ? 'sync-cold: warm-up' : `sync-cold: run ${round + 1}/${context.runs}`)) },
       );
@@ -101,14 +134,15 @@ export const syncColdRow: BenchRow = {
       return {
         lines: [
           { workload, metric: 'connect to saved on B (A sees nothing pending)', unit: 'ms', measured: { samples: samples.peers }, baseline, maxRatio: 1.25 },
-          { workload, metric: "connect to in B's renderer link", unit: 'ms', measured: { samples: of((t) => t.linkMs) }, baseline },
+          { workload, metric: "connect to in B's renderer link (own runs, board open on B)", unit: 'ms', measured: { samples: samples.peersWithRenderer }, baseline },
           { workload, metric: 'bytes on the wire, both ways', unit: 'bytes', measured: { samples: of((t) => t.toListener + t.toDialler) }, baseline: { samples: [state.length], label: '(update)' }, maxRatio: 1.05 },
         ],
         notes: [
-          `sync-cold: A holds the board as one compacted record (${formatValue(state.length, 'bytes')} encoded); each run starts a fresh empty B (off the clock), opens the board in a link client on B, then sends B the renderer's \`add-peer\` request for a TCP relay in front of A. ` +
+          `sync-cold: A holds the board as one compacted record (${formatValue(state.length, 'bytes')} encoded); each run starts a fresh empty B (off the clock) with a link client, then sends B the renderer's \`add-peer\` request for a TCP relay in front of A. ` +
             `The clock starts at the relay's TCP accept (the dialer's 250 ms tick before it, median ${formatValue(median(of((t) => t.dialMs)), 'ms')}, is excluded) and stops when A's /healthz (polled every 5 ms) lists B with nothing pending, i.e. B has fsynced the whole board and acknowledged it; ` +
-            `"in B's renderer link" stops when the link client's doc holds A's state vector (B's peer applied it and relayed it to the link, which applied it again). Content hashes compared after every run. ` +
-            `Wire (median): A→B ${formatValue(median(of((t) => t.toDialler)), 'bytes')}, B→A ${formatValue(median(of((t) => t.toListener)), 'bytes')}; A's first handshake reply ${formatValue(median(of((t) => t.handshakeReplyMs)), 'ms')} after connect. Baseline: encode + apply of the generated board in the bench process.`,
+            `"in B's renderer link" is timed in runs of its own where the link client has the board open before the connect, and stops when it holds A's state vector (B's peer applied it and relayed it to the link, which applied it again in the bench process); in the other runs the link opens the board after the clock stops. Content hashes compared after every run. ` +
+            `Wire (median): A→B ${formatValue(median(of((t) => t.toDialler)), 'bytes')}, B→A ${formatValue(median(of((t) => t.toListener)), 'bytes')}; A's first handshake reply ${formatValue(median(of((t) => t.handshakeReplyMs)), 'ms')} after connect. Baseline: encode + apply of the generated board in the bench process ` +
+            `(encode alone ${formatValue(median(samples.encode), 'ms')}, apply alone ${formatValue(median(samples.apply), 'ms')}, apply into a doc with an update listener, as a replica's is, ${formatValue(median(samples.applyObserved), 'ms')}; the store's append + fsync of the whole update ${formatValue(median(samples.persist), 'ms')}).`,
           profile,
         ],
       };

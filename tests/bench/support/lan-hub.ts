@@ -121,8 +121,13 @@ export async function startLanHub(options: LanHubOptions): Promise<LanHub> {
     dataDir: options.dataDir,
     pid: child.pid ?? 0,
     async connectedPeers() {
-      const health = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { peers: HealthPeer[] };
-      return health.peers;
+      try {
+        const health = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { peers: HealthPeer[] };
+        return health.peers;
+      } catch (error) {
+        const state = child.exitCode !== null || child.signalCode !== null ? `exited (${child.exitCode ?? child.signalCode})` : 'running';
+        throw new Error(`/healthz of the hub on ${port} failed (${String((error as Error).cause ?? error)}); the hub is ${state}; it printed:\n${output.slice(-4000)}`, { cause: error });
+      }
     },
     output: () => output,
     async close() {

@@ -34,6 +34,8 @@ export interface WindowProfile {
   readonly idleMs: number;
   readonly functions: readonly (readonly [string, number])[];
   readonly files: readonly (readonly [string, number])[];
+  /** Milliseconds from the window's start by which 10 %, 50 % and 90 % of the busy time had passed. */
+  readonly busyBy: readonly [number, number, number];
 }
 
 function shortSource(source: string): string {
@@ -49,6 +51,8 @@ export function profileWindow(dir: string, name: string, fromMicros: number, toM
   if (!file) throw new Error(`no profile ${name} in ${dir}`);
   const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile;
   const selfUs = new Map<number, number>();
+  const idleIds = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+  const busy: [number, number][] = [];
   let at = profile.startTime;
   for (let i = 0; i < profile.samples.length; i++) {
     at += profile.timeDeltas[i] ?? 0;
@@ -56,7 +60,14 @@ export function profileWindow(dir: string, name: string, fromMicros: number, toM
     if (at < fromMicros || at > toMicros) continue;
     const id = profile.samples[i] as number;
     selfUs.set(id, (selfUs.get(id) ?? 0) + next);
+    if (!idleIds.has(id)) busy.push([at - fromMicros, next]);
   }
+  const busyTotal = busy.reduce((sum, [, us]) => sum + us, 0);
+  const busyBy = [0.1, 0.5, 0.9].map((share) => {
+    let sum = 0;
+    for (const [offset, us] of busy) if ((sum += us) >= share * busyTotal) return offset / 1000;
+    return 0;
+  }) as [number, number, number];
   const maps = new Map<string, SourceMap | null>();
   const mapOf = (url: string): SourceMap | null => {
     if (!maps.has(url)) {
@@ -94,12 +105,13 @@ export function profileWindow(dir: string, name: string, fromMicros: number, toM
     byFile.set(fileName, (byFile.get(fileName) ?? 0) + us / 1000);
   }
   const sorted = (m: Map<string, number>) => [...m].sort((x, y) => y[1] - x[1]);
-  return { totalMs: total / 1000, idleMs: idle / 1000, functions: sorted(byFunction), files: sorted(byFile) };
+  return { totalMs: total / 1000, idleMs: idle / 1000, functions: sorted(byFunction), files: sorted(byFile), busyBy };
 }
 
 /** `"busy 123 ms of 456 ms: by file …; by function …"` for a note. */
 export function describeWindow(profile: WindowProfile, count = 6): string {
-  return `busy ${(profile.totalMs - profile.idleMs).toFixed(0)} of ${profile.totalMs.toFixed(0)} ms; by file: ${topEntries(profile.files, count)}; by function: ${topEntries(profile.functions, count)}`;
+  const [p10, p50, p90] = profile.busyBy.map((ms) => ms.toFixed(0));
+  return `busy ${(profile.totalMs - profile.idleMs).toFixed(0)} of ${profile.totalMs.toFixed(0)} ms (10/50/90 % of it done by +${p10}/+${p50}/+${p90} ms); by file: ${topEntries(profile.files, count)}; by function: ${topEntries(profile.functions, count)}`;
 }
 
 /** Node flags that write `<dir>/<name>.cpuprofile` when the process exits. */
