@@ -182,6 +182,20 @@ describe('a window hears the others', () => {
     expect(store.getState().presence.map((p) => p.clientId)).toEqual([7]);
   });
 
+  it('a teammate whose LAN connection dropped and came back is shown again at once, with the clock it had', () => {
+    const { store, presence, frames } = setup();
+    enter(store);
+    presence.receive(rawUpdate([[7, 4, json('m_li')]]));
+    // The peer lost Li's laptop: a removal one clock later.
+    presence.receive(rawUpdate([[7, 5, 'null']]));
+    runFrames(frames);
+    expect(store.getState().presence).toEqual([]);
+    // Li's laptop is back; its peer re-announces the window with the clock it still has.
+    presence.receive(rawUpdate([[7, 4, json('m_li', 'b_feedback')]]));
+    runFrames(frames);
+    expect(store.getState().presence).toEqual([{ clientId: 7, memberId: 'm_li', boardId: 'b_feedback', itemId: null, field: null }]);
+  });
+
   it('understands a real y-protocols Awareness', () => {
     const { store, presence, frames } = setup();
     enter(store);

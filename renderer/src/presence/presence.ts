@@ -106,7 +106,12 @@ export class Presence {
       }
       accepted.push({ clientId: entry.clientId, clock: entry.clock, state: entry.state });
     }
-    if (accepted.length > 0) applyAwarenessUpdate(this.awareness, encodePresenceUpdate(accepted), PEER_PRESENCE_ORIGIN);
+    if (accepted.length === 0) return;
+    applyAwarenessUpdate(this.awareness, encodePresenceUpdate(accepted), PEER_PRESENCE_ORIGIN);
+    // A client the peer removed (its LAN connection dropped, say) may come back with the clock it
+    // had before: forget the removal's clock so that state is taken. The peer already enforces
+    // ownership and clock order, and the link is ordered.
+    for (const entry of accepted) if (entry.state === null && !this.awareness.states.has(entry.clientId)) this.awareness.meta.delete(entry.clientId);
   }
 
   /** The peer asked for every state this window knows: only its own is its to tell. */
