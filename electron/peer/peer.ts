@@ -3,25 +3,19 @@
 // run exactly this.
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
-import * as Y from 'yjs';
-import {
-  createWorkspaceArgs, PeerRefusal, restoreBackupArgs, workspaceIdentitySchema,
-  type CreateBackupResult, type Hello, type PeerNotice, type RestoreBackupArgs, type RestoreBackupResult, type WorkspaceIdentity,
-} from '../../shared/api/link';
+import { createWorkspaceArgs, PeerRefusal, restoreBackupArgs, workspaceIdentitySchema, type Hello, type PeerNotice, type WorkspaceIdentity } from '../../shared/api/link';
 import { decodeInvite } from '../../shared/lan/invite';
 import { initGoalsBoard } from '../../shared/model/goals';
 import { newId } from '../../shared/model/ids';
 import { SCHEMA_VERSION } from '../../shared/model/doc';
-import { ModelError } from '../../shared/model/errors';
-import type { TxOrigin } from '../../shared/model/origin';
 import { parseInput } from '../../shared/model/validate';
 import { initWorkspace, isWorkspaceInitialised, readWorkspace } from '../../shared/model/workspace';
 import { PROTOCOL_VERSION } from '../../shared/protocol/frame';
-import { decodeBackup, encodeBackup, type DecodedBackup } from './backup';
 import { forgetLeftWorkspace, forgetWorkspaceIdentity, leftWorkspaceIds, loadIdentity, saveWorkspaceIdentity, type PeerIdentity } from './identity';
 import { lockDataFolder } from './data-lock';
 import { LanService, type LanOptions, type LanStatus } from './lan/lan-service';
-import { BlobReply, LinkConnection } from './link-connection';
+import { LinkConnection } from './link-connection';
+import { createBackup, restoreBackup, type BackupHost } from './workspace-backup';
 import type { PeerLogger } from './logger';
 import { handleNetworkRequest, isNetworkOp } from './network-ops';
 import { NetworkStatusPusher } from './network-status';
@@ -29,15 +23,6 @@ import { PresenceHub, type PresenceStats } from './presence-hub';
 import { Replica } from './replica';
 import { ReplicaStore } from './store/replica-store';
 import type { LinkTransport } from './transport';
-
-/** A restored backup arrives like a teammate's edits: from outside this laptop, so every window gets it. */
-const RESTORE_ORIGIN: TxOrigin = Object.freeze({ source: 'peer', peerId: 'backup' });
-
-function stateVectorCovers(have: Uint8Array, need: Uint8Array): boolean {
-  const haveMap = Y.decodeStateVector(have);
-  for (const [client, clock] of Y.decodeStateVector(need)) if ((haveMap.get(client) ?? 0) < clock) return false;
-  return true;
-}
 
 export interface PeerStats {
   links: number;
@@ -247,9 +232,9 @@ export class Peer {
       case 'adopt-workspace':
         return { workspace: await this.adoptWorkspace(workspaceIdentitySchema.parse(args)) };
       case 'create-backup':
-        return this.createBackup();
+        return createBackup(this.backupHost);
       case 'restore-backup':
-        return this.restoreBackup(restoreBackupArgs.parse(args), blob ?? new Uint8Array(0));
+        return restoreBackup(this.backupHost, restoreBackupArgs.parse(args), blob ?? new Uint8Array(0));
       default:
         throw new Error(`unknown request ${op}`);
     }
@@ -280,78 +265,24 @@ export class Peer {
     for (const link of this.links) link.sendHello();
   }
 
+  private get backupHost(): BackupHost {
+    return {
+      identity: this.identity,
+      replica: this.replica,
+      logger: this.logger,
+      oneWorkspaceChange: (change) => this.oneWorkspaceChange(change),
+      takeWorkspace: async (workspace) => {
+        await saveWorkspaceIdentity(this.dataDir, workspace);
+        this.identity.workspace = workspace;
+        await this.didTakeWorkspace();
+      },
+    };
+  }
+
   private oneWorkspaceChange<T>(change: () => Promise<T>): Promise<T> {
     const result = this.workspaceChange.then(change, change);
     this.workspaceChange = result.catch(() => undefined);
     return result;
-  }
-
-  /** The whole workspace as one backup file: every doc this peer holds, with every write flushed first. */
-  private async createBackup(): Promise<BlobReply<Omit<CreateBackupResult, 'blob'>>> {
-    const workspace = this.identity.workspace;
-    const workspaceDoc = workspace ? await this.replica.open(workspace.id) : null;
-    if (!workspace || !workspaceDoc || !isWorkspaceInitialised(workspaceDoc)) throw new PeerRefusal('no-workspace', 'errors.backupNoWorkspace');
-    await this.replica.flush();
-    const docs: { id: string; doc: Y.Doc }[] = [];
-    for (const id of new Set([workspace.id, ...(await this.replica.listDocIds())])) docs.push({ id, doc: await this.replica.open(id) });
-    // Encoded with no await in between, so the file holds one moment of every doc.
-    const snapshot = readWorkspace(workspaceDoc);
-    const createdAt = Date.now();
-    // A doc that was only ever opened holds nothing worth a place in the file.
-    const held = docs.filter(({ doc }) => doc.store.clients.size > 0);
-    const bytes = encodeBackup({ workspaceId: workspace.id, workspaceName: snapshot.name, appVersion: __TANDEM_VERSION__, createdAt, docs: held });
-    this.logger.info('backup created', { workspaceId: workspace.id, docs: held.length, bytes: bytes.byteLength });
-    return new BlobReply({ workspaceName: snapshot.name, createdAt, boards: snapshot.boards.filter((b) => !b.archived).length }, bytes);
-  }
-
-  /**
-   * Checks a backup file completely; in `restore` mode then writes it, into an empty install
-   * or merged into the same workspace (Yjs updates are idempotent, so even an older backup
-   * loses nothing). A backup of another workspace is refused. Nothing is written unless every
-   * check passed.
-   */
-  private async restoreBackup(args: RestoreBackupArgs, file: Uint8Array): Promise<RestoreBackupResult> {
-    const backup = decodeBackup(file);
-    const check = () => {
-      const current = this.identity.workspace;
-      if (current && current.id !== backup.header.workspaceId) {
-        throw new PeerRefusal('other-workspace', 'errors.backupOtherWorkspace', { name: backup.contents.workspaceName }, `backup of ${backup.header.workspaceId}`);
-      }
-      return { summary: { ...backup.contents, target: current ? ('same-workspace' as const) : ('empty' as const) } };
-    };
-    if (args.mode === 'inspect') return check();
-    return this.oneWorkspaceChange(async () => {
-      const { summary } = check();
-      return { summary, workspace: await this.writeBackup(backup, args.memberId) };
-    });
-  }
-
-  /**
-   * Writes a checked backup through the replica (so every doc is fsynced), then names the
-   * workspace. On an empty install the person is the member they chose from the backup's
-   * list (default: its first member, who made the workspace); a peer that already holds the
-   * workspace keeps its own member id.
-   */
-  private async writeBackup(backup: DecodedBackup, chosenMemberId: string | undefined): Promise<WorkspaceIdentity> {
-    const current = this.identity.workspace;
-    const members = backup.contents.members;
-    if (!current && chosenMemberId !== undefined && !members.some((m) => m.id === chosenMemberId)) throw new ModelError('invalid-input', 'errors.invalid', 'memberId');
-    const workspace: WorkspaceIdentity = current ?? { id: backup.header.workspaceId, memberId: chosenMemberId ?? (members[0]?.id as string) };
-    // Open every doc before changing any, so a store that cannot open one stops the restore untouched.
-    const targets: { doc: Y.Doc; update: Uint8Array }[] = [];
-    for (const { id, update } of backup.docs) targets.push({ doc: await this.replica.open(id), update });
-    for (const { doc, update } of targets) Y.applyUpdate(doc, update, RESTORE_ORIGIN);
-    await this.replica.flush();
-    for (const { doc } of targets) {
-      if (!stateVectorCovers(await this.replica.savedStateVector(doc.guid), Y.encodeStateVector(doc))) throw new PeerRefusal('write-failed', 'errors.backupWriteFailed', {}, `doc ${doc.guid}`);
-    }
-    if (!current) {
-      await saveWorkspaceIdentity(this.dataDir, workspace);
-      this.identity.workspace = workspace;
-      await this.didTakeWorkspace();
-    }
-    this.logger.info('workspace restored from a backup', { workspaceId: workspace.id, docs: targets.length, merged: current !== null });
-    return workspace;
   }
 
   /**
