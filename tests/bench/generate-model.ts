@@ -14,6 +14,7 @@ import {
   addBoard, addComment, createFeedbackItem, DEFAULT_STATUSES, feedbackActivityOf, feedbackCommentsOf, feedbackItemsOf, initFeedbackBoard,
   initGoalsBoard, initWorkspace, readFeedbackBoard, SCHEMA_VERSION, TEMPLATE_CHANNELS, toggleVote, upsertMember, type Team,
 } from '../../shared/model';
+import { changeMark } from '../../shared/model/field-writes';
 import { SeededRandom } from './support/prng';
 
 const WORDS = ('export csv dashboard slow login sso mobile offline sync board goal kpi filter search sort tag owner ' +
@@ -146,7 +147,7 @@ export function generateModelFeedbackBoard(options: { items: number; seed: numbe
   const logActivity = (itemId: string, kind: string, from: string | null, to: string | null) => {
     const entry = new Y.Map<unknown>();
     const id = rng.id('a');
-    for (const [key, value] of Object.entries({ id, itemId, kind, from, to, actorId: rng.pick(memberIds), at: clock })) entry.set(key, value);
+    for (const [key, value] of Object.entries({ id, itemId, kind, from, to, actorId: rng.pick(memberIds), at: clock, ...changeMark(doc) })) entry.set(key, value);
     activity.set(id, entry);
   };
   const createItem = (index: number) => {
@@ -197,6 +198,7 @@ export function generateModelFeedbackBoard(options: { items: number; seed: numbe
         const fields: Record<string, unknown> = {
           id, itemId, parentId: first !== null && rng.chance(0.3) ? first : null, authorId: rng.pick(memberIds),
           body: new Y.Text(capitalised(rng.words(WORDS, rng.between(6, 18)))), mentions: [], createdAt: clock, editedAt: null, deleted: false,
+          ...changeMark(doc),
         };
         for (const [key, value] of Object.entries(fields)) comment.set(key, value);
         comments.set(id, comment);

@@ -27,9 +27,10 @@ function lan(peers: LanPeerSummary[]): LanStatus {
     lanPort: 4100,
     peers,
     addresses: [{ address: '127.0.0.1:4101', via: 'manual', peerId: null, lastGoodAt: null, lastError: 'ECONNREFUSED', attempts: 3 }],
-    port: { listening: true, host: '127.0.0.1', port: 4100, inboundFromLan: 0, lastInboundFromLanAt: null, counters: {} as never },
+    port: { listening: true, host: '127.0.0.1', port: 4100, inboundFromLan: 0, lastInboundFromLanAt: null, reachability: { checking: false, checkedAt: 5, self: [{ address: '127.0.0.1:4100', result: 'reachable', checkedAt: 5 }], fromTeammates: [] }, counters: {} as never },
     discovery: { enabled: false, interfaces: [], mdnsResponseSeen: false, lastResponseAt: null, peersFound: 0, errors: [] },
     protocolErrors: 0,
+    reachByDoc: {},
   };
 }
 
