@@ -38,7 +38,7 @@ async function coldSync(hubA: LanHub, meter: WireMeter, workspace: BenchWorkspac
     link = client;
     await waitFor(() => client.hello !== null);
     const watched = options.watchLink ? client.open(SYNC_DOC_ID) : undefined;
-    const timing = await timeSync({ diallerLink: client, meter, savedOn: [hubA], watch: watched ? [watched] : [], expected: expected.vector, deadlineMs: SYNC_DEADLINE_MS });
+    const timing = await timeSync({ dialler: hubB, diallerLink: client, meter, savedOn: [hubA], watch: watched ? [watched] : [], expected: expected.vector, deadlineMs: SYNC_DEADLINE_MS });
     const doc = watched ?? client.open(SYNC_DOC_ID);
     await waitFor(() => hasStateVector(doc, expected.vector), SYNC_DEADLINE_MS);
     if (docHash(doc) !== expected.hash) throw new Error("B's board differs from A's after sync");

@@ -95,7 +95,7 @@ export const syncDeltaRow: BenchRow = {
               links.push(onB.link);
               const meter = await startWireMeter(hubA.lanPort);
               try {
-                const timing = await timeSync({ diallerLink: onB.link, meter, savedOn: [hubA, hubB], watch: [onA.doc, onB.doc], expected, deadlineMs: SYNC_DEADLINE_MS });
+                const timing = await timeSync({ dialler: hubB, diallerLink: onB.link, meter, savedOn: [hubA, hubB], watch: [onA.doc, onB.doc], expected, deadlineMs: SYNC_DEADLINE_MS });
                 if (docHash(onA.doc) !== expectedHash || docHash(onB.doc) !== expectedHash) throw new Error('A and B differ from the expected merge after sync');
                 if (measuring) timings.push(timing);
                 return timing.savedMs;

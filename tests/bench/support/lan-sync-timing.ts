@@ -28,7 +28,8 @@ export interface SyncTiming {
 }
 
 export interface SyncRun {
-  /** The link client of the hub that dials. */
+  /** The hub that dials, and a link client on it. */
+  readonly dialler: LanHub;
   readonly diallerLink: LinkTestClient;
   readonly meter: WireMeter;
   /** Hubs that must list their teammate as connected with nothing pending. */
@@ -60,7 +61,7 @@ export async function timeSync(run: SyncRun): Promise<SyncTiming> {
     collectGarbage();
     const requestedAt = performance.now();
     const response = (await run.diallerLink.request('add-peer', { address: run.meter.address })) as { ok: boolean };
-    if (!response.ok) throw new Error(`add-peer was refused: ${JSON.stringify(response)}`);
+    if (!response.ok) throw new Error(`add-peer was refused: ${JSON.stringify(response)}; the hub printed:\n${run.dialler.output().slice(-4000)}`);
     let savedAt: number | null = null;
     let wire = run.meter.count();
     for (;;) {
