@@ -1,8 +1,8 @@
 // One sync connection with another peer of the workspace, over an already authenticated
 // channel: the welcome, then a y-protocols full sync (step 1 / step 2) of every doc either side
 // holds, live updates both ways, "saved" acknowledgements, ping/pong liveness, frames over the
-// LAN frame limit in chunks, and a watch on updates whose predecessors never arrive. Bad input
-// fails the connection, never a replica.
+// LAN frame limit in chunks, dial-back checks of each other's port, and a watch on updates
+// whose predecessors never arrive. Bad input fails the connection, never a replica.
 import type * as decoding from 'lib0/decoding';
 import type * as Y from 'yjs';
 import type { TxOrigin } from '../../../shared/model/origin';
@@ -12,6 +12,7 @@ import type { PeerLogger } from '../logger';
 import type { PresenceMembership, PresenceSource } from '../presence-hub';
 import { DEFAULT_LARGE_FRAME_LIMITS, IncomingLargeFrame, largeFrameFrames, type LargeFrameLimits } from './large-frames';
 import { encodePing, encodeSaved, encodeWelcome, LanMessageType, readNonce, readSaved, readWelcome, type LanWelcome } from './lan-messages';
+import { DialBackRateLimit, encodeDialBackAnswer, encodeDialBackRequest, probeTcp, readDialBackAnswer, readDialBackRequest, REACHABILITY_LIMITS, serveDialBack, type DialBackAnswer, type Probe } from './reachability';
 import type { ChannelRefusalReason } from './records';
 
 /** What a LAN connection needs of the replica it syncs. */
@@ -43,6 +44,8 @@ export interface LanConnectionInfo {
   readonly tiebreak: string;
   readonly address: string;
   readonly via: LanVia;
+  /** The other end's IP as the socket sees it: the only address a dial-back request may have this peer connect to. */
+  readonly remoteIp?: string;
 }
 
 /** Timings of liveness and of the pending-structs bound, and when frames go in chunks. */
@@ -75,6 +78,8 @@ export interface LanConnectionOptions {
   readonly events: LanConnectionEvents;
   /** Presence (awareness) relay of the peer; without it awareness frames are ignored. */
   readonly joinPresence?: (source: PresenceSource) => PresenceMembership;
+  /** How a teammate's dial-back request is served (tests); a TCP connect by default. */
+  readonly probe?: Probe;
 }
 
 function hasPending(doc: Y.Doc): boolean {
@@ -96,6 +101,9 @@ export class LanSyncConnection {
   private nextNonce = 1;
   private nextLargeFrameId = 1;
   private readonly incomingLarge: IncomingLargeFrame;
+  private readonly dialBackLimit = new DialBackRateLimit();
+  private readonly dialBacks = new Map<number, (answer: DialBackAnswer | null) => void>();
+  private nextDialBackId = 1;
   private closed = false;
   private presence: PresenceMembership | null = null;
 
@@ -148,6 +156,25 @@ export class LanSyncConnection {
   }
 
   /**
+   * Asks the teammate to connect to `addresses` (this peer's) at `port`. Resolves with its
+   * answer, or null when none came in time or the connection closed.
+   */
+  requestDialBack(addresses: readonly string[], port: number, timeoutMs: number = REACHABILITY_LIMITS.answerTimeoutMs): Promise<DialBackAnswer | null> {
+    if (this.closed || !this.remoteWelcome || addresses.length === 0) return Promise.resolve(null);
+    const id = this.nextDialBackId++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => settle(null), timeoutMs);
+      const settle = (answer: DialBackAnswer | null) => {
+        clearTimeout(timer);
+        this.dialBacks.delete(id);
+        resolve(answer);
+      };
+      this.dialBacks.set(id, settle);
+      this.send(encodeDialBackRequest({ id, port, addresses: addresses.slice(0, REACHABILITY_LIMITS.maxAddresses) }));
+    });
+  }
+
+  /**
    * Liveness and the pending-structs bound, run about once a second. Returns why the
    * connection must close, or null; sends a ping when one is due.
    */
@@ -181,6 +208,7 @@ export class LanSyncConnection {
     this.sessions.clear();
     this.pendingSince.clear();
     this.incomingLarge.clear();
+    for (const settle of [...this.dialBacks.values()]) settle(null);
     this.presence?.leave();
   }
 
@@ -238,6 +266,21 @@ export class LanSyncConnection {
     }
     if (type === LanMessageType.pong) {
       readNonce(decoder);
+      return;
+    }
+    if (type === LanMessageType.dialBack) {
+      const request = readDialBackRequest(decoder);
+      if (!this.dialBackLimit.allow(this.options.now())) {
+        this.send(encodeDialBackAnswer({ id: request.id, results: [], refused: 'rate-limited' }));
+        return;
+      }
+      // Off the frame queue: the connects take up to seconds, and later frames must not wait for them.
+      void serveDialBack(request, this.info.remoteIp, this.options.probe ?? probeTcp).then((answer) => this.send(encodeDialBackAnswer(answer)));
+      return;
+    }
+    if (type === LanMessageType.dialBackResult) {
+      const answer = readDialBackAnswer(decoder);
+      this.dialBacks.get(answer.id)?.(answer);
       return;
     }
     if (type === MessageType.awareness || type === MessageType.queryAwareness) {

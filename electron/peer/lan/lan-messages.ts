@@ -20,6 +20,9 @@ export const LanMessageType = {
   /** Connection-level: `varUint nonce`; answered by `pong` with the same nonce. */
   ping: MessageType.lanPing,
   pong: MessageType.lanPong,
+  /** Connection-level, JSON: "try to connect to me" and its answer (electron/peer/lan/reachability.ts). */
+  dialBack: MessageType.lanDialBack,
+  dialBackResult: MessageType.lanDialBackResult,
 } as const;
 
 /** What a peer says of itself once the handshake has authenticated it. */

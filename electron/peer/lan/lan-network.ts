@@ -1,7 +1,7 @@
 // The LAN's sockets: a TCP listener for teammates' peers and outgoing dials, each wrapped in
 // an authenticated, encrypted connection and, once its handshake completes, handed to the
 // LanPeer. Rotating the secret closes every connection made with the old one. It also keeps
-// what the diagnostics need to say about this laptop's port.
+// what the diagnostics need to say about this laptop's port, and checks whether it is reachable.
 import net from 'node:net';
 import { parsePeerAddress } from '../../../shared/lan/address';
 import type { PeerLogger } from '../logger';
@@ -9,6 +9,8 @@ import type { LanDialerOptions, DialOutcome } from './lan-dialer';
 import type { LanVia } from './lan-connection';
 import type { LanPeer } from './lan-peer';
 import type { LanHello } from './hello';
+import { lanInterfaces } from './discovery';
+import { LanReachability, type ReachabilityReport } from './reachability-check';
 import { createLanCounters, createSecureConnection, type ChannelLimits, type LanCounters, type SecureConnection, type LanRole } from './secure-channel';
 
 /** Sockets still in their handshake beyond this many are refused at once. */
@@ -29,6 +31,8 @@ export interface LanNetworkOptions {
   readonly lanPeer: LanPeer;
   readonly logger: PeerLogger;
   readonly limits?: Partial<ChannelLimits>;
+  /** The reachability check found something new (the diagnostics changed). */
+  readonly onDidChangeReachability?: () => void;
 }
 
 /** What the diagnostics panel says about this laptop's port. */
@@ -39,6 +43,8 @@ export interface LanPortDiagnostics {
   /** Connections accepted from another machine: proof that the port is reachable on the LAN. */
   readonly inboundFromLan: number;
   readonly lastInboundFromLanAt: number | null;
+  /** Whether the port answers: a connect from this laptop to each address, and a dial-back by each teammate. */
+  readonly reachability: ReachabilityReport;
   readonly counters: LanCounters;
 }
 
@@ -57,12 +63,23 @@ export class LanNetwork {
   private lastInboundFromLanAt: number | null = null;
   private boundPort = 0;
   private listening = false;
+  private readonly reachability: LanReachability;
+  private readonly stopWatchingConnections: () => void;
 
   private constructor(
     private readonly options: LanNetworkOptions,
     private readonly server: net.Server,
   ) {
     this.secret = options.secret;
+    const host = options.listenHost;
+    this.reachability = new LanReachability({
+      listenHosts: () => (host !== '0.0.0.0' && host !== '::' ? [host] : lanInterfaces().map((i) => i.address)),
+      port: () => this.boundPort,
+      connections: () => options.lanPeer.openConnections(),
+      logger: options.logger,
+      onDidChange: () => options.onDidChangeReachability?.(),
+    });
+    this.stopWatchingConnections = options.lanPeer.onDidChange(() => this.reachability.didChangeConnections());
   }
 
   /** Starts listening; resolves once the port is bound. */
@@ -89,6 +106,7 @@ export class LanNetwork {
     }
     network.boundPort = (server.address() as net.AddressInfo).port;
     network.listening = true;
+    network.reachability.start();
     return network;
   }
 
@@ -125,6 +143,11 @@ export class LanNetwork {
     });
   };
 
+  /** Checks again now ("Check again" in the Network view); resolves when the check is done. */
+  checkReachability(): Promise<void> {
+    return this.reachability.check();
+  }
+
   diagnostics(): LanPortDiagnostics {
     return {
       listening: this.listening,
@@ -132,12 +155,15 @@ export class LanNetwork {
       port: this.boundPort,
       inboundFromLan: this.inboundFromLan,
       lastInboundFromLanAt: this.lastInboundFromLanAt,
+      reachability: this.reachability.report(),
       counters: { ...this.counters, refusals: { ...this.counters.refusals } },
     };
   }
 
   async close(): Promise<void> {
     this.listening = false;
+    this.reachability.stop();
+    this.stopWatchingConnections();
     for (const connection of this.connections) connection.close();
     const grace = setTimeout(() => this.sockets.forEach((socket) => socket.destroy()), CLOSE_GRACE_MS);
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -191,6 +217,7 @@ export class LanNetwork {
             tiebreak: Buffer.from(connection.handshakeHash ?? new Uint8Array(0)).toString('hex'),
             address,
             via,
+            ...(socket.remoteAddress ? { remoteIp: socket.remoteAddress } : {}),
           },
         );
         settle?.({ ok: true, peerId: remote.peerId, closed });

@@ -99,6 +99,11 @@ export class LanPeer {
     return this.remotes.get(peerId)?.connection != null;
   }
 
+  /** The open sync connections (a dial-back check asks each). */
+  openConnections(): LanSyncConnection[] {
+    return this.connections();
+  }
+
   connectedPeerIds(): string[] {
     return [...this.remotes.values()].filter((r) => r.connection).map((r) => r.peerId);
   }

@@ -146,6 +146,14 @@ export class LanService {
     return true;
   }
 
+  /** Checks again whether this laptop's LAN port is reachable; false when LAN sync is not running. */
+  async checkReachability(): Promise<boolean> {
+    const running = this.running;
+    if (!running) return false;
+    await running.network.checkReachability();
+    return true;
+  }
+
   /** Starts LAN sync for the workspace (once; later calls wait for the first). */
   start(workspaceId: string): Promise<void> {
     if (!this.options || this.running) return Promise.resolve();
@@ -227,6 +235,7 @@ export class LanService {
         hello: createLanHello({ appVersion: __TANDEM_VERSION__, peerId, workspaceId }),
         lanPeer,
         logger,
+        onDidChangeReachability: () => this.changed(),
       });
     } catch (error) {
       stopOpenWatch();
