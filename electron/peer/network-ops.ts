@@ -11,7 +11,7 @@ import { readWorkspace, isWorkspaceInitialised, upsertMember } from '../../share
 import type { Peer } from './peer';
 import { toNetworkStatus } from './network-status';
 
-export const NETWORK_OPS = ['get-invite', 'join-workspace', 'choose-member', 'rotate-secret', 'network-status', 'add-peer', 'leave-workspace', 'reach'] as const;
+export const NETWORK_OPS = ['get-invite', 'join-workspace', 'choose-member', 'rotate-secret', 'network-status', 'add-peer', 'leave-workspace', 'reach', 'check-reachability'] as const;
 export type NetworkOp = (typeof NETWORK_OPS)[number];
 
 export function isNetworkOp(op: string): op is NetworkOp {
@@ -30,6 +30,9 @@ export async function handleNetworkRequest(peer: Peer, op: NetworkOp, args: unkn
     case 'rotate-secret':
       return inviteResult(await peer.rotateWorkspaceSecret());
     case 'network-status':
+      return toNetworkStatus(await peer.lanStatus()) satisfies NetworkStatus;
+    case 'check-reachability':
+      if (!(await peer.lan.checkReachability())) throw new PeerRefusal('lan-off', 'errors.lanOff');
       return toNetworkStatus(await peer.lanStatus()) satisfies NetworkStatus;
     case 'add-peer': {
       const { address } = parseInput(addPeerArgs, args);

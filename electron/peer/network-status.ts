@@ -16,6 +16,7 @@ export function toNetworkStatus(lan: LanStatus): NetworkStatus {
     running: lan.running,
     lanPort: lan.lanPort,
     listening: lan.port?.listening ?? false,
+    reachability: lan.port ? { ...lan.port.reachability, self: [...lan.port.reachability.self], fromTeammates: [...lan.port.reachability.fromTeammates] } : null,
     listenHost: lan.port?.host ?? null,
     inboundFromLan: lan.port?.inboundFromLan ?? 0,
     peers: lan.peers.map((p) => ({

@@ -23,6 +23,8 @@ export interface NetworkActions {
    * last saw it change, and since when.
    */
   reach(boardId: string, entityId?: string): Promise<ActionResult<TeammateReach[]>>;
+  /** Checks again whether teammates can reach this laptop's LAN port; the status in the store follows. */
+  checkReachability(): Promise<ActionResult>;
   /** Dials a teammate at `host:port`; refused here when it is not an address. */
   addPeer(address: string): Promise<ActionResult<string>>;
 }
@@ -80,6 +82,14 @@ export function createNetworkActions(runtime: Runtime, enterWorkspace: (identity
       const clocks = entityId && board ? [...board.marks.of(entityId)] : undefined;
       try {
         return { ok: true, value: reachResultSchema.parse(await link.request('reach', { docId: boardId, ...(clocks ? { clocks } : {}) })).teammates };
+      } catch (error) {
+        return toActionError(error);
+      }
+    },
+    async checkReachability() {
+      try {
+        runtime.store.setState({ network: networkStatusSchema.parse(await link.request('check-reachability', {})) });
+        return { ok: true, value: undefined };
       } catch (error) {
         return toActionError(error);
       }

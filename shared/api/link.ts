@@ -119,6 +119,8 @@ export const requestSchema = z.discriminatedUnion('op', [
   z.object({ id: z.number().int(), op: z.literal('rotate-secret'), args: z.object({}) }),
   /** LAN sync as it is now (`NetworkStatus`); later changes arrive as pushed `networkStatus` messages. */
   z.object({ id: z.number().int(), op: z.literal('network-status'), args: z.object({}) }),
+  /** Checks again whether teammates can reach this laptop's LAN port; answers with the network status after it. */
+  z.object({ id: z.number().int(), op: z.literal('check-reachability'), args: z.object({}) }),
   /** Dials a teammate's peer at `host:port` from now on. */
   z.object({ id: z.number().int(), op: z.literal('add-peer'), args: addPeerArgs }),
   /** Which teammates' laptops hold a doc, or one change of it, and since when. */

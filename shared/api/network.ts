@@ -36,12 +36,26 @@ export const dialAddressSchema = z.object({
   attempts: z.number().int().min(0),
 });
 
+const reachResult = z.enum(['reachable', 'refused', 'timeout', 'unreachable']);
+const addressCheckSchema = z.object({ address: text(100), result: reachResult, checkedAt: z.number() });
+
+/** Whether this laptop's LAN port answers: a connect from itself to each address it listens on, and from each teammate that could dial back. */
+export const reachabilitySchema = z.object({
+  checking: z.boolean(),
+  /** When the last full check finished; null before the first. */
+  checkedAt: z.number().nullable(),
+  self: z.array(addressCheckSchema).max(100),
+  fromTeammates: z.array(addressCheckSchema.extend({ peerId: text(64) })).max(1_000),
+});
+export type Reachability = z.infer<typeof reachabilitySchema>;
+
 export const networkStatusSchema = z.object({
   /** LAN sync runs (the peer holds a workspace and was started with LAN). */
   running: z.boolean(),
   lanPort: z.number().int().nullable(),
   /** The LAN port is open, on which host, and whether another machine has ever reached it. */
   listening: z.boolean(),
+  reachability: reachabilitySchema.nullable().optional(),
   listenHost: text(100).nullable(),
   inboundFromLan: z.number().int().min(0),
   peers: z.array(networkPeerSchema).max(1_000),

@@ -1,6 +1,7 @@
 // The Network view: every teammate's peer this laptop knows (member, device, address, how it
 // was found, connected or not, last exchange), a form to add a peer by address where multicast
-// is blocked, and diagnostics: whether mDNS works here, the interfaces used, the LAN port.
+// is blocked, and diagnostics: whether mDNS works here, the interfaces used, the LAN port and
+// whether teammates can reach it (checked again on demand).
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
@@ -79,6 +80,62 @@ function AddPeerForm() {
   );
 }
 
+/** Whether teammates reach this laptop's port, address by address, and "Check again". */
+function Reachability({ network }: { network: NetworkStatus }) {
+  const { t } = useTranslation();
+  const runtime = useRuntime();
+  const locale = useApp((s) => s.locale);
+  const members = useApp(useShallow((s) => s.workspace?.members ?? []));
+  const [busy, setBusy] = useState(false);
+  const reach = network.reachability ?? null;
+  const time = (at: number) => new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(at));
+  const teammate = (peerId: string) => {
+    const peer = network.peers.find((p) => p.peerId === peerId);
+    return members.find((m) => m.id === peer?.memberId)?.name ?? peer?.device ?? peerId;
+  };
+  const port = network.lanPort ?? 0;
+  const lines: { key: string; ok: boolean; text: string }[] = [];
+  if (reach) {
+    const reachable = new Map<string, number>();
+    for (const check of reach.fromTeammates) {
+      if (check.result === 'reachable') reachable.set(check.address, Math.max(reachable.get(check.address) ?? 0, check.checkedAt));
+      else lines.push({ key: `t-${check.peerId}-${check.address}`, ok: false, text: t('network.notReachableFrom', { teammate: teammate(check.peerId), address: check.address, reason: t(`network.reachReason.${check.result}`), port }) });
+    }
+    for (const [address, at] of reachable) lines.unshift({ key: `r-${address}`, ok: true, text: t('network.reachableFrom', { address, time: time(at) }) });
+    for (const check of reach.self) {
+      lines.push({
+        key: `s-${check.address}`,
+        ok: check.result === 'reachable',
+        text: check.result === 'reachable' ? t('network.selfReachable', { address: check.address, time: time(check.checkedAt) }) : t('network.selfNotReachable', { address: check.address, reason: t(`network.reachReason.${check.result}`) }),
+      });
+    }
+  }
+  const checking = busy || reach?.checking === true;
+  const checkAgain = async () => {
+    setBusy(true);
+    await runtime.network.checkReachability();
+    setBusy(false);
+  };
+  return (
+    <dd data-testid="diagnostics-reachability">
+      {!reach || reach.checkedAt === null ? <p className="muted">{checking ? t('network.checking') : t('network.notCheckedYet')}</p> : null}
+      {reach && reach.checkedAt !== null && reach.fromTeammates.length === 0 ? <p className="muted">{t('network.noTeammateCheck')}</p> : null}
+      {lines.length > 0 && (
+        <ul className="reachability">
+          {lines.map((line) => (
+            <li key={line.key} className={line.ok ? 'peer-connected' : 'warning'}>
+              {line.text}
+            </li>
+          ))}
+        </ul>
+      )}
+      <button type="button" onClick={() => void checkAgain()} disabled={checking || !network.running}>
+        {checking ? t('network.checking') : t('network.checkAgain')}
+      </button>
+    </dd>
+  );
+}
+
 function Diagnostics({ network }: { network: NetworkStatus }) {
   const { t } = useTranslation();
   const { discovery } = network;
@@ -97,6 +154,8 @@ function Diagnostics({ network }: { network: NetworkStatus }) {
           {' — '}
           {network.inboundFromLan > 0 ? t('network.reachedFromLan', { count: network.inboundFromLan }) : t('network.notReachedYet')}
         </dd>
+        <dt>{t('network.reachability')}</dt>
+        <Reachability network={network} />
         {network.addresses.length > 0 && (
           <>
             <dt>{t('network.addresses')}</dt>
