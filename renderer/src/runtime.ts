@@ -331,7 +331,11 @@ export class Runtime {
     const opened: OpenedDoc[] = this.docs.all();
     let save: SaveState;
     const cachePending = this.docs.cachePending() > 0;
-    if (this.link.status !== 'online') save = !this.everOnline && !cachePending && opened.length === 0 ? 'connecting' : cachePending ? 'offline-saving' : 'offline-saved';
+    if (this.link.status !== 'online') {
+      // Offline, this browser's cache is the only copy: a failed write there must show.
+      if (this.docs.cacheFailed()) save = 'offline-error';
+      else save = !this.everOnline && !cachePending && opened.length === 0 ? 'connecting' : cachePending ? 'offline-saving' : 'offline-saved';
+    }
     else if (this.writeFailed) save = 'error';
     else save = opened.every((d) => this.link.isSaved(d.docId)) ? 'saved' : 'saving';
     if (this.store.getState().save !== save) this.store.setState({ save });

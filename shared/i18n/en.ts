@@ -38,6 +38,7 @@ const core = {
     offlineSaved: 'Offline — saved in this browser',
     offlineSaving: 'Offline — saving in this browser…',
     error: 'Not saved: the local peer could not write to disk',
+    offlineError: 'Offline — not saved: this browser could not store your edits (is the disk full?). Retrying…',
     offlineHint: 'The local peer is not running. Your edits are kept in this browser and reach the peer when it is back.',
   },
   goals: {

@@ -78,3 +78,41 @@ test('the hub refuses a link with a wrong token, and the page says it is offline
     removeDir(dataDir);
   }
 });
+
+test('offline, a write this browser cannot store says so, is retried, and nothing typed is lost', async ({ page, browser }) => {
+  const dataDir = tempDataDir();
+  let hub = await startHub({ dataDir });
+  try {
+    await firstRun(page, hub.url);
+    await createGoal(page, 'Before the disk filled up');
+    await expectSaved(page);
+    const { port, token } = hub;
+    expect(await hub.stop()).toBe(0);
+    await expect(page.getByTestId('save-indicator')).toHaveText('Offline — saved in this browser');
+
+    // The browser's storage refuses writes, as it does when the disk is full.
+    await page.evaluate(() => {
+      const original = IDBObjectStore.prototype.add;
+      (window as unknown as { __restoreAdd: () => void }).__restoreAdd = () => void (IDBObjectStore.prototype.add = original);
+      IDBObjectStore.prototype.add = function () {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    await createGoal(page, 'Typed while the disk was full');
+    await expect(page.getByTestId('save-indicator')).toHaveText(/Offline — not saved: this browser could not store your edits/);
+
+    // Space again: the retry stores it, and the hub gets it when it is back.
+    await page.evaluate(() => (window as unknown as { __restoreAdd: () => void }).__restoreAdd());
+    await expect(page.getByTestId('save-indicator')).toHaveText('Offline — saved in this browser', { timeout: 10_000 });
+    hub = await startHub({ dataDir, port, token });
+    await expectSaved(page);
+    const fresh = await browser.newContext();
+    const other = await fresh.newPage();
+    await other.goto(hub.url);
+    await expect(goalCard(other, 'Typed while the disk was full')).toBeVisible();
+    await fresh.close();
+  } finally {
+    await hub.stop();
+    removeDir(dataDir);
+  }
+});

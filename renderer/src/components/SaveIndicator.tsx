@@ -10,6 +10,7 @@ const KEYS: Record<SaveState, string> = {
   saved: 'save.saved',
   'offline-saving': 'save.offlineSaving',
   'offline-saved': 'save.offlineSaved',
+  'offline-error': 'save.offlineError',
   error: 'save.error',
 };
 

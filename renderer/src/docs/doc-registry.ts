@@ -3,8 +3,8 @@
 // an edit has reached IndexedDB, so "saved in this browser" is only said when it is true.
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { CACHE_ORIGIN } from '../../../shared/model/origin';
 import type { LinkClient } from '../link/link-client';
+import { CacheWriter } from './cache-writer';
 
 /** How long to wait for IndexedDB before giving up on the cache and refilling from the peer. */
 const CACHE_OPEN_TIMEOUT_MS = 4_000;
@@ -16,6 +16,8 @@ export interface OpenedDoc {
   cacheReady: boolean;
   /** Local updates not yet committed to IndexedDB. */
   cachePending: number;
+  /** The last write to IndexedDB failed and has not been retried successfully yet. */
+  cacheFailed: boolean;
 }
 
 export interface DocRegistryEvents {
@@ -67,6 +69,12 @@ export class DocRegistry {
     );
   }
 
+  /** Some edit could not be written to this browser's cache (and is being retried). */
+  cacheFailed(): boolean {
+    for (const d of this.opened.values()) if (d.cacheFailed) return true;
+    return false;
+  }
+
   cachePending(): number {
     let n = 0;
     for (const d of this.opened.values()) n += d.cachePending;
@@ -75,7 +83,7 @@ export class DocRegistry {
 
   private async load(docId: string): Promise<OpenedDoc> {
     const doc = new Y.Doc({ guid: docId });
-    const opened: OpenedDoc = { docId, doc, cacheReady: false, cachePending: 0 };
+    const opened: OpenedDoc = { docId, doc, cacheReady: false, cachePending: 0, cacheFailed: false };
     let persistence = new IndexeddbPersistence(this.cachePrefix + docId, doc);
     const ready = await Promise.race([persistence.whenSynced.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), CACHE_OPEN_TIMEOUT_MS))]);
     if (!ready) {
@@ -93,35 +101,19 @@ export class DocRegistry {
     return opened;
   }
 
-  /**
-   * After each update y-indexeddb opens a read-write transaction on its `updates` store. A
-   * read-only transaction over the same store, created afterwards, cannot start before that
-   * one has committed, so its completion tells us the update is in IndexedDB.
-   */
   private trackCacheWrites(opened: OpenedDoc, persistence: IndexeddbPersistence): void {
-    opened.doc.on('update', (_update: Uint8Array, origin: unknown) => {
-      if (origin === persistence || origin === CACHE_ORIGIN) return;
-      opened.cachePending++;
-      this.events.onDidChangeCache();
-      const settle = () => {
-        opened.cachePending--;
+    const writer = new CacheWriter(opened.doc, persistence, {
+      onDidChangePending: (pending) => {
+        opened.cachePending = pending;
+        if (pending === 0) opened.cacheFailed = false;
         this.events.onDidChangeCache();
-      };
-      // Run after y-indexeddb's own update listener has queued its write.
-      queueMicrotask(() => {
-        void persistence.whenSynced.then(() => {
-          const db = persistence.db;
-          if (!db) return settle();
-          try {
-            const tx = db.transaction(['updates'], 'readonly');
-            tx.oncomplete = settle;
-            tx.onerror = settle;
-            tx.onabort = settle;
-          } catch {
-            settle();
-          }
-        });
-      });
+      },
+      onDidFail: (error) => {
+        console.warn(`Tandem: could not write ${opened.docId} to this browser's cache`, error);
+        opened.cacheFailed = true;
+        this.events.onDidChangeCache();
+      },
     });
+    opened.doc.on('destroy', () => writer.destroy());
   }
 }
