@@ -189,7 +189,8 @@ export function createSecureConnection(options: SecureConnectionOptions): Secure
   }
 
   function onPeerGone(): void {
-    if (state === 'handshaking') finish('handshake-closed');
+    // A connect that closes without a byte (a reachability check, electron/peer/lan/reachability.ts) is no refused handshake.
+    if (state === 'handshaking') finish(role === 'responder' && handshakeBytes === 0 ? 'peer-closed' : 'handshake-closed');
     else if (state === 'open') finish(reader.buffered > 0 ? 'frame-truncated' : 'peer-closed');
   }
 
