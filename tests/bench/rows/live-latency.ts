@@ -3,7 +3,10 @@
 // latency from the edit on A's link to the edit observed in a link client on B's hub (what B's
 // renderer would see), p50 / p99 and edits lost, against a WebSocket echo of the same size in
 // the same run and at the same time.
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import * as Y from 'yjs';
+import { logFileName } from '../../../electron/peer/store/doc-file-names';
 import { LinkTestClient, waitFor } from '../../integration/support/link-test-client';
 import { hasStateVector } from '../support/board-edits';
 import { newBenchWorkspace, peerDataDir, startLanHub, writePeerData, type LanHub } from '../support/lan-hub';
@@ -21,6 +24,8 @@ const STREAM_MS = { quick: 5_000, full: 30_000 };
 const WARM_UP_MS = 2_000;
 /** How long after the last edit one still counts as arriving rather than lost. */
 const GRACE_MS = 3_000;
+/** An edit this slow counts toward a stall in the notes' timeline. */
+const SLOW_MS = 50;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -113,7 +118,27 @@ export const liveLatencyRow: BenchRow = {
       const measureEdit = (update: Uint8Array) => (editBytes = update.length + SYNC_DOC_ID.length + 4);
       editor.doc.once('update', measureEdit);
 
+      // A peer's doc log shrinks when the peer compacts it (the whole board encoded and written
+      // again), so stalls can be matched with compactions.
+      const logs = [['A', hubA], ['B', hubB]].map(([name, hub]) => ({ name: name as string, path: join((hub as LanHub).dataDir, 'docs', logFileName(SYNC_DOC_ID)), size: 0 }));
+      const sizeOf = (path: string) => {
+        try {
+          return statSync(path).size;
+        } catch {
+          return 0;
+        }
+      };
       const round = async (ms: number) => {
+        const began = performance.now();
+        const compactions: string[] = [];
+        for (const log of logs) log.size = sizeOf(log.path);
+        const watch = setInterval(() => {
+          for (const log of logs) {
+            const size = sizeOf(log.path);
+            if (size < log.size) compactions.push(`${log.name} +${((performance.now() - began) / 1000).toFixed(1)} s`);
+            log.size = size;
+          }
+        }, 50);
         const [seqs, , echoed] = await Promise.all([
           editStream(editor.doc, board.cardIds, sentAt, EDITS_PER_SECOND, ms),
           moveWindows(windows, PRESENCE_PER_SECOND, ms),
@@ -121,8 +146,22 @@ export const liveLatencyRow: BenchRow = {
         ]);
         const waitUntil = performance.now() + GRACE_MS;
         while (seqs.some((seq) => !latency.has(seq)) && performance.now() < waitUntil) await sleep(20);
+        clearInterval(watch);
         const seen = seqs.flatMap((seq) => (latency.has(seq) ? [latency.get(seq) as number] : []));
-        return { edits: seqs.length, seen, lost: seqs.length - seen.length, echo: echoed };
+        // Slow edits in bursts: consecutive sends at most 250 ms apart.
+        const bursts: { at: number; edits: number; worst: number }[] = [];
+        let last = Number.NEGATIVE_INFINITY;
+        for (const seq of seqs) {
+          const ms = latency.get(seq) ?? Number.POSITIVE_INFINITY;
+          if (ms < SLOW_MS) continue;
+          const at = (sentAt[seq] as number) - began;
+          const burst = at - last <= 250 ? bursts[bursts.length - 1] : undefined;
+          if (burst) Object.assign(burst, { edits: burst.edits + 1, worst: Math.max(burst.worst, ms) });
+          else bursts.push({ at, edits: 1, worst: ms });
+          last = at;
+        }
+        const stalls = bursts.map((b) => `+${(b.at / 1000).toFixed(1)} s ×${b.edits} (worst ${formatValue(b.worst, 'ms')})`);
+        return { edits: seqs.length, seen, lost: seqs.length - seen.length, echo: echoed, timeline: `slow edits (≥ ${SLOW_MS} ms) ${stalls.join(', ') || 'none'}; compactions ${compactions.join(', ') || 'none'}` };
       };
 
       context.progress(`live-latency: warm-up (${WARM_UP_MS / 1000} s)`);
@@ -135,6 +174,7 @@ export const liveLatencyRow: BenchRow = {
       let echoLost = 0;
       let edits = 0;
       let worst = 0;
+      const timelines: string[] = [];
       for (let run = 0; run < context.runs; run++) {
         context.progress(`live-latency: run ${run + 1}/${context.runs} (${streamMs / 1000} s)`);
         const result = await round(streamMs);
@@ -146,6 +186,7 @@ export const liveLatencyRow: BenchRow = {
         echoLost += result.echo.lost;
         edits += result.edits;
         worst = Math.max(worst, ...result.seen);
+        timelines.push(`run ${run + 1}: ${result.timeline}`);
       }
       const workload = `live-latency (${(board.cardIds.length / 1000).toFixed(0)}k cards, ${EDITS_PER_SECOND} Hz + ${PRESENCE_PEERS}×${PRESENCE_PER_SECOND} Hz presence)`;
       const p99Target = 2 * median(echoP99) + 2;
@@ -160,6 +201,7 @@ export const liveLatencyRow: BenchRow = {
             `A link client on A retitles a card ${EDITS_PER_SECOND} times a second (one transaction each, ${editBytes} B a frame); "seen" is when B's link client (B's renderer, what the user sees) has applied it: A's peer applies it and relays it over the LAN from its update event (the fsync runs beside, not before), B's peer does the same towards its link. ` +
             `Meanwhile one window on each of the ${PRESENCE_PEERS} presence peers changes its presence ${PRESENCE_PER_SECOND} times a second; A's and B's links receive those too. Baseline: a ws echo server in its own process, ${Math.max(editBytes, 40)} B messages at ${EDITS_PER_SECOND} Hz in the same seconds, round trip (${echoLost} lost). ` +
             `${context.runs} runs of ${streamMs / 1000} s after a ${WARM_UP_MS / 1000} s warm-up, ${edits} edits measured; the table shows the median of the runs' percentiles; per run p99 ${p99.map((v) => formatValue(v, 'ms')).join(', ')}; worst single edit ${formatValue(worst, 'ms')}. All timing in the bench process, which hosts every client.`,
+          `live-latency timeline (offsets from each run's start): ${timelines.join('; ')}.`,
         ],
       };
     } finally {
