@@ -12,7 +12,7 @@ import { ReplicaStore, type StoreLogger } from '../../../electron/peer/store/rep
 import { hasStateVector } from '../support/board-edits';
 import type { BenchContext, BenchRow, RowReport } from '../support/row';
 import { newBenchWorkspace, peerDataDir, startLanHub, writePeerData, type BenchWorkspace, type LanHub } from '../support/lan-hub';
-import { timeSync, type SyncTiming } from '../support/lan-sync-timing';
+import { addPeerRaces, timeSync, type SyncTiming } from '../support/lan-sync-timing';
 import { formatValue } from '../support/table';
 import { median, sampleRoundRobin, timeOnce } from '../support/timing';
 import { cpuProfileArgs, describeWindow, profileWindow } from '../support/peer-profile';
@@ -73,6 +73,7 @@ export const syncColdRow: BenchRow = {
   name: 'sync-cold',
   description: 'empty peer B dials peer A holding the standard board over loopback (handshake + encryption), connect to equal content, vs encode + apply in one process',
   async run(context: BenchContext): Promise<RowReport> {
+    const racesBefore = addPeerRaces.count;
     const board = context.feedbackBoard();
     const state = Y.encodeStateAsUpdate(board.doc);
     const expected = { vector: Y.decodeStateVector(Y.encodeStateVector(board.doc)), hash: docHash(board.doc) };
@@ -144,6 +145,7 @@ export const syncColdRow: BenchRow = {
             `Wire (median): A→B ${formatValue(median(of((t) => t.toDialler)), 'bytes')}, B→A ${formatValue(median(of((t) => t.toListener)), 'bytes')}; A's first handshake reply ${formatValue(median(of((t) => t.handshakeReplyMs)), 'ms')} after connect. Baseline: encode + apply of the generated board in the bench process ` +
             `(encode alone ${formatValue(median(samples.encode), 'ms')}, apply alone ${formatValue(median(samples.apply), 'ms')}, apply into a doc with an update listener, as a replica's is, ${formatValue(median(samples.applyObserved), 'ms')}; the store's append + fsync of the whole update ${formatValue(median(samples.persist), 'ms')}).`,
           profile,
+          ...(addPeerRaces.count > racesBefore ? [`sync-cold: the peer answered \`add-peer\` with "internal" ${addPeerRaces.count - racesBefore} time(s): its own write of lan-peers.json raced the request's (writeJsonAtomic's temp name is per process); the address was added and dialled anyway, so those runs count.`] : []),
         ],
       };
     } finally {
