@@ -2,7 +2,10 @@
 // to dial A (through a wire meter) and the clock runs from the TCP connect, handshake and
 // encryption included, to equal content. Baseline: `Y.encodeStateAsUpdate` + `Y.applyUpdate`
 // of the same board in one process, and that update's size for the bytes on the wire.
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
@@ -49,6 +52,21 @@ async function coldSync(hubA: LanHub, meter: WireMeter, workspace: BenchWorkspac
   }
 }
 
+/** Milliseconds a new Node process takes to apply the update in `file` to a doc with an update listener (startup and reading off the clock). */
+function applyInNewProcess(file: string): number {
+  const script = `const Y = require(${JSON.stringify(createRequire(import.meta.url).resolve('yjs'))});
+const state = new Uint8Array(require('node:fs').readFileSync(${JSON.stringify(file)}));
+const doc = new Y.Doc();
+doc.on('update', () => undefined);
+const started = performance.now();
+Y.applyUpdate(doc, state);
+process.stdout.write(String(performance.now() - started));`;
+  const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 120_000 });
+  const ms = Number(result.stdout);
+  if (result.status !== 0 || !Number.isFinite(ms)) throw new Error(`the apply in a new process failed: ${result.stderr}`);
+  return ms;
+}
+
 /** One more cold sync with both peers under `--cpu-prof`, never timed: where each spent the window. */
 async function profiledColdSync(aDir: string, workspace: BenchWorkspace, expected: { vector: Map<number, number>; hash: string }): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'tandem-bench-profile-'));
@@ -82,6 +100,8 @@ export const syncColdRow: BenchRow = {
     await writePeerData(aDir, workspace, new Map([[SYNC_DOC_ID, [state]]]));
     const hubA = await startLanHub({ dataDir: aDir });
     const meter = await startWireMeter(hubA.lanPort);
+    const stateFile = join(aDir, 'bench-state.bin');
+    writeFileSync(stateFile, state);
     const timings: SyncTiming[] = [];
     let measuring = false;
     try {
@@ -105,6 +125,8 @@ export const syncColdRow: BenchRow = {
             doc.on('update', () => undefined);
             return timeOnce(() => Y.applyUpdate(doc, state)).finally(() => doc.destroy());
           },
+          // The same apply in a new Node process (cold JIT, small heap), as B is when it receives the board.
+          coldApply: async () => applyInNewProcess(stateFile),
           // The store's append (write + fsync) of the whole board, as B's replica does on receiving it.
           persist: async () => {
             const dir = await mkdtemp(join(tmpdir(), 'tandem-bench-persist-'));
@@ -143,7 +165,7 @@ export const syncColdRow: BenchRow = {
             `The clock starts at the relay's TCP accept (the dialer's 250 ms tick before it, median ${formatValue(median(of((t) => t.dialMs)), 'ms')}, is excluded) and stops when A's /healthz (polled every 5 ms) lists B with nothing pending, i.e. B has fsynced the whole board and acknowledged it; ` +
             `"in B's renderer link" is timed in runs of its own where the link client has the board open before the connect, and stops when it holds A's state vector (B's peer applied it and relayed it to the link, which applied it again in the bench process); in the other runs the link opens the board after the clock stops. Content hashes compared after every run. ` +
             `Wire (median): A→B ${formatValue(median(of((t) => t.toDialler)), 'bytes')}, B→A ${formatValue(median(of((t) => t.toListener)), 'bytes')}; A's first handshake reply ${formatValue(median(of((t) => t.handshakeReplyMs)), 'ms')} after connect. Baseline: encode + apply of the generated board in the bench process ` +
-            `(encode alone ${formatValue(median(samples.encode), 'ms')}, apply alone ${formatValue(median(samples.apply), 'ms')}, apply into a doc with an update listener, as a replica's is, ${formatValue(median(samples.applyObserved), 'ms')}; the store's append + fsync of the whole update ${formatValue(median(samples.persist), 'ms')}).`,
+            `(encode alone ${formatValue(median(samples.encode), 'ms')}, apply alone ${formatValue(median(samples.apply), 'ms')}, apply into a doc with an update listener, as a replica's is, ${formatValue(median(samples.applyObserved), 'ms')}; the same in a new Node process ${formatValue(median(samples.coldApply), 'ms')}; the store's append + fsync of the whole update ${formatValue(median(samples.persist), 'ms')}).`,
           profile,
           ...(addPeerRaces.count > racesBefore ? [`sync-cold: the peer answered \`add-peer\` with "internal" ${addPeerRaces.count - racesBefore} time(s): its own write of lan-peers.json raced the request's (writeJsonAtomic's temp name is per process); the address was added and dialled anyway, so those runs count.`] : []),
         ],
