@@ -21,7 +21,7 @@ test('a check-in of "abc", an empty title and a 100,000-character title are refu
     await expect(kpi.getByRole('alert')).toHaveText('Enter a number, like 1200 or 3.5.');
     await expect(kpi.getByTestId('check-in')).toHaveCount(1);
 
-    await page.getByTestId('goal-detail').getByRole('button', { name: 'Edit' }).click();
+    await page.getByTestId('goal-detail').getByRole('button', { name: 'Edit', exact: true }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Title').fill('   ');
     await dialog.getByRole('button', { name: 'Save' }).click();

@@ -52,7 +52,7 @@ test('two people: who is online, on which board, on which goal, editing which fi
     await goalCard(pageA, GOAL).getByRole('button', { name: `Open “${GOAL}”` }).click();
     const titleField = pageA.getByTestId('goal-detail').locator('[data-presence-field="title"]');
     await expect(titleField).not.toHaveAttribute('data-presence-editing', 'true');
-    await pageB.getByTestId('goal-detail').getByRole('button', { name: 'Edit' }).click();
+    await pageB.getByTestId('goal-detail').getByRole('button', { name: 'Edit', exact: true }).click();
     await expect(pageB.getByRole('dialog').getByLabel('Title')).toBeFocused();
     await expect(titleField).toHaveAttribute('data-presence-editing', 'true');
     await expect(titleField.getByTestId('field-presence')).toHaveText('Li is editing');

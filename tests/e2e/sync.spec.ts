@@ -16,7 +16,7 @@ const SHARED_GOAL = 'Launch the referral programme';
 /** Sets a goal's status in its edit form. */
 async function setGoalStatus(page: Page, title: string, status: 'on-track' | 'at-risk' | 'off-track'): Promise<void> {
   await goalCard(page, title).getByRole('button', { name: /Open/ }).click();
-  await page.getByTestId('goal-detail').getByRole('button', { name: 'Edit' }).click();
+  await page.getByTestId('goal-detail').getByRole('button', { name: 'Edit', exact: true }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Status').selectOption(status);
   await dialog.getByRole('button', { name: 'Save' }).click();

@@ -24,11 +24,10 @@ afterEach(async () => {
 async function launch(options: { argv?: string[]; platform?: NodeJS.Platform; isPackaged?: boolean; beforeReady?: (fake: FakeElectron) => void } = {}) {
   const fake = createFakeElectron({ userData, isPackaged: options.isPackaged ?? true });
   const logs: string[] = [];
-  startShell(fake, paths, { log: (line) => logs.push(line), argv: options.argv ?? ['/opt/tandem/tandem'], platform: options.platform ?? 'linux' });
+  const shell = startShell(fake, paths, { log: (line) => logs.push(line), argv: options.argv ?? ['/opt/tandem/tandem'], platform: options.platform ?? 'linux' });
   options.beforeReady?.(fake);
   fake.app.ready();
-  await fake.app.whenReady();
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  expect(await shell.ready).toBe(true);
   const take = () => fake.ipcMain.invoke('tandem:take-invite-link', {});
   const linksSent = () => fake.BrowserWindow.instances[0]!.webContents.sent.filter((m) => m.channel === EVENT_INVITE_LINK).map((m) => m.args[0]);
   return { fake, logs, take, linksSent };
