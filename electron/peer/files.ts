@@ -4,9 +4,21 @@ import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import os from 'node:os';
 
-export async function writeJsonAtomic(path: string, value: unknown, mode = 0o600): Promise<void> {
+/** Writes to one path run one after another, so two writers never share a temporary file or race a rename. */
+const writesByPath = new Map<string, Promise<void>>();
+let nextTmp = 0;
+
+export function writeJsonAtomic(path: string, value: unknown, mode = 0o600): Promise<void> {
+  const previous = writesByPath.get(path) ?? Promise.resolve();
+  const write = previous.catch(() => undefined).then(() => writeJsonNow(path, value, mode));
+  writesByPath.set(path, write);
+  void write.finally(() => writesByPath.get(path) === write && writesByPath.delete(path)).catch(() => undefined);
+  return write;
+}
+
+async function writeJsonNow(path: string, value: unknown, mode: number): Promise<void> {
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-  const tmp = `${path}.tmp-${process.pid}`;
+  const tmp = `${path}.tmp-${process.pid}-${nextTmp++}`;
   const handle = await open(tmp, 'w', mode);
   try {
     // A temporary file left by a crash keeps its old mode when reopened: set it every time.

@@ -18,10 +18,20 @@ interface OpenDoc {
   doc: Y.Doc;
   savedStateVector: Uint8Array;
   sinceCompaction: number;
+  /** Bytes appended since the log was last one record (or loaded). */
+  bytesSinceCompaction: number;
+  /** Size of the doc's state when the log was last compacted (or of what was loaded). */
+  compactedBytes: number;
 }
 
-/** Compact a doc's log once it holds this many records beyond its last compaction. */
+/**
+ * Compact a doc's log once it holds this many records beyond its last compaction AND they add
+ * up to as many bytes as the doc's state: compacting encodes the whole doc on the peer's only
+ * thread (about a second for a 10k-card board), so a board edited live is compacted rarely,
+ * while replaying small records at load stays cheap. Past the hard limit it compacts anyway.
+ */
 const COMPACT_AFTER_RECORDS = 500;
+const COMPACT_ALWAYS_AFTER_RECORDS = 50_000;
 
 export class Replica {
   private readonly docs = new Map<string, Promise<OpenDoc>>();
@@ -113,7 +123,10 @@ export class Replica {
       }
     }, STORE_ORIGIN);
     for (const warning of warnings) this.events.onDidRecover(warning);
-    const entry: OpenDoc = { doc, savedStateVector: Y.encodeStateVector(doc), sinceCompaction: updates.length };
+    // The first record is the last compaction's state (or the doc's first update).
+    const compactedBytes = updates[0]?.byteLength ?? 0;
+    const loadedBytes = updates.reduce((sum, update) => sum + update.byteLength, 0);
+    const entry: OpenDoc = { doc, savedStateVector: Y.encodeStateVector(doc), sinceCompaction: updates.length, bytesSinceCompaction: loadedBytes - compactedBytes, compactedBytes };
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === STORE_ORIGIN) return;
       this.persist(docId, entry, update);
@@ -134,8 +147,10 @@ export class Replica {
       () => {
         entry.savedStateVector = stateVector;
         entry.sinceCompaction++;
+        entry.bytesSinceCompaction += update.byteLength;
         this.events.onDidSave(docId, stateVector);
-        if (entry.sinceCompaction >= COMPACT_AFTER_RECORDS) this.compact(docId, entry);
+        const worth = entry.sinceCompaction >= COMPACT_AFTER_RECORDS && entry.bytesSinceCompaction >= entry.compactedBytes;
+        if (worth || entry.sinceCompaction >= COMPACT_ALWAYS_AFTER_RECORDS) this.compact(docId, entry);
       },
       (error: Error) => {
         this.logger.error('an update could not be written to disk', { docId, error: String(error) });
@@ -147,7 +162,9 @@ export class Replica {
 
   private compact(docId: string, entry: OpenDoc): void {
     entry.sinceCompaction = 0;
+    entry.bytesSinceCompaction = 0;
     const state = Y.encodeStateAsUpdate(entry.doc);
+    entry.compactedBytes = state.byteLength;
     this.track(this.store.compact(docId, state).catch((error: Error) => this.logger.warn('compaction failed; the log is kept as it is', { docId, error: String(error) })));
   }
 

@@ -168,7 +168,7 @@ export class LanDialer {
     target.lastError = null;
     target.peerId = outcome.peerId;
     target.lastGoodAt = this.now();
-    this.remember();
+    void this.remember();
     await outcome.closed;
     target.open = false;
     target.nextAt = this.now() + this.delay(1);
@@ -180,17 +180,19 @@ export class LanDialer {
     return Math.round(base * (0.8 + Math.random() * 0.4));
   }
 
-  /** Writes the last-good addresses, newest first, one write at a time. */
-  private remember(): void {
+  /** Writes the last-good (and typed-in) addresses, newest first, one write at a time; resolves once written. */
+  remember(): Promise<void> {
     const dataDir = this.options.dataDir;
-    if (!dataDir) return;
+    if (!dataDir) return Promise.resolve();
+    // Addresses typed in or from an invite are kept even before they first work: the person asked for them.
     const peers = [...this.targets.values()]
-      .filter((t) => t.lastGoodAt !== null)
+      .filter((t) => t.lastGoodAt !== null || t.via === 'manual' || t.via === 'invite')
       .sort((a, b) => (b.lastGoodAt ?? 0) - (a.lastGoodAt ?? 0))
       .slice(0, MAX_REMEMBERED)
       .map((t) => ({ address: t.address, peerId: t.peerId, lastGoodAt: t.lastGoodAt ?? 0 }));
     this.saving = this.saving
       .then(() => writeJsonAtomic(join(dataDir, REMEMBERED_FILE), { peers }))
       .catch((error: unknown) => this.options.logger.warn('could not remember peer addresses', { error: String(error) }));
+    return this.saving;
   }
 }

@@ -141,7 +141,8 @@ export class LanService {
     if (!running) return false;
     const target = running.dialer.add(address, 'manual');
     if (!target) return false;
-    await rememberAddresses(this.host.dataDir, [target.address]);
+    // The dialer writes its own list: a second writer here would race it.
+    await running.dialer.remember();
     this.changed();
     return true;
   }
