@@ -84,7 +84,8 @@ export class ColumnIndex {
   /** Applies one read's changes and returns the columns: one per status, plus a stand-in column while a card has nowhere else to show. */
   update(changes: readonly ItemChange[], statuses: readonly FeedbackStatusSnapshot[], items: ReadonlyMap<string, FeedbackItemSnapshot>): readonly FeedbackColumnSnapshot[] {
     const resort = new Set<string>();
-    const swap = new Set<string>();
+    /** Per column, the cards whose content changed in place: only those are swapped. */
+    const swap = new Map<string, Set<string>>();
     for (const { id, prev, next } of changes) {
       if (prev && (!next || next.columnId !== prev.columnId)) {
         this.members.get(prev.columnId)?.delete(id);
@@ -95,7 +96,11 @@ export class ColumnIndex {
       if (!members) this.members.set(next.columnId, (members = new Set()));
       members.add(id);
       if (!prev || prev.columnId !== next.columnId || prev.order !== next.order) resort.add(next.columnId);
-      else swap.add(next.columnId);
+      else {
+        let ids = swap.get(next.columnId);
+        if (!ids) swap.set(next.columnId, (ids = new Set()));
+        ids.add(id);
+      }
     }
     const shown = [...statuses];
     if (this.has(FALLBACK_OPEN_COLUMN)) shown.unshift(STAND_IN[FALLBACK_OPEN_COLUMN]);
@@ -105,8 +110,9 @@ export class ColumnIndex {
       let cards = prev?.items ?? NONE;
       if (resort.has(status.id) || prev === undefined) {
         cards = [...(this.members.get(status.id) ?? [])].map((id) => items.get(id) as FeedbackItemSnapshot).sort(compareOrder);
-      } else if (swap.has(status.id)) {
-        cards = cards.map((card) => items.get(card.id) as FeedbackItemSnapshot);
+      } else {
+        const changed = swap.get(status.id);
+        if (changed) cards = cards.map((card) => (changed.has(card.id) ? (items.get(card.id) as FeedbackItemSnapshot) : card));
       }
       cards = keepSame(prev?.items, cards);
       const column = prev && prev.status === status && prev.items === cards ? prev : { status, items: cards };
@@ -140,6 +146,8 @@ export class SnapshotMap<V> implements ReadonlyMap<string, V> {
   private constructor(
     private readonly buckets: readonly ReadonlyMap<string, V>[],
     readonly size: number,
+    /** The id order of the map this one was made from and what changed, so it is patched rather than sorted again. */
+    private derivedFrom: { readonly sorted: readonly [string, V][]; readonly changes: readonly (readonly [string, V | undefined])[] } | null = null,
   ) {}
 
   static empty<V>(): SnapshotMap<V> {
@@ -147,7 +155,8 @@ export class SnapshotMap<V> implements ReadonlyMap<string, V> {
   }
 
   /** A new map with `changes` applied (undefined removes); this one is left as it was. */
-  with(changes: Iterable<readonly [string, V | undefined]>): SnapshotMap<V> {
+  with(changeList: Iterable<readonly [string, V | undefined]>): SnapshotMap<V> {
+    const changes = [...changeList];
     const buckets = [...this.buckets];
     const copied = new Set<number>();
     let size = this.size;
@@ -163,7 +172,8 @@ export class SnapshotMap<V> implements ReadonlyMap<string, V> {
       else bucket.set(key, value);
       size += (value === undefined ? 0 : 1) - (had ? 1 : 0);
     }
-    return copied.size === 0 ? this : new SnapshotMap(buckets, size);
+    if (copied.size === 0) return this;
+    return new SnapshotMap(buckets, size, this.sortedCache ? { sorted: this.sortedCache, changes } : null);
   }
 
   get(key: string): V | undefined {
@@ -199,9 +209,34 @@ export class SnapshotMap<V> implements ReadonlyMap<string, V> {
 
   private sorted(): readonly [string, V][] {
     if (this.sortedCache) return this.sortedCache;
+    if (this.derivedFrom) {
+      this.sortedCache = patchSorted(this.derivedFrom.sorted, this.derivedFrom.changes);
+      this.derivedFrom = null;
+      return this.sortedCache;
+    }
     const all: [string, V][] = [];
     for (const bucket of this.buckets) for (const entry of bucket) all.push(entry);
     this.sortedCache = all.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     return this.sortedCache;
   }
+}
+
+/** `sorted` (by key) with `changes` applied: a few binary searches and splices instead of a sort of every entry. */
+function patchSorted<V>(sorted: readonly [string, V][], changes: readonly (readonly [string, V | undefined])[]): readonly [string, V][] {
+  const out = [...sorted];
+  for (const [key, value] of changes) {
+    let lo = 0;
+    let hi = out.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((out[mid] as [string, V])[0] < key) lo = mid + 1;
+      else hi = mid;
+    }
+    const found = lo < out.length && (out[lo] as [string, V])[0] === key;
+    if (value === undefined) {
+      if (found) out.splice(lo, 1);
+    } else if (found) out[lo] = [key, value];
+    else out.splice(lo, 0, [key, value]);
+  }
+  return out;
 }
