@@ -14,20 +14,11 @@ import { LinkClient, type LinkStatus } from '../../renderer/src/link/link-client
 import type { ClientTransport } from '../../renderer/src/link/transports';
 import { Presence } from '../../renderer/src/presence/presence';
 import { createAppStore, type AppStore } from '../../renderer/src/state/store';
+import { rawPresenceUpdate } from '../support/presence-bytes';
 
 const hello: Hello = { protocol: 1, appVersion: '0.0.0-test', peerId: 'p_test', workspace: null, notices: [] };
 
-/** A raw awareness update, so tests can say anything a misbehaving peer might. */
-function rawUpdate(entries: [clientId: number, clock: number, json: string][]): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, entries.length);
-  for (const [clientId, clock, json] of entries) {
-    encoding.writeVarUint(encoder, clientId);
-    encoding.writeVarUint(encoder, clock);
-    encoding.writeVarString(encoder, json);
-  }
-  return encoding.toUint8Array(encoder);
-}
+const rawUpdate = rawPresenceUpdate;
 const json = (memberId: string, boardId: string | null = 'b_goals', itemId: string | null = null, field: string | null = null) => JSON.stringify({ memberId, boardId, itemId, field });
 
 class FakeLink {

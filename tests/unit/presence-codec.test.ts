@@ -3,26 +3,17 @@
 // marked invalid, and malformed or oversized updates are protocol errors.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import * as encoding from 'lib0/encoding';
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { PRESENCE_LIMITS, type PresenceState } from '../../shared/api/presence';
 import { MessageType, ProtocolError, readFrameHead } from '../../shared/protocol/frame';
 import {
   decodePresenceUpdate, encodePresenceFrame, encodePresenceQueryFrame, encodePresenceUpdate, PRESENCE_WIRE_LIMITS, readPresencePayload,
 } from '../../shared/protocol/presence-codec';
+import { rawPresenceUpdate } from '../support/presence-bytes';
 
 const viewing: PresenceState = { memberId: 'm_ada', boardId: 'b_goals', itemId: 'g_1', field: 'title' };
 
-function rawUpdate(entries: [clientId: number, clock: number, json: string][]): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, entries.length);
-  for (const [clientId, clock, json] of entries) {
-    encoding.writeVarUint(encoder, clientId);
-    encoding.writeVarUint(encoder, clock);
-    encoding.writeVarString(encoder, json);
-  }
-  return encoding.toUint8Array(encoder);
-}
+const rawUpdate = rawPresenceUpdate;
 
 function reason(run: () => unknown): string {
   try {

@@ -12,7 +12,10 @@ it('iterates in id order after random changes, whichever maps were iterated befo
     const changes: [string, number | undefined][] = [];
     for (let i = 0, n = 1 + Math.floor(random() * 6); i < n; i++) changes.push([`it_${Math.floor(random() * 60)}`, random() < 0.25 ? undefined : round]);
     map = map.with(changes);
-    for (const [key, value] of changes) value === undefined ? plain.delete(key) : plain.set(key, value);
+    for (const [key, value] of changes) {
+      if (value === undefined) plain.delete(key);
+      else plain.set(key, value);
+    }
     if (random() < 0.5) expect([...map.entries()]).toEqual([...plain.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
     expect(map.size).toBe(plain.size);
   }

@@ -93,24 +93,9 @@ export function KpiForm({ goalId, onDone }: { goalId: string; onDone(): void }) 
             <option value="decrease">{t('detail.decrease')}</option>
           </select>
         </PresenceField>
-        <PresenceField itemId={goalId} field="newKpi.baseline">
-          {t('detail.baseline')}
-          <input name="baseline" inputMode="decimal" value={baseline} onChange={(e) => setBaseline(e.target.value)} />
-        </PresenceField>
-        <PresenceField itemId={goalId} field="newKpi.target">
-          {t('detail.target')}
-          <input name="target" inputMode="decimal" value={target} onChange={(e) => setTarget(e.target.value)} />
-        </PresenceField>
+        <BaselineTarget goalId={goalId} fieldPrefix="newKpi" baseline={baseline} target={target} onBaseline={setBaseline} onTarget={setTarget} />
       </div>
-      <FieldError error={error} />
-      <div className="actions">
-        <button type="button" onClick={onDone}>
-          {t('goalForm.cancel')}
-        </button>
-        <button type="submit" className="primary">
-          {t('detail.addKpi')}
-        </button>
-      </div>
+      <FormEnd error={error} onCancel={onDone} submit={t('detail.addKpi')} />
     </form>
   );
 }
@@ -139,24 +124,44 @@ export function KpiEditForm({ kpi, onDone }: { kpi: KpiSnapshot; onDone(): void 
         <input name="name" value={name} onChange={(e) => setName(e.target.value)} autoFocus />
       </PresenceField>
       <div className="row">
-        <PresenceField itemId={kpi.goalId} field={`${kpi.id}.baseline`}>
-          {t('detail.baseline')}
-          <input name="baseline" inputMode="decimal" value={baseline} onChange={(e) => setBaseline(e.target.value)} />
-        </PresenceField>
-        <PresenceField itemId={kpi.goalId} field={`${kpi.id}.target`}>
-          {t('detail.target')}
-          <input name="target" inputMode="decimal" value={target} onChange={(e) => setTarget(e.target.value)} />
-        </PresenceField>
+        <BaselineTarget goalId={kpi.goalId} fieldPrefix={kpi.id} baseline={baseline} target={target} onBaseline={setBaseline} onTarget={setTarget} />
       </div>
+      <FormEnd error={error} onCancel={onDone} submit={t('detail.saveKpi')} />
+    </form>
+  );
+}
+
+/** A KPI's baseline and target inputs, with the presence ring of whoever else edits them. */
+function BaselineTarget(props: { goalId: string; fieldPrefix: string; baseline: string; target: string; onBaseline(value: string): void; onTarget(value: string): void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PresenceField itemId={props.goalId} field={`${props.fieldPrefix}.baseline`}>
+        {t('detail.baseline')}
+        <input name="baseline" inputMode="decimal" value={props.baseline} onChange={(e) => props.onBaseline(e.target.value)} />
+      </PresenceField>
+      <PresenceField itemId={props.goalId} field={`${props.fieldPrefix}.target`}>
+        {t('detail.target')}
+        <input name="target" inputMode="decimal" value={props.target} onChange={(e) => props.onTarget(e.target.value)} />
+      </PresenceField>
+    </>
+  );
+}
+
+/** A KPI form's error line and its Cancel / submit buttons. */
+function FormEnd({ error, onCancel, submit }: { error: ShownError | null; onCancel(): void; submit: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
       <FieldError error={error} />
       <div className="actions">
-        <button type="button" onClick={onDone}>
+        <button type="button" onClick={onCancel}>
           {t('goalForm.cancel')}
         </button>
         <button type="submit" className="primary">
-          {t('detail.saveKpi')}
+          {submit}
         </button>
       </div>
-    </form>
+    </>
   );
 }
