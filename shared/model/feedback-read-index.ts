@@ -128,6 +128,34 @@ export class ColumnIndex {
   }
 }
 
+/** The tags used on a board, counted as items change, so a read does not walk every item. */
+export class TagIndex {
+  private readonly counts = new Map<string, number>();
+  private tags: readonly string[] = NONE;
+
+  update(changes: readonly ItemChange[]): readonly string[] {
+    // Whether each touched tag was in use before: the list changes only if one's presence flips.
+    const before = new Map<string, boolean>();
+    const touch = (tag: string) => before.has(tag) || before.set(tag, this.counts.has(tag));
+    for (const { prev, next } of changes) {
+      for (const tag of prev?.tags ?? NONE) {
+        touch(tag);
+        const count = (this.counts.get(tag) ?? 0) - 1;
+        if (count <= 0) this.counts.delete(tag);
+        else this.counts.set(tag, count);
+      }
+      for (const tag of next?.tags ?? NONE) {
+        touch(tag);
+        this.counts.set(tag, (this.counts.get(tag) ?? 0) + 1);
+      }
+    }
+    let setChanged = false;
+    for (const [tag, was] of before) if (was !== this.counts.has(tag)) setChanged = true;
+    if (setChanged) this.tags = [...this.counts.keys()].sort((a, b) => a.localeCompare(b));
+    return this.tags;
+  }
+}
+
 const BUCKETS = 64;
 const EMPTY_BUCKET: ReadonlyMap<string, never> = new Map<string, never>();
 

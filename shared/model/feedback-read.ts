@@ -6,7 +6,7 @@
 import * as Y from 'yjs';
 import { docSchemaVersion, entities, isReadOnly, oneOf } from './doc';
 import { columnFor, createRootOf, indexStatuses, resolveMergeTargets, type StatusIndex } from './feedback-columns';
-import { ColumnIndex, GroupedEntities, NONE, SnapshotMap, type ItemChange } from './feedback-read-index';
+import { ColumnIndex, GroupedEntities, NONE, SnapshotMap, TagIndex, type ItemChange } from './feedback-read-index';
 import { buildItem, sameInputs, unionLinks, unionVotes, type CachedItem, type ItemInputs } from './feedback-read-items';
 import { FEEDBACK_SOURCES, feedbackActivityOf, feedbackChannelsOf, feedbackCommentsOf, feedbackItemsOf, feedbackStatusesOf } from './feedback-schema';
 import {
@@ -86,6 +86,8 @@ export function createFeedbackReader(doc: Y.Doc): FeedbackReader {
   const cachedItems = new Map<string, CachedItem>();
   let items = SnapshotMap.empty<FeedbackItemSnapshot>();
   const columnIndex = new ColumnIndex();
+  const tagIndex = new TagIndex();
+  let tags: readonly string[] = NONE;
   let columns: readonly FeedbackColumnSnapshot[] = NONE;
   let last: FeedbackBoardSnapshot | null = null;
 
@@ -238,6 +240,7 @@ export function createFeedbackReader(doc: Y.Doc): FeedbackReader {
     if (statusesChanged) for (const id of bases.keys()) affected.add(id);
     const changes = readItems(affected);
     if (changes.length > 0 || statusesChanged || full) columns = columnIndex.update(changes, statuses, items);
+    if (changes.length > 0) tags = tagIndex.update(changes);
     full = false;
 
     const meta = doc.getMap('meta');
@@ -245,10 +248,10 @@ export function createFeedbackReader(doc: Y.Doc): FeedbackReader {
     const schemaVersion = docSchemaVersion(doc);
     const readOnly = isReadOnly(doc);
     if (
-      last && last.statuses === statuses && last.channels === channels && last.items === items && last.columns === columns && last.comments === commentsByRoot &&
+      last && last.statuses === statuses && last.channels === channels && last.items === items && last.columns === columns && last.comments === commentsByRoot && last.tags === tags &&
       last.source === source && last.schemaVersion === schemaVersion && last.readOnly === readOnly
     ) return last;
-    last = { source, schemaVersion, readOnly, statuses, channels, items, columns, comments: commentsByRoot };
+    last = { source, schemaVersion, readOnly, statuses, channels, items, columns, comments: commentsByRoot, tags };
     return last;
   }
 

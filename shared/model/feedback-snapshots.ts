@@ -113,6 +113,8 @@ export interface FeedbackBoardSnapshot {
   readonly columns: readonly FeedbackColumnSnapshot[];
   /** Comments oldest first, by the id of the item they count for (merged items' comments under their target). */
   readonly comments: ReadonlyMap<string, readonly FeedbackCommentSnapshot[]>;
+  /** Every tag used on the board's items, alphabetically (the same array while the set is unchanged). */
+  readonly tags: readonly string[];
 }
 
 /** An item's own fields and child sets, before merges, comments and activity are joined in. */

@@ -128,6 +128,22 @@ describe('snapshot identity', () => {
   });
 });
 
+describe('the board\'s tags', () => {
+  it('lists every tag once, alphabetically, keeps the list while it is unchanged, and drops a tag no item uses', () => {
+    const doc = newFeedbackBoard();
+    const reader = createFeedbackReader(doc);
+    const a = createFeedbackItem(doc, itemInput({ title: 'A', tags: ['pricing', 'onboarding'] }));
+    createFeedbackItem(doc, itemInput({ title: 'B', tags: ['pricing'] }));
+    const first = reader.read();
+    expect(first.tags).toEqual(['onboarding', 'pricing']);
+    updateFeedbackItem(doc, { id: a, title: 'A, renamed' });
+    expect(reader.read().tags).toBe(first.tags);
+    updateFeedbackItem(doc, { id: a, tags: ['pricing', 'billing'] });
+    expect(reader.read().tags).toEqual(['billing', 'pricing']);
+    expect(readFeedbackBoard(doc).tags).toEqual(['billing', 'pricing']);
+  });
+});
+
 describe('a board of 10,000 items', () => {
   it('re-reads after one remote edit without rebuilding the other 9,999 snapshots', () => {
     const doc = newFeedbackBoard('user', 1);

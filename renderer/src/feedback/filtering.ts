@@ -56,10 +56,3 @@ export function sortFeedbackItems(items: readonly FeedbackItemSnapshot[], sort: 
   const compare = BY[sort];
   return [...items].sort((a, b) => compare(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
-
-/** Every tag used on the board, alphabetically, for the tag filter. */
-export function tagsOf(items: Iterable<FeedbackItemSnapshot>): string[] {
-  const tags = new Set<string>();
-  for (const item of items) for (const tag of item.tags) tags.add(tag);
-  return [...tags].sort((a, b) => a.localeCompare(b));
-}

@@ -28,7 +28,9 @@ function visibleColumn(c: FeedbackColumnSnapshot, filters: FeedbackFilters, sort
   const cached = visibleColumns.get(c);
   if (cached && cached.filters === filters && cached.sort === sort) return cached.column;
   const words = queryWords(filters.text);
-  const column = { status: c.status, all: c.items, items: sortFeedbackItems(c.items.filter((i) => matchesFeedbackFilters(i, filters, words)), sort) };
+  // No filter and the board's own order: the column as it is, with no pass over its cards.
+  const shown = hasFilters(filters) ? c.items.filter((i) => matchesFeedbackFilters(i, filters, words)) : c.items;
+  const column = { status: c.status, all: c.items, items: sortFeedbackItems(shown, sort) };
   visibleColumns.set(c, { filters, sort, column });
   return column;
 }

@@ -1,10 +1,9 @@
 // The feedback board's toolbar: view switch, sort, filters (status, channel, tag, owner,
 // linked goal, text), and the import/export entries.
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FeedbackBoardSnapshot } from '../../../../shared/model/feedback-snapshots';
 import { useApp, useRuntime } from '../../context';
-import { FEEDBACK_SORTS, hasFilters, NO_FEEDBACK_FILTERS, tagsOf, type FeedbackFilters, type FeedbackViewKind } from '../../feedback/filtering';
+import { FEEDBACK_SORTS, hasFilters, NO_FEEDBACK_FILTERS, type FeedbackFilters, type FeedbackViewKind } from '../../feedback/filtering';
 import { SavedViews } from './SavedViews';
 import { ChannelOptions, MemberOptions, StatusOptions } from '../options';
 
@@ -16,7 +15,7 @@ export function FeedbackToolbar({ board, onExport }: { board: FeedbackBoardSnaps
   const filters = useApp((s) => s.feedbackFilters);
   const members = useApp((s) => s.workspace?.members ?? []);
   const goalsBoards = useApp((s) => s.goalsBoards);
-  const tags = useMemo(() => tagsOf(board.items.values()), [board.items]);
+  const tags = board.tags;
   const set = (patch: Partial<FeedbackFilters>) => runtime.store.setState((s) => ({ feedbackFilters: { ...s.feedbackFilters, ...patch } }));
   const goals = Object.entries(goalsBoards).flatMap(([boardId, b]) => b.goals.map((g) => ({ key: `${boardId}:${g.id}`, title: g.title })));
   return (
