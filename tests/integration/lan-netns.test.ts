@@ -4,12 +4,11 @@
 // multicast dropped by an nftables rule in one namespace they find no one within a bounded
 // wait, and a manual `--peer` address connects them. Needs root and `ip netns`; skipped
 // otherwise with the reason printed.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { discoveryTag } from '../../electron/peer/lan/keys';
 import { decodeInvite } from '../../shared/lan/invite';
 import { addGoal, converged, eventually, goalTitles, inviteOf, joinedWorkspace, withAddresses } from './support/lan-hubs';
-import { LinkTestClient } from './support/link-test-client';
-import { NetnsLab, netnsUnavailableReason, type NsHub } from './support/netns';
+import { netnsTestBed, netnsUnavailableReason, type NsHub } from './support/netns';
 
 const unavailable = netnsUnavailableReason();
 if (unavailable) console.warn(`lan-netns: skipped: ${unavailable}`);
@@ -18,19 +17,7 @@ const FOUND_BY_MDNS = /lan peer found by mDNS/;
 /** How long peers that cannot see each other's multicast are watched for a connection. */
 const NO_DISCOVERY_WAIT_MS = 8_000;
 
-let lab: NetnsLab | null = null;
-const clients: LinkTestClient[] = [];
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.close();
-  await lab?.destroy();
-  lab = null;
-});
-
-async function client(hub: NsHub): Promise<LinkTestClient> {
-  const c = await LinkTestClient.connect(hub.port, hub.token);
-  clients.push(c);
-  return c;
-}
+const bed = netnsTestBed();
 
 interface Health {
   peerId: string;
@@ -49,7 +36,7 @@ const peerIds = async (hub: NsHub) => (await health(hub)).peers.map((p) => p.pee
 
 describe.skipIf(unavailable !== null)('LAN discovery across network namespaces (veth, mDNS)', () => {
   it('two peers find each other by mDNS alone, connect and sync', async () => {
-    lab = NetnsLab.create();
+    const lab = bed.lab();
     const [nodeA, nodeB] = lab.nodes;
     const a = await lab.hub(nodeA, { create: 'Ops & Product' });
     // The invite carries no address: only mDNS can tell B where A is.
@@ -76,7 +63,7 @@ describe.skipIf(unavailable !== null)('LAN discovery across network namespaces (
     expect(seenFromB).toMatchObject({ enabled: true, interfaces: [{ name: nodeB.dev, address: nodeB.address }], mdnsResponseSeen: true, errors: [] });
     expect(seenFromB.peersFound).toBeGreaterThanOrEqual(1);
 
-    const [ca, cb] = [await client(a), await client(b)];
+    const [ca, cb] = [await bed.client(a), await bed.client(b)];
     const { workspaceId, boardId, memberId } = await joinedWorkspace(ca);
     expect(workspaceId).toBe(healthA.workspaceId);
     await joinedWorkspace(cb);
@@ -88,7 +75,7 @@ describe.skipIf(unavailable !== null)('LAN discovery across network namespaces (
   });
 
   it('a peer that joins the network after it started is found once its interface comes up', async () => {
-    lab = NetnsLab.create();
+    const lab = bed.lab();
     const [nodeA, nodeB] = lab.nodes;
     lab.unplug(nodeB);
     const a = await lab.hub(nodeA, { create: 'Ops & Product' });
@@ -107,7 +94,7 @@ describe.skipIf(unavailable !== null)('LAN discovery across network namespaces (
   });
 
   it('with mDNS multicast dropped they do not find each other, and a manual address connects them', async () => {
-    lab = NetnsLab.create();
+    const lab = bed.lab();
     const [nodeA, nodeB] = lab.nodes;
     lab.dropMulticast(nodeB);
     const a = await lab.hub(nodeA, { create: 'Ops & Product' });
@@ -119,7 +106,7 @@ describe.skipIf(unavailable !== null)('LAN discovery across network namespaces (
 
     // The diagnostics panel's view of each namespace's network, taken meanwhile.
     const tag = discoveryTag(decodeInvite(invite).secret);
-    const diagnostics = Promise.all([nodeA, nodeB].map((node) => lab?.discoveryDiagnostics(node, tag, 4_000)));
+    const diagnostics = Promise.all([nodeA, nodeB].map((node) => lab.discoveryDiagnostics(node, tag, 4_000)));
     // Bounded: watched for a fixed time, polling /healthz; nobody may connect.
     const until = Date.now() + NO_DISCOVERY_WAIT_MS;
     while (Date.now() < until) {
@@ -154,7 +141,7 @@ describe.skipIf(unavailable !== null)('LAN discovery across network namespaces (
     const seenByB = (await health(b)).peers.find((p) => p.peerId === idA);
     expect(seenByB).toMatchObject({ via: 'manual', address: `${nodeA.address}:${a.lanPort}` });
     expect(foundByMdns(b, idA)).toBe(false);
-    const [ca, cb] = [await client(a), await client(b)];
+    const [ca, cb] = [await bed.client(a), await bed.client(b)];
     const { workspaceId } = await joinedWorkspace(ca);
     await joinedWorkspace(cb);
     await converged([ca, cb], workspaceId);

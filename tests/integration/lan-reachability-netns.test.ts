@@ -2,28 +2,16 @@
 // namespace dropping TCP to A's LAN port, B's dial-back reports A "not reachable" (timed out)
 // while A's own connection to B carries sync both ways; B is reachable from A. Needs root and
 // `ip netns`; skipped otherwise with the reason printed.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { networkStatusSchema } from '../../shared/api/network';
 import { addGoal, converged, eventually, goalTitles, inviteOf, joinedWorkspace, withAddresses } from './support/lan-hubs';
-import { LinkTestClient } from './support/link-test-client';
-import { NetnsLab, netnsUnavailableReason, type NsHub } from './support/netns';
+import type { LinkTestClient } from './support/link-test-client';
+import { netnsTestBed, netnsUnavailableReason, type NsHub } from './support/netns';
 
 const unavailable = netnsUnavailableReason();
 if (unavailable) console.warn(`lan-reachability-netns: skipped: ${unavailable}`);
 
-let lab: NetnsLab | null = null;
-const clients: LinkTestClient[] = [];
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.close();
-  await lab?.destroy();
-  lab = null;
-});
-
-async function client(hub: NsHub): Promise<LinkTestClient> {
-  const c = await LinkTestClient.connect(hub.port, hub.token);
-  clients.push(c);
-  return c;
-}
+const bed = netnsTestBed();
 
 async function healthOf(hub: NsHub): Promise<{ peerId: string; peers: { peerId: string }[] }> {
   return (await fetch(`http://127.0.0.1:${hub.port}/healthz`)).json() as Promise<{ peerId: string; peers: { peerId: string }[] }>;
@@ -37,7 +25,7 @@ async function checkAgain(c: LinkTestClient) {
 
 describe.skipIf(unavailable !== null)('LAN port reachability across network namespaces', () => {
   it('a firewall dropping TCP to A’s port: B’s dial-back says A is not reachable, while A’s connection to B still syncs', async () => {
-    lab = NetnsLab.create();
+    const lab = bed.lab();
     const [nodeA, nodeB] = lab.nodes;
     const b = await lab.hub(nodeB, { create: 'Ops & Product' });
     const invite = withAddresses(await inviteOf(b), [`${nodeB.address}:${b.lanPort}`]);
@@ -49,7 +37,7 @@ describe.skipIf(unavailable !== null)('LAN port reachability across network name
     const [idA, idB] = [(await healthOf(a)).peerId, (await healthOf(b)).peerId];
     await eventually(async () => (await healthOf(a)).peers.some((p) => p.peerId === idB), () => `A never connected to B:\n${a.output()}`, 15_000);
 
-    const [ca, cb] = [await client(a), await client(b)];
+    const [ca, cb] = [await bed.client(a), await bed.client(b)];
     const fromA = await checkAgain(ca);
     expect(fromA?.fromTeammates).toEqual([{ peerId: idB, address: `${nodeA.address}:${a.lanPort}`, result: 'timeout', checkedAt: expect.any(Number) }]);
     const fromB = await checkAgain(cb);

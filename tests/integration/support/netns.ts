@@ -16,6 +16,8 @@ import { join, resolve } from 'node:path';
 import { buildSync } from 'esbuild';
 import type { DiscoveryDiagnostics } from '../../../electron/peer/lan/discovery';
 import type { RunningHub } from '../../support/hub';
+import { afterEach } from 'vitest';
+import { LinkTestClient } from './link-test-client';
 import { freePort } from './tcp-relay';
 
 function run(args: readonly string[]): string {
@@ -339,4 +341,26 @@ function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): P
       reject(new Error(`exited with ${code}:\n${output}`));
     });
   });
+}
+
+/**
+ * A test file's labs and link clients: `lab()` makes the test's lab, `client(hub)` opens a link
+ * to one of its hubs; both are torn down after each test.
+ */
+export function netnsTestBed(): { lab(): NetnsLab; client(hub: NsHub): Promise<LinkTestClient> } {
+  let lab: NetnsLab | null = null;
+  const clients: LinkTestClient[] = [];
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.close();
+    await lab?.destroy();
+    lab = null;
+  });
+  return {
+    lab: () => (lab = NetnsLab.create()),
+    client: async (hub) => {
+      const c = await LinkTestClient.connect(hub.port, hub.token);
+      clients.push(c);
+      return c;
+    },
+  };
 }
