@@ -4,22 +4,15 @@
 // timeout.
 import { expect, test } from '@playwright/test';
 import { PRESENCE_LIMITS } from '../../shared/api/presence';
-import { HERMETIC_LAN_ARGS, removeDir, startHub, tempDataDir, type RunningHub } from '../support/hub';
 import { createGoal, firstRun, goalCard } from './support/goals-page';
-import { joinByInvite, readInviteCode } from './support/sync-page';
+import { joinByInvite, readInviteCode, TwoLaptops } from './support/sync-page';
 
 const GOAL = 'Launch the referral programme';
 
 test('two people: who is online, on which board, on which goal, editing which field, and gone when they close the page', async ({ browser }) => {
-  const [dirA, dirB] = [tempDataDir(), tempDataDir()];
-  const hubs: RunningHub[] = [];
-  const contextA = await browser.newContext();
-  const contextB = await browser.newContext();
+  const laptops = await TwoLaptops.open(browser);
+  const { hubA, hubB, pageA, pageB } = laptops;
   try {
-    const hubA = await startHub({ dataDir: dirA, lanArgs: HERMETIC_LAN_ARGS });
-    const hubB = await startHub({ dataDir: dirB, lanArgs: HERMETIC_LAN_ARGS });
-    hubs.push(hubA, hubB);
-    const [pageA, pageB] = [await contextA.newPage(), await contextB.newPage()];
 
     await firstRun(pageA, hubA.url, 'Mei', 'Growth squad');
     await createGoal(pageA, GOAL);
@@ -71,10 +64,6 @@ test('two people: who is online, on which board, on which goal, editing which fi
     await expect(cardPresence).toHaveCount(0);
     await expect(boardPresence).toHaveCount(0);
   } finally {
-    await contextA.close();
-    await contextB.close();
-    for (const hub of hubs) await hub.stop();
-    removeDir(dirA);
-    removeDir(dirB);
+    await laptops.close();
   }
 });

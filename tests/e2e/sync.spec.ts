@@ -5,11 +5,9 @@
 // both change the same goal's status: after the restart each side shows both versions with
 // their authors, keeping one in A resolves it in B, and B lists A's changes "while you were away".
 import { expect, test, type Page } from '@playwright/test';
-import { removeDir, startHub, tempDataDir, type RunningHub } from '../support/hub';
 import { createGoal, expectSaved, firstRun, goalCard } from './support/goals-page';
-import { expectSyncStatus, joinByInvite, readInviteCode } from './support/sync-page';
+import { expectSyncStatus, joinByInvite, readInviteCode, TwoLaptops } from './support/sync-page';
 
-const LAN_ARGS = ['--lan-host', '127.0.0.1', '--lan-port', '0', '--no-discovery'];
 const UP_TO_DATE = { connected: 'Connected to 1 teammate', progress: 'Up to date' };
 const SHARED_GOAL = 'Launch the referral programme';
 
@@ -33,22 +31,16 @@ async function reviewVersions(page: Page): Promise<string[]> {
 }
 
 test('two hubs: invite, join, live edits, the sync status, and a hub that stops and comes back', async ({ browser }) => {
-  const [dirA, dirB] = [tempDataDir(), tempDataDir()];
-  const hubs: RunningHub[] = [];
-  const contextA = await browser.newContext();
-  const contextB = await browser.newContext();
+  const laptops = await TwoLaptops.open(browser);
+  const { hubA, pageA, pageB } = laptops;
   try {
-    const hubA = await startHub({ dataDir: dirA, lanArgs: LAN_ARGS });
-    let hubB = await startHub({ dataDir: dirB, lanArgs: LAN_ARGS });
-    hubs.push(hubA, hubB);
-    const [pageA, pageB] = [await contextA.newPage(), await contextB.newPage()];
 
     await firstRun(pageA, hubA.url, 'Mei', 'Growth squad');
     await createGoal(pageA, 'Launch the referral programme');
     await expectSyncStatus(pageA, 'Offline');
     const code = await readInviteCode(pageA);
 
-    await joinByInvite(pageB, hubB.url, code, 'Li');
+    await joinByInvite(pageB, laptops.hubB.url, code, 'Li');
     await expect(goalCard(pageB, 'Launch the referral programme')).toBeVisible();
     await expect(pageB.getByRole('navigation').getByText('Li (you)')).toBeVisible();
     await expect(pageA.getByRole('navigation').getByText('Li', { exact: true })).toBeVisible();
@@ -67,8 +59,7 @@ test('two hubs: invite, join, live edits, the sync status, and a hub that stops 
 
     // B has been caught up once, so what A does from here on is news to B.
     await expect.poll(() => pageB.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith('tandem.caughtUp.')))).toBe(true);
-    const { port, token } = hubB;
-    expect(await hubB.stop()).toBe(0);
+    expect(await laptops.stopB()).toBe(0);
     await expectSyncStatus(pageA, 'Offline');
     await expectSyncStatus(pageB, 'Offline');
     await createGoal(pageA, 'Written while B was away');
@@ -81,8 +72,7 @@ test('two hubs: invite, join, live edits, the sync status, and a hub that stops 
     await expectSyncStatus(pageB, 'Offline');
     await expect(pageA.getByTestId('conflict-badge')).toHaveCount(0);
 
-    hubB = await startHub({ dataDir: dirB, port, token, lanArgs: LAN_ARGS });
-    hubs.push(hubB);
+    await laptops.restartB();
     await expect(goalCard(pageB, 'Written while B was away')).toBeVisible({ timeout: 15_000 });
     await expect(goalCard(pageA, 'Written by B while apart')).toBeVisible({ timeout: 15_000 });
     await expectSyncStatus(pageA, UP_TO_DATE, 15_000);
@@ -121,10 +111,6 @@ test('two hubs: invite, join, live edits, the sync status, and a hub that stops 
     await away.getByRole('button', { name: 'Dismiss' }).click();
     await expect(away).toBeHidden();
   } finally {
-    await contextA.close();
-    await contextB.close();
-    for (const hub of hubs) await hub.stop();
-    removeDir(dirA);
-    removeDir(dirB);
+    await laptops.close();
   }
 });

@@ -1,6 +1,7 @@
 // What a person does with LAN sync, as reusable steps for the end-to-end tests: read the invite
 // code from the invite dialog, join by invite from the first-run screen, read the sync status.
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { HERMETIC_LAN_ARGS, removeDir, startHub, tempDataDir, type RunningHub } from '../../support/hub';
 
 /** Opens "Invite teammates" and returns the code it shows. */
 export async function readInviteCode(page: Page): Promise<string> {
@@ -34,4 +35,56 @@ export async function expectSyncStatus(page: Page, status: { connected: string; 
   if (status === 'Offline') return expect(indicator).toHaveText('Offline', { timeout });
   await expect(indicator.getByTestId('sync-connected')).toHaveText(status.connected, { timeout });
   await expect(indicator.getByTestId('sync-progress')).toHaveText(status.progress, { timeout });
+}
+
+/**
+ * Two teammates' laptops on loopback: a hub each (LAN on 127.0.0.1, no mDNS) and a browser
+ * context each. Hub B can stop and come back on the same address and token, as a laptop that
+ * leaves the office does. `close()` tears everything down.
+ */
+export class TwoLaptops {
+  private readonly hubs: RunningHub[] = [];
+  private constructor(
+    private readonly contexts: readonly BrowserContext[],
+    readonly dirs: readonly [string, string],
+    public hubA: RunningHub,
+    public hubB: RunningHub,
+    readonly pageA: Page,
+    readonly pageB: Page,
+  ) {
+    this.hubs.push(hubA, hubB);
+  }
+
+  static async open(browser: Browser): Promise<TwoLaptops> {
+    const dirs = [tempDataDir(), tempDataDir()] as const;
+    const contexts = [await browser.newContext(), await browser.newContext()];
+    const hubs: RunningHub[] = [];
+    try {
+      for (const dataDir of dirs) hubs.push(await startHub({ dataDir, lanArgs: HERMETIC_LAN_ARGS }));
+      const pages = [await (contexts[0] as BrowserContext).newPage(), await (contexts[1] as BrowserContext).newPage()];
+      return new TwoLaptops(contexts, dirs, hubs[0] as RunningHub, hubs[1] as RunningHub, pages[0] as Page, pages[1] as Page);
+    } catch (error) {
+      for (const context of contexts) await context.close();
+      for (const hub of hubs) await hub.stop();
+      dirs.forEach(removeDir);
+      throw error;
+    }
+  }
+
+  /** Stops hub B cleanly; resolves with its exit code. */
+  stopB(): Promise<number | null> {
+    return this.hubB.stop();
+  }
+
+  /** Starts hub B again on its data folder, port and token, so B's open page reconnects. */
+  async restartB(): Promise<void> {
+    this.hubB = await startHub({ dataDir: this.dirs[1], port: this.hubB.port, token: this.hubB.token, lanArgs: HERMETIC_LAN_ARGS });
+    this.hubs.push(this.hubB);
+  }
+
+  async close(): Promise<void> {
+    for (const context of this.contexts) await context.close();
+    for (const hub of this.hubs) await hub.stop();
+    this.dirs.forEach(removeDir);
+  }
 }
