@@ -37,13 +37,18 @@ const leftFile = z.object({ workspaceIds: z.array(z.string().min(1).max(64)).max
 const LEFT_FILE = 'left-workspaces.json';
 
 /**
- * This laptop leaves its workspace: the identity file goes, and the workspace is remembered as
- * left, so a window still holding its cache cannot hand it back (`adopt-workspace`) unasked.
+ * This laptop is leaving its workspace: it is remembered as left (before anything is deleted, so
+ * a crash part-way is finished at the next start), and a window still holding its cache cannot
+ * hand it back (`adopt-workspace`) unasked.
  */
-export async function forgetWorkspaceIdentity(dataDir: string, workspaceId: string): Promise<void> {
+export async function markWorkspaceLeft(dataDir: string, workspaceId: string): Promise<void> {
   const left = new Set(await leftWorkspaceIds(dataDir));
   left.add(workspaceId);
   await writeJsonAtomic(join(dataDir, LEFT_FILE), { workspaceIds: [...left].slice(-1_000) });
+}
+
+/** The identity file goes (after the docs): this laptop holds no workspace. */
+export async function forgetWorkspaceIdentity(dataDir: string): Promise<void> {
   await rm(join(dataDir, 'workspace.json'), { force: true });
 }
 

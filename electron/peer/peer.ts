@@ -11,7 +11,7 @@ import { SCHEMA_VERSION } from '../../shared/model/doc';
 import { parseInput } from '../../shared/model/validate';
 import { initWorkspace, isWorkspaceInitialised, readWorkspace } from '../../shared/model/workspace';
 import { PROTOCOL_VERSION } from '../../shared/protocol/frame';
-import { forgetLeftWorkspace, forgetWorkspaceIdentity, leftWorkspaceIds, loadIdentity, saveWorkspaceIdentity, type PeerIdentity } from './identity';
+import { forgetLeftWorkspace, forgetWorkspaceIdentity, leftWorkspaceIds, loadIdentity, markWorkspaceLeft, saveWorkspaceIdentity, type PeerIdentity } from './identity';
 import { lockDataFolder } from './data-lock';
 import { LanService, type LanOptions, type LanStatus } from './lan/lan-service';
 import { LinkConnection } from './link-connection';
@@ -87,9 +87,21 @@ export class Peer {
     ref.peer = peer;
     // Load the workspace docs now, so a damaged file is reported before anyone opens it.
     for (const docId of await replica.listDocIds()) await replica.open(docId);
+    await peer.finishLeaving();
     // A workspace from before LAN sync gets its secret now.
     if (identity.workspace) await peer.lan.ensureSecret(identity.workspace.id);
     return peer;
+  }
+
+  /** A leave interrupted by a crash (the workspace is marked left but still named): finish it now. */
+  private async finishLeaving(): Promise<void> {
+    const workspace = this.identity.workspace;
+    if (!workspace || !(await leftWorkspaceIds(this.dataDir)).includes(workspace.id)) return;
+    this.logger.warn('finishing leaving a workspace that was interrupted', { workspaceId: workspace.id });
+    await this.lan.forget();
+    await this.replica.removeAll();
+    await forgetWorkspaceIdentity(this.dataDir);
+    this.identity.workspace = null;
   }
 
   /** Starts LAN sync if this peer holds a workspace; rejects when the LAN port cannot be had. */
@@ -158,10 +170,12 @@ export class Peer {
     return this.oneWorkspaceChange(async () => {
       const workspace = this.identity.workspace;
       if (!workspace) throw new PeerRefusal('no-workspace', 'errors.backupNoWorkspace');
+      // Marked as left first: a crash part-way is finished at the next start (`finishLeaving`).
+      await markWorkspaceLeft(this.dataDir, workspace.id);
       await this.lan.forget();
-      await forgetWorkspaceIdentity(this.dataDir, workspace.id);
-      this.identity.workspace = null;
       await this.replica.removeAll();
+      await forgetWorkspaceIdentity(this.dataDir);
+      this.identity.workspace = null;
       this.logger.info('this laptop left the workspace; its copy was deleted', { workspaceId: workspace.id });
       // Each window drops its doc sessions and reconnects to hear there is no workspace; after
       // this turn, so the window that asked gets its answer first.

@@ -42,7 +42,7 @@ export interface PresenceHubOptions {
   readonly now?: () => number;
   /** Check for outdated clients on a real (unref'd) timer; tests on a fake clock call `expire()` instead. */
   readonly autoExpire?: boolean;
-  readonly limits?: Partial<Pick<typeof PRESENCE_LIMITS, 'maxClientsPerLink' | 'maxClientsPerLanConnection' | 'outdatedMs'>>;
+  readonly limits?: Partial<Pick<typeof PRESENCE_LIMITS, 'maxClientsPerLink' | 'maxClientsPerLanConnection' | 'outdatedMs' | 'maxClock' | 'burstUpdates' | 'updatesPerSecond'>>;
 }
 
 interface Member {
@@ -55,8 +55,10 @@ interface Member {
 interface ClientRecord {
   state: PresenceState;
   clock: number;
-  readonly owner: Member;
+  owner: Member;
   lastUpdatedAt: number;
+  /** Token bucket against floods: updates this client may still send now. */
+  tokens: number;
 }
 
 /** One peer's presence table and relay; one instance per Peer. */
@@ -64,9 +66,11 @@ export class PresenceHub {
   private readonly clients = new Map<number, ClientRecord>();
   private readonly members = new Set<Member>();
   private readonly now: () => number;
-  private readonly limits: { maxClientsPerLink: number; maxClientsPerLanConnection: number; outdatedMs: number };
+  private readonly limits: { maxClientsPerLink: number; maxClientsPerLanConnection: number; outdatedMs: number; maxClock: number; burstUpdates: number; updatesPerSecond: number };
   private readonly timer: ReturnType<typeof setInterval> | null;
   private rejected = 0;
+  /** Client ids of windows whose link closed, kept from teammates' peers for a while (until when). */
+  private readonly reserved = new Map<number, number>();
   private invalid = 0;
 
   constructor(private readonly options: PresenceHubOptions) {
@@ -104,13 +108,14 @@ export class PresenceHub {
   /** Removes clients not renewed within `outdatedMs`, telling the others. */
   expire(): void {
     const now = this.now();
+    for (const [clientId, until] of this.reserved) if (until <= now) this.reserved.delete(clientId);
     const gone = new Map<Member, ValidPresenceEntry[]>();
     for (const [clientId, record] of this.clients) {
       if (now - record.lastUpdatedAt < this.limits.outdatedMs) continue;
       this.clients.delete(clientId);
       record.owner.owned.delete(clientId);
       const list = gone.get(record.owner) ?? [];
-      list.push({ clientId, clock: record.clock + 1, state: null });
+      list.push({ clientId, clock: Math.min(record.clock + 1, this.limits.maxClock), state: null });
       gone.set(record.owner, list);
     }
     for (const [owner, entries] of gone) this.forward(owner, entries);
@@ -130,18 +135,23 @@ export class PresenceHub {
         this.refuse(member, 'presence for a client another connection owns was ignored', clientId);
         continue;
       }
-      if (state === 'invalid') {
+      if (state === 'invalid' || clock > this.limits.maxClock) {
         this.invalid++;
         continue;
       }
       if (!record) {
         // An unknown client's removal changes nothing; a new one is claimed within the source's cap.
         if (state === null) continue;
+        // A window whose link just dropped gets its id back when it reconnects: a teammate cannot take it meanwhile.
+        if (member.source.kind === 'lan' && (this.reserved.get(clientId) ?? 0) > now) {
+          this.refuse(member, 'presence for a client id a window here just had was ignored', clientId);
+          continue;
+        }
         if (member.owned.size >= this.capOf(member)) {
           this.refuse(member, 'presence over the connection\'s client cap was ignored', clientId);
           continue;
         }
-        this.clients.set(clientId, { state, clock, owner: member, lastUpdatedAt: now });
+        this.clients.set(clientId, { state, clock, owner: member, lastUpdatedAt: now, tokens: this.limits.burstUpdates - 1 });
         member.owned.add(clientId);
         accepted.push({ clientId, clock, state });
         continue;
@@ -149,7 +159,16 @@ export class PresenceHub {
       // y-protocols' rule: a newer clock wins; the same clock with a null state removes.
       if (clock > record.clock) {
         if (state === null) this.remove(clientId, record);
-        else Object.assign(record, { state, clock, lastUpdatedAt: now });
+        else {
+          // Over its rate the update is dropped; a later one (or the 15 s renewal) carries the state.
+          record.tokens = Math.min(this.limits.burstUpdates, record.tokens + ((now - record.lastUpdatedAt) / 1_000) * this.limits.updatesPerSecond);
+          if (record.tokens < 1) {
+            this.rejected++;
+            continue;
+          }
+          record.tokens -= 1;
+          Object.assign(record, { state, clock, lastUpdatedAt: now });
+        }
         accepted.push({ clientId, clock, state });
       } else if (clock === record.clock && state === null) {
         this.remove(clientId, record);
@@ -206,12 +225,13 @@ export class PresenceHub {
     if (member.left) return;
     member.left = true;
     this.members.delete(member);
+    if (member.source.kind === 'link') for (const clientId of member.owned) this.reserved.set(clientId, this.now() + 2 * this.limits.outdatedMs);
     const entries: ValidPresenceEntry[] = [];
     for (const clientId of member.owned) {
       const record = this.clients.get(clientId);
       if (!record) continue;
       this.clients.delete(clientId);
-      entries.push({ clientId, clock: record.clock + 1, state: null });
+      entries.push({ clientId, clock: Math.min(record.clock + 1, this.limits.maxClock), state: null });
     }
     member.owned.clear();
     if (entries.length > 0) this.forward(member, entries);

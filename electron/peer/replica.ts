@@ -76,7 +76,8 @@ export class Replica {
   /** Forgets every doc, in memory and on disk (this laptop left the workspace). */
   async removeAll(): Promise<void> {
     await this.flush();
-    for (const entry of this.docs.values()) (await entry).doc.destroy();
+    // A doc that failed to open holds nothing to destroy; its file goes with the rest.
+    for (const entry of await Promise.allSettled(this.docs.values())) if (entry.status === 'fulfilled') entry.value.doc.destroy();
     this.docs.clear();
     await this.store.removeAll();
   }

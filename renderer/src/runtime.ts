@@ -125,7 +125,10 @@ export class Runtime {
     this.link.start();
     trackEditingField(document, (editing) => this.presence.setEditing(editing));
     // Teammates see this window go at once, rather than after the awareness timeout.
-    window.addEventListener('pagehide', () => this.presence.leave());
+    window.addEventListener('pagehide', () => {
+      this.presence.leave();
+      this.docs.flushCachesNow();
+    });
     setInterval(() => {
       const today = localToday();
       if (today !== this.store.getState().today) {

@@ -15,6 +15,14 @@ export const PRESENCE_LIMITS = {
   maxClientsPerLanConnection: 256,
   /** A client not heard from for this long is gone (y-protocols renews every 15 s). */
   outdatedMs: 30_000,
+  /**
+   * Highest clock accepted: far beyond any real session, and low enough that the removal a peer
+   * sends at clock + 1 stays a safe integer every receiver can read.
+   */
+  maxClock: 2 ** 32,
+  /** Updates one client may send in a burst, and per second after it (a cursor at 60 Hz passes). */
+  burstUpdates: 20,
+  updatesPerSecond: 60,
 } as const;
 
 const id = z.string().min(1).max(128).regex(/^[A-Za-z0-9_.:-]+$/);

@@ -43,8 +43,12 @@ export const MessageType = {
   lanDialBackResult: 115,
 } as const;
 
-/** Version of this wire protocol; peers on different versions refuse each other by name. */
-export const PROTOCOL_VERSION = 1;
+/**
+ * Version of this wire protocol; peers on different versions refuse each other by name. 2 added
+ * connection-level presence and chunked large frames on the LAN, which a version-1 peer would
+ * answer by dropping the connection again and again.
+ */
+export const PROTOCOL_VERSION = 2;
 
 export const LINK_LIMITS = {
   /** Largest frame accepted: a whole 30k-card board fits with room to spare. */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGoal, readGoalsBoard } from '../../shared/model';
-import { LINK_LIMITS } from '../../shared/protocol/frame';
+import { LINK_LIMITS, PROTOCOL_VERSION } from '../../shared/protocol/frame';
 import { removeDir, startHub, tempDataDir, type RunningHub } from '../support/hub';
 import { LinkTestClient, waitFor } from './support/link-test-client';
 
@@ -52,7 +52,7 @@ describe('the hub', () => {
     const client = await LinkTestClient.connect(hub.port, hub.token);
     cleanups.push(() => client.close());
     await waitFor(() => client.hello !== null);
-    expect(client.hello).toMatchObject({ protocol: 1, workspace: null });
+    expect(client.hello).toMatchObject({ protocol: PROTOCOL_VERSION, workspace: null });
     expect(hub.output()).toContain('refused a local link with a wrong token');
   });
 

@@ -2,7 +2,7 @@
 // syncing and deletes its secret, remembered addresses and every doc; a window still holding
 // the old cache can neither hand the workspace back nor write its docs to disk again; the
 // teammate keeps everything; and joining again by invite brings it all back.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addGoal, converged, eventually, goalTitles, health, inviteOf, joinedWorkspace, LanTestBed } from './support/lan-hubs';
@@ -60,6 +60,24 @@ describe('leaving a workspace', () => {
     await joinedWorkspace(again);
     await eventually(() => goalTitles(again, boardId).includes('Written on A after B left'), () => goalTitles(again, boardId).join(', '));
     expect(goalTitles(again, boardId)).toContain('Written on B before leaving');
+  });
+
+  it('a leave cut short by a crash (marked left, files still there) is finished at the next start', async () => {
+    const dir = bed.dataDir();
+    const first = await startHub({ dataDir: dir });
+    const client = await LinkTestClient.connect(first.port, first.token);
+    const created = (await client.request('create-workspace', { workspaceName: 'Ops', memberName: 'Mei', team: 'product', goalsBoardName: 'Goals' })) as { ok: true; value: { workspace: { id: string } } };
+    client.close();
+    await first.stop();
+    expect(readdirSync(join(dir, 'docs')).length).toBeGreaterThan(0);
+    // What leaving writes before it deletes anything.
+    writeFileSync(join(dir, 'left-workspaces.json'), JSON.stringify({ workspaceIds: [created.value.workspace.id] }));
+    const again = await startHub({ dataDir: dir });
+    bed.defer(async () => void (await again.stop()));
+    expect((await health(again)).workspaceId).toBeNull();
+    expect(readdirSync(join(dir, 'docs'))).toEqual([]);
+    expect(existsSync(join(dir, 'workspace.json'))).toBe(false);
+    expect(again.output()).toContain('finishing leaving a workspace that was interrupted');
   });
 
   it('a laptop that holds no workspace cannot leave one', async () => {

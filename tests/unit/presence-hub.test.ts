@@ -47,6 +47,35 @@ function setup() {
 }
 
 describe('PresenceHub', () => {
+  it('a teammate cannot knock windows offline with a huge clock, silence a window by taking its id, or flood', () => {
+    const { hub, clock, source } = setup();
+    const [win, other, lan] = [source('link', 'win'), source('link', 'other'), source('lan', 'p_evil')];
+    // A clock past the limit is refused; one at the limit is removed later at that same clock, never past it.
+    lan.say([{ clientId: 21, clock: 2 ** 53 - 1, state: state('m_evil') }, { clientId: 22, clock: 2 ** 32, state: state('m_evil') }]);
+    expect(hub.states().has(21)).toBe(false);
+    other.take();
+    lan.membership.leave();
+    expect(other.take()).toEqual([[{ clientId: 22, clock: 2 ** 32, state: null }]]);
+
+    // A window whose link drops gets its id back on reconnecting: a teammate cannot take it meanwhile.
+    const lan2 = source('lan', 'p_evil2');
+    win.say([{ clientId: 31, clock: 1, state: state('m_mei') }]);
+    win.membership.leave();
+    lan2.say([{ clientId: 31, clock: 50, state: state('m_evil') }]);
+    expect(hub.states().has(31)).toBe(false);
+    const winAgain = source('link', 'win-again');
+    winAgain.say([{ clientId: 31, clock: 2, state: state('m_mei') }]);
+    expect(hub.states().get(31)).toMatchObject({ clock: 2, source: 'win-again', state: state('m_mei') });
+
+    // 1,000 updates of one client in the same instant: a burst of 20 passes, the rest is dropped; a second later it flows again.
+    other.take();
+    for (let i = 3; i < 1_003; i++) winAgain.say([{ clientId: 31, clock: i, state: state('m_mei', `b_${i}`) }]);
+    expect(other.take()).toHaveLength(19);
+    clock.now += 1_000;
+    winAgain.say([{ clientId: 31, clock: 2_000, state: state('m_mei', 'b_last') }]);
+    expect(other.take()).toEqual([[{ clientId: 31, clock: 2_000, state: state('m_mei', 'b_last') }]]);
+  });
+
   it('a link claims a new client id and its updates reach every other link and every LAN connection at once, one frame per update', () => {
     const { hub, source } = setup();
     const [a, b, lan1, lan2] = [source('link', 'a'), source('link', 'b'), source('lan', 'p_1'), source('lan', 'p_2')];

@@ -13,6 +13,7 @@ const ACKS_FILE = 'lan-acks.json';
 /** Acknowledgements remembered per teammate and doc, to say when a change first reached them. */
 const HISTORY = 24;
 const MAX_TEAMMATES = 500;
+const MAX_CLIENTS_PER_VECTOR = 20_000;
 const SAVE_DELAY_MS = 3_000;
 
 type StateVector = Map<number, number>;
@@ -51,7 +52,7 @@ const fileSchema = z.object({
         memberId: z.string().max(64).nullable(),
         device: z.string().max(64).nullable(),
         lastAckAt: z.number().nullable(),
-        docs: z.record(z.string().max(128), z.object({ sv: z.string().max(1_000_000), at: z.number() })),
+        docs: z.record(z.string().max(128), z.object({ sv: z.string().max(2_000_000), at: z.number() })),
       }),
     )
     .max(MAX_TEAMMATES),
@@ -119,6 +120,8 @@ export class AckLedger {
 
   /** A teammate's laptop has `docId` on disk up to `sv`. */
   record(peerId: string, docId: string, sv: ReadonlyMap<number, number>): void {
+    // A state vector longer than any real doc's (one entry per editing session) is not kept.
+    if (sv.size > MAX_CLIENTS_PER_VECTOR) return;
     const teammate = this.teammate(peerId);
     const at = this.now();
     let doc = teammate.docs.get(docId);

@@ -126,7 +126,12 @@ export class LanSyncConnection {
     return synced;
   }
 
-  get docCount(): number {
+  /** This connection syncs `docId` (both sides hold it, or one offered it). */
+  carries(docId: string): boolean {
+    return this.sessions.has(docId);
+  }
+
+    get docCount(): number {
     return this.sessions.size;
   }
 

@@ -271,7 +271,8 @@ export class LanPeer {
       const remote = this.remotes.get(connection.info.remotePeerId);
       if (remote?.connection !== connection) return;
       remote.acked.set(docId, mergeStateVectors(remote.acked.get(docId), stateVector));
-      this.options.ledger?.record(remote.peerId, docId, stateVector);
+      // Only docs this connection syncs: a teammate cannot grow the ledger with made-up doc ids.
+      if (connection.carries(docId)) this.options.ledger?.record(remote.peerId, docId, stateVector);
       // What a teammate has on disk moved: the sync status may change.
       this.changed();
     },

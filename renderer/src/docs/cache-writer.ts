@@ -41,6 +41,24 @@ export class CacheWriter {
     doc.off('update', persistence._storeUpdate);
     doc.on('update', this.onUpdate);
     this.rows = persistence._dbsize;
+    // Edits made before IndexedDB opened wait for it.
+    void persistence.whenSynced.then(() => this.flush());
+  }
+
+  /**
+   * The window is going away: whatever waits behind the write in flight is written now, in a
+   * transaction of its own, so closing or reloading while offline loses nothing.
+   */
+  flushNow(): void {
+    const db = this.persistence.db;
+    if (this.destroyed || this.queued.length === 0 || !db) return;
+    try {
+      const tx = db.transaction(['updates'], 'readwrite');
+      tx.objectStore('updates').add(Y.mergeUpdates(this.queued));
+      this.queued = [];
+    } catch (error) {
+      this.events.onDidFail(error);
+    }
   }
 
   /** Edits not yet committed to IndexedDB. */

@@ -28,6 +28,7 @@ export interface DocRegistryEvents {
 export class DocRegistry {
   private readonly docs = new Map<string, Promise<OpenedDoc>>();
   private readonly opened = new Map<string, OpenedDoc>();
+  private readonly writers = new Set<CacheWriter>();
 
   constructor(private readonly link: LinkClient, private readonly events: DocRegistryEvents, private readonly cachePrefix = 'tandem:') {}
 
@@ -49,7 +50,7 @@ export class DocRegistry {
    * The docs must not be used afterwards: the window reloads.
    */
   async deleteAllCaches(): Promise<void> {
-    for (const entry of this.docs.values()) (await entry).doc.destroy();
+    for (const entry of await Promise.allSettled(this.docs.values())) if (entry.status === 'fulfilled') entry.value.doc.destroy();
     const names = new Set([...this.docs.keys()].map((id) => this.cachePrefix + id));
     const listed = await indexedDB.databases?.().catch(() => []);
     for (const db of listed ?? []) if (db.name?.startsWith(this.cachePrefix)) names.add(db.name);
@@ -73,6 +74,11 @@ export class DocRegistry {
   cacheFailed(): boolean {
     for (const d of this.opened.values()) if (d.cacheFailed) return true;
     return false;
+  }
+
+  /** The window is closing: every edit still waiting for IndexedDB is written now. */
+  flushCachesNow(): void {
+    for (const writer of this.writers) writer.flushNow();
   }
 
   cachePending(): number {
@@ -114,6 +120,10 @@ export class DocRegistry {
         this.events.onDidChangeCache();
       },
     });
-    opened.doc.on('destroy', () => writer.destroy());
+    opened.doc.on('destroy', () => {
+      writer.destroy();
+      this.writers.delete(writer);
+    });
+    this.writers.add(writer);
   }
 }
