@@ -65,7 +65,7 @@ async function joinAsMember(peer: Peer, rawArgs: unknown): Promise<WorkspaceIden
   const args = parseInput(joinWorkspaceArgs, rawArgs);
   let workspace: WorkspaceIdentity;
   try {
-    workspace = await peer.joinWorkspace(args.code);
+    workspace = await peer.joinWorkspace(args.code, args.as === 'existing' && args.confirmNewSecret === true);
   } catch (error) {
     if (error instanceof InviteError) throw new PeerRefusal('invalid-invite', error.messageKey, error.params);
     throw error;

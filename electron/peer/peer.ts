@@ -122,11 +122,14 @@ export class Peer {
   }
 
   /** Joins the workspace an invite names as a new member on this laptop; a newer invite to it replaces the secret. */
-  async joinWorkspace(code: string): Promise<WorkspaceIdentity> {
+  async joinWorkspace(code: string, confirmNewSecret = false): Promise<WorkspaceIdentity> {
     const invite = decodeInvite(code);
     return this.oneWorkspaceChange(async () => {
       const current = this.identity.workspace;
       if (current && current.id !== invite.workspaceId) throw new PeerRefusal('other-workspace', 'errors.joinOtherWorkspace', {}, `invite to ${invite.workspaceId}`);
+      // A link that would swap the secret of the workspace held (and so whom this laptop syncs
+      // with) is used only once the person confirms it: an ex-member could craft one.
+      if (current && !confirmNewSecret && !(await this.lan.holdsSecret(invite.workspaceId, invite.secret))) throw new PeerRefusal('secret-differs', 'errors.inviteNewSecret');
       await this.lan.adoptInvite(invite.workspaceId, invite.secret, invite.addresses);
       if (current) return current;
       const workspace: WorkspaceIdentity = { id: invite.workspaceId, memberId: newId('m') };

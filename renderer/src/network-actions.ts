@@ -15,7 +15,7 @@ export interface NetworkActions {
   /** Joins by invite (a code or a `tandem://join` link) as a new member named `memberName`, then opens the workspace. */
   join(args: JoinWorkspaceArgs): Promise<ActionResult>;
   /** An invite to the workspace this laptop already holds: its secret and addresses replace the old ones. */
-  useInvite(code: string): Promise<ActionResult>;
+  useInvite(code: string, confirmNewSecret?: boolean): Promise<ActionResult>;
   /** This laptop's person is this existing member (after joining as one). */
   chooseMember(memberId: string): Promise<ActionResult>;
   /**
@@ -58,9 +58,9 @@ export function createNetworkActions(runtime: Runtime, enterWorkspace: (identity
         return toActionError(error);
       }
     },
-    async useInvite(code) {
+    async useInvite(code, confirmNewSecret = false) {
       try {
-        await link.request('join-workspace', { as: 'existing', code });
+        await link.request('join-workspace', { as: 'existing', code, confirmNewSecret });
         runtime.store.setState({ toast: { id: Date.now(), messageKey: 'join.inviteUsed', params: {}, undoable: false } });
         return { ok: true, value: undefined };
       } catch (error) {

@@ -85,7 +85,12 @@ export type InviteResult = z.infer<typeof inviteResultSchema>;
  */
 export const joinWorkspaceArgs = z.discriminatedUnion('as', [
   z.object({ as: z.literal('new'), code: z.string().max(4_096), memberName: requiredText(LIMITS.name), team }),
-  z.object({ as: z.literal('existing'), code: z.string().max(4_096) }),
+  z.object({
+    as: z.literal('existing'),
+    code: z.string().max(4_096),
+    /** On a laptop already in the workspace: the invite carries another secret, and the person confirmed using it (after a rotation). */
+    confirmNewSecret: z.boolean().optional(),
+  }),
 ]);
 export type JoinWorkspaceArgs = z.input<typeof joinWorkspaceArgs>;
 

@@ -48,6 +48,7 @@ export const networkEn = {
     useHint: 'This laptop is already in a workspace. An invite to it (after its secret was changed, say) lets this laptop reach teammates again.',
     useSubmit: 'Use invite',
     inviteUsed: 'Invite accepted: this laptop syncs with teammates using it.',
+    confirmNewSecret: 'Use this invite’s new key: a teammate rotated the secret and sent it to me',
   },
   leave: {
     open: 'Leave workspace…',
@@ -117,5 +118,6 @@ export const networkEn = {
   errors: {
     lanOff: 'Sync with teammates is not running on this laptop.',
     workspaceLeft: 'This laptop left that workspace. Join it again with an invite.',
+    inviteNewSecret: 'This invite carries a different key for your workspace. Use it only if a teammate you trust rotated the secret and sent you this invite: whoever made it is who this laptop will sync with.',
   },
 };

@@ -52,6 +52,7 @@ export const networkZhCN: Widen<typeof networkEn> = {
     useHint: '这台电脑已经在一个工作区中。使用该工作区的邀请（例如更换密钥之后）可以让这台电脑重新连上队友。',
     useSubmit: '使用邀请',
     inviteUsed: '邀请已接受：这台电脑将用它与队友同步。',
+    confirmNewSecret: '使用此邀请中的新密钥：队友更换了密钥并发给了我',
   },
   leave: {
     open: '退出工作区…',
@@ -121,5 +122,6 @@ export const networkZhCN: Widen<typeof networkEn> = {
   errors: {
     lanOff: '这台电脑上与队友的同步没有运行。',
     workspaceLeft: '这台电脑已退出该工作区。请用邀请重新加入。',
+    inviteNewSecret: '此邀请带有与你的工作区不同的密钥。只有在你信任的队友更换了密钥并发给你这个邀请时才使用它：这台电脑将与发出邀请的人同步。',
   },
 };

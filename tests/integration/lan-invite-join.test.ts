@@ -74,6 +74,14 @@ describe('invite and join over the local link', () => {
     if (!rotated.ok) throw new Error(rotated.error.code);
     expect(decodeInvite(rotated.value.code).secret).not.toEqual(decodeInvite(invite.value.code).secret);
     await eventually(async () => (await networkOf(ca)).peers.every((p) => !p.connected), () => 'B stayed connected after the rotation');
+
+    // B opens the new invite: a different key is used only once the person confirms it, then B is back.
+    const unconfirmed = await ask(cb, 'join-workspace', { as: 'existing', code: rotated.value.code });
+    expect(unconfirmed).toMatchObject({ ok: false, error: { code: 'secret-differs', messageKey: 'errors.inviteNewSecret' } });
+    await addGoal(ca, boardId, 'Written after the rotation', memberId);
+    const confirmed = await ask(cb, 'join-workspace', { as: 'existing', code: rotated.value.code, confirmNewSecret: true });
+    expect(confirmed).toMatchObject({ ok: true });
+    await eventually(() => goalTitles(cb, boardId).includes('Written after the rotation'), () => goalTitles(cb, boardId).join(', '));
   });
 
   it('a person already in the workspace joins as an existing member and picks themselves from the list', async () => {

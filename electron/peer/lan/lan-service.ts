@@ -94,6 +94,12 @@ export class LanService {
     return ensureWorkspaceSecret(this.host.dataDir, workspaceId, this.host.logger);
   }
 
+  /** Whether this peer already holds `secret` for `workspaceId`. */
+  async holdsSecret(workspaceId: string, secret: Uint8Array): Promise<boolean> {
+    const current = await loadWorkspaceSecret(this.host.dataDir, workspaceId);
+    return current !== null && sameSecret(current, secret);
+  }
+
   /** Stores an invite's secret (and remembers its addresses to dial first); a different secret replaces the old one now. */
   async adoptInvite(workspaceId: string, secret: Uint8Array, addresses: readonly string[]): Promise<void> {
     const current = await loadWorkspaceSecret(this.host.dataDir, workspaceId);

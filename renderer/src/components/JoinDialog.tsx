@@ -23,12 +23,13 @@ export function JoinDialog({ onClose, initialCode = '', inWorkspace = false }: {
   const [as, setAs] = useState<'new' | 'existing'>('new');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ShownError | null>(null);
+  const [confirmNewSecret, setConfirmNewSecret] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setBusy(true);
     setError(null);
-    const result = inWorkspace ? await runtime.network.useInvite(code) : await runtime.network.join(as === 'new' ? { as, code, memberName, team } : { as, code });
+    const result = inWorkspace ? await runtime.network.useInvite(code, confirmNewSecret) : await runtime.network.join(as === 'new' ? { as, code, memberName, team } : { as, code });
     setBusy(false);
     if (!result.ok) return setError(result.error);
     onClose();
@@ -48,6 +49,12 @@ export function JoinDialog({ onClose, initialCode = '', inWorkspace = false }: {
         </p>
         <FieldError error={codeError} />
         {inWorkspace && <p className="muted small">{t('join.useHint')}</p>}
+        {inWorkspace && error?.messageKey === 'errors.inviteNewSecret' && (
+          <label className="radio">
+            <input type="checkbox" checked={confirmNewSecret} onChange={(e) => setConfirmNewSecret(e.target.checked)} />
+            {t('join.confirmNewSecret')}
+          </label>
+        )}
         <fieldset hidden={inWorkspace}>
           {(['new', 'existing'] as const).map((value) => (
             <label key={value} className="radio">
