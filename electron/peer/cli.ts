@@ -129,7 +129,8 @@ async function main(): Promise<void> {
 
 /** Joins, creates or re-keys the workspace as the flags say, starts LAN sync, and prints the invite when there is a new one. */
 async function setUpWorkspace(peer: Peer, flags: { join: string | undefined; workspaceName: string | undefined; rotate: boolean; lanRequired: boolean }): Promise<void> {
-  if (flags.join !== undefined) await peer.joinWorkspace(flags.join);
+  // Whoever starts a hub with --join typed the invite: a new key in it is theirs to use.
+  if (flags.join !== undefined) await peer.joinWorkspace(flags.join, true);
   if (flags.workspaceName !== undefined) {
     if (peer.identity.workspace) peer.logger.info('this peer already holds a workspace; --create-workspace only prints its invite', { workspaceId: peer.identity.workspace.id });
     else await peer.createWorkspace({ workspaceName: flags.workspaceName, memberName: 'Office hub', team: 'shared', goalsBoardName: 'Goals' });

@@ -12,6 +12,7 @@ import { decodeInvite, encodeInvite } from '../../shared/lan/invite';
 import { isWorkspaceInitialised } from '../../shared/model';
 import { addGoal, eventually, goalTitles, health, inviteOf, joinedWorkspace, LanTestBed, withAddresses } from './support/lan-hubs';
 import { startRelay } from './support/tcp-relay';
+import { PROTOCOL_VERSION } from '../../shared/protocol/frame';
 
 const bed = new LanTestBed();
 afterEach(() => bed.cleanup());
@@ -65,7 +66,7 @@ describe('the LAN port of a peer process', () => {
     const { boardId, memberId } = await joinedWorkspace(ca);
     await joinedWorkspace(cb);
 
-    const garbage = [randomBytes(4_096), Buffer.from('GET / HTTP/1.1\r\nHost: x\r\n\r\n'), Buffer.concat([Buffer.from('TNDM\x00\x01\x00'), Buffer.from([0xff, 0xff, 0xff, 0xff])])];
+    const garbage = [randomBytes(4_096), Buffer.from('GET / HTTP/1.1\r\nHost: x\r\n\r\n'), Buffer.concat([Buffer.from('TNDM'), Buffer.from([PROTOCOL_VERSION >> 8, PROTOCOL_VERSION & 0xff, 0]), Buffer.from([0xff, 0xff, 0xff, 0xff])])];
     for (const bytes of garbage) {
       const socket = await rawSocket(a.lanPort);
       socket.socket.write(bytes);

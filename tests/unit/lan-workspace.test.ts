@@ -68,7 +68,10 @@ describe('the workspace secret', () => {
 
     // A newer invite to the same workspace (after a rotation) replaces the secret, keeping the member.
     const newer = newWorkspaceSecret();
-    expect(await peer.joinWorkspace(encodeInvite({ workspaceId: workspace.id, secret: newer, addresses: [] }))).toEqual(workspace);
+    const newerInvite = encodeInvite({ workspaceId: workspace.id, secret: newer, addresses: [] });
+    // Another key for the workspace held is used only when the person confirms it.
+    await expect(peer.joinWorkspace(newerInvite)).rejects.toMatchObject({ code: 'secret-differs' });
+    expect(await peer.joinWorkspace(newerInvite, true)).toEqual(workspace);
     expect(await loadWorkspaceSecret(peer.dataDir, workspace.id)).toEqual(newer);
     await expect(peer.joinWorkspace(encodeInvite({ workspaceId: 'w_anotherworkspace', secret, addresses: [] }))).rejects.toMatchObject({ code: 'other-workspace' });
     await expect(peer.joinWorkspace('TANDEM1-0000')).rejects.toMatchObject({ messageKey: 'errors.inviteChecksum' });
