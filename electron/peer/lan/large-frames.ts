@@ -37,13 +37,16 @@ function isConnectionFrameOf(frame: Uint8Array, type: number): boolean {
   return frame.byteLength >= 2 && frame[0] === 0 && frame[1] === type;
 }
 
+/** A reassembly buffer starts this big and doubles as chunks arrive. */
+const INITIAL_BUFFER_BYTES = 4 * 1024 * 1024;
+
 /**
  * The large frame arriving on one connection. Anything out of line — a chunk with no
  * announcement or of another blob, more bytes than announced, another frame before the last
  * chunk, an announcement past the limit — is a ProtocolError, and the connection closes.
  */
 export class IncomingLargeFrame {
-  private current: { id: number; bytes: Uint8Array; filled: number } | null = null;
+  private current: { id: number; size: number; bytes: Uint8Array; filled: number } | null = null;
 
   constructor(private readonly limits: LargeFrameLimits) {}
 
@@ -80,18 +83,25 @@ export class IncomingLargeFrame {
     }
     if (size > this.limits.maxLargeFrameBytes) throw new ProtocolError('large-frame-too-large');
     if (size === 0) throw new ProtocolError('large-frame-malformed');
-    // One buffer of the announced size, filled in place: the frame is never held twice.
-    this.current = { id, bytes: new Uint8Array(size), filled: 0 };
+    // Filled in place, growing with what arrives (not with what is announced, which costs a
+    // sender nothing), and never beyond the announced size.
+    this.current = { id, size, bytes: new Uint8Array(Math.min(size, INITIAL_BUFFER_BYTES)), filled: 0 };
   }
 
   private chunk(frame: Uint8Array): Uint8Array | null {
     const { blobId, chunk } = readBlobChunk(decoding.createDecoder(frame.subarray(2)));
     const current = this.current;
     if (!current || current.id !== blobId) throw new ProtocolError('large-frame-unknown-blob');
-    if (chunk.byteLength === 0 || current.filled + chunk.byteLength > current.bytes.byteLength) throw new ProtocolError('large-frame-overrun');
+    const needed = current.filled + chunk.byteLength;
+    if (chunk.byteLength === 0 || needed > current.size) throw new ProtocolError('large-frame-overrun');
+    if (needed > current.bytes.byteLength) {
+      const grown = new Uint8Array(Math.min(current.size, Math.max(needed, current.bytes.byteLength * 2)));
+      grown.set(current.bytes.subarray(0, current.filled));
+      current.bytes = grown;
+    }
     current.bytes.set(chunk, current.filled);
-    current.filled += chunk.byteLength;
-    if (current.filled < current.bytes.byteLength) return null;
+    current.filled = needed;
+    if (current.filled < current.size) return null;
     this.current = null;
     return current.bytes;
   }
