@@ -46,7 +46,7 @@ export async function handleNetworkRequest(peer: Peer, op: NetworkOp, args: unkn
       return { workspace: await chooseMember(peer, args) };
     case 'reach': {
       const { docId, clocks } = parseInput(reachArgs, args);
-      if (!(await peer.replica.heldDocIds()).includes(docId)) return { teammates: [] };
+      if (!peer.replica.isOpen(docId)) return { teammates: [] };
       const need = clocks ? new Map(clocks) : Y.decodeStateVector(Y.encodeStateVector(await peer.replica.open(docId)));
       return { teammates: peer.lan.reach(docId, need) };
     }

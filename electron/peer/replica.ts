@@ -53,6 +53,11 @@ export class Replica {
     return (await this.openEntry(docId)).savedStateVector;
   }
 
+  /** The doc is loaded (every doc on disk is, from start; new ones once opened). No disk read. */
+  isOpen(docId: string): boolean {
+    return this.docs.has(docId);
+  }
+
   async listDocIds(): Promise<string[]> {
     return this.store.listDocIds();
   }

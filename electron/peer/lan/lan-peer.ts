@@ -181,12 +181,18 @@ export class LanPeer {
     }
   }
 
-  /** Every teammate's peer known since start: connected ones first. Pending counts compare with this peer's docs now. */
-  async status(): Promise<LanPeerSummary[]> {
+  /** The state vector of every doc this peer holds, now. */
+  async docVectors(): Promise<Map<string, Map<number, number>>> {
     const vectors = new Map<string, Map<number, number>>();
     for (const docId of await this.options.host.listDocIds()) {
       vectors.set(docId, Y.decodeStateVector(Y.encodeStateVector(await this.options.host.openDoc(docId))));
     }
+    return vectors;
+  }
+
+  /** Every teammate's peer known since start: connected ones first. Pending counts compare with `vectors` (this peer's docs now, read if not given). */
+  async status(vectors?: ReadonlyMap<string, Map<number, number>>): Promise<LanPeerSummary[]> {
+    vectors ??= await this.docVectors();
     const summaries = [...this.remotes.values()].map((remote): LanPeerSummary => {
       const pendingByDoc: Record<string, number> = {};
       let pendingChanges = 0;

@@ -4,7 +4,6 @@
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
-import * as Y from 'yjs';
 import { encodeInvite, INVITE_LIMITS, newWorkspaceSecret } from '../../../shared/lan/invite';
 import type { PeerLogger } from '../logger';
 import type { PresenceMembership, PresenceSource } from '../presence-hub';
@@ -184,18 +183,17 @@ export class LanService {
   async status(): Promise<LanStatus> {
     const running = this.running;
     const reachByDoc: Record<string, { reached: number; of: number }> = {};
+    // Every doc's state is read once, for the pending counts and for the reach alike.
+    const vectors = running ? await running.lanPeer.docVectors() : new Map<string, Map<number, number>>();
     if (running) {
       const of = running.ledger.known().length;
-      for (const docId of await this.host.replica.heldDocIds()) {
-        const have = Y.decodeStateVector(Y.encodeStateVector(await this.host.replica.open(docId)));
-        reachByDoc[docId] = { reached: running.ledger.reachOf(docId, have).filter((r) => r.reachedAt !== null).length, of };
-      }
+      for (const [docId, have] of vectors) reachByDoc[docId] = { reached: running.ledger.reachOf(docId, have).filter((r) => r.reachedAt !== null).length, of };
     }
     return {
       reachByDoc,
       running: running !== null,
       lanPort: running?.network.port ?? null,
-      peers: running ? await running.lanPeer.status() : [],
+      peers: running ? await running.lanPeer.status(vectors) : [],
       addresses: (running?.dialer.list() ?? []).map(({ address, via, peerId, lastGoodAt, lastError, attempts }) => ({ address, via, peerId, lastGoodAt, lastError, attempts })),
       port: running?.network.diagnostics() ?? null,
       discovery: running?.discovery?.diagnostics() ?? NO_DISCOVERY,

@@ -16,8 +16,9 @@ function useTime(): (at: number) => string {
 function useTeammateReach(boardId: string, entityId: string | undefined, open: boolean): TeammateReach[] | null {
   const runtime = useRuntime();
   const network = useApp((s) => s.network);
-  // A new edit of the item changes its clocks: the board snapshot changes with it.
-  const board = useApp((s) => s.goalsBoards[boardId] ?? s.feedbackBoards[boardId]);
+  // A new edit of this goal or item changes its clocks, and its snapshot with them; edits of
+  // other cards do not ask again.
+  const entity = useApp((s) => (entityId === undefined ? null : (s.feedbackBoards[boardId]?.items.get(entityId) ?? s.goalsBoards[boardId]?.goals.find((g) => g.id === entityId) ?? null)));
   const [teammates, setTeammates] = useState<TeammateReach[] | null>(null);
   useEffect(() => {
     if (!open) return;
@@ -26,7 +27,7 @@ function useTeammateReach(boardId: string, entityId: string | undefined, open: b
     return () => {
       live = false;
     };
-  }, [runtime, boardId, entityId, open, network, board]);
+  }, [runtime, boardId, entityId, open, network, entity]);
   return teammates;
 }
 
