@@ -12,6 +12,7 @@ import { defaultDataDir } from './files';
 import { startHubServer, type HubServer } from './hub-server';
 import { createLogger } from './logger';
 import { Peer } from './peer';
+import { ProcessGuard } from './process-guard';
 import { asBytes, type LinkTransport } from './transport';
 
 /** The LAN port a peer asks for unless told otherwise: stable, so remembered addresses stay right. */
@@ -77,6 +78,7 @@ async function main(): Promise<void> {
   if (workspaceName === '') fail('--create-workspace needs a name');
   const dataDir = resolve(values.data ?? defaultDataDir());
   const logger = createLogger(undefined, values.quiet);
+  const guard = new ProcessGuard(logger).install();
 
   if (!values.data && !values.utility) process.stdout.write(`Tandem data folder: ${dataDir}\n`);
   let peer: Peer;
@@ -106,7 +108,7 @@ async function main(): Promise<void> {
     const rendererDir = join(__dirname, '..', 'renderer');
     if (!existsSync(join(rendererDir, 'index.html'))) logger.warn('the renderer is not built; run `npm run build`', { rendererDir });
     try {
-      hub = await startHubServer({ peer, port, token, rendererDir });
+      hub = await startHubServer({ peer, port, token, rendererDir, guard });
     } catch (error) {
       await peer.close();
       fail(`cannot listen on 127.0.0.1:${port}: ${(error as Error).message}`);

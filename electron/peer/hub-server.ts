@@ -9,6 +9,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { LINK_LIMITS } from '../../shared/protocol/frame';
 import type { Peer } from './peer';
+import type { ProcessGuard } from './process-guard';
 import { asBytes, type LinkTransport } from './transport';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -34,6 +35,23 @@ export interface HubServerOptions {
   port: number;
   token: string;
   rendererDir: string;
+  /** Counts what escapes a request handler (and every other handler of the process), for `/healthz`. */
+  guard?: ProcessGuard;
+}
+
+/**
+ * The request's target as a URL, or null unless it is a plain path ("origin form": one "/" then
+ * no authority). `new URL('//a:99999/link', base)` reads an authority and throws, so a target is
+ * checked before it is parsed, and parsing can never throw past the request.
+ */
+export function requestUrl(target: string | undefined): URL | null {
+  if (!target || target[0] !== '/' || target[1] === '/' || target[1] === '\\' || target.length > 8192) return null;
+  try {
+    const url = new URL(target, 'http://127.0.0.1');
+    return url.host === '127.0.0.1' ? url : null;
+  } catch {
+    return null;
+  }
 }
 
 function tokenMatches(given: string | null, expected: string): boolean {
@@ -43,7 +61,7 @@ function tokenMatches(given: string | null, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export async function startHubServer({ peer, port, token, rendererDir }: HubServerOptions): Promise<HubServer> {
+export async function startHubServer({ peer, port, token, rendererDir, guard }: HubServerOptions): Promise<HubServer> {
   let boundPort = port;
   const sockets = new Set<WebSocket>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: LINK_LIMITS.maxFrameBytes, perMessageDeflate: false });
@@ -51,14 +69,13 @@ export async function startHubServer({ peer, port, token, rendererDir }: HubServ
 
   const allowedHost = (req: IncomingMessage) => req.headers.host === `127.0.0.1:${boundPort}` || req.headers.host === `localhost:${boundPort}`;
 
-  async function serveFile(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  async function serveFile(url: URL, res: ServerResponse): Promise<void> {
     if (url.pathname === '/healthz') {
       // Never let a status read during shutdown reject out of this handler.
       const lan = await peer.lanStatus().catch(() => ({ lanPort: null, peers: [], protocolErrors: 0, discovery: null }));
       const peers = lan.peers.filter((p) => p.connected).map(({ peerId, memberId, address, via, lastExchangeAt, pendingChanges }) => ({ peerId, memberId, address, via, lastExchangeAt, pendingChanges }));
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-      res.end(JSON.stringify({ ok: true, version: __TANDEM_VERSION__, peerId: peer.peerId, workspaceId: peer.identity.workspace?.id ?? null, ...peer.stats(), lanPort: lan.lanPort, peers, lanProtocolErrors: lan.protocolErrors, discovery: lan.discovery, reachability: 'port' in lan ? (lan.port?.reachability ?? null) : null }));
+      res.end(JSON.stringify({ ok: true, version: __TANDEM_VERSION__, peerId: peer.peerId, workspaceId: peer.identity.workspace?.id ?? null, ...peer.stats(), lanPort: lan.lanPort, peers, lanProtocolErrors: lan.protocolErrors, discovery: lan.discovery, reachability: 'port' in lan ? (lan.port?.reachability ?? null) : null, escapedErrors: guard?.stats() ?? null }));
       return;
     }
     let pathname: string;
@@ -90,6 +107,11 @@ export async function startHubServer({ peer, port, token, rendererDir }: HubServ
   }
 
   const server: Server = createServer((req, res) => {
+    const url = requestUrl(req.url);
+    if (!url) {
+      res.writeHead(400, { connection: 'close' }).end('Bad request');
+      return;
+    }
     if (!allowedHost(req)) {
       res.writeHead(421).end('Misdirected request');
       return;
@@ -98,16 +120,26 @@ export async function startHubServer({ peer, port, token, rendererDir }: HubServ
       res.writeHead(405).end();
       return;
     }
-    void serveFile(req, res);
+    serveFile(url, res).catch((error: unknown) => {
+      guard?.caught('http-request', error);
+      if (!res.headersSent) res.writeHead(500, { connection: 'close' });
+      res.end();
+    });
   });
 
-  server.on('clientError', (_error, socket) => socket.destroy());
+  // A request Node cannot parse at all: a 400 where the socket can still take it, then closed.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    socket.destroy();
+  });
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    socket.on('error', () => socket.destroy());
+    const url = requestUrl(req.url);
     const refuse = (status: string) => {
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       socket.destroy();
     };
+    if (!url) return refuse('400 Bad Request');
     if (url.pathname !== '/link') return refuse('404 Not Found');
     if (!allowedHost(req)) return refuse('421 Misdirected Request');
     if (!tokenMatches(url.searchParams.get('token'), token)) {
