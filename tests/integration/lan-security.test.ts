@@ -60,7 +60,10 @@ describe('the LAN port of a peer process', () => {
 
   it('drops a handshake that stalls at 5 s, and garbage leaves the peer serving others', async () => {
     const a = await bed.hub({ create: 'Ops & Product' });
+    const silent = await rawSocket(a.lanPort);
     const stalled = await rawSocket(a.lanPort);
+    // A first byte, then nothing: past the first-bytes deadline, so the handshake's own 5 s applies.
+    stalled.socket.write(Buffer.from('T'));
     const b = await bed.hub({ join: await inviteOf(a) });
     const [ca, cb] = [await bed.client(a), await bed.client(b)];
     const { boardId, memberId } = await joinedWorkspace(ca);
@@ -75,6 +78,9 @@ describe('the LAN port of a peer process', () => {
     await addGoal(ca, boardId, 'Still syncing after the garbage', memberId);
     await eventually(() => goalTitles(cb, boardId).includes('Still syncing after the garbage'), () => 'B stopped hearing from A');
 
+    // A socket that never sends a byte is closed sooner, at the first-bytes deadline.
+    const silentClosedAt = await silent.closed;
+    expect(silentClosedAt - silent.openedAt).toBeLessThan(4_000);
     const closedAt = await stalled.closed;
     expect(closedAt - stalled.openedAt).toBeGreaterThanOrEqual(4_800);
     expect(closedAt - stalled.openedAt).toBeLessThan(7_000);

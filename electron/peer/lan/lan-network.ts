@@ -10,11 +10,14 @@ import type { LanVia } from './lan-connection';
 import type { LanPeer } from './lan-peer';
 import type { LanHello } from './hello';
 import { lanInterfaces } from './discovery';
+import { HandshakePool, type HandshakePoolLimits, type HandshakeSlot } from './handshake-pool';
 import { LanReachability, type ReachabilityReport } from './reachability-check';
 import { createLanCounters, createSecureConnection, type ChannelLimits, type LanCounters, type SecureConnection, type LanRole } from './secure-channel';
 
-/** Sockets still in their handshake beyond this many are refused at once. */
-const MAX_HANDSHAKING = 32;
+/** An inbound socket that has sent nothing this long is closed: a teammate's first handshake message goes out at once. */
+const FIRST_BYTES_MS = 2_000;
+/** A refused inbound socket is logged at most this often (a flood would fill the log). */
+const REFUSAL_LOG_INTERVAL_MS = 10_000;
 const CONNECT_TIMEOUT_MS = 5_000;
 /** Sockets not closed this long after `close()` are destroyed, so stopping never hangs on a slow peer. */
 const CLOSE_GRACE_MS = 1_000;
@@ -33,6 +36,8 @@ export interface LanNetworkOptions {
   readonly limits?: Partial<ChannelLimits>;
   /** The reachability check found something new (the diagnostics changed). */
   readonly onDidChangeReachability?: () => void;
+  /** How many inbound sockets may be in their handshake, in all and per address (tests). */
+  readonly handshakePool?: HandshakePoolLimits;
 }
 
 /** What the diagnostics panel says about this laptop's port. */
@@ -58,7 +63,9 @@ export class LanNetwork {
   private readonly connections = new Set<SecureConnection>();
   private readonly sockets = new Set<net.Socket>();
   private secret: Uint8Array;
-  private handshaking = 0;
+  private readonly handshakes: HandshakePool;
+  private refusedHandshakes = 0;
+  private lastRefusalLogAt = 0;
   private inboundFromLan = 0;
   private lastInboundFromLanAt: number | null = null;
   private boundPort = 0;
@@ -71,6 +78,7 @@ export class LanNetwork {
     private readonly server: net.Server,
   ) {
     this.secret = options.secret;
+    this.handshakes = new HandshakePool(options.handshakePool);
     const host = options.listenHost;
     this.reachability = new LanReachability({
       listenHosts: () => (host !== '0.0.0.0' && host !== '::' ? [host] : lanInterfaces().map((i) => i.address)),
@@ -171,20 +179,32 @@ export class LanNetwork {
   }
 
   private accept(socket: net.Socket): void {
-    if (this.handshaking >= MAX_HANDSHAKING) {
-      this.options.logger.warn('lan connection refused: too many handshakes at once', { remote: socket.remoteAddress ?? '?' });
+    socket.on('error', () => {}); // reported by the secure connection
+    const remote = socket.remoteAddress ?? '?';
+    const slot = this.handshakes.admit(remote, () => socket.destroy());
+    if (typeof slot === 'string') {
+      this.refusedHandshakes++;
+      const now = Date.now();
+      if (now - this.lastRefusalLogAt >= REFUSAL_LOG_INTERVAL_MS) {
+        this.lastRefusalLogAt = now;
+        this.options.logger.warn('lan connection refused: too many handshakes at once', { remote, reason: slot, refusedSoFar: this.refusedHandshakes });
+      }
       socket.destroy();
       return;
     }
-    socket.on('error', () => {}); // reported by the secure connection
+    const firstBytes = setTimeout(() => socket.destroy(), FIRST_BYTES_MS);
+    socket.once('data', () => clearTimeout(firstBytes));
+    socket.once('close', () => {
+      clearTimeout(firstBytes);
+      slot.release();
+    });
     this.sockets.add(socket);
     socket.once('close', () => this.sockets.delete(socket));
-    this.secure(socket, 'responder', `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? 0}`, 'inbound', null);
+    this.secure(socket, 'responder', `${remote}:${socket.remotePort ?? 0}`, 'inbound', null, slot);
   }
 
   /** Runs the handshake on `socket`; once open, hands the connection to the LanPeer. */
-  private secure(socket: net.Socket, role: LanRole, address: string, via: LanVia, settle: ((outcome: DialOutcome) => void) | null): void {
-    this.handshaking++;
+  private secure(socket: net.Socket, role: LanRole, address: string, via: LanVia, settle: ((outcome: DialOutcome) => void) | null, slot: HandshakeSlot | null = null): void {
     let handshakeDone = false;
     let attachment: ReturnType<LanPeer['attach']> = null;
     let resolveClosed: () => void = () => {};
@@ -192,7 +212,7 @@ export class LanNetwork {
     const endHandshake = () => {
       if (handshakeDone) return;
       handshakeDone = true;
-      this.handshaking--;
+      slot?.release();
     };
     const connection = createSecureConnection({
       socket,
