@@ -3,6 +3,7 @@
 // at which column holds what, from English and Chinese header names. Nothing here writes to
 // a document: the preview shows the result and the import is one separate, undoable step.
 import Papa from 'papaparse';
+import { restoreCell } from '../export/csv';
 
 /** Larger files are refused before they are read: a board of 10,000 rows fits in far less. */
 export const MAX_CSV_BYTES = 20 * 1024 * 1024;
@@ -88,7 +89,7 @@ export function parseCsv(bytes: Uint8Array): ParsedCsv {
   if (!header || header.every((h) => h.trim() === '')) throw new CsvImportError('import.empty');
   if (data.length === 0) throw new CsvImportError('import.headerOnly');
   if (data.length > MAX_CSV_ROWS) throw new CsvImportError('import.tooManyRows', { max: MAX_CSV_ROWS });
-  const headers = header.map((h, i) => h.trim() || `#${i + 1}`);
-  const rows = data.map((row) => headers.map((_, i) => row[i] ?? ''));
+  const headers = header.map((h, i) => restoreCell(h).trim() || `#${i + 1}`);
+  const rows = data.map((row) => headers.map((_, i) => restoreCell(row[i] ?? '')));
   return { encoding, headers, rows, mapping: suggestMapping(headers) };
 }

@@ -1,8 +1,8 @@
 // Exports of a feedback board: CSV (the columns the import reads back) and Markdown (one
 // section per column), offered as downloads.
-import Papa from 'papaparse';
 import type { FeedbackBoardSnapshot } from '../../../shared/model/feedback-snapshots';
 import type { MemberSnapshot } from '../../../shared/model/workspace';
+import { toSafeCsv } from '../export/csv';
 
 const HEADERS = ['Title', 'Description', 'Status', 'Channel', 'Customer', 'Tags', 'Importance', 'Impact', 'Effort', 'Votes', 'Priority', 'Owner', 'Created'];
 
@@ -34,9 +34,9 @@ function rowsOf(board: FeedbackBoardSnapshot, members: readonly MemberSnapshot[]
   );
 }
 
-/** CSV with a UTF-8 BOM, so Excel opens Chinese text correctly. */
+/** The board as a CSV safe to open in a spreadsheet (see `toSafeCsv`). */
 export function boardToCsv(board: FeedbackBoardSnapshot, members: readonly MemberSnapshot[], names: ExportNames): string {
-  return `\uFEFF${Papa.unparse({ fields: HEADERS, data: rowsOf(board, members, names) }, { newline: '\r\n' })}\r\n`;
+  return toSafeCsv(HEADERS, rowsOf(board, members, names));
 }
 
 function mdEscape(text: string): string {
