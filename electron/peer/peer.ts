@@ -19,6 +19,7 @@ import { createBackup, restoreBackup, type BackupHost } from './workspace-backup
 import type { PeerLogger } from './logger';
 import { handleNetworkRequest, isNetworkOp } from './network-ops';
 import { NetworkStatusPusher } from './network-status';
+import type { PendingDrops } from './pending-bound';
 import { PresenceHub, type PresenceStats } from './presence-hub';
 import { Replica } from './replica';
 import { ReplicaStore } from './store/replica-store';
@@ -28,6 +29,8 @@ export interface PeerStats {
   links: number;
   presence: PresenceStats;
   protocolErrors: number;
+  /** Updates dropped because their predecessors never arrived (so never served to anyone). */
+  pendingDropped: PendingDrops;
 }
 
 export class Peer {
@@ -191,7 +194,7 @@ export class Peer {
   }
 
   stats(): PeerStats {
-    return { links: this.links.size, protocolErrors: this.protocolErrors, presence: this.presence.stats() };
+    return { links: this.links.size, protocolErrors: this.protocolErrors, presence: this.presence.stats(), pendingDropped: this.replica.droppedPending };
   }
 
   hello(): Hello {

@@ -4,6 +4,8 @@
 import * as Y from 'yjs';
 import { STORE_ORIGIN } from '../../shared/model/origin';
 import { isValidDocId } from '../../shared/protocol/frame';
+import { encodeIntegratedState } from '../../shared/protocol/pending-updates';
+import { boundPendingUpdates, type PendingDrops, type PendingLimits } from './pending-bound';
 import type { PeerLogger } from './logger';
 import type { ReplicaStore, StoreWarning } from './store/replica-store';
 
@@ -12,6 +14,11 @@ export interface ReplicaEvents {
   onDidSave(docId: string, stateVector: Uint8Array): void;
   onDidRecover(warning: StoreWarning): void;
   onDidFailWrite(docId: string, error: Error): void;
+}
+
+export interface ReplicaOptions {
+  /** How long and how much a doc may keep updates whose predecessors have not arrived (tests shorten it). */
+  readonly pending?: PendingLimits;
 }
 
 interface OpenDoc {
@@ -37,12 +44,19 @@ export class Replica {
   private readonly docs = new Map<string, Promise<OpenDoc>>();
   private readonly pending = new Set<Promise<void>>();
   private readonly openListeners = new Set<(docId: string) => void>();
+  private pendingDrops: PendingDrops = { drops: 0, bytes: 0 };
 
   constructor(
     private readonly store: ReplicaStore,
     private readonly logger: PeerLogger,
     private readonly events: ReplicaEvents,
+    private readonly options: ReplicaOptions = {},
   ) {}
+
+  /** Updates dropped because their predecessors never arrived, since start. */
+  get droppedPending(): PendingDrops {
+    return this.pendingDrops;
+  }
 
   /** The doc, loaded from disk on first use. Unknown ids start empty. */
   async open(docId: string): Promise<Y.Doc> {
@@ -137,6 +151,14 @@ export class Replica {
       if (origin === STORE_ORIGIN) return;
       this.persist(docId, entry, update);
     });
+    boundPendingUpdates(
+      doc,
+      (bytes, reason) => {
+        this.pendingDrops = { drops: this.pendingDrops.drops + 1, bytes: this.pendingDrops.bytes + bytes };
+        this.logger.warn('dropped updates whose predecessors never arrived', { docId, bytes, reason });
+      },
+      this.options.pending,
+    );
     return entry;
   }
 
@@ -169,7 +191,7 @@ export class Replica {
   private compact(docId: string, entry: OpenDoc): void {
     entry.sinceCompaction = 0;
     entry.bytesSinceCompaction = 0;
-    const state = Y.encodeStateAsUpdate(entry.doc);
+    const state = encodeIntegratedState(entry.doc);
     entry.compactedBytes = state.byteLength;
     this.track(this.store.compact(docId, state).catch((error: Error) => this.logger.warn('compaction failed; the log is kept as it is', { docId, error: String(error) })));
   }

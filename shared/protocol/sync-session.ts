@@ -7,6 +7,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { encodeFrame, MessageType, ProtocolError, readBytes } from './frame';
 import type { TxOrigin } from '../model/origin';
+import { encodeIntegratedState, hasPendingUpdates } from './pending-updates';
 
 export interface DocSyncSession {
   readonly docId: string;
@@ -48,7 +49,7 @@ export function createDocSyncSession({ docId, doc, send, origin, onSynced }: Doc
   doc.on('update', onUpdate);
 
   const apply = (update: Uint8Array) => {
-    mayUnlockPending = doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
+    mayUnlockPending = hasPendingUpdates(doc);
     try {
       Y.applyUpdate(doc, update, origin);
     } catch {
@@ -76,7 +77,7 @@ export function createDocSyncSession({ docId, doc, send, origin, onSynced }: Doc
           const stateVector = readBytes(decoder);
           let diff: Uint8Array;
           try {
-            diff = Y.encodeStateAsUpdate(doc, stateVector);
+            diff = encodeIntegratedState(doc, stateVector);
           } catch {
             throw new ProtocolError('state-vector-malformed');
           }
