@@ -2,59 +2,26 @@
 // real link meanwhile are not acknowledged, the hub says the disk is full, and once the filler
 // is deleted they are written and acknowledged by themselves and survive a restart.
 // Mounting needs root (CAP_SYS_ADMIN); where it is not permitted the test is skipped, saying why.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, openSync, closeSync, rmSync, rmdirSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { stateVectorCovers } from '../../renderer/src/link/link-client';
 import { docJson } from '../support/doc-hash';
 import { startHub, type RunningHub } from '../support/hub';
+import { fillDisk, mountSmallTmpfs } from '../support/small-tmpfs';
 import { LinkTestClient, waitFor } from './support/link-test-client';
 
-const mountPoint = mkdtempSync(join(tmpdir(), 'tandem-tmpfs-'));
-const mount = tryMount();
-if (!mount.ok) console.warn(`disk-full.test: skipped, a tmpfs cannot be mounted here: ${mount.reason}`);
-
-function tryMount(): { ok: true } | { ok: false; reason: string } {
-  if (process.platform !== 'linux') return { ok: false, reason: 'tmpfs mounts are a Linux feature' };
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m,mode=0700', 'tmpfs', mountPoint], { stdio: 'pipe' });
-    return { ok: true };
-  } catch (error) {
-    return { ok: false, reason: String((error as { stderr?: Buffer }).stderr ?? error).trim() || 'mount failed' };
-  }
-}
-
+const tmpfs = mountSmallTmpfs();
+if (!tmpfs.ok) console.warn(`disk-full.test: skipped, a tmpfs cannot be mounted here: ${tmpfs.reason}`);
 afterAll(() => {
-  if (mount.ok) execFileSync('umount', [mountPoint]);
-  rmdirSync(mountPoint);
+  if (tmpfs.ok) tmpfs.unmount();
 });
-
-/** Writes zeros until the file system says ENOSPC; returns the filler's path. */
-function fillDisk(): string {
-  const filler = join(mountPoint, 'filler');
-  const fd = openSync(filler, 'w');
-  const chunk = Buffer.alloc(64 * 1024);
-  try {
-    for (let size = chunk.length; size > 0; ) {
-      try {
-        writeSync(fd, chunk, 0, size);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
-        size = size > 1 ? Math.floor(size / 2) : 0; // down to the last byte that fits
-      }
-    }
-  } finally {
-    closeSync(fd);
-  }
-  return filler;
-}
+const mountPoint = tmpfs.ok ? tmpfs.dir : '';
 
 const covered = (client: LinkTestClient, docId: string) => stateVectorCovers(client.saved.get(docId), Y.encodeStateVector(client.docs.get(docId)!));
 
-it.skipIf(!mount.ok)('edits made while the disk is full are not acknowledged, the hub says the disk is full, and after space frees they are written, acknowledged and kept across a restart', async () => {
+it.skipIf(!tmpfs.ok)('edits made while the disk is full are not acknowledged, the hub says the disk is full, and after space frees they are written, acknowledged and kept across a restart', async () => {
   const dataDir = join(mountPoint, 'data');
   mkdirSync(dataDir, { mode: 0o700 });
   let hub: RunningHub | null = await startHub({ dataDir });
@@ -69,7 +36,7 @@ it.skipIf(!mount.ok)('edits made while the disk is full are not acknowledged, th
     await client.waitSaved(docId);
     expect(client.hello?.storeWrites).toBe('ok');
 
-    const filler = fillDisk();
+    const filler = fillDisk(mountPoint);
     // Big enough to need new pages: a small record could still fit in the slack of the log's last page.
     for (let i = 0; i < 5; i++) doc.getMap('notes').set(`during-${i}`, `${i}`.repeat(20_000));
     await waitFor(() => client.hello?.storeWrites === 'disk-full');
