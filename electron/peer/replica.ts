@@ -105,12 +105,12 @@ export class Replica {
 
   /** Some doc has edits that are not on disk yet (its writes failed and are being retried). */
   hasUnwritten(): boolean {
-    return this.loaded().some((entry) => entry.unwritten || entry.retrying);
+    return [...this.loadedDocs.values()].some((entry) => entry.unwritten || entry.retrying);
   }
 
   /** Forgets every doc, in memory and on disk (this laptop left the workspace). */
   async removeAll(): Promise<void> {
-    for (const entry of this.loaded()) this.stopRetrying(entry);
+    for (const entry of this.loadedDocs.values()) this.stopRetrying(entry);
     await this.flush();
     // A doc that failed to open holds nothing to destroy; its file goes with the rest.
     for (const entry of await Promise.allSettled(this.docs.values())) if (entry.status === 'fulfilled') entry.value.doc.destroy();
@@ -124,13 +124,13 @@ export class Replica {
     await this.flush();
     // A last attempt for edits still waiting on a retry; if the disk still refuses them, the
     // windows hold them (in IndexedDB) and send them again to the next peer that runs.
-    for (const [docId, entry] of this.loadedEntries()) {
+    for (const [docId, entry] of this.loadedDocs) {
       if (!entry.unwritten) continue;
       this.stopRetrying(entry);
       this.retry(docId, entry);
     }
     await this.flush();
-    for (const entry of this.loaded()) if (entry.unwritten) this.logger.error('edits could not be written before the peer stopped; the windows still hold them', { docId: entry.doc.guid });
+    for (const [docId, entry] of this.loadedDocs) if (entry.unwritten) this.logger.error('edits could not be written before the peer stopped; the windows still hold them', { docId });
     for (const entry of this.docs.values()) (await entry).doc.destroy();
     this.docs.clear();
     this.loadedDocs.clear();
@@ -263,14 +263,6 @@ export class Replica {
   private stopRetrying(entry: OpenDoc): void {
     if (entry.retryTimer) clearTimeout(entry.retryTimer);
     entry.retryTimer = null;
-  }
-
-  private loadedEntries(): [string, OpenDoc][] {
-    return [...this.loadedDocs];
-  }
-
-  private loaded(): OpenDoc[] {
-    return [...this.loadedDocs.values()];
   }
 
   private compact(docId: string, entry: OpenDoc): void {
