@@ -3,7 +3,7 @@
 // run exactly this.
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
-import { createWorkspaceArgs, PeerRefusal, restoreBackupArgs, workspaceIdentitySchema, type Hello, type PeerNotice, type WorkspaceIdentity } from '../../shared/api/link';
+import { createWorkspaceArgs, PeerRefusal, restoreBackupArgs, workspaceIdentitySchema, type Hello, type PeerNotice, type StoreWrites, type WorkspaceIdentity } from '../../shared/api/link';
 import { decodeInvite } from '../../shared/lan/invite';
 import { initGoalsBoard } from '../../shared/model/goals';
 import { newId } from '../../shared/model/ids';
@@ -22,6 +22,7 @@ import { NetworkStatusPusher } from './network-status';
 import type { PendingDrops } from './pending-bound';
 import { PresenceHub, type PresenceStats } from './presence-hub';
 import { Replica } from './replica';
+import { StoreHealth } from './store-health';
 import { ReplicaStore } from './store/replica-store';
 import type { LinkTransport } from './transport';
 
@@ -53,6 +54,7 @@ export class Peer {
     readonly logger: PeerLogger,
     private readonly unlock: () => Promise<void>,
     lanOptions: LanOptions | null,
+    private readonly storeHealth: StoreHealth,
   ) {
     this.presence = new PresenceHub({ logger });
     this.lan = new LanService({ dataDir, peerId: identity.peerId, logger, replica, memberId: () => this.identity.workspace?.memberId ?? null, joinPresence: (source) => this.presence.join(source) }, lanOptions);
@@ -75,6 +77,7 @@ export class Peer {
     }
     // The replica reports to the peer, which is made after it.
     const ref: { peer?: Peer } = {};
+    const storeHealth = new StoreHealth((state) => ref.peer?.didChangeStoreWrites(state));
     const replica = new Replica(store, logger, {
       onDidSave: (docId, sv) => {
         ref.peer?.links.forEach((link) => link.sendSaved(docId, sv));
@@ -84,9 +87,15 @@ export class Peer {
         logger.warn('a damaged log was recovered; the damaged bytes were set aside', { ...warning });
         ref.peer?.addNotice({ code: 'store-recovered', docId: warning.docId, detail: warning.setAsideFile, at: Date.now() });
       },
-      onDidFailWrite: (docId, error) => ref.peer?.addNotice({ code: 'store-write-failed', docId, detail: error.message.slice(0, 500), at: Date.now() }),
+      // One notice per doc per run of failures (the replica reports every attempt), made
+      // before the state changes so the hello that announces the change carries it.
+      onDidFailWrite: (docId, error) => {
+        if (!storeHealth.isFailing(docId)) ref.peer?.addNotice({ code: 'store-write-failed', docId, detail: error.message.slice(0, 500), at: Date.now() });
+        storeHealth.didFail(docId, error);
+      },
+      onDidWriteAgain: (docId) => storeHealth.didWrite(docId),
     });
-    const peer = new Peer(dataDir, identity, replica, logger, unlock, lan);
+    const peer = new Peer(dataDir, identity, replica, logger, unlock, lan, storeHealth);
     ref.peer = peer;
     // Load the workspace docs now, so a damaged file is reported before anyone opens it.
     for (const docId of await replica.listDocIds()) await replica.open(docId);
@@ -103,6 +112,7 @@ export class Peer {
     this.logger.warn('finishing leaving a workspace that was interrupted', { workspaceId: workspace.id });
     await this.lan.forget();
     await this.replica.removeAll();
+    this.storeHealth.clear();
     await forgetWorkspaceIdentity(this.dataDir);
     this.identity.workspace = null;
   }
@@ -180,6 +190,7 @@ export class Peer {
       await markWorkspaceLeft(this.dataDir, workspace.id);
       await this.lan.forget();
       await this.replica.removeAll();
+      this.storeHealth.clear();
       await forgetWorkspaceIdentity(this.dataDir);
       this.identity.workspace = null;
       this.logger.info('this laptop left the workspace; its copy was deleted', { workspaceId: workspace.id });
@@ -198,7 +209,14 @@ export class Peer {
   }
 
   hello(): Hello {
-    return { protocol: PROTOCOL_VERSION, appVersion: __TANDEM_VERSION__, peerId: this.peerId, workspace: this.identity.workspace, notices: [...this.notices] };
+    return { protocol: PROTOCOL_VERSION, appVersion: __TANDEM_VERSION__, peerId: this.peerId, workspace: this.identity.workspace, notices: [...this.notices], storeWrites: this.storeHealth.state };
+  }
+
+  /** Writes to disk failed or work again: every window hears (in a new hello); once they work, the failure notices go. */
+  private didChangeStoreWrites(state: StoreWrites): void {
+    this.logger.info('writes to disk changed', { state });
+    if (state === 'ok') for (let i = this.notices.length - 1; i >= 0; i--) if (this.notices[i]!.code === 'store-write-failed') this.notices.splice(i, 1);
+    for (const link of this.links) link.sendHello();
   }
 
   /** Serves one renderer over `transport` until it closes. */

@@ -1,6 +1,7 @@
 // The peer's live replica of every document: a Y.Doc per doc id, loaded from the durable
 // store on first use, with every update appended (and fsynced) to the store. It tracks the
-// state vector that is on disk, so "saved on this laptop" is only ever said of what is.
+// state vector that is on disk, so "saved on this laptop" is only ever said of what is; an
+// update the disk refused is kept (in the doc) and written again, with backoff, until it lands.
 import * as Y from 'yjs';
 import { STORE_ORIGIN } from '../../shared/model/origin';
 import { isValidDocId } from '../../shared/protocol/frame';
@@ -13,10 +14,15 @@ export interface ReplicaEvents {
   /** The doc's state up to `stateVector` is on disk. */
   onDidSave(docId: string, stateVector: Uint8Array): void;
   onDidRecover(warning: StoreWarning): void;
+  /** A write failed; the doc's unwritten edits are kept and retried until one succeeds. Called per attempt. */
   onDidFailWrite(docId: string, error: Error): void;
+  /** After failures, everything of the doc is on disk again (an `onDidSave` follows). */
+  onDidWriteAgain?(docId: string): void;
 }
 
 export interface ReplicaOptions {
+  /** Delays before successive retries of a failed write; the last one repeats. */
+  readonly retryBackoffMs?: readonly number[];
   /** How long and how much a doc may keep updates whose predecessors have not arrived (tests shorten it). */
   readonly pending?: PendingLimits;
 }
@@ -29,6 +35,13 @@ interface OpenDoc {
   bytesSinceCompaction: number;
   /** Size of the doc's state when the log was last compacted (or of what was loaded). */
   compactedBytes: number;
+  /** An update is not on disk and waits for the retry timer: nothing is acknowledged until it lands. */
+  unwritten: boolean;
+  /** A retry's write is in flight. */
+  retrying: boolean;
+  retryTimer: ReturnType<typeof setTimeout> | null;
+  /** Failed writes in a row (the backoff step). */
+  failures: number;
 }
 
 /**
@@ -39,19 +52,27 @@ interface OpenDoc {
  */
 const COMPACT_AFTER_RECORDS = 500;
 const COMPACT_ALWAYS_AFTER_RECORDS = 50_000;
+/** A full disk may be freed any moment; retrying costs one failed write, so the wait stays short. */
+const RETRY_BACKOFF_MS = [250, 500, 1_000, 2_000, 5_000] as const;
 
 export class Replica {
   private readonly docs = new Map<string, Promise<OpenDoc>>();
   private readonly pending = new Set<Promise<void>>();
   private readonly openListeners = new Set<(docId: string) => void>();
   private pendingDrops: PendingDrops = { drops: 0, bytes: 0 };
+  private readonly retryBackoffMs: readonly number[];
+  /** Docs whose load finished, for what must be reached without awaiting (retry timers). */
+  private readonly loadedDocs = new Map<string, OpenDoc>();
+  private closing = false;
 
   constructor(
     private readonly store: ReplicaStore,
     private readonly logger: PeerLogger,
     private readonly events: ReplicaEvents,
     private readonly options: ReplicaOptions = {},
-  ) {}
+  ) {
+    this.retryBackoffMs = options.retryBackoffMs ?? RETRY_BACKOFF_MS;
+  }
 
   /** Updates dropped because their predecessors never arrived, since start. */
   get droppedPending(): PendingDrops {
@@ -87,24 +108,42 @@ export class Replica {
     return () => this.openListeners.delete(listener);
   }
 
-  /** Resolves once every update so far is on disk. */
+  /** Resolves once every write asked for so far has settled; one that failed waits for its retry (`hasUnwritten`). */
   async flush(): Promise<void> {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
   }
 
+  /** Some doc has edits that are not on disk yet (its writes failed and are being retried). */
+  hasUnwritten(): boolean {
+    return [...this.loadedDocs.values()].some((entry) => entry.unwritten || entry.retrying);
+  }
+
   /** Forgets every doc, in memory and on disk (this laptop left the workspace). */
   async removeAll(): Promise<void> {
+    for (const entry of this.loadedDocs.values()) this.stopRetrying(entry);
     await this.flush();
     // A doc that failed to open holds nothing to destroy; its file goes with the rest.
     for (const entry of await Promise.allSettled(this.docs.values())) if (entry.status === 'fulfilled') entry.value.doc.destroy();
     this.docs.clear();
+    this.loadedDocs.clear();
     await this.store.removeAll();
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await this.flush();
+    // A last attempt for edits still waiting on a retry; if the disk still refuses them, the
+    // windows hold them (in IndexedDB) and send them again to the next peer that runs.
+    for (const [docId, entry] of this.loadedDocs) {
+      if (!entry.unwritten) continue;
+      this.stopRetrying(entry);
+      this.retry(docId, entry);
+    }
+    await this.flush();
+    for (const [docId, entry] of this.loadedDocs) if (entry.unwritten) this.logger.error('edits could not be written before the peer stopped; the windows still hold them', { docId });
     for (const entry of this.docs.values()) (await entry).doc.destroy();
     this.docs.clear();
+    this.loadedDocs.clear();
     await this.store.close();
   }
 
@@ -115,7 +154,8 @@ export class Replica {
       entry = this.load(docId);
       this.docs.set(docId, entry);
       entry.then(
-        () => {
+        (loaded) => {
+          this.loadedDocs.set(docId, loaded);
           for (const listener of this.openListeners) {
             try {
               listener(docId);
@@ -146,10 +186,23 @@ export class Replica {
     // The first record is the last compaction's state (or the doc's first update).
     const compactedBytes = updates[0]?.byteLength ?? 0;
     const loadedBytes = updates.reduce((sum, update) => sum + update.byteLength, 0);
-    const entry: OpenDoc = { doc, savedStateVector: Y.encodeStateVector(doc), sinceCompaction: updates.length, bytesSinceCompaction: loadedBytes - compactedBytes, compactedBytes };
+    const entry: OpenDoc = {
+      doc,
+      savedStateVector: Y.encodeStateVector(doc),
+      sinceCompaction: updates.length,
+      bytesSinceCompaction: loadedBytes - compactedBytes,
+      compactedBytes,
+      unwritten: false,
+      retrying: false,
+      retryTimer: null,
+      failures: 0,
+    };
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === STORE_ORIGIN) return;
-      this.persist(docId, entry, update);
+      // While a write waits for its retry, this update is left to it: the retry writes all
+      // the doc holds beyond what was acknowledged, so one failing write per wait, not per keystroke.
+      if (entry.unwritten) return;
+      this.write(docId, entry, update, false);
     });
     boundPendingUpdates(
       doc,
@@ -162,7 +215,12 @@ export class Replica {
     return entry;
   }
 
-  private persist(docId: string, entry: OpenDoc, update: Uint8Array): void {
+  /**
+   * Appends `update` and acknowledges the state it was made in, unless an earlier update is not
+   * on disk: appends run in order, so a later one can land after an earlier one failed, and
+   * acknowledging its state vector would claim the failed one too.
+   */
+  private write(docId: string, entry: OpenDoc, update: Uint8Array, isRetry: boolean): void {
     const stateVector = Y.encodeStateVector(entry.doc);
     let append: Promise<void>;
     try {
@@ -173,19 +231,56 @@ export class Replica {
     }
     const write = append.then(
       () => {
-        entry.savedStateVector = stateVector;
+        if (isRetry) entry.retrying = false;
         entry.sinceCompaction++;
         entry.bytesSinceCompaction += update.byteLength;
+        if (entry.unwritten || entry.retrying) return;
+        if (entry.failures > 0) {
+          entry.failures = 0;
+          this.logger.info('the doc is written to disk again', { docId });
+          this.events.onDidWriteAgain?.(docId);
+        }
+        entry.savedStateVector = stateVector;
         this.events.onDidSave(docId, stateVector);
         const worth = entry.sinceCompaction >= COMPACT_AFTER_RECORDS && entry.bytesSinceCompaction >= entry.compactedBytes;
         if (worth || entry.sinceCompaction >= COMPACT_ALWAYS_AFTER_RECORDS) this.compact(docId, entry);
       },
       (error: Error) => {
-        this.logger.error('an update could not be written to disk', { docId, error: String(error) });
+        if (isRetry) entry.retrying = false;
+        entry.unwritten = true;
+        entry.failures++;
+        // Once per run of failures in the log; the windows hear of every attempt through the event.
+        if (entry.failures === 1) this.logger.error('an update could not be written to disk; it is kept and retried', { docId, error: String(error) });
         this.events.onDidFailWrite(docId, error);
+        this.scheduleRetry(docId, entry);
       },
     );
     this.track(write);
+  }
+
+  private scheduleRetry(docId: string, entry: OpenDoc): void {
+    if (entry.retryTimer || this.closing || entry.doc.isDestroyed) return;
+    const delay = this.retryBackoffMs[Math.min(entry.failures - 1, this.retryBackoffMs.length - 1)] ?? 5_000;
+    entry.retryTimer = setTimeout(() => {
+      entry.retryTimer = null;
+      this.retry(docId, entry);
+    }, delay);
+    // A pending retry alone does not keep a process alive: close() makes its own last attempt.
+    entry.retryTimer.unref?.();
+  }
+
+  /** Writes all the doc holds beyond what was acknowledged: a superset of what failed, which Yjs dedupes on load. */
+  private retry(docId: string, entry: OpenDoc): void {
+    if (!entry.unwritten || entry.doc.isDestroyed) return;
+    entry.unwritten = false;
+    entry.retrying = true;
+    const missing = Y.encodeStateAsUpdate(entry.doc, entry.savedStateVector);
+    this.write(docId, entry, missing, true);
+  }
+
+  private stopRetrying(entry: OpenDoc): void {
+    if (entry.retryTimer) clearTimeout(entry.retryTimer);
+    entry.retryTimer = null;
   }
 
   private compact(docId: string, entry: OpenDoc): void {

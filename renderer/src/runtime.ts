@@ -3,7 +3,7 @@
 // Components call its actions; they never touch Yjs.
 import type * as Y from 'yjs';
 import type { Locale, TandemBridge } from '../../shared/api/bridge';
-import type { CreateWorkspaceArgs, Hello, WorkspaceIdentity } from '../../shared/api/link';
+import type { CreateWorkspaceArgs, Hello, StoreWrites, WorkspaceIdentity } from '../../shared/api/link';
 import { isModelError, ModelError } from '../../shared/model/errors';
 import { createFeedbackReader } from '../../shared/model/feedback-read';
 import type { FeedbackBoardSnapshot } from '../../shared/model/feedback-snapshots';
@@ -61,7 +61,8 @@ export class Runtime {
   private workspaceDoc: Y.Doc | null = null;
   private readonly dirtyBoards = new Set<string>();
   private refreshQueued = false;
-  private writeFailed = false;
+  /** What the peer last said of its writes to disk (in its hello, re-sent when it changes). */
+  private storeWrites: StoreWrites = 'ok';
   private everOnline = false;
 
   constructor(transport: TransportFactory, locale: Locale, readonly bridge: TandemBridge | null, private readonly storage: Storage = window.localStorage) {
@@ -76,14 +77,10 @@ export class Runtime {
       },
       onDidHello: (hello) => void this.onHello(hello),
       onDidNotice: (notice) => {
-        if (notice.code === 'store-write-failed') this.writeFailed = true;
         this.store.setState((s) => ({ notices: [...s.notices.filter((n) => n.at !== notice.at), notice] }));
         this.updateSave();
       },
-      onDidSave: () => {
-        this.writeFailed = false;
-        this.updateSave();
-      },
+      onDidSave: () => this.updateSave(),
       onDidNetworkStatus: (network) => this.store.setState({ network }),
       onDidPresence: (update) => this.presence.receive(update),
       onDidQueryPresence: () => this.presence.answerQuery(),
@@ -226,7 +223,7 @@ export class Runtime {
   private async onHello(hello: Hello): Promise<void> {
     this.store.setState({ notices: hello.notices });
     void this.network.refresh();
-    this.writeFailed = hello.notices.some((n) => n.code === 'store-write-failed');
+    this.storeWrites = hello.storeWrites ?? 'ok';
     const current = this.store.getState().identity;
     if (hello.workspace) {
       if (!current || current.id !== hello.workspace.id || current.memberId !== hello.workspace.memberId) await this.enterWorkspace(hello.workspace);
@@ -339,7 +336,8 @@ export class Runtime {
       if (this.docs.cacheFailed()) save = 'offline-error';
       else save = !this.everOnline && !cachePending && opened.length === 0 ? 'connecting' : cachePending ? 'offline-saving' : 'offline-saved';
     }
-    else if (this.writeFailed) save = 'error';
+    else if (this.storeWrites === 'disk-full') save = 'disk-full';
+    else if (this.storeWrites === 'failing') save = 'error';
     else save = opened.every((d) => this.link.isSaved(d.docId)) ? 'saved' : 'saving';
     if (this.store.getState().save !== save) this.store.setState({ save });
   }

@@ -17,12 +17,22 @@ export const noticeSchema = z.object({
 });
 export type PeerNotice = z.infer<typeof noticeSchema>;
 
+/**
+ * Whether the peer's writes to its disk succeed now. `disk-full` (ENOSPC, EDQUOT) and `failing`
+ * (any other error) mean some edits are not on disk: the peer keeps them and retries, and the
+ * windows keep them too. The peer re-sends its hello whenever this changes.
+ */
+export const storeWritesSchema = z.enum(['ok', 'disk-full', 'failing']);
+export type StoreWrites = z.infer<typeof storeWritesSchema>;
+
 export const helloSchema = z.object({
   protocol: z.number().int(),
   appVersion: z.string().max(64),
   peerId: z.string().max(64),
   workspace: workspaceIdentitySchema.nullable(),
   notices: z.array(noticeSchema).max(100),
+  /** Absent means `ok` (a peer from before this field). */
+  storeWrites: storeWritesSchema.optional(),
 });
 export type Hello = z.infer<typeof helloSchema>;
 

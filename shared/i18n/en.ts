@@ -38,6 +38,8 @@ const core = {
     offlineSaved: 'Offline — saved in this browser',
     offlineSaving: 'Offline — saving in this browser…',
     error: 'Not saved: the local peer could not write to disk',
+    diskFull: 'Disk full — changes kept in this window',
+    diskFullHint: 'This laptop\'s disk is full. Your changes are kept in this window and are saved by themselves once there is free space.',
     offlineError: 'Offline — not saved: this browser could not store your edits (is the disk full?). Retrying…',
     offlineHint: 'The local peer is not running. Your edits are kept in this browser and reach the peer when it is back.',
   },

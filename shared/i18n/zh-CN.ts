@@ -43,6 +43,8 @@ const core: CoreCatalogue = {
     offlineSaved: '离线 — 已保存在此浏览器',
     offlineSaving: '离线 — 正在保存到此浏览器…',
     error: '未保存：本机对等设备服务无法写入磁盘',
+    diskFull: '磁盘已满 — 修改保留在此窗口中',
+    diskFullHint: '本机磁盘已满。你的修改保留在此窗口中，腾出空间后会自动保存。',
     offlineError: '离线 — 未保存：此浏览器无法保存你的修改（磁盘是否已满？）。正在重试…',
     offlineHint: '本机对等设备服务没有运行。你的修改保存在此浏览器中，服务恢复后会自动同步过去。',
   },

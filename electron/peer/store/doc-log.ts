@@ -1,14 +1,13 @@
 // One doc's log while the store is open: a queue that runs loads, compactions and appends in
 // the order they were asked for, group-committing consecutive appends (one write, one fsync).
-// After any failed write the file handle is dropped, so the next operation re-reads the log and
-// repairs its tail before anything is appended behind possibly half-written bytes.
-import { open, rename, rm } from 'node:fs/promises';
-import type { FileHandle } from 'node:fs/promises';
+// After a failed write the log is cut back to its last whole record (a full disk leaves no torn
+// tail) and the handle dropped, so the next operation re-reads the log before appending.
 import { dirname } from 'node:path';
 import { encodeHeader, HEADER_BYTES } from './log-format';
 import { readAndRepairLog } from './log-recovery';
 import type { ReadLog } from './log-recovery';
 import { replaceFileAtomically, syncDir, writeFileSynced, writeFully } from './durable-fs';
+import type { StoreFileHandle, StoreFiles } from './store-files';
 import type { StoreLogger, StoreWarning } from './store-types';
 
 /** Bounds one group commit so a burst of large updates does not become one giant buffer. */
@@ -26,7 +25,7 @@ interface ExclusiveTask {
 }
 
 export class DocLog {
-  private handle: FileHandle | undefined;
+  private handle: StoreFileHandle | undefined;
   /** Size of the log on disk, which is where the next record is written. */
   private bytes = 0;
   private records = 0;
@@ -39,6 +38,7 @@ export class DocLog {
     private readonly docId: string,
     private readonly file: string,
     private readonly logger: StoreLogger,
+    private readonly files: StoreFiles,
   ) {}
 
   stats(): { records: number; bytes: number } {
@@ -57,7 +57,7 @@ export class DocLog {
       // Re-read from disk even when open: the caller wants what is durable, not what we think.
       await this.dropHandle();
       const log = await this.readLog();
-      if (log.exists) this.handle = await open(this.file, 'r+');
+      if (log.exists) this.handle = await this.files.open(this.file, 'r+');
       const warnings = this.unreportedWarnings;
       this.unreportedWarnings = [];
       return { updates: log.updates, warnings };
@@ -73,21 +73,21 @@ export class DocLog {
       const tmp = `${this.file}.tmp`;
       const contents = Buffer.concat([encodeHeader(), stateRecord]);
       try {
-        await writeFileSynced(tmp, contents, 'w');
+        await writeFileSynced(this.files, tmp, contents, 'w');
       } catch (error) {
-        await rm(tmp, { force: true }).catch(() => undefined);
+        await this.files.rm(tmp, { force: true }).catch(() => undefined);
         throw error;
       }
       // Close before the rename: Windows will not replace a file that is still open.
       await this.dropHandle();
       try {
-        await rename(tmp, this.file);
+        await this.files.rename(tmp, this.file);
       } catch (error) {
-        await rm(tmp, { force: true }).catch(() => undefined);
+        await this.files.rm(tmp, { force: true }).catch(() => undefined);
         throw error;
       }
-      await syncDir(dirname(this.file));
-      this.handle = await open(this.file, 'r+');
+      await syncDir(this.files, dirname(this.file));
+      this.handle = await this.files.open(this.file, 'r+');
       this.bytes = contents.length;
       this.records = 1;
       this.logger.info('doc log compacted', { docId: this.docId, bytes: this.bytes });
@@ -142,17 +142,19 @@ export class DocLog {
   }
 
   private async commit(batch: PendingAppend[]): Promise<void> {
+    let handle: StoreFileHandle | undefined;
     try {
-      const handle = await this.openForAppend();
+      handle = await this.openForAppend();
       const bytes = batch.length === 1 ? batch[0]!.record : Buffer.concat(batch.map((append) => append.record));
       await writeFully(handle, bytes, this.bytes);
       await handle.sync();
       this.bytes += bytes.length;
       this.records += batch.length;
     } catch (cause) {
-      // The file may now end in part of this batch; forget the handle so the next operation
-      // re-reads and repairs the tail. A record that did land intact is kept (and may be
-      // appended again by a retrying caller, which Yjs shrugs off).
+      // The file may now end in part of this batch (a full disk takes what fits). Cutting it
+      // back needs no free space and spares the next load a "damaged log" to set aside, which
+      // would need space; if even that fails, the next operation re-reads and repairs the tail.
+      if (handle) await cutBack(handle, this.bytes).catch(() => undefined);
       await this.dropHandle().catch(() => undefined);
       const error = cause instanceof Error ? cause : new Error(String(cause));
       this.logger.warn('append to doc log failed; the updates were not acknowledged', { docId: this.docId, records: batch.length, error: error.message });
@@ -162,20 +164,20 @@ export class DocLog {
     for (const append of batch) append.resolve();
   }
 
-  private async openForAppend(): Promise<FileHandle> {
+  private async openForAppend(): Promise<StoreFileHandle> {
     if (this.handle) return this.handle;
     const log = await this.readLog();
     if (!log.exists) {
-      await replaceFileAtomically(this.file, encodeHeader());
+      await replaceFileAtomically(this.files, this.file, encodeHeader());
       this.bytes = HEADER_BYTES;
       this.records = 0;
     }
-    this.handle = await open(this.file, 'r+');
+    this.handle = await this.files.open(this.file, 'r+');
     return this.handle;
   }
 
   private async readLog(): Promise<ReadLog> {
-    const log = await readAndRepairLog(this.docId, this.file, this.logger);
+    const log = await readAndRepairLog(this.files, this.docId, this.file, this.logger);
     this.bytes = log.bytes;
     this.records = log.updates.length;
     if (log.warning) this.unreportedWarnings.push(log.warning);
@@ -187,4 +189,9 @@ export class DocLog {
     this.handle = undefined;
     await handle?.close();
   }
+}
+
+async function cutBack(handle: StoreFileHandle, length: number): Promise<void> {
+  await handle.truncate(length);
+  await handle.sync();
 }

@@ -1,14 +1,13 @@
 // The few file-system moves the store makes durable: writing a whole file and fsyncing it,
 // fsyncing a directory after a rename or create (without it ext4/xfs may forget the new entry
 // on power loss), and creating the store's folders.
-import { mkdir, open, rename, rm } from 'node:fs/promises';
-import type { FileHandle } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import type { StoreFileHandle, StoreFiles } from './store-files';
 
-export async function syncDir(dir: string): Promise<void> {
+export async function syncDir(files: StoreFiles, dir: string): Promise<void> {
   // Windows cannot fsync a directory handle (FlushFileBuffers refuses); NTFS journals renames.
   if (process.platform === 'win32') return;
-  const handle = await open(dir, 'r');
+  const handle = await files.open(dir, 'r');
   try {
     await handle.sync();
   } finally {
@@ -17,7 +16,7 @@ export async function syncDir(dir: string): Promise<void> {
 }
 
 /** Writes all of `bytes` at `position`: a write may be short, and a short record is a torn one. */
-export async function writeFully(handle: FileHandle, bytes: Uint8Array, position: number): Promise<void> {
+export async function writeFully(handle: StoreFileHandle, bytes: Uint8Array, position: number): Promise<void> {
   let done = 0;
   while (done < bytes.byteLength) {
     const { bytesWritten } = await handle.write(bytes, done, bytes.byteLength - done, position + done);
@@ -27,8 +26,8 @@ export async function writeFully(handle: FileHandle, bytes: Uint8Array, position
 }
 
 /** Creates (or truncates) `path`, writes `bytes`, fsyncs. `wx` refuses to overwrite. */
-export async function writeFileSynced(path: string, bytes: Uint8Array, flags: 'w' | 'wx'): Promise<void> {
-  const handle = await open(path, flags, 0o600);
+export async function writeFileSynced(files: StoreFiles, path: string, bytes: Uint8Array, flags: 'w' | 'wx'): Promise<void> {
+  const handle = await files.open(path, flags, 0o600);
   try {
     await writeFully(handle, bytes, 0);
     await handle.sync();
@@ -38,27 +37,27 @@ export async function writeFileSynced(path: string, bytes: Uint8Array, flags: 'w
 }
 
 /** Puts `bytes` at `path` all at once: a crash leaves the old file or the new one, never half. */
-export async function replaceFileAtomically(path: string, bytes: Uint8Array): Promise<void> {
+export async function replaceFileAtomically(files: StoreFiles, path: string, bytes: Uint8Array): Promise<void> {
   const tmp = `${path}.tmp`;
   try {
-    await writeFileSynced(tmp, bytes, 'w');
-    await rename(tmp, path);
+    await writeFileSynced(files, tmp, bytes, 'w');
+    await files.rename(tmp, path);
   } catch (error) {
-    await rm(tmp, { force: true }).catch(() => undefined);
+    await files.rm(tmp, { force: true }).catch(() => undefined);
     throw error;
   }
-  await syncDir(dirname(path));
+  await syncDir(files, dirname(path));
 }
 
 /** mkdir -p with mode 0o700, then fsyncs the parent of every folder it created. */
-export async function makeDirDurable(dir: string): Promise<void> {
+export async function makeDirDurable(files: StoreFiles, dir: string): Promise<void> {
   const target = resolve(dir);
-  const first = await mkdir(target, { recursive: true, mode: 0o700 });
+  const first = await files.mkdir(target, { recursive: true, mode: 0o700 });
   if (first === undefined) return;
   const created: string[] = [];
   for (let d = target; ; d = dirname(d)) {
     created.unshift(d);
     if (d === resolve(first) || dirname(d) === d) break;
   }
-  for (const d of created) await syncDir(dirname(d));
+  for (const d of created) await syncDir(files, dirname(d));
 }

@@ -1,10 +1,10 @@
 // Reading a doc log back, and repairing it when a crash or a bad disk damaged it: the damaged
 // original is copied aside first (fsynced), only then is the log cut to its intact prefix, so
 // a damaged record is never loaded and never destroyed.
-import { open, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { encodeHeader, HEADER_BYTES, parseLog } from './log-format';
 import { replaceFileAtomically, syncDir, writeFileSynced } from './durable-fs';
+import type { StoreFiles } from './store-files';
 import type { StoreLogger, StoreWarning } from './store-types';
 
 export interface ReadLog {
@@ -15,10 +15,10 @@ export interface ReadLog {
   warning?: StoreWarning;
 }
 
-export async function readAndRepairLog(docId: string, file: string, logger: StoreLogger): Promise<ReadLog> {
+export async function readAndRepairLog(files: StoreFiles, docId: string, file: string, logger: StoreLogger): Promise<ReadLog> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = await files.readFile(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { exists: false, updates: [], bytes: 0 };
     throw error;
@@ -26,13 +26,13 @@ export async function readAndRepairLog(docId: string, file: string, logger: Stor
   const parsed = parseLog(bytes);
   if (!parsed.damage) return { exists: true, updates: parsed.records, bytes: parsed.intactBytes };
 
-  const setAsideFile = await setAside(file, bytes);
+  const setAsideFile = await setAside(files, file, bytes);
   if (parsed.damage.kind === 'bad-header') {
     // Nothing in the file is ours; start a fresh log in its place (atomically, so a crash
     // here cannot leave a header-less file behind).
-    await replaceFileAtomically(file, encodeHeader());
+    await replaceFileAtomically(files, file, encodeHeader());
   } else {
-    const handle = await open(file, 'r+');
+    const handle = await files.open(file, 'r+');
     try {
       await handle.truncate(parsed.intactBytes);
       await handle.sync();
@@ -53,18 +53,18 @@ export async function readAndRepairLog(docId: string, file: string, logger: Stor
 }
 
 /** Copies the damaged original (the bytes just parsed) to `<file>.damaged-<timestamp>`, durably. */
-async function setAside(file: string, bytes: Buffer): Promise<string> {
+async function setAside(files: StoreFiles, file: string, bytes: Buffer): Promise<string> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   for (let attempt = 0; ; attempt++) {
     const candidate = `${file}.damaged-${stamp}${attempt === 0 ? '' : `-${attempt}`}`;
     try {
-      await writeFileSynced(candidate, bytes, 'wx');
+      await writeFileSynced(files, candidate, bytes, 'wx');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST' && attempt < 100) continue;
       throw error;
     }
     // The copy's directory entry must be durable before the original is cut.
-    await syncDir(dirname(file));
+    await syncDir(files, dirname(file));
     return candidate;
   }
 }

@@ -1,13 +1,13 @@
 // The local peer's durable copy of every doc: one append-only log of opaque Yjs updates per
 // doc under `<dir>/docs/`. An append resolves only once its bytes are fsynced, which is what
 // lets the UI say "saved on this laptop". Format and repair live in the sibling modules.
-import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createLogger } from '../logger';
 import { DocLog } from './doc-log';
 import { assertDocId, docIdFromLogFileName, logFileName } from './doc-file-names';
 import { encodeRecord } from './log-format';
 import { makeDirDurable, syncDir } from './durable-fs';
+import { nodeFiles, type StoreFiles } from './store-files';
 import type { StoreLogger, StoreWarning } from './store-types';
 
 export type { StoreLogger, StoreWarning } from './store-types';
@@ -20,6 +20,8 @@ export interface ReplicaStoreOptions {
    * store cannot merge Yjs updates itself, so it only carries the policy. Default 500.
    */
   compactEvery?: number;
+  /** The file layer; Node's fs unless a test injects failures (a full disk, say). */
+  files?: StoreFiles;
 }
 
 export class ReplicaStore {
@@ -31,6 +33,7 @@ export class ReplicaStore {
     private readonly logger: StoreLogger,
     /** Compact a doc once `stats(docId).records` reaches this. */
     readonly compactEvery: number,
+    private readonly files: StoreFiles,
   ) {}
 
   /** Opens the store in `dir`, creating it (mode 0o700) if absent. */
@@ -38,14 +41,15 @@ export class ReplicaStore {
     const compactEvery = options.compactEvery ?? 500;
     if (!Number.isInteger(compactEvery) || compactEvery < 1) throw new Error(`compactEvery must be a positive integer, got ${compactEvery}`);
     const docsDir = join(dir, 'docs');
-    await makeDirDurable(docsDir);
-    return new ReplicaStore(docsDir, options.logger ?? createLogger(), compactEvery);
+    const files = options.files ?? nodeFiles;
+    await makeDirDurable(files, docsDir);
+    return new ReplicaStore(docsDir, options.logger ?? createLogger(), compactEvery, files);
   }
 
   /** Every doc with a log on disk, sorted. */
   async listDocIds(): Promise<string[]> {
     this.assertOpen();
-    const names = await readdir(this.docsDir);
+    const names = await this.files.readdir(this.docsDir);
     return names.flatMap((name) => docIdFromLogFileName(name) ?? []).sort();
   }
 
@@ -96,8 +100,8 @@ export class ReplicaStore {
     this.assertOpen();
     await Promise.all([...this.docs.values()].map((log) => log.close()));
     this.docs.clear();
-    for (const name of await readdir(this.docsDir)) await rm(join(this.docsDir, name), { force: true, recursive: true });
-    await syncDir(this.docsDir);
+    for (const name of await this.files.readdir(this.docsDir)) await this.files.rm(join(this.docsDir, name), { force: true, recursive: true });
+    await syncDir(this.files, this.docsDir);
   }
 
   /** Waits for everything already queued, then closes file handles. Later calls reject. */
@@ -111,7 +115,7 @@ export class ReplicaStore {
     this.assertOpen();
     let log = this.docs.get(docId);
     if (!log) {
-      log = new DocLog(docId, join(this.docsDir, logFileName(docId)), this.logger);
+      log = new DocLog(docId, join(this.docsDir, logFileName(docId)), this.logger, this.files);
       this.docs.set(docId, log);
     }
     return log;

@@ -11,6 +11,7 @@ const KEYS: Record<SaveState, string> = {
   'offline-saving': 'save.offlineSaving',
   'offline-saved': 'save.offlineSaved',
   'offline-error': 'save.offlineError',
+  'disk-full': 'save.diskFull',
   error: 'save.error',
 };
 
@@ -19,7 +20,7 @@ export function SaveIndicator() {
   const save = useApp((s) => s.save);
   const offline = save === 'offline-saved' || save === 'offline-saving';
   return (
-    <div className={`save-indicator save-${save}`} role="status" aria-live="polite" data-testid="save-indicator" data-state={save} title={offline ? t('save.offlineHint') : undefined}>
+    <div className={`save-indicator save-${save}`} role="status" aria-live="polite" data-testid="save-indicator" data-state={save} title={offline ? t('save.offlineHint') : save === 'disk-full' ? t('save.diskFullHint') : undefined}>
       <span className="dot" aria-hidden="true" />
       {t(KEYS[save])}
     </div>

@@ -16,7 +16,7 @@ import type { Team, WorkspaceSnapshot } from '../../../shared/model/workspace';
 import type { LinkStatus } from '../link/link-client';
 import { NO_PRESENCE, type PresencePeer } from '../presence/presence-snapshot';
 
-export type SaveState = 'connecting' | 'saving' | 'saved' | 'offline-saving' | 'offline-saved' | 'offline-error' | 'error';
+export type SaveState = 'connecting' | 'saving' | 'saved' | 'offline-saving' | 'offline-saved' | 'offline-error' | 'disk-full' | 'error';
 
 export interface GoalFilters {
   team: Team | 'all';
