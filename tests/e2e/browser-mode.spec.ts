@@ -2,7 +2,8 @@
 // it holds, and delivers them by itself when the hub restarts with the defaults (same origin,
 // same token), on to a teammate. When the old port is taken at restart, the hub says so in one
 // line, and the edits travel by file instead: saved in the old tab, imported in a tab of the
-// new address; a damaged, foreign or unrelated file is refused in the reader's language.
+// new address; a damaged, foreign or unrelated file is refused in the reader's language. The
+// Network view opens with the address teammates type.
 import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
@@ -80,6 +81,18 @@ test('a tab whose hub stopped reconnects by itself when the hub restarts with th
     await expect(away).toBeVisible();
     await expect(away).toContainText('Li');
     await expect(away).toContainText('created the goal “Written while the hub was stopped”');
+
+    // B's Network view starts with the address Mei would type, and says how Mei's laptop was found.
+    const lanPort = (await laptops.hubB.waitForOutput(/Tandem LAN port: (\d+)/))[1];
+    await pageB.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(laptops.hubB.url).origin });
+    await pageB.getByRole('navigation').getByRole('button', { name: 'Network' }).click();
+    await expect(pageB.getByTestId('own-address')).toHaveText(`Teammates can add this laptop as 127.0.0.1:${lanPort}`);
+    await pageB.getByRole('button', { name: `Copy the address 127.0.0.1:${lanPort}` }).click();
+    await expect(pageB.locator('.own-address').getByRole('status')).toHaveText('Copied');
+    expect(await pageB.evaluate(() => navigator.clipboard.readText())).toBe(`127.0.0.1:${lanPort}`);
+    // B met A through the invite; after its restart it dialled the address it remembered.
+    const mei = pageB.getByTestId('network-peer').filter({ hasText: 'Mei' });
+    await expect(mei.getByRole('cell').nth(3)).toHaveText('Remembered');
   } finally {
     await laptops.close();
   }
