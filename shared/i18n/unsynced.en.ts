@@ -2,6 +2,7 @@
 // them to a file, importing that file elsewhere, and why a file is refused. Merged into en.ts.
 export const unsyncedEn = {
   unsynced: {
+    title: 'Edits kept only in this browser',
     waiting_one: '{{count}} edit is kept only in this browser.',
     waiting_other: '{{count}} edits are kept only in this browser.',
     waitingHint: 'Keep this tab open: it reconnects by itself when the hub is back at this address, and sends them. Nothing here is deleted until the hub has them.',

@@ -4,6 +4,7 @@ import type { UnsyncedCatalogue } from './unsynced.en';
 
 export const unsyncedZhCN: UnsyncedCatalogue = {
   unsynced: {
+    title: '仅保存在本浏览器中的编辑',
     waiting_one: '有 {{count}} 处编辑仅保存在本浏览器中。',
     waiting_other: '有 {{count}} 处编辑仅保存在本浏览器中。',
     waitingHint: '请保持此标签页打开：中枢在此地址恢复后，它会自动重新连接并发送这些编辑。在中枢收到之前，这里不会删除任何内容。',

@@ -28,7 +28,7 @@ export function UnsyncedBanner() {
   }
 
   return (
-    <section className="banner warning unsynced-banner" aria-label={t('unsynced.save')} data-testid="unsynced-banner">
+    <section className="banner warning unsynced-banner" aria-label={t('unsynced.title')} data-testid="unsynced-banner">
       <div>
         <p role="status" data-testid="unsynced-count">
           {t('unsynced.waiting', { count })}
