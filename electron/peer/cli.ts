@@ -2,13 +2,13 @@
 // the renderer and the local link on 127.0.0.1; inside Electron (`--utility`) it serves the
 // windows' MessagePorts. Either way it syncs with teammates' peers on the LAN once it holds a
 // workspace, and stops cleanly on SIGINT/SIGTERM, flushing every write.
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isIpv4, isIpv6, parsePeerAddress } from '../../shared/lan/address';
 import { InviteError } from '../../shared/lan/invite';
 import { defaultDataDir } from './files';
+import { chooseHubAddress, isValidToken, portTakenMessage, readHubAddress, rememberHubAddress } from './hub-address';
 import { startHubServer, type HubServer } from './hub-server';
 import { createLogger } from './logger';
 import { Peer } from './peer';
@@ -20,8 +20,9 @@ const DEFAULT_LAN_PORT = 4100;
 
 const USAGE = `Usage: npm run hub -- [--data <dir>] [--port <n>] [--token <token>] [LAN options]
   --data <dir>               where this peer keeps its data (default: the desktop app's folder)
-  --port <n>                 port on 127.0.0.1 (0 = any free port; default 0)
-  --token <t>                the link token (default: a new random one each launch)
+  --port <n>                 port on 127.0.0.1 (0 = any free port; default: the port of the last start, else any)
+  --token <t>                the link token (default: the token of the last start, else a new random one)
+  --new-token                a new random link token (tabs holding the old one are refused)
   --create-workspace <name>  create a workspace (unless this peer holds one) and print its invite
   --join <invite>            join the workspace of an invite code (TANDEM1-… or tandem://join?…)
   --lan-port <n>             port for teammates' peers (0 = any free port; default ${DEFAULT_LAN_PORT}, or any if taken)
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
   try {
     ({ values } = parseArgs({
       options: {
-        data: { type: 'string' }, port: { type: 'string', default: '0' }, token: { type: 'string' }, utility: { type: 'boolean', default: false }, help: { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false },
+        data: { type: 'string' }, port: { type: 'string' }, token: { type: 'string' }, 'new-token': { type: 'boolean', default: false }, utility: { type: 'boolean', default: false }, help: { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false },
         'create-workspace': { type: 'string' }, join: { type: 'string' }, 'lan-port': { type: 'string' }, 'lan-host': { type: 'string' }, peer: { type: 'string', multiple: true, default: [] },
         'no-discovery': { type: 'boolean', default: false }, 'rotate-secret': { type: 'boolean', default: false },
       },
@@ -65,10 +66,10 @@ async function main(): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
-  const token = values.token ?? randomBytes(24).toString('base64url');
-  if (!/^[A-Za-z0-9_-]{16,128}$/.test(token)) fail('--token must be 16–128 letters, digits, "-" or "_"');
+  const portFlag = values.port === undefined ? undefined : Number(values.port);
+  if (portFlag !== undefined && (!Number.isInteger(portFlag) || portFlag < 0 || portFlag > 65535)) fail(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
+  if (values.token !== undefined && !isValidToken(values.token)) fail('--token must be 16–128 letters, digits, "-" or "_"');
+  if (values.token !== undefined && values['new-token']) fail('--token and --new-token cannot be used together');
   const lanPort = Number(values['lan-port'] ?? DEFAULT_LAN_PORT);
   if (!Number.isInteger(lanPort) || lanPort < 0 || lanPort > 65535) fail(`--lan-port must be a whole number from 0 to 65535, not "${values['lan-port']}"`);
   const lanHost = values['lan-host'] ?? '0.0.0.0';
@@ -107,11 +108,26 @@ async function main(): Promise<void> {
   } else {
     const rendererDir = join(__dirname, '..', 'renderer');
     if (!existsSync(join(rendererDir, 'index.html'))) logger.warn('the renderer is not built; run `npm run build`', { rendererDir });
+    const address = chooseHubAddress({ port: portFlag, token: values.token, newToken: values['new-token'] }, await readHubAddress(dataDir));
+    const { token } = address;
     try {
-      hub = await startHubServer({ peer, port, token, rendererDir, guard });
+      try {
+        hub = await startHubServer({ peer, port: address.port, token, rendererDir, guard });
+      } catch (error) {
+        // A port the operator named is theirs to free; the remembered one is only a preference.
+        if (!address.portIsRemembered || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+        hub = await startHubServer({ peer, port: 0, token, rendererDir, guard });
+        process.stdout.write(`${portTakenMessage(address.port, hub.port)}\n`);
+      }
     } catch (error) {
       await peer.close();
-      fail(`cannot listen on 127.0.0.1:${port}: ${(error as Error).message}`);
+      fail(`cannot listen on 127.0.0.1:${address.port}: ${(error as Error).message}`);
+    }
+    // A stand-in port is not remembered: the next start tries the old address again, where a tab may wait.
+    try {
+      await rememberHubAddress(dataDir, { port: address.portIsRemembered ? address.port : hub.port, token });
+    } catch (error) {
+      logger.warn('could not remember the hub address; the next start may use another one', { error: String(error) });
     }
     process.stdout.write(`Tandem hub ready: ${hub.url}\n`);
   }

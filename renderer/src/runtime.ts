@@ -20,6 +20,8 @@ import { createFeedbackActions, type FeedbackActions } from './feedback-actions'
 import { NO_FEEDBACK_FILTERS } from './feedback/filtering';
 import { createBackupActions, type BackupActions } from './backup-actions';
 import { createNetworkActions, type NetworkActions } from './network-actions';
+import { createUnsyncedActions, type UnsyncedActions } from './unsynced-actions';
+import { UnsyncedEdits } from './docs/unsynced-edits';
 import { AwayTracker } from './conflicts/away-tracker';
 import { ConflictTracker } from './conflicts/conflict-tracker';
 import { Presence } from './presence/presence';
@@ -54,6 +56,8 @@ export class Runtime {
   readonly feedback: FeedbackActions;
   readonly backup: BackupActions;
   readonly network: NetworkActions;
+  readonly unsynced: UnsyncedEdits;
+  readonly unsyncedActions: UnsyncedActions;
   readonly conflicts: ConflictTracker;
   readonly away: AwayTracker;
   readonly presence: Presence;
@@ -67,6 +71,8 @@ export class Runtime {
 
   constructor(transport: TransportFactory, locale: Locale, readonly bridge: TandemBridge | null, private readonly storage: Storage = window.localStorage) {
     this.store = createAppStore(locale);
+    this.unsynced = new UnsyncedEdits(storage, (unsynced) => this.store.setState({ unsynced }));
+    this.store.setState({ unsynced: this.unsynced.count });
     this.link = new LinkClient(transport, {
       onDidChangeStatus: (status) => {
         if (status === 'online') this.everOnline = true;
@@ -80,7 +86,11 @@ export class Runtime {
         this.store.setState((s) => ({ notices: [...s.notices.filter((n) => n.at !== notice.at), notice] }));
         this.updateSave();
       },
-      onDidSave: () => this.updateSave(),
+      onDidSave: (docId) => {
+        const saved = this.link.savedStateVector(docId);
+        if (saved) this.unsynced.acknowledge(docId, saved);
+        this.updateSave();
+      },
       onDidNetworkStatus: (network) => this.store.setState({ network }),
       onDidPresence: (update) => this.presence.receive(update),
       onDidQueryPresence: () => this.presence.answerQuery(),
@@ -89,6 +99,7 @@ export class Runtime {
     this.docs = new DocRegistry(this.link, {
       onDidChangeCache: () => this.updateSave(),
       onDidRecoverCache: () => this.store.setState({ cacheRecovered: true }),
+      onDidCreateDoc: (docId, doc) => this.unsynced.watch(docId, doc),
     });
     this.boards = new BoardSet(
       this.docs,
@@ -112,6 +123,7 @@ export class Runtime {
     this.feedback = createFeedbackActions(this);
     this.backup = createBackupActions(this, (identity) => this.enterWorkspace(identity));
     this.network = createNetworkActions(this, (identity) => this.enterWorkspace(identity));
+    this.unsyncedActions = createUnsyncedActions(this);
     this.conflicts = new ConflictTracker(this);
     this.away = new AwayTracker(this, storage);
   }
@@ -206,6 +218,7 @@ export class Runtime {
   private async forgetWorkspace(): Promise<void> {
     this.storage.removeItem(IDENTITY_KEY);
     this.storage.removeItem(BOARD_KEY);
+    this.unsynced.forget();
     await this.docs.deleteAllCaches();
     window.location.reload();
   }

@@ -1,6 +1,7 @@
 // English message catalogue. Keys are grouped by screen; `errors.*` are the messageKeys
 // that domain mutations and the peer use, so every refusal reads well in both languages.
 import { backupEn } from './backup.en';
+import { unsyncedEn } from './unsynced.en';
 import { feedbackEn } from './feedback.en';
 import { conflictsEn } from './conflicts.en';
 import { networkEn } from './network.en';
@@ -133,7 +134,7 @@ const core = {
 };
 
 /** The whole English catalogue: the core screens plus the feedback boards, backup and network, each kept in its own file. */
-export const en = { ...core, ...feedbackEn, ...presenceEn, backup: backupEn.backup, sync: networkEn.sync, invite: networkEn.invite, join: networkEn.join, leave: networkEn.leave, reach: networkEn.reach, network: networkEn.network, conflicts: conflictsEn.conflicts, away: conflictsEn.away, errors: { ...core.errors, ...conflictsEn.errors, ...backupEn.errors, ...feedbackEn.errors, ...networkEn.errors } };
+export const en = { ...core, ...feedbackEn, ...presenceEn, backup: backupEn.backup, sync: networkEn.sync, invite: networkEn.invite, join: networkEn.join, leave: networkEn.leave, reach: networkEn.reach, network: networkEn.network, conflicts: conflictsEn.conflicts, away: conflictsEn.away, unsynced: unsyncedEn.unsynced, errors: { ...core.errors, ...conflictsEn.errors, ...backupEn.errors, ...unsyncedEn.errors, ...feedbackEn.errors, ...networkEn.errors } };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** Every catalogue has exactly the English keys. */

@@ -30,9 +30,14 @@ export function removeDir(dir: string): void {
 /** LAN flags for a hub in a test: loopback only, any port, no mDNS. */
 export const HERMETIC_LAN_ARGS = ['--lan-host', '127.0.0.1', '--lan-port', '0', '--no-discovery'];
 
-export async function startHub(options: { dataDir: string; port?: number; token?: string; lanArgs?: readonly string[] }): Promise<RunningHub> {
-  const token = options.token ?? randomBytes(18).toString('base64url');
-  const args = ['dist/peer/peer.cjs', '--data', options.dataDir, '--port', String(options.port ?? 0), `--token=${token}`, ...(options.lanArgs ?? HERMETIC_LAN_ARGS)];
+/**
+ * Starts a hub on `dataDir`. By default on any free port with a new token; `addressFlags`
+ * replaces `--port`/`--token` (`[]` starts it as an operator would, at the address its data
+ * folder remembers).
+ */
+export async function startHub(options: { dataDir: string; port?: number; token?: string; lanArgs?: readonly string[]; addressFlags?: readonly string[] }): Promise<RunningHub> {
+  const addressFlags = options.addressFlags ?? ['--port', String(options.port ?? 0), `--token=${options.token ?? randomBytes(18).toString('base64url')}`];
+  const args = ['dist/peer/peer.cjs', '--data', options.dataDir, ...addressFlags, ...(options.lanArgs ?? HERMETIC_LAN_ARGS)];
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
@@ -53,6 +58,7 @@ export async function startHub(options: { dataDir: string; port?: number; token?
     });
   });
   const port = Number(new URL(url).port);
+  const token = new URL(url).hash.replace(/^#token=/, '');
   return {
     url,
     port,

@@ -11,7 +11,7 @@ import { formatNumber } from '../i18n/i18n';
 import { FieldError, type ShownError } from './FieldError';
 
 /** Saves bytes as a download: a Blob and an `<a download>`, which the desktop app handles too. */
-function downloadFile(bytes: Uint8Array<ArrayBuffer>, fileName: string): void {
+export function downloadFile(bytes: Uint8Array<ArrayBuffer>, fileName: string): void {
   const url = URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' }));
   const anchor = document.createElement('a');
   anchor.href = url;

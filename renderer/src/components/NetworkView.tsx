@@ -1,4 +1,4 @@
-// The Network view: every teammate's peer this laptop knows (member, device, address, how it
+// The Network view: the address teammates type to add this laptop, every teammate's peer this laptop knows (member, device, address, how it
 // was found, connected or not, last exchange), a form to add a peer by address where multicast
 // is blocked, and diagnostics: whether mDNS works here, the interfaces used, the LAN port and
 // whether teammates can reach it (checked again on demand).
@@ -8,6 +8,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { NetworkStatus } from '../../../shared/api/network';
 import { useApp, useRuntime } from '../context';
 import { FieldError, type ShownError } from './FieldError';
+import { OwnAddress } from './OwnAddress';
 
 function useTime(): (at: number | null) => string {
   const { t } = useTranslation();
@@ -182,6 +183,7 @@ export function NetworkView() {
   return (
     <div className="network-view">
       <h1>{t('network.title')}</h1>
+      <OwnAddress />
       {network && !network.running && <p className="banner warning">{t('sync.lanOff')}</p>}
       <section aria-labelledby="peers-title">
         <h2 id="peers-title">{t('network.peers')}</h2>

@@ -23,6 +23,7 @@ import { Notices } from './Notices';
 import { SaveIndicator } from './SaveIndicator';
 import { SyncIndicator } from './SyncIndicator';
 import { Toast } from './Toast';
+import { ImportUnsyncedDialog, UnsyncedBanner } from './UnsyncedEdits';
 
 function Sidebar() {
   const runtime = useRuntime();
@@ -30,7 +31,7 @@ function Sidebar() {
   const workspace = useApp((s) => s.workspace);
   const activeBoardId = useApp((s) => s.activeBoardId);
   const memberId = useApp((s) => s.identity?.memberId);
-  const [backupDialog, setBackupDialog] = useState<'back-up' | 'restore' | null>(null);
+  const [backupDialog, setBackupDialog] = useState<'back-up' | 'restore' | 'import-unsynced' | null>(null);
   const [newBoard, setNewBoard] = useState(false);
   const [inviting, setInviting] = useState(false);
   const [leaving, setLeaving] = useState(false);
@@ -100,6 +101,9 @@ function Sidebar() {
         <button className="board-link" onClick={() => setBackupDialog('restore')}>
           {t('backup.restore')}
         </button>
+        <button className="board-link" onClick={() => setBackupDialog('import-unsynced')}>
+          {t('unsynced.import')}
+        </button>
         <button className="board-link" onClick={() => setLeaving(true)}>
           {t('leave.open')}
         </button>
@@ -109,6 +113,7 @@ function Sidebar() {
       {openedInviteLink && <JoinDialog inWorkspace initialCode={openedInviteLink} onClose={() => runtime.store.setState({ openedInviteLink: null })} />}
       {backupDialog === 'back-up' && <BackUpDialog onClose={() => setBackupDialog(null)} />}
       {backupDialog === 'restore' && <RestoreDialog onClose={() => setBackupDialog(null)} />}
+      {backupDialog === 'import-unsynced' && <ImportUnsyncedDialog onClose={() => setBackupDialog(null)} />}
       <div className="sidebar-foot">
         <LanguageSwitch />
       </div>
@@ -150,6 +155,7 @@ export function Workspace() {
             {t('readOnly', { version: schemaVersion })}
           </p>
         )}
+        <UnsyncedBanner />
         <AwaySummary />
         <main id="main" className="board-area" tabIndex={-1}>
           {mainView === 'network' ? <NetworkView /> : kind === 'feedback' ? <FeedbackBoard /> : <GoalsBoard />}

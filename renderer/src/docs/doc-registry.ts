@@ -23,6 +23,8 @@ export interface OpenedDoc {
 export interface DocRegistryEvents {
   onDidChangeCache(): void;
   onDidRecoverCache(docId: string): void;
+  /** A doc was created, before its cache loads: listeners see every edit made to it. */
+  onDidCreateDoc?(docId: string, doc: Y.Doc): void;
 }
 
 export class DocRegistry {
@@ -90,6 +92,7 @@ export class DocRegistry {
   private async load(docId: string): Promise<OpenedDoc> {
     const doc = new Y.Doc({ guid: docId });
     const opened: OpenedDoc = { docId, doc, cacheReady: false, cachePending: 0, cacheFailed: false };
+    this.events.onDidCreateDoc?.(docId, doc);
     let persistence = new IndexeddbPersistence(this.cachePrefix + docId, doc);
     const ready = await Promise.race([persistence.whenSynced.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), CACHE_OPEN_TIMEOUT_MS))]);
     if (!ready) {

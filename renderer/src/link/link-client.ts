@@ -84,6 +84,11 @@ export class LinkClient {
     return !doc || stateVectorCovers(this.saved.get(docId), Y.encodeStateVector(doc));
   }
 
+  /** What the peer last said it has on disk of `docId`, if it has said. */
+  savedStateVector(docId: string): Uint8Array | undefined {
+    return this.saved.get(docId);
+  }
+
   request<T>(op: LinkRequest['op'], args: unknown): Promise<T> {
     if (this.status !== 'online' || !this.transport) return Promise.reject(new LinkRequestError('offline', 'errors.offline'));
     const id = this.nextRequestId++;

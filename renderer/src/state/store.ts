@@ -40,6 +40,8 @@ export interface AppState {
   identity: WorkspaceIdentity | null;
   workspace: WorkspaceSnapshot | null;
   activeBoardId: string | null;
+  /** Edits made in this browser that the local peer has not acknowledged yet. */
+  unsynced: number;
   /** What the main area shows: the active board, or the Network view. */
   mainView: 'board' | 'network';
   /** LAN sync as the local peer last reported it; null until it has. */
@@ -94,6 +96,7 @@ export function createAppStore(locale: Locale) {
     identity: null,
     workspace: null,
     activeBoardId: null,
+    unsynced: 0,
     mainView: 'board',
     network: null,
     awaitingJoinedWorkspace: false,

@@ -82,6 +82,12 @@ export class TwoLaptops {
     this.hubs.push(this.hubB);
   }
 
+  /** Starts hub B again as an operator would, with no address flags: it must come back where its data folder remembers. */
+  async restartBWithDefaults(): Promise<void> {
+    this.hubB = await startHub({ dataDir: this.dirs[1], addressFlags: [], lanArgs: HERMETIC_LAN_ARGS });
+    this.hubs.push(this.hubB);
+  }
+
   async close(): Promise<void> {
     for (const context of this.contexts) await context.close();
     for (const hub of this.hubs) await hub.stop();
