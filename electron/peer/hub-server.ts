@@ -1,6 +1,7 @@
 // Browser mode: the hub serves the built renderer and the local link on 127.0.0.1. The link
-// (`/link?token=…`) needs the per-launch token; any other token, path or host is refused
-// at the HTTP upgrade, before a single frame is read.
+// (`/link?token=…`) needs the hub's token (remembered in its data folder); any other token,
+// path or host is refused at the HTTP upgrade, before a single frame is read, and a request
+// target that is not a plain path is refused before it is parsed.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';

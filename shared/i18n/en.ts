@@ -13,7 +13,7 @@ const core = {
     loading: 'Opening Tandem…',
     skipToContent: 'Skip to content',
     noPeerTitle: 'Tandem cannot reach its local peer',
-    noPeerHint: 'In browser mode, open the exact address the hub printed when it last started — the token in it changes at every launch. In the desktop app, restart Tandem.',
+    noPeerHint: 'In browser mode, open the exact address the hub printed when it last started — the hub keeps it across restarts unless it was started with --new-token or another --port. In the desktop app, restart Tandem.',
     retrying: 'Trying again…',
   },
   firstRun: {

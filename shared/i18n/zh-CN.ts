@@ -18,7 +18,7 @@ const core: CoreCatalogue = {
     loading: '正在打开 Tandem…',
     skipToContent: '跳到主要内容',
     noPeerTitle: 'Tandem 连不上本机的对等设备服务',
-    noPeerHint: '浏览器模式下，请打开中枢最近一次启动时打印的完整地址——其中的令牌每次启动都会变化。桌面应用中，请重新启动 Tandem。',
+    noPeerHint: '浏览器模式下，请打开中枢最近一次启动时打印的完整地址——除非用 --new-token 或其他 --port 启动，中枢重启后地址保持不变。桌面应用中，请重新启动 Tandem。',
     retrying: '正在重试…',
   },
   firstRun: {
