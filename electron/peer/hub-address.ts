@@ -76,4 +76,5 @@ export function portTakenMessage(rememberedPort: number, boundPort: number): str
     `Tandem hub: port ${rememberedPort} (remembered from the last start) is taken by another program; this hub is on port ${boundPort} instead. ` +
     `Edits left in a tab at http://127.0.0.1:${rememberedPort} reach the hub once that port is free and the hub restarts there (the tab reconnects by itself), ` +
     `or save them in that tab ("Save my unsynced edits to a file") and import the file here ("Import unsynced edits").`
-  );}
+  );
+}

@@ -274,7 +274,7 @@ export class Replica {
     if (!entry.unwritten || entry.doc.isDestroyed) return;
     entry.unwritten = false;
     entry.retrying = true;
-    const missing = Y.encodeStateAsUpdate(entry.doc, entry.savedStateVector);
+    const missing = encodeIntegratedState(entry.doc, entry.savedStateVector);
     this.write(docId, entry, missing, true);
   }
 

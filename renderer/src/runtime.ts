@@ -137,6 +137,7 @@ export class Runtime {
     window.addEventListener('pagehide', () => {
       this.presence.leave();
       this.docs.flushCachesNow();
+      this.unsynced.save();
     });
     setInterval(() => {
       const today = localToday();

@@ -73,10 +73,12 @@ describe('unsynced edits', () => {
     const before = new UnsyncedEdits(asStorage(storage), () => undefined);
     before.watch('d1', doc);
     edit(doc, 'a');
+    before.save(); // the page is hidden (a reload)
     const after = new UnsyncedEdits(asStorage(storage), () => undefined);
     expect(after.count).toBe(1);
     expect(after.docIds()).toEqual(['d1']);
     after.acknowledge('d1', Y.encodeStateVector(doc));
+    after.save();
     expect(new UnsyncedEdits(asStorage(storage), () => undefined).count).toBe(0);
   });
 

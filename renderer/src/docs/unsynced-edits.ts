@@ -8,11 +8,15 @@ const STORAGE_KEY = 'tandem.unsynced';
 /** Beyond this many entries per doc the oldest are dropped: a later entry of the same client still waits for them, only the count falls short. */
 const MAX_ENTRIES_PER_DOC = 5_000;
 
+/** Storage is written at most this often while edits stream in (typing, dragging), and on `save()` (page hide). */
+const SAVE_DELAY_MS = 250;
+
 /** One local edit: the doc's clock for this browser's client right after it. */
 type Entry = readonly [client: number, clock: number];
 
 export class UnsyncedEdits {
   private readonly entries = new Map<string, Entry[]>();
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly storage: Storage, private readonly onDidChange: (count: number) => void) {
     this.load();
@@ -62,7 +66,8 @@ export class UnsyncedEdits {
   /** This browser left the workspace and deleted its copy: nothing of it is waiting any more. */
   forget(): void {
     this.entries.clear();
-    this.changed();
+    this.save(); // a reload follows at once
+    this.onDidChange(0);
   }
 
   private add(docId: string, entry: Entry): void {
@@ -73,13 +78,21 @@ export class UnsyncedEdits {
     this.changed();
   }
 
-  private changed(): void {
+  /** Writes what is waiting to storage now (the page is going away); otherwise writes are coalesced. */
+  save(): void {
+    if (this.saveTimer !== null) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
     try {
       if (this.entries.size === 0) this.storage.removeItem(STORAGE_KEY);
       else this.storage.setItem(STORAGE_KEY, JSON.stringify(Object.fromEntries(this.entries)));
     } catch (error) {
       console.warn('Tandem: could not remember the unsynced edits', error);
     }
+  }
+
+  private changed(): void {
+    // Serialising every entry on each keystroke would cost a burst of typing dearly: once per delay.
+    this.saveTimer ??= setTimeout(() => this.save(), SAVE_DELAY_MS);
     this.onDidChange(this.count);
   }
 
