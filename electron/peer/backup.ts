@@ -2,36 +2,27 @@
 // it was written and whether it is intact. Decoding checks all of it — tag, versions, sizes,
 // checksums, every doc's schema — before anyone may write a byte of it anywhere.
 //
-// Layout (integers big-endian). The prelude and the trailing digest are the envelope every
-// format version keeps, so an older Tandem can always tell "damaged" from "newer":
-//   0   14  tag "TANDEM-BACKUP\n"
-//   14   4  format version
-//   18   4  header length H
-//   22   8  total file length
-//   30   8  first 8 bytes of SHA-256(bytes 0..30): a damaged prelude is never misread
-//   38   H  header: UTF-8 JSON (workspace id and name, schema and app version, time, docs)
-//   …       each doc's full Yjs state (V1 update), in header order, with the header's lengths
-//   end-32  SHA-256 of everything before it
+// The layout is shared/protocol/backup-file.ts's (a browser tab writes the same files).
 import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { BLOB_LIMITS, PeerRefusal, type BackupSummary } from '../../shared/api/link';
 import { docSchemaVersion, SCHEMA_VERSION } from '../../shared/model/doc';
+import { BACKUP_DIGEST_BYTES, BACKUP_FORMAT_VERSION, BACKUP_PRELUDE_BYTES, BACKUP_PRELUDE_DIGEST_AT, BACKUP_TAG as SHARED_TAG, backupContents, backupFileSize, layOutBackupFile, type BackupHeader, type BackupSource } from '../../shared/protocol/backup-file';
 import { isWorkspaceInitialised, readWorkspace } from '../../shared/model/workspace';
 import { isValidDocId } from '../../shared/protocol/frame';
 
-export const BACKUP_TAG = Buffer.from('TANDEM-BACKUP\n', 'ascii');
-/** Version of this file layout; a file with a higher one is refused as "from a newer Tandem". */
-export const BACKUP_FORMAT_VERSION = 1;
+const BACKUP_TAG = Buffer.from(SHARED_TAG);
+export { BACKUP_FORMAT_VERSION };
 /** The largest backup file read or written (the largest blob the link carries). */
 export const MAX_BACKUP_BYTES = BLOB_LIMITS.maxBytes;
 const MAX_BACKUP_MB = Math.round(MAX_BACKUP_BYTES / 1024 / 1024);
 /** A header this big is not a Tandem header: 10,000 docs fit in a tenth of it. */
 export const MAX_HEADER_BYTES = 1024 * 1024;
 const MAX_DOCS = 10_000;
-const PRELUDE_BYTES = 38;
-const PRELUDE_DIGEST_AT = 30;
-const DIGEST_BYTES = 32;
+const PRELUDE_BYTES = BACKUP_PRELUDE_BYTES;
+const PRELUDE_DIGEST_AT = BACKUP_PRELUDE_DIGEST_AT;
+const DIGEST_BYTES = BACKUP_DIGEST_BYTES;
 
 export type BackupErrorCode = 'not-a-backup' | 'damaged' | 'newer-version' | 'truncated' | 'too-large';
 
@@ -63,8 +54,8 @@ const headerSchema = z.object({
   appVersion: z.string().max(64),
   createdAt: z.number().int().min(0),
   docs: z.array(z.object({ id: z.string().refine(isValidDocId), bytes: z.number().int().min(1) })).min(1).max(MAX_DOCS),
-});
-export type BackupHeader = z.infer<typeof headerSchema>;
+}) satisfies z.ZodType<BackupHeader>;
+export type { BackupHeader };
 
 export interface BackupDoc {
   readonly id: string;
@@ -85,42 +76,20 @@ export interface DecodedBackup {
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest();
 
 /** Writes a backup of `docs` (the workspace doc among them, with id `workspaceId`). */
-export function encodeBackup(args: { workspaceId: string; workspaceName: string; appVersion: string; createdAt: number; docs: readonly { id: string; doc: Y.Doc }[] }): Uint8Array {
-  const updates = args.docs.map(({ doc }) => Y.encodeStateAsUpdate(doc));
-  const header: BackupHeader = {
-    workspaceId: args.workspaceId,
-    workspaceName: args.workspaceName,
-    schemaVersion: Math.max(1, ...args.docs.map(({ doc }) => docSchemaVersion(doc))),
-    appVersion: args.appVersion,
-    createdAt: args.createdAt,
-    docs: args.docs.map(({ id }, i) => ({ id, bytes: (updates[i] as Uint8Array).byteLength })),
-  };
+export function encodeBackup(source: BackupSource): Uint8Array {
+  const { header, updates } = backupContents(source);
   return writeBackupFile(header, updates);
 }
 
 /**
- * Lays out a file from a header and the docs' updates, as given. `encodeBackup` is the way to
- * back up docs; this exists on its own so tests can write files that claim anything.
+ * Lays out a file from a header and the docs' updates, as given, refusing one larger than a
+ * restore would read. `encodeBackup` is the way to back up docs; this exists on its own so
+ * tests can write files that claim anything.
  */
 export function writeBackupFile(header: BackupHeader, updates: readonly Uint8Array[], formatVersion = BACKUP_FORMAT_VERSION): Uint8Array {
-  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-  const total = PRELUDE_BYTES + headerBytes.length + updates.reduce((n, u) => n + u.byteLength, 0) + DIGEST_BYTES;
+  const total = backupFileSize(new TextEncoder().encode(JSON.stringify(header)), updates);
   if (total > MAX_BACKUP_BYTES) throw new PeerRefusal('too-large', 'errors.backupWorkspaceTooLarge', { max: MAX_BACKUP_MB }, `the workspace needs ${total} bytes`);
-  const file = Buffer.alloc(total);
-  BACKUP_TAG.copy(file, 0);
-  file.writeUInt32BE(formatVersion, 14);
-  file.writeUInt32BE(headerBytes.length, 18);
-  file.writeBigUInt64BE(BigInt(total), 22);
-  sha256(file.subarray(0, PRELUDE_DIGEST_AT)).copy(file, PRELUDE_DIGEST_AT, 0, PRELUDE_BYTES - PRELUDE_DIGEST_AT);
-  let offset = PRELUDE_BYTES;
-  headerBytes.copy(file, offset);
-  offset += headerBytes.length;
-  for (const update of updates) {
-    file.set(update, offset);
-    offset += update.byteLength;
-  }
-  sha256(file.subarray(0, offset)).copy(file, offset);
-  return new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
+  return layOutBackupFile(header, updates, sha256, formatVersion);
 }
 
 /** Reads and checks a whole backup file, or throws a BackupError saying why it cannot be restored. */

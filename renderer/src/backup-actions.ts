@@ -36,8 +36,8 @@ export interface BackupActions {
   restore(backup: CheckedBackup, memberId: string | undefined, onProgress: OnBackupProgress): Promise<ActionResult<BackupSummary>>;
 }
 
-/** `tandem-backup-<workspace>-<yyyy-mm-dd>.tandem`, safe as a file name on every system. */
-export function backupFileName(workspaceName: string, createdAt: number): string {
+/** `tandem-<what>-<workspace>-<yyyy-mm-dd>.tandem`, safe as a file name on every system. */
+export function tandemFileName(what: 'backup' | 'unsynced', workspaceName: string, createdAt: number): string {
   const slug = workspaceName
     .normalize('NFC')
     .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
@@ -45,7 +45,12 @@ export function backupFileName(workspaceName: string, createdAt: number): string
     .replace(/\s+/g, '-')
     .replace(/^\.+/, '')
     .slice(0, 60);
-  return `tandem-backup-${slug || 'workspace'}-${localToday(new Date(createdAt))}${BACKUP_FILE_EXTENSION}`;
+  return `tandem-${what}-${slug || 'workspace'}-${localToday(new Date(createdAt))}${BACKUP_FILE_EXTENSION}`;
+}
+
+/** `tandem-backup-<workspace>-<yyyy-mm-dd>.tandem`. */
+export function backupFileName(workspaceName: string, createdAt: number): string {
+  return tandemFileName('backup', workspaceName, createdAt);
 }
 
 const MAX_MB = Math.round(BLOB_LIMITS.maxBytes / 1024 / 1024);

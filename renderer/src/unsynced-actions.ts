@@ -39,7 +39,7 @@ export function createUnsyncedActions(runtime: Runtime): UnsyncedActions {
       const ids = [...new Set([identity.id, ...runtime.unsynced.docIds()])];
       const docs = await Promise.all(ids.map(async (id) => ({ id, doc: (await runtime.docs.open(id)).doc })));
       const createdAt = Date.now();
-      const bytes = await encodeUnsyncedFile({ workspaceId: identity.id, workspaceName, appVersion: __TANDEM_VERSION__, createdAt, docs });
+      const bytes = encodeUnsyncedFile({ workspaceId: identity.id, workspaceName, appVersion: __TANDEM_VERSION__, createdAt, docs });
       return { ok: true, value: { fileName: unsyncedFileName(workspaceName, createdAt), bytes } };
     },
 
