@@ -1,16 +1,18 @@
 // One sync connection with another peer of the workspace, over an already authenticated
-// channel: the welcome, then a y-protocols full sync (step 1 / step 2) of every doc either side
-// holds, live updates both ways, "saved" acknowledgements, ping/pong liveness, frames over the
-// LAN frame limit in chunks, dial-back checks of each other's port, and a watch on updates
-// whose predecessors never arrive. Bad input fails the connection, never a replica.
+// channel: the welcome and paged doc digests, then a y-protocols sync (step 1 / step 2) of each
+// doc that differs, in a bounded set of sessions (doc-sessions.ts), live updates both ways,
+// "saved" acknowledgements, ping/pong liveness, frames over the LAN frame limit in chunks,
+// dial-back checks of each other's port, and a watch on updates whose predecessors never
+// arrive. Bad input fails the connection, never a replica.
 import type * as decoding from 'lib0/decoding';
 import type * as Y from 'yjs';
 import type { TxOrigin } from '../../../shared/model/origin';
 import { LINK_LIMITS, MessageType, ProtocolError, readFrameHead } from '../../../shared/protocol/frame';
-import { createDocSyncSession, type DocSyncSession } from '../../../shared/protocol/sync-session';
 import type { PeerLogger } from '../logger';
 import type { PresenceMembership, PresenceSource } from '../presence-hub';
 import { DEFAULT_LARGE_FRAME_LIMITS, IncomingLargeFrame, largeFrameFrames, type LargeFrameLimits } from './large-frames';
+import { DIGEST_LIMITS, docDigest, encodeDigestPage, readDigestPage, type DocDigestEntry } from './doc-digests';
+import { DEFAULT_OPEN_SESSIONS, DocSessions, hasPending } from './doc-sessions';
 import { encodePing, encodeSaved, encodeWelcome, LanMessageType, readNonce, readSaved, readWelcome, type LanWelcome } from './lan-messages';
 import { DialBackRateLimit, encodeDialBackAnswer, encodeDialBackRequest, probeTcp, readDialBackAnswer, readDialBackRequest, REACHABILITY_LIMITS, serveDialBack, type DialBackAnswer, type Probe } from './reachability';
 import type { ChannelRefusalReason } from './records';
@@ -23,6 +25,8 @@ export interface LanDocHost {
   openDoc(docId: string): Promise<Y.Doc>;
   /** The state of the doc this peer has on disk (fsynced). */
   savedStateVector(docId: string): Promise<Uint8Array>;
+  /** This peer holds the doc (without loading it). Without it every doc is taken as held. */
+  holds?(docId: string): boolean;
 }
 
 /** The authenticated, ordered pipe a connection speaks over: a secure TCP connection, or an in-memory pair in tests. */
@@ -55,9 +59,11 @@ export interface LanSyncLimits extends LargeFrameLimits {
   readonly silenceMs: number;
   /** A doc left with updates whose predecessors never arrived for this long drops the connection that sent them. */
   readonly pendingStructsMs: number;
+  /** Sync sessions open at once on one connection; idle ones close to admit the next. */
+  readonly openSessions: number;
 }
 
-export const DEFAULT_LAN_SYNC_LIMITS: LanSyncLimits = { pingIntervalMs: 10_000, silenceMs: 30_000, pendingStructsMs: 30_000, ...DEFAULT_LARGE_FRAME_LIMITS };
+export const DEFAULT_LAN_SYNC_LIMITS: LanSyncLimits = { pingIntervalMs: 10_000, silenceMs: 30_000, pendingStructsMs: 30_000, openSessions: DEFAULT_OPEN_SESSIONS, ...DEFAULT_LARGE_FRAME_LIMITS };
 
 export interface LanConnectionEvents {
   onDidWelcome(connection: LanSyncConnection): void;
@@ -82,10 +88,6 @@ export interface LanConnectionOptions {
   readonly probe?: Probe;
 }
 
-function hasPending(doc: Y.Doc): boolean {
-  return doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
-}
-
 /** Syncs every doc either side holds over one channel to one teammate's peer; owned by a LanPeer. */
 export class LanSyncConnection {
   readonly info: LanConnectionInfo;
@@ -94,8 +96,9 @@ export class LanSyncConnection {
   readonly openedAt: number;
   remoteWelcome: LanWelcome | null = null;
   lastReceivedAt: number;
-  private readonly sessions = new Map<string, DocSyncSession>();
-  private readonly pendingSince = new Map<string, number>();
+  private readonly docs: DocSessions;
+  /** Docs left with parked updates from this connection, and since when. */
+  private readonly pendingSince = new Map<string, { since: number; doc: Y.Doc }>();
   private queue: Promise<void> = Promise.resolve();
   private lastPingAt: number;
   private nextNonce = 1;
@@ -112,6 +115,15 @@ export class LanSyncConnection {
     this.origin = Object.freeze({ source: 'peer', peerId: options.info.remotePeerId });
     this.incomingLarge = new IncomingLargeFrame(options.limits);
     this.openedAt = this.lastReceivedAt = this.lastPingAt = options.now();
+    this.docs = new DocSessions({
+      host: options.host,
+      origin: this.origin,
+      send: (f) => this.send(f),
+      capacity: options.limits.openSessions,
+      enqueue: (work) => this.enqueue(work),
+      onDidAck: (docId, stateVector) => this.options.events.onDidAck(this, docId, stateVector),
+      onDidOpen: (docId) => this.enqueue(() => this.sendSavedOf(docId)),
+    });
     this.enqueue(() => this.start());
   }
 
@@ -121,18 +133,22 @@ export class LanSyncConnection {
 
   /** Docs whose full sync from the other side has completed on this connection. */
   get syncedDocs(): number {
-    let synced = 0;
-    for (const session of this.sessions.values()) if (session.synced) synced++;
-    return synced;
+    return this.docs.syncedDocs;
   }
 
-  /** This connection syncs `docId` (both sides hold it, or one offered it). */
+  /** This connection syncs `docId` (this peer holds it, or a session for it is open). */
   carries(docId: string): boolean {
-    return this.sessions.has(docId);
+    return this.docs.carries(docId);
   }
 
-    get docCount(): number {
-    return this.sessions.size;
+  /** Docs the other side announced, and those synced beyond them. */
+  get docCount(): number {
+    return this.docs.docCount;
+  }
+
+  /** Sync sessions open now (bounded by `LanSyncLimits.openSessions`). */
+  get openSessions(): number {
+    return this.docs.size;
   }
 
   /** Handles one frame from the other side, strictly after every frame before it; a large frame's chunks are put together at once, in arrival order. */
@@ -149,15 +165,20 @@ export class LanSyncConnection {
     if (whole) this.enqueue(() => this.handle(whole));
   }
 
-  /** A doc this peer just opened (a new board, or one a teammate announced): sync it here too. */
+  /** A doc this peer just opened or changed with no session open here: sync it here too. */
   offerDoc(docId: string): void {
-    if (this.closed || this.sessions.has(docId)) return;
-    this.enqueue(() => this.ensureSession(docId));
+    if (this.closed || this.docs.isOpen(docId)) return;
+    this.enqueue(() => this.openSession(docId));
   }
 
-  /** Tells the other side that this peer has `docId` on disk up to `stateVector`. */
+  /**
+   * Tells the other side that this peer has `docId` on disk up to `stateVector`. Without a
+   * session open (closed when idle), the change behind it may be new to the other side: a
+   * session opens, and says what is saved once open.
+   */
   sendSaved(docId: string, stateVector: Uint8Array): void {
-    if (this.sessions.has(docId)) this.send(encodeSaved(docId, stateVector));
+    if (this.docs.isOpen(docId)) this.send(encodeSaved(docId, stateVector));
+    else this.offerDoc(docId);
   }
 
   /**
@@ -186,9 +207,8 @@ export class LanSyncConnection {
   tick(now: number): string | null {
     if (this.closed) return null;
     if (now - this.lastReceivedAt > this.options.limits.silenceMs) return 'silent';
-    for (const [docId, since] of this.pendingSince) {
-      const doc = this.sessions.get(docId)?.doc;
-      if (!doc || !hasPending(doc)) this.pendingSince.delete(docId);
+    for (const [docId, { since, doc }] of this.pendingSince) {
+      if (!hasPending(doc)) this.pendingSince.delete(docId);
       else if (now - since > this.options.limits.pendingStructsMs) return 'pending-structs';
     }
     if (now - this.lastPingAt >= this.options.limits.pingIntervalMs) {
@@ -209,8 +229,7 @@ export class LanSyncConnection {
   dispose(): void {
     if (this.closed) return;
     this.closed = true;
-    for (const session of this.sessions.values()) session.destroy();
-    this.sessions.clear();
+    this.docs.destroy();
     this.pendingSince.clear();
     this.incomingLarge.clear();
     for (const settle of [...this.dialBacks.values()]) settle(null);
@@ -221,11 +240,23 @@ export class LanSyncConnection {
     this.queue = this.queue.then(work).catch((error: unknown) => this.fail(error));
   }
 
+  /** The welcome, then a digest of every doc held, in pages: the other side opens sessions only for docs that differ. */
   private async start(): Promise<void> {
-    const docs = await this.options.host.listDocIds();
+    const docIds = await this.options.host.listDocIds();
     if (this.closed) return;
-    this.send(encodeWelcome({ ...this.options.welcome(), docs: docs.slice(0, LINK_LIMITS.maxDocsPerConnection) }));
-    for (const docId of docs) await this.ensureSession(docId);
+    this.send(encodeWelcome({ ...this.options.welcome(), docs: [] }));
+    let entries: DocDigestEntry[] = [];
+    for (let i = 0; i < docIds.length; i++) {
+      const docId = docIds[i] as string;
+      const doc = await this.options.host.openDoc(docId);
+      entries.push({ docId, savedStateVector: await this.options.host.savedStateVector(docId), digest: docDigest(doc) });
+      const last = i === docIds.length - 1;
+      if (entries.length < DIGEST_LIMITS.pageSize && !last) continue;
+      if (this.closed) return;
+      this.send(encodeDigestPage({ total: docIds.length, last, entries }));
+      entries = [];
+    }
+    if (docIds.length === 0) this.send(encodeDigestPage({ total: 0, last: true, entries: [] }));
   }
 
   private async handle(frame: Uint8Array): Promise<void> {
@@ -235,18 +266,17 @@ export class LanSyncConnection {
     if (docId === '') return this.handleConnectionMessage(type, decoder);
     if (!this.remoteWelcome) throw new ProtocolError('welcome-missing');
     if (type === MessageType.sync) {
-      await this.ensureSession(docId);
-      const session = this.sessions.get(docId);
-      if (!session) return;
-      session.receive(decoder);
-      if (hasPending(session.doc)) {
-        if (!this.pendingSince.has(docId)) this.pendingSince.set(docId, this.options.now());
+      const doc = await this.docs.receive(docId, decoder);
+      if (!doc) return;
+      if (hasPending(doc)) {
+        if (!this.pendingSince.has(docId)) this.pendingSince.set(docId, { since: this.options.now(), doc });
       } else this.pendingSince.delete(docId);
       return;
     }
     if (type === LanMessageType.saved) {
-      if (!this.sessions.has(docId) && this.sessions.size >= LINK_LIMITS.maxDocsPerConnection) throw new ProtocolError('too-many-docs');
-      this.options.events.onDidAck(this, docId, readSaved(decoder));
+      const stateVector = readSaved(decoder);
+      // Only docs this connection syncs: made-up doc ids cost the teammate a frame, this peer nothing.
+      if (this.docs.carries(docId)) this.options.events.onDidAck(this, docId, stateVector);
       return;
     }
     // Per-doc awareness is not used (presence is connection-level); later Tandem types are ignored, as y-protocols clients ignore ours.
@@ -262,7 +292,12 @@ export class LanSyncConnection {
       // Our welcome went first (start() runs before any frame is handled), so presence may flow now: this peer's windows' states first.
       if (!this.closed) this.presence = this.options.joinPresence?.({ kind: 'lan', name: this.info.remotePeerId, send: (f) => this.send(f) }) ?? null;
       this.presence?.sendKnown();
-      for (const docId of this.remoteWelcome.docs) await this.ensureSession(docId);
+      this.docs.wantAll(this.remoteWelcome.docs);
+      return;
+    }
+    if (type === LanMessageType.docDigests) {
+      if (!this.remoteWelcome) throw new ProtocolError('welcome-missing');
+      await this.docs.walkPage(readDigestPage(decoder));
       return;
     }
     if (type === LanMessageType.ping) {
@@ -297,15 +332,16 @@ export class LanSyncConnection {
     if (type < 100) throw new ProtocolError('unexpected-connection-message');
   }
 
-  private async ensureSession(docId: string): Promise<void> {
-    if (this.closed || this.sessions.has(docId)) return;
-    if (this.sessions.size >= LINK_LIMITS.maxDocsPerConnection) throw new ProtocolError('too-many-docs');
-    const doc = await this.options.host.openDoc(docId);
-    if (this.closed || this.sessions.has(docId)) return;
-    // Creating the session sends step 1: the other side answers with everything this doc lacks.
-    this.sessions.set(docId, createDocSyncSession({ docId, doc, origin: this.origin, send: (f) => this.send(f) }));
+  private async openSession(docId: string): Promise<void> {
+    // Opening the session sends step 1: the other side answers with everything this doc lacks.
+    if (!this.closed) await this.docs.ensure(docId);
+  }
+
+  /** What this peer has of a doc on disk, once a session for it opens. */
+  private async sendSavedOf(docId: string): Promise<void> {
     const saved = await this.options.host.savedStateVector(docId);
-    this.sendSaved(docId, saved);
+    // An empty doc's acknowledgement says nothing.
+    if (saved.byteLength > 1 && this.docs.isOpen(docId)) this.send(encodeSaved(docId, saved));
   }
 
   private send(frame: Uint8Array): void {

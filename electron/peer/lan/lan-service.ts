@@ -224,7 +224,7 @@ export class LanService {
       peerId,
       memberId: () => this.host.memberId(),
       device: os.hostname().slice(0, 64) || null,
-      host: { listDocIds: () => replica.heldDocIds(), openDoc: (docId) => replica.open(docId), savedStateVector: (docId) => replica.savedStateVector(docId) },
+      host: { listDocIds: () => replica.heldDocIds(), openDoc: (docId) => replica.open(docId), savedStateVector: (docId) => replica.savedStateVector(docId), holds: (docId) => replica.isOpen(docId) },
       logger,
       joinPresence: this.host.joinPresence?.bind(this.host),
     });
