@@ -73,9 +73,9 @@ export class Peer {
     // The replica reports to the peer, which is made after it.
     const ref: { peer?: Peer } = {};
     const replica = new Replica(store, logger, {
-      onDidSave: (docId, sv) => {
+      onDidSave: (docId, sv, origin) => {
         ref.peer?.links.forEach((link) => link.sendSaved(docId, sv));
-        ref.peer?.lan.didSave(docId, sv);
+        ref.peer?.lan.didSave(docId, sv, origin);
       },
       onDidRecover: (warning) => {
         logger.warn('a damaged log was recovered; the damaged bytes were set aside', { ...warning });

@@ -8,8 +8,8 @@ import type { PeerLogger } from './logger';
 import type { ReplicaStore, StoreWarning } from './store/replica-store';
 
 export interface ReplicaEvents {
-  /** The doc's state up to `stateVector` is on disk. */
-  onDidSave(docId: string, stateVector: Uint8Array): void;
+  /** The doc's state up to `stateVector` is on disk, after an update applied with `origin`. */
+  onDidSave(docId: string, stateVector: Uint8Array, origin: unknown): void;
   onDidRecover(warning: StoreWarning): void;
   onDidFailWrite(docId: string, error: Error): void;
 }
@@ -135,12 +135,12 @@ export class Replica {
     const entry: OpenDoc = { doc, savedStateVector: Y.encodeStateVector(doc), sinceCompaction: updates.length, bytesSinceCompaction: loadedBytes - compactedBytes, compactedBytes };
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === STORE_ORIGIN) return;
-      this.persist(docId, entry, update);
+      this.persist(docId, entry, update, origin);
     });
     return entry;
   }
 
-  private persist(docId: string, entry: OpenDoc, update: Uint8Array): void {
+  private persist(docId: string, entry: OpenDoc, update: Uint8Array, origin: unknown): void {
     const stateVector = Y.encodeStateVector(entry.doc);
     let append: Promise<void>;
     try {
@@ -154,7 +154,7 @@ export class Replica {
         entry.savedStateVector = stateVector;
         entry.sinceCompaction++;
         entry.bytesSinceCompaction += update.byteLength;
-        this.events.onDidSave(docId, stateVector);
+        this.events.onDidSave(docId, stateVector, origin);
         const worth = entry.sinceCompaction >= COMPACT_AFTER_RECORDS && entry.bytesSinceCompaction >= entry.compactedBytes;
         if (worth || entry.sinceCompaction >= COMPACT_ALWAYS_AFTER_RECORDS) this.compact(docId, entry);
       },

@@ -7,6 +7,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { encodeFrame, isValidDocId, MessageType, ProtocolError } from '../../../shared/protocol/frame';
+import type { LanDocHost } from './lan-contract';
 
 export const DIGEST_LIMITS = {
   /** Entries per page: a page of long ids and long vectors stays far below a frame's limit. */
@@ -48,6 +49,21 @@ export function docDigest(doc: Y.Doc): Uint8Array {
 
 export function sameDigest(a: Uint8Array, b: Uint8Array): boolean {
   return a.byteLength === b.byteLength && a.every((byte, i) => byte === b[i]);
+}
+
+/** The digests of `docIds`, a page at a time (one page, empty and last, when there are none). */
+export async function* digestPages(host: LanDocHost, docIds: readonly string[]): AsyncGenerator<DocDigestPage> {
+  let entries: DocDigestEntry[] = [];
+  for (let i = 0; i < docIds.length; i++) {
+    const docId = docIds[i] as string;
+    const doc = await host.openDoc(docId);
+    entries.push({ docId, savedStateVector: await host.savedStateVector(docId), digest: docDigest(doc) });
+    const last = i === docIds.length - 1;
+    if (entries.length < DIGEST_LIMITS.pageSize && !last) continue;
+    yield { total: docIds.length, last, entries };
+    entries = [];
+  }
+  if (docIds.length === 0) yield { total: 0, last: true, entries: [] };
 }
 
 /** Connection-level frame: `varUint total, varUint last, varUint count`, then per entry `varString docId, varUint8Array savedStateVector, varUint8Array digest`. */

@@ -9,7 +9,7 @@ import type { TxOrigin } from '../../../shared/model/origin';
 import { ProtocolError, readBytes } from '../../../shared/protocol/frame';
 import { createDocSyncSession, type DocSyncSession } from '../../../shared/protocol/sync-session';
 import { docDigest, sameDigest, type DocDigestPage } from './doc-digests';
-import type { LanDocHost } from './lan-connection';
+import type { LanDocHost } from './lan-contract';
 
 /** Sessions one connection keeps open at most; the walk fills at most half, so step 1s the other side sends always find room. */
 export const DEFAULT_OPEN_SESSIONS = 256;

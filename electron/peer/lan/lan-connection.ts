@@ -8,85 +8,16 @@ import type * as decoding from 'lib0/decoding';
 import type * as Y from 'yjs';
 import type { TxOrigin } from '../../../shared/model/origin';
 import { LINK_LIMITS, MessageType, ProtocolError, readFrameHead } from '../../../shared/protocol/frame';
-import type { PeerLogger } from '../logger';
-import type { PresenceMembership, PresenceSource } from '../presence-hub';
-import { DEFAULT_LARGE_FRAME_LIMITS, IncomingLargeFrame, largeFrameFrames, type LargeFrameLimits } from './large-frames';
-import { DIGEST_LIMITS, docDigest, encodeDigestPage, readDigestPage, type DocDigestEntry } from './doc-digests';
-import { DEFAULT_OPEN_SESSIONS, DocSessions, hasPending } from './doc-sessions';
+import type { PresenceMembership } from '../presence-hub';
+import { IncomingLargeFrame, largeFrameFrames } from './large-frames';
+import type { LanConnectionInfo, LanConnectionOptions } from './lan-contract';
+import { digestPages, encodeDigestPage, readDigestPage } from './doc-digests';
+import { DocSessions, hasPending } from './doc-sessions';
 import { encodePing, encodeSaved, encodeWelcome, LanMessageType, readNonce, readSaved, readWelcome, type LanWelcome } from './lan-messages';
-import { DialBackRateLimit, encodeDialBackAnswer, encodeDialBackRequest, probeTcp, readDialBackAnswer, readDialBackRequest, REACHABILITY_LIMITS, serveDialBack, type DialBackAnswer, type Probe } from './reachability';
+import { DialBackRateLimit, encodeDialBackAnswer, encodeDialBackRequest, probeTcp, readDialBackAnswer, readDialBackRequest, REACHABILITY_LIMITS, serveDialBack, type DialBackAnswer } from './reachability';
 import type { ChannelRefusalReason } from './records';
 
-/** What a LAN connection needs of the replica it syncs. */
-export interface LanDocHost {
-  /** Every doc this peer holds, on disk or open. */
-  listDocIds(): Promise<string[]>;
-  /** The doc, loaded (or created empty) on first use. */
-  openDoc(docId: string): Promise<Y.Doc>;
-  /** The state of the doc this peer has on disk (fsynced). */
-  savedStateVector(docId: string): Promise<Uint8Array>;
-  /** This peer holds the doc (without loading it). Without it every doc is taken as held. */
-  holds?(docId: string): boolean;
-}
-
-/** The authenticated, ordered pipe a connection speaks over: a secure TCP connection, or an in-memory pair in tests. */
-export interface LanChannel {
-  send(frame: Uint8Array): void;
-  /** Closes the channel: orderly without a reason, as a refusal with one. */
-  close(reason?: ChannelRefusalReason): void;
-}
-
-/** How this peer came to know the address it dialled (or `inbound` when the other side dialled). */
-export type LanVia = 'mdns' | 'manual' | 'remembered' | 'invite' | 'inbound' | 'memory';
-
-/** Facts about a connection, fixed when its handshake completed. */
-export interface LanConnectionInfo {
-  readonly remotePeerId: string;
-  /** Who dialled. Of two connections between the same pair, the one the lower peer id dialled survives. */
-  readonly initiatorPeerId: string;
-  /** Equal on both ends and unique per connection (the handshake hash): breaks the remaining ties the same way on both sides. */
-  readonly tiebreak: string;
-  readonly address: string;
-  readonly via: LanVia;
-  /** The other end's IP as the socket sees it: the only address a dial-back request may have this peer connect to. */
-  readonly remoteIp?: string;
-}
-
-/** Timings of liveness and of the pending-structs bound, and when frames go in chunks. */
-export interface LanSyncLimits extends LargeFrameLimits {
-  readonly pingIntervalMs: number;
-  /** A connection that has received nothing for this long is dropped. */
-  readonly silenceMs: number;
-  /** A doc left with updates whose predecessors never arrived for this long drops the connection that sent them. */
-  readonly pendingStructsMs: number;
-  /** Sync sessions open at once on one connection; idle ones close to admit the next. */
-  readonly openSessions: number;
-}
-
-export const DEFAULT_LAN_SYNC_LIMITS: LanSyncLimits = { pingIntervalMs: 10_000, silenceMs: 30_000, pendingStructsMs: 30_000, openSessions: DEFAULT_OPEN_SESSIONS, ...DEFAULT_LARGE_FRAME_LIMITS };
-
-export interface LanConnectionEvents {
-  onDidWelcome(connection: LanSyncConnection): void;
-  onDidAck(connection: LanSyncConnection, docId: string, stateVector: Map<number, number>): void;
-  onDidExchange(connection: LanSyncConnection): void;
-  /** The connection must close for `reason` (already logged); the owner closes it. */
-  onDidFail(connection: LanSyncConnection, reason: string): void;
-}
-
-export interface LanConnectionOptions {
-  readonly host: LanDocHost;
-  readonly channel: LanChannel;
-  readonly info: LanConnectionInfo;
-  readonly welcome: () => Omit<LanWelcome, 'docs'>;
-  readonly logger: PeerLogger;
-  readonly now: () => number;
-  readonly limits: LanSyncLimits;
-  readonly events: LanConnectionEvents;
-  /** Presence (awareness) relay of the peer; without it awareness frames are ignored. */
-  readonly joinPresence?: (source: PresenceSource) => PresenceMembership;
-  /** How a teammate's dial-back request is served (tests); a TCP connect by default. */
-  readonly probe?: Probe;
-}
+export { DEFAULT_LAN_SYNC_LIMITS, type LanChannel, type LanConnectionEvents, type LanConnectionInfo, type LanConnectionOptions, type LanDocHost, type LanSyncLimits, type LanVia } from './lan-contract';
 
 /** Syncs every doc either side holds over one channel to one teammate's peer; owned by a LanPeer. */
 export class LanSyncConnection {
@@ -173,12 +104,12 @@ export class LanSyncConnection {
 
   /**
    * Tells the other side that this peer has `docId` on disk up to `stateVector`. Without a
-   * session open (closed when idle), the change behind it may be new to the other side: a
-   * session opens, and says what is saved once open.
+   * session open (closed when idle), a change that did not come from the other side may be new
+   * to it: a session opens to sync it.
    */
-  sendSaved(docId: string, stateVector: Uint8Array): void {
-    if (this.docs.isOpen(docId)) this.send(encodeSaved(docId, stateVector));
-    else this.offerDoc(docId);
+  sendSaved(docId: string, stateVector: Uint8Array, fromThere = false): void {
+    this.send(encodeSaved(docId, stateVector));
+    if (!fromThere) this.offerDoc(docId);
   }
 
   /**
@@ -245,18 +176,10 @@ export class LanSyncConnection {
     const docIds = await this.options.host.listDocIds();
     if (this.closed) return;
     this.send(encodeWelcome({ ...this.options.welcome(), docs: [] }));
-    let entries: DocDigestEntry[] = [];
-    for (let i = 0; i < docIds.length; i++) {
-      const docId = docIds[i] as string;
-      const doc = await this.options.host.openDoc(docId);
-      entries.push({ docId, savedStateVector: await this.options.host.savedStateVector(docId), digest: docDigest(doc) });
-      const last = i === docIds.length - 1;
-      if (entries.length < DIGEST_LIMITS.pageSize && !last) continue;
+    for await (const page of digestPages(this.options.host, docIds)) {
       if (this.closed) return;
-      this.send(encodeDigestPage({ total: docIds.length, last, entries }));
-      entries = [];
+      this.send(encodeDigestPage(page));
     }
-    if (docIds.length === 0) this.send(encodeDigestPage({ total: 0, last: true, entries: [] }));
   }
 
   private async handle(frame: Uint8Array): Promise<void> {
@@ -341,7 +264,7 @@ export class LanSyncConnection {
   private async sendSavedOf(docId: string): Promise<void> {
     const saved = await this.options.host.savedStateVector(docId);
     // An empty doc's acknowledgement says nothing.
-    if (saved.byteLength > 1 && this.docs.isOpen(docId)) this.send(encodeSaved(docId, saved));
+    if (saved.byteLength > 1) this.send(encodeSaved(docId, saved));
   }
 
   private send(frame: Uint8Array): void {

@@ -167,9 +167,9 @@ export class LanService {
     return this.starting;
   }
 
-  /** The replica has `docId` on disk up to `stateVector`. */
-  didSave(docId: string, stateVector: Uint8Array): void {
-    this.running?.lanPeer.didSave(docId, stateVector);
+  /** The replica has `docId` on disk up to `stateVector`, after an update applied with `origin`. */
+  didSave(docId: string, stateVector: Uint8Array, origin?: unknown): void {
+    this.running?.lanPeer.didSave(docId, stateVector, origin);
     this.changed();
   }
 
