@@ -3,10 +3,11 @@
 // and closed when idle to admit the next; and the walk of the other side's digest pages. Memory
 // grows with the sessions open, never with the docs held.
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { TxOrigin } from '../../../shared/model/origin';
-import { ProtocolError, readBytes } from '../../../shared/protocol/frame';
+import { encodeFrame, MessageType, ProtocolError, readBytes } from '../../../shared/protocol/frame';
 import { createDocSyncSession, type DocSyncSession } from '../../../shared/protocol/sync-session';
 import { docDigest, sameDigest, type DocDigestPage } from './doc-digests';
 import type { LanDocHost } from './lan-contract';
@@ -23,7 +24,7 @@ export interface DocSessionsOptions {
   readonly enqueue: (work: () => Promise<void>) => void;
   /** The other side has `docId` on disk up to `stateVector` (its digest says so). */
   readonly onDidAck: (docId: string, stateVector: Map<number, number>) => void;
-  /** A session opened (its step 1 has gone out). */
+  /** A session opened (its step 1 has gone out), or the doc went whole to a side that had none of it: say what is saved. */
   readonly onDidOpen: (docId: string) => void;
 }
 
@@ -46,6 +47,8 @@ export class DocSessions {
   private readonly walking = new Set<string>();
   private announced = 0;
   private settled = 0;
+  /** Docs sent whole to the other side, which had none of them: nothing to receive from it. */
+  private served = 0;
   private destroyed = false;
 
   constructor(private readonly options: DocSessionsOptions) {}
@@ -58,14 +61,14 @@ export class DocSessions {
   get docCount(): number {
     let extra = 0;
     for (const entry of this.open.values()) if (!entry.walked) extra++;
-    return this.announced + extra;
+    return this.announced + this.served + extra;
   }
 
   /** Of `docCount`, those whose full sync from the other side has completed. */
   get syncedDocs(): number {
     let extra = 0;
     for (const entry of this.open.values()) if (!entry.walked && entry.session.synced) extra++;
-    return this.settled + extra;
+    return this.settled + this.served + extra;
   }
 
   isOpen(docId: string): boolean {
@@ -109,6 +112,7 @@ export class DocSessions {
       throw new ProtocolError('sync-malformed');
     }
     const open = this.touch(docId);
+    if (!open && kind === syncProtocol.messageYjsSyncStep1 && (await this.answerEmpty(docId, decoder))) return null;
     if (open || kind === syncProtocol.messageYjsSyncStep1) {
       const session = open ?? (await this.ensure(docId));
       session?.receive(decoder);
@@ -131,6 +135,35 @@ export class DocSessions {
     }
     if (kind === syncProtocol.messageYjsSyncStep2) this.didSync(docId);
     return doc;
+  }
+
+  /**
+   * A step 1 from a side that holds nothing of the doc (its walk asking for a doc it lacks) is
+   * answered with the whole doc and no session: that side has nothing to send back, and its own
+   * session carries live updates from then on. False, reading nothing, for any other step 1.
+   */
+  private async answerEmpty(docId: string, decoder: decoding.Decoder): Promise<boolean> {
+    const peek = decoding.clone(decoder);
+    let stateVector: Uint8Array;
+    try {
+      decoding.readVarUint(peek);
+      stateVector = decoding.readVarUint8Array(peek);
+    } catch {
+      throw new ProtocolError('sync-malformed');
+    }
+    // An empty state vector is one zero byte (no clients).
+    if (stateVector.byteLength !== 1 || stateVector[0] !== 0) return false;
+    const doc = await this.options.host.openDoc(docId);
+    const whole = Y.encodeStateAsUpdate(doc);
+    this.options.send(
+      encodeFrame(docId, MessageType.sync, (e) => {
+        encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
+        encoding.writeVarUint8Array(e, whole);
+      }),
+    );
+    this.served++;
+    this.options.onDidOpen(docId);
+    return true;
   }
 
   /** Compares one page of the other side's digests with this peer's docs and queues the docs that differ. */

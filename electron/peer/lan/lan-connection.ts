@@ -5,9 +5,10 @@
 // dial-back checks of each other's port, and a watch on updates whose predecessors never
 // arrive. Bad input fails the connection, never a replica.
 import type * as decoding from 'lib0/decoding';
-import type * as Y from 'yjs';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
 import type { TxOrigin } from '../../../shared/model/origin';
-import { LINK_LIMITS, MessageType, ProtocolError, readFrameHead } from '../../../shared/protocol/frame';
+import { encodeFrame, LINK_LIMITS, MessageType, ProtocolError, readFrameHead } from '../../../shared/protocol/frame';
 import type { PresenceMembership } from '../presence-hub';
 import { IncomingLargeFrame, largeFrameFrames } from './large-frames';
 import type { LanConnectionInfo, LanConnectionOptions } from './lan-contract';
@@ -96,20 +97,27 @@ export class LanSyncConnection {
     if (whole) this.enqueue(() => this.handle(whole));
   }
 
-  /** A doc this peer just opened or changed with no session open here: sync it here too. */
+  /** A doc this peer just opened: sync it here too. */
   offerDoc(docId: string): void {
     if (this.closed || this.docs.isOpen(docId)) return;
-    this.enqueue(() => this.openSession(docId));
+    // Opening the session sends step 1: the other side answers with everything this doc lacks.
+    this.enqueue(async () => void (this.closed || (await this.docs.ensure(docId))));
   }
 
   /**
    * Tells the other side that this peer has `docId` on disk up to `stateVector`. Without a
    * session open (closed when idle), a change that did not come from the other side may be new
-   * to it: a session opens to sync it.
+   * to it, and a step 1 only pulls: a session opens and the change is pushed too.
    */
   sendSaved(docId: string, stateVector: Uint8Array, fromThere = false): void {
     this.send(encodeSaved(docId, stateVector));
-    if (!fromThere) this.offerDoc(docId);
+    if (fromThere || this.closed || this.docs.isOpen(docId)) return;
+    this.enqueue(async () => {
+      if (this.docs.isOpen(docId)) return;
+      const session = await this.docs.ensure(docId);
+      // All beyond what the other side last confirmed on disk (what it has is applied as nothing).
+      if (session) this.send(encodeFrame(docId, MessageType.sync, (e) => syncProtocol.writeUpdate(e, Y.encodeStateAsUpdate(session.doc, Y.encodeStateVector(new Map(this.options.acked?.(docId) ?? []))))));
+    });
   }
 
   /**
@@ -253,11 +261,6 @@ export class LanSyncConnection {
       return;
     }
     if (type < 100) throw new ProtocolError('unexpected-connection-message');
-  }
-
-  private async openSession(docId: string): Promise<void> {
-    // Opening the session sends step 1: the other side answers with everything this doc lacks.
-    if (!this.closed) await this.docs.ensure(docId);
   }
 
   /** What this peer has of a doc on disk, once a session for it opens. */

@@ -80,4 +80,6 @@ export interface LanConnectionOptions {
   readonly joinPresence?: (source: PresenceSource) => PresenceMembership;
   /** How a teammate's dial-back request is served (tests); a TCP connect by default. */
   readonly probe?: Probe;
+  /** What the other side last confirmed on disk of a doc (its "saved" state vectors merged). */
+  readonly acked?: (docId: string) => ReadonlyMap<number, number> | undefined;
 }

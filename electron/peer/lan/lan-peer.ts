@@ -141,6 +141,7 @@ export class LanPeer {
       limits: this.limits,
       events: this.events,
       joinPresence: this.options.joinPresence,
+      acked: (docId) => remote.acked.get(docId),
     });
     remote.connection = connection;
     this.changed();
