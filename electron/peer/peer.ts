@@ -79,9 +79,9 @@ export class Peer {
     const ref: { peer?: Peer } = {};
     const storeHealth = new StoreHealth((state) => ref.peer?.didChangeStoreWrites(state));
     const replica = new Replica(store, logger, {
-      onDidSave: (docId, sv) => {
+      onDidSave: (docId, sv, origin) => {
         ref.peer?.links.forEach((link) => link.sendSaved(docId, sv));
-        ref.peer?.lan.didSave(docId, sv);
+        ref.peer?.lan.didSave(docId, sv, origin);
       },
       onDidRecover: (warning) => {
         logger.warn('a damaged log was recovered; the damaged bytes were set aside', { ...warning });

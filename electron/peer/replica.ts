@@ -11,8 +11,8 @@ import type { PeerLogger } from './logger';
 import type { ReplicaStore, StoreWarning } from './store/replica-store';
 
 export interface ReplicaEvents {
-  /** The doc's state up to `stateVector` is on disk. */
-  onDidSave(docId: string, stateVector: Uint8Array): void;
+  /** The doc's state up to `stateVector` is on disk, after an update applied with `origin`. */
+  onDidSave(docId: string, stateVector: Uint8Array, origin: unknown): void;
   onDidRecover(warning: StoreWarning): void;
   /** A write failed; the doc's unwritten edits are kept and retried until one succeeds. Called per attempt. */
   onDidFailWrite(docId: string, error: Error): void;
@@ -202,7 +202,7 @@ export class Replica {
       // While a write waits for its retry, this update is left to it: the retry writes all
       // the doc holds beyond what was acknowledged, so one failing write per wait, not per keystroke.
       if (entry.unwritten) return;
-      this.write(docId, entry, update, false);
+      this.write(docId, entry, update, origin, false);
     });
     boundPendingUpdates(
       doc,
@@ -216,11 +216,11 @@ export class Replica {
   }
 
   /**
-   * Appends `update` and acknowledges the state it was made in, unless an earlier update is not
-   * on disk: appends run in order, so a later one can land after an earlier one failed, and
-   * acknowledging its state vector would claim the failed one too.
+   * Appends `update` (applied with `origin`) and acknowledges the state it was made in, unless
+   * an earlier update is not on disk: appends run in order, so a later one can land after an
+   * earlier one failed, and acknowledging its state vector would claim the failed one too.
    */
-  private write(docId: string, entry: OpenDoc, update: Uint8Array, isRetry: boolean): void {
+  private write(docId: string, entry: OpenDoc, update: Uint8Array, origin: unknown, isRetry: boolean): void {
     const stateVector = Y.encodeStateVector(entry.doc);
     let append: Promise<void>;
     try {
@@ -241,7 +241,7 @@ export class Replica {
           this.events.onDidWriteAgain?.(docId);
         }
         entry.savedStateVector = stateVector;
-        this.events.onDidSave(docId, stateVector);
+        this.events.onDidSave(docId, stateVector, origin);
         const worth = entry.sinceCompaction >= COMPACT_AFTER_RECORDS && entry.bytesSinceCompaction >= entry.compactedBytes;
         if (worth || entry.sinceCompaction >= COMPACT_ALWAYS_AFTER_RECORDS) this.compact(docId, entry);
       },
@@ -275,7 +275,8 @@ export class Replica {
     entry.unwritten = false;
     entry.retrying = true;
     const missing = encodeIntegratedState(entry.doc, entry.savedStateVector);
-    this.write(docId, entry, missing, true);
+    // Edits of any origin are in it: no origin, so every teammate is offered the doc again.
+    this.write(docId, entry, missing, null, true);
   }
 
   private stopRetrying(entry: OpenDoc): void {

@@ -41,19 +41,28 @@ export const MessageType = {
   /** LAN only, connection-level request: "dial me back at these addresses", answered by `lanDialBackResult`. JSON. */
   lanDialBack: 114,
   lanDialBackResult: 115,
+  /**
+   * LAN only, connection-level, sent by both peers right after the welcome, in pages: per doc
+   * held, its id, its state vector on disk and a digest of its state. Binary; see
+   * electron/peer/lan/doc-digests.ts.
+   */
+  lanDocDigests: 116,
 } as const;
 
 /**
  * Version of this wire protocol; peers on different versions refuse each other by name. 2 added
  * connection-level presence and chunked large frames on the LAN, which a version-1 peer would
- * answer by dropping the connection again and again.
+ * answer by dropping the connection again and again. 3 replaced the welcome's list of docs
+ * (capped, so a workspace past the cap never synced) with paged doc digests, which a version-2
+ * peer would ignore and so never receive the docs only the other side holds.
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 export const LINK_LIMITS = {
   /** Largest frame accepted: a whole 30k-card board fits with room to spare. */
   maxFrameBytes: 64 * 1024 * 1024,
   maxDocIdLength: 128,
+  /** Docs one renderer link may open at once. A LAN connection has no such cap: it opens sessions on demand (electron/peer/lan/doc-sessions.ts). */
   maxDocsPerConnection: 2_000,
   maxJsonBytes: 256 * 1024,
 } as const;

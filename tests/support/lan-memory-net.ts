@@ -59,6 +59,10 @@ export class MemoryDocHost implements LanDocHost {
     return [...this.docs.keys()].sort();
   }
 
+  holds(docId: string): boolean {
+    return this.docs.has(docId);
+  }
+
   async openDoc(docId: string): Promise<Y.Doc> {
     return this.doc(docId);
   }

@@ -1,90 +1,24 @@
 // One sync connection with another peer of the workspace, over an already authenticated
-// channel: the welcome, then a y-protocols full sync (step 1 / step 2) of every doc either side
-// holds, live updates both ways, "saved" acknowledgements, ping/pong liveness, frames over the
-// LAN frame limit in chunks, dial-back checks of each other's port, and a watch on updates
-// whose predecessors never arrive. Bad input fails the connection, never a replica.
+// channel: the welcome and paged doc digests, then a y-protocols sync (step 1 / step 2) of each
+// doc that differs, in a bounded set of sessions (doc-sessions.ts), live updates both ways,
+// "saved" acknowledgements, ping/pong liveness, frames over the LAN frame limit in chunks,
+// dial-back checks of each other's port, and a watch on updates whose predecessors never
+// arrive. Bad input fails the connection, never a replica.
 import type * as decoding from 'lib0/decoding';
-import type * as Y from 'yjs';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
 import type { TxOrigin } from '../../../shared/model/origin';
-import { LINK_LIMITS, MessageType, ProtocolError, readFrameHead } from '../../../shared/protocol/frame';
-import { createDocSyncSession, type DocSyncSession } from '../../../shared/protocol/sync-session';
-import type { PeerLogger } from '../logger';
-import type { PresenceMembership, PresenceSource } from '../presence-hub';
-import { DEFAULT_LARGE_FRAME_LIMITS, IncomingLargeFrame, largeFrameFrames, type LargeFrameLimits } from './large-frames';
+import { encodeFrame, LINK_LIMITS, MessageType, ProtocolError, readFrameHead } from '../../../shared/protocol/frame';
+import type { PresenceMembership } from '../presence-hub';
+import { IncomingLargeFrame, largeFrameFrames } from './large-frames';
+import type { LanConnectionInfo, LanConnectionOptions } from './lan-contract';
+import { digestPages, encodeDigestPage, readDigestPage } from './doc-digests';
+import { DocSessions, hasPending } from './doc-sessions';
 import { encodePing, encodeSaved, encodeWelcome, LanMessageType, readNonce, readSaved, readWelcome, type LanWelcome } from './lan-messages';
-import { DialBackRateLimit, encodeDialBackAnswer, encodeDialBackRequest, probeTcp, readDialBackAnswer, readDialBackRequest, REACHABILITY_LIMITS, serveDialBack, type DialBackAnswer, type Probe } from './reachability';
+import { DialBackRateLimit, encodeDialBackAnswer, encodeDialBackRequest, probeTcp, readDialBackAnswer, readDialBackRequest, REACHABILITY_LIMITS, serveDialBack, type DialBackAnswer } from './reachability';
 import type { ChannelRefusalReason } from './records';
 
-/** What a LAN connection needs of the replica it syncs. */
-export interface LanDocHost {
-  /** Every doc this peer holds, on disk or open. */
-  listDocIds(): Promise<string[]>;
-  /** The doc, loaded (or created empty) on first use. */
-  openDoc(docId: string): Promise<Y.Doc>;
-  /** The state of the doc this peer has on disk (fsynced). */
-  savedStateVector(docId: string): Promise<Uint8Array>;
-}
-
-/** The authenticated, ordered pipe a connection speaks over: a secure TCP connection, or an in-memory pair in tests. */
-export interface LanChannel {
-  send(frame: Uint8Array): void;
-  /** Closes the channel: orderly without a reason, as a refusal with one. */
-  close(reason?: ChannelRefusalReason): void;
-}
-
-/** How this peer came to know the address it dialled (or `inbound` when the other side dialled). */
-export type LanVia = 'mdns' | 'manual' | 'remembered' | 'invite' | 'inbound' | 'memory';
-
-/** Facts about a connection, fixed when its handshake completed. */
-export interface LanConnectionInfo {
-  readonly remotePeerId: string;
-  /** Who dialled. Of two connections between the same pair, the one the lower peer id dialled survives. */
-  readonly initiatorPeerId: string;
-  /** Equal on both ends and unique per connection (the handshake hash): breaks the remaining ties the same way on both sides. */
-  readonly tiebreak: string;
-  readonly address: string;
-  readonly via: LanVia;
-  /** The other end's IP as the socket sees it: the only address a dial-back request may have this peer connect to. */
-  readonly remoteIp?: string;
-}
-
-/** Timings of liveness and of the pending-structs bound, and when frames go in chunks. */
-export interface LanSyncLimits extends LargeFrameLimits {
-  readonly pingIntervalMs: number;
-  /** A connection that has received nothing for this long is dropped. */
-  readonly silenceMs: number;
-  /** A doc left with updates whose predecessors never arrived for this long drops the connection that sent them. */
-  readonly pendingStructsMs: number;
-}
-
-export const DEFAULT_LAN_SYNC_LIMITS: LanSyncLimits = { pingIntervalMs: 10_000, silenceMs: 30_000, pendingStructsMs: 30_000, ...DEFAULT_LARGE_FRAME_LIMITS };
-
-export interface LanConnectionEvents {
-  onDidWelcome(connection: LanSyncConnection): void;
-  onDidAck(connection: LanSyncConnection, docId: string, stateVector: Map<number, number>): void;
-  onDidExchange(connection: LanSyncConnection): void;
-  /** The connection must close for `reason` (already logged); the owner closes it. */
-  onDidFail(connection: LanSyncConnection, reason: string): void;
-}
-
-export interface LanConnectionOptions {
-  readonly host: LanDocHost;
-  readonly channel: LanChannel;
-  readonly info: LanConnectionInfo;
-  readonly welcome: () => Omit<LanWelcome, 'docs'>;
-  readonly logger: PeerLogger;
-  readonly now: () => number;
-  readonly limits: LanSyncLimits;
-  readonly events: LanConnectionEvents;
-  /** Presence (awareness) relay of the peer; without it awareness frames are ignored. */
-  readonly joinPresence?: (source: PresenceSource) => PresenceMembership;
-  /** How a teammate's dial-back request is served (tests); a TCP connect by default. */
-  readonly probe?: Probe;
-}
-
-function hasPending(doc: Y.Doc): boolean {
-  return doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
-}
+export { DEFAULT_LAN_SYNC_LIMITS, type LanChannel, type LanConnectionEvents, type LanConnectionInfo, type LanConnectionOptions, type LanDocHost, type LanSyncLimits, type LanVia } from './lan-contract';
 
 /** Syncs every doc either side holds over one channel to one teammate's peer; owned by a LanPeer. */
 export class LanSyncConnection {
@@ -94,8 +28,9 @@ export class LanSyncConnection {
   readonly openedAt: number;
   remoteWelcome: LanWelcome | null = null;
   lastReceivedAt: number;
-  private readonly sessions = new Map<string, DocSyncSession>();
-  private readonly pendingSince = new Map<string, number>();
+  private readonly docs: DocSessions;
+  /** Docs left with parked updates from this connection, and since when. */
+  private readonly pendingSince = new Map<string, { since: number; doc: Y.Doc }>();
   private queue: Promise<void> = Promise.resolve();
   private lastPingAt: number;
   private nextNonce = 1;
@@ -112,6 +47,15 @@ export class LanSyncConnection {
     this.origin = Object.freeze({ source: 'peer', peerId: options.info.remotePeerId });
     this.incomingLarge = new IncomingLargeFrame(options.limits);
     this.openedAt = this.lastReceivedAt = this.lastPingAt = options.now();
+    this.docs = new DocSessions({
+      host: options.host,
+      origin: this.origin,
+      send: (f) => this.send(f),
+      capacity: options.limits.openSessions,
+      enqueue: (work) => this.enqueue(work),
+      onDidAck: (docId, stateVector) => this.options.events.onDidAck(this, docId, stateVector),
+      onDidOpen: (docId) => this.enqueue(() => this.sendSavedOf(docId)),
+    });
     this.enqueue(() => this.start());
   }
 
@@ -121,18 +65,22 @@ export class LanSyncConnection {
 
   /** Docs whose full sync from the other side has completed on this connection. */
   get syncedDocs(): number {
-    let synced = 0;
-    for (const session of this.sessions.values()) if (session.synced) synced++;
-    return synced;
+    return this.docs.syncedDocs;
   }
 
-  /** This connection syncs `docId` (both sides hold it, or one offered it). */
+  /** This connection syncs `docId` (this peer holds it, or a session for it is open). */
   carries(docId: string): boolean {
-    return this.sessions.has(docId);
+    return this.docs.carries(docId);
   }
 
-    get docCount(): number {
-    return this.sessions.size;
+  /** Docs the other side announced, and those synced beyond them. */
+  get docCount(): number {
+    return this.docs.docCount;
+  }
+
+  /** Sync sessions open now (bounded by `LanSyncLimits.openSessions`). */
+  get openSessions(): number {
+    return this.docs.size;
   }
 
   /** Handles one frame from the other side, strictly after every frame before it; a large frame's chunks are put together at once, in arrival order. */
@@ -149,15 +97,27 @@ export class LanSyncConnection {
     if (whole) this.enqueue(() => this.handle(whole));
   }
 
-  /** A doc this peer just opened (a new board, or one a teammate announced): sync it here too. */
+  /** A doc this peer just opened: sync it here too. */
   offerDoc(docId: string): void {
-    if (this.closed || this.sessions.has(docId)) return;
-    this.enqueue(() => this.ensureSession(docId));
+    if (this.closed || this.docs.isOpen(docId)) return;
+    // Opening the session sends step 1: the other side answers with everything this doc lacks.
+    this.enqueue(async () => void (this.closed || (await this.docs.ensure(docId))));
   }
 
-  /** Tells the other side that this peer has `docId` on disk up to `stateVector`. */
-  sendSaved(docId: string, stateVector: Uint8Array): void {
-    if (this.sessions.has(docId)) this.send(encodeSaved(docId, stateVector));
+  /**
+   * Tells the other side that this peer has `docId` on disk up to `stateVector`. Without a
+   * session open (closed when idle), a change that did not come from the other side may be new
+   * to it, and a step 1 only pulls: a session opens and the change is pushed too.
+   */
+  sendSaved(docId: string, stateVector: Uint8Array, fromThere = false): void {
+    this.send(encodeSaved(docId, stateVector));
+    if (fromThere || this.closed || this.docs.isOpen(docId)) return;
+    this.enqueue(async () => {
+      if (this.docs.isOpen(docId)) return;
+      const session = await this.docs.ensure(docId);
+      // All beyond what the other side last confirmed on disk (what it has is applied as nothing).
+      if (session) this.send(encodeFrame(docId, MessageType.sync, (e) => syncProtocol.writeUpdate(e, Y.encodeStateAsUpdate(session.doc, Y.encodeStateVector(new Map(this.options.acked?.(docId) ?? []))))));
+    });
   }
 
   /**
@@ -186,9 +146,8 @@ export class LanSyncConnection {
   tick(now: number): string | null {
     if (this.closed) return null;
     if (now - this.lastReceivedAt > this.options.limits.silenceMs) return 'silent';
-    for (const [docId, since] of this.pendingSince) {
-      const doc = this.sessions.get(docId)?.doc;
-      if (!doc || !hasPending(doc)) this.pendingSince.delete(docId);
+    for (const [docId, { since, doc }] of this.pendingSince) {
+      if (!hasPending(doc)) this.pendingSince.delete(docId);
       else if (now - since > this.options.limits.pendingStructsMs) return 'pending-structs';
     }
     if (now - this.lastPingAt >= this.options.limits.pingIntervalMs) {
@@ -209,8 +168,7 @@ export class LanSyncConnection {
   dispose(): void {
     if (this.closed) return;
     this.closed = true;
-    for (const session of this.sessions.values()) session.destroy();
-    this.sessions.clear();
+    this.docs.destroy();
     this.pendingSince.clear();
     this.incomingLarge.clear();
     for (const settle of [...this.dialBacks.values()]) settle(null);
@@ -221,11 +179,15 @@ export class LanSyncConnection {
     this.queue = this.queue.then(work).catch((error: unknown) => this.fail(error));
   }
 
+  /** The welcome, then a digest of every doc held, in pages: the other side opens sessions only for docs that differ. */
   private async start(): Promise<void> {
-    const docs = await this.options.host.listDocIds();
+    const docIds = await this.options.host.listDocIds();
     if (this.closed) return;
-    this.send(encodeWelcome({ ...this.options.welcome(), docs: docs.slice(0, LINK_LIMITS.maxDocsPerConnection) }));
-    for (const docId of docs) await this.ensureSession(docId);
+    this.send(encodeWelcome({ ...this.options.welcome(), docs: [] }));
+    for await (const page of digestPages(this.options.host, docIds)) {
+      if (this.closed) return;
+      this.send(encodeDigestPage(page));
+    }
   }
 
   private async handle(frame: Uint8Array): Promise<void> {
@@ -235,18 +197,17 @@ export class LanSyncConnection {
     if (docId === '') return this.handleConnectionMessage(type, decoder);
     if (!this.remoteWelcome) throw new ProtocolError('welcome-missing');
     if (type === MessageType.sync) {
-      await this.ensureSession(docId);
-      const session = this.sessions.get(docId);
-      if (!session) return;
-      session.receive(decoder);
-      if (hasPending(session.doc)) {
-        if (!this.pendingSince.has(docId)) this.pendingSince.set(docId, this.options.now());
+      const doc = await this.docs.receive(docId, decoder);
+      if (!doc) return;
+      if (hasPending(doc)) {
+        if (!this.pendingSince.has(docId)) this.pendingSince.set(docId, { since: this.options.now(), doc });
       } else this.pendingSince.delete(docId);
       return;
     }
     if (type === LanMessageType.saved) {
-      if (!this.sessions.has(docId) && this.sessions.size >= LINK_LIMITS.maxDocsPerConnection) throw new ProtocolError('too-many-docs');
-      this.options.events.onDidAck(this, docId, readSaved(decoder));
+      const stateVector = readSaved(decoder);
+      // Only docs this connection syncs: made-up doc ids cost the teammate a frame, this peer nothing.
+      if (this.docs.carries(docId)) this.options.events.onDidAck(this, docId, stateVector);
       return;
     }
     // Per-doc awareness is not used (presence is connection-level); later Tandem types are ignored, as y-protocols clients ignore ours.
@@ -262,7 +223,12 @@ export class LanSyncConnection {
       // Our welcome went first (start() runs before any frame is handled), so presence may flow now: this peer's windows' states first.
       if (!this.closed) this.presence = this.options.joinPresence?.({ kind: 'lan', name: this.info.remotePeerId, send: (f) => this.send(f) }) ?? null;
       this.presence?.sendKnown();
-      for (const docId of this.remoteWelcome.docs) await this.ensureSession(docId);
+      this.docs.wantAll(this.remoteWelcome.docs);
+      return;
+    }
+    if (type === LanMessageType.docDigests) {
+      if (!this.remoteWelcome) throw new ProtocolError('welcome-missing');
+      await this.docs.walkPage(readDigestPage(decoder));
       return;
     }
     if (type === LanMessageType.ping) {
@@ -297,15 +263,11 @@ export class LanSyncConnection {
     if (type < 100) throw new ProtocolError('unexpected-connection-message');
   }
 
-  private async ensureSession(docId: string): Promise<void> {
-    if (this.closed || this.sessions.has(docId)) return;
-    if (this.sessions.size >= LINK_LIMITS.maxDocsPerConnection) throw new ProtocolError('too-many-docs');
-    const doc = await this.options.host.openDoc(docId);
-    if (this.closed || this.sessions.has(docId)) return;
-    // Creating the session sends step 1: the other side answers with everything this doc lacks.
-    this.sessions.set(docId, createDocSyncSession({ docId, doc, origin: this.origin, send: (f) => this.send(f) }));
+  /** What this peer has of a doc on disk, once a session for it opens. */
+  private async sendSavedOf(docId: string): Promise<void> {
     const saved = await this.options.host.savedStateVector(docId);
-    this.sendSaved(docId, saved);
+    // An empty doc's acknowledgement says nothing.
+    if (saved.byteLength > 1) this.send(encodeSaved(docId, saved));
   }
 
   private send(frame: Uint8Array): void {

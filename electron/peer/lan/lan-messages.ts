@@ -1,5 +1,5 @@
 // The messages peers exchange on a LAN sync connection, beyond y-protocols' sync: the welcome
-// (who this peer's person is, and every doc it holds), the "saved" acknowledgement (the state
+// (who this peer's person is; the docs it holds follow as digests, doc-digests.ts), the "saved" acknowledgement (the state
 // vector a peer has on disk), and ping/pong liveness. Frames use the layout of
 // shared/protocol/frame.ts; every payload is validated and a bad one is a ProtocolError.
 import * as decoding from 'lib0/decoding';
@@ -23,6 +23,8 @@ export const LanMessageType = {
   /** Connection-level, JSON: "try to connect to me" and its answer (electron/peer/lan/reachability.ts). */
   dialBack: MessageType.lanDialBack,
   dialBackResult: MessageType.lanDialBackResult,
+  /** Connection-level, binary: one page of the sender's doc digests (electron/peer/lan/doc-digests.ts). */
+  docDigests: MessageType.lanDocDigests,
 } as const;
 
 /** What a peer says of itself once the handshake has authenticated it. */
@@ -31,7 +33,7 @@ export const lanWelcomeSchema = z.object({
   memberId: z.string().min(1).max(64).nullable(),
   /** A device label for the Network view (the host name, say); never trusted for anything else. */
   device: z.string().max(64).nullable(),
-  /** Every doc the sender holds: the receiver syncs the union of both lists. */
+  /** Docs the receiver syncs as if their digests differed. Sent empty: the doc digests that follow announce every doc held. */
   docs: z.array(z.string().refine(isValidDocId)).max(LINK_LIMITS.maxDocsPerConnection),
 });
 export type LanWelcome = z.infer<typeof lanWelcomeSchema>;

@@ -141,6 +141,7 @@ export class LanPeer {
       limits: this.limits,
       events: this.events,
       joinPresence: this.options.joinPresence,
+      acked: (docId) => remote.acked.get(docId),
     });
     remote.connection = connection;
     this.changed();
@@ -159,9 +160,9 @@ export class LanPeer {
     this.changed();
   }
 
-  /** The replica wrote `docId` up to `stateVector`: every teammate hears of it. */
-  didSave(docId: string, stateVector: Uint8Array): void {
-    for (const connection of this.connections()) connection.sendSaved(docId, stateVector);
+  /** The replica wrote `docId` up to `stateVector`, after an update applied with `origin` (if known): every teammate hears of it. */
+  didSave(docId: string, stateVector: Uint8Array, origin?: unknown): void {
+    for (const connection of this.connections()) connection.sendSaved(docId, stateVector, origin === connection.origin);
   }
 
   /** A doc was opened here (a new board, or one a teammate announced): every connection syncs it. */

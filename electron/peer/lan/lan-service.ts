@@ -167,9 +167,9 @@ export class LanService {
     return this.starting;
   }
 
-  /** The replica has `docId` on disk up to `stateVector`. */
-  didSave(docId: string, stateVector: Uint8Array): void {
-    this.running?.lanPeer.didSave(docId, stateVector);
+  /** The replica has `docId` on disk up to `stateVector`, after an update applied with `origin`. */
+  didSave(docId: string, stateVector: Uint8Array, origin?: unknown): void {
+    this.running?.lanPeer.didSave(docId, stateVector, origin);
     this.changed();
   }
 
@@ -224,7 +224,7 @@ export class LanService {
       peerId,
       memberId: () => this.host.memberId(),
       device: os.hostname().slice(0, 64) || null,
-      host: { listDocIds: () => replica.heldDocIds(), openDoc: (docId) => replica.open(docId), savedStateVector: (docId) => replica.savedStateVector(docId) },
+      host: { listDocIds: () => replica.heldDocIds(), openDoc: (docId) => replica.open(docId), savedStateVector: (docId) => replica.savedStateVector(docId), holds: (docId) => replica.isOpen(docId) },
       logger,
       joinPresence: this.host.joinPresence?.bind(this.host),
     });

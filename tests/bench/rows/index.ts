@@ -5,6 +5,7 @@ import { idbBurstRow } from './idb-burst';
 import { idbLoadRow } from './idb-load';
 import { liveLatencyRow } from './live-latency';
 import { loadPeerRow } from './load-peer';
+import { manyDocsRow } from './many-docs';
 import { presenceFanoutRow } from './presence-fanout';
 import { remoteEditPaintRow } from './remote-edit-paint';
 import { renderBoardRow } from './render-board';
@@ -12,4 +13,4 @@ import { scrollUnderSyncRow } from './scroll-under-sync';
 import { syncColdRow } from './sync-cold';
 import { syncDeltaRow } from './sync-delta';
 
-export const ROWS: readonly BenchRow[] = [loadPeerRow, idbLoadRow, renderBoardRow, remoteEditPaintRow, idbBurstRow, scrollUnderSyncRow, syncColdRow, syncDeltaRow, liveLatencyRow, presenceFanoutRow];
+export const ROWS: readonly BenchRow[] = [loadPeerRow, idbLoadRow, renderBoardRow, remoteEditPaintRow, idbBurstRow, scrollUnderSyncRow, syncColdRow, syncDeltaRow, manyDocsRow, liveLatencyRow, presenceFanoutRow];

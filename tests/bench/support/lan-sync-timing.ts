@@ -45,6 +45,8 @@ export interface SyncRun {
   readonly watch: readonly Y.Doc[];
   readonly expected: ReadonlyMap<number, number>;
   readonly deadlineMs: number;
+  /** How often the hubs' /healthz is read (5 ms by default); a status over thousands of docs costs the hub time of its own. */
+  readonly pollMs?: number;
 }
 
 function arrival(doc: Y.Doc, expected: ReadonlyMap<number, number>): { at: () => number | null; stop: () => void } {
@@ -81,7 +83,7 @@ export async function timeSync(run: SyncRun): Promise<SyncTiming> {
         wire = run.meter.count();
       }
       if (savedAt !== null && watches.every((w) => w.at() !== null)) break;
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      await new Promise((resolve) => setTimeout(resolve, run.pollMs ?? POLL_MS));
     }
     const connectedAt = wire.connectedAt as number;
     const linkAt = Math.max(connectedAt, ...watches.map((w) => w.at() as number));

@@ -1,0 +1,258 @@
+// The sync sessions one LAN connection has open: a bounded, least-recently-used set, opened on
+// demand (a doc the other side's digest shows differs, a step 1 it sends, a doc changed here)
+// and closed when idle to admit the next; and the walk of the other side's digest pages. Memory
+// grows with the sessions open, never with the docs held.
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import type { TxOrigin } from '../../../shared/model/origin';
+import { encodeFrame, MessageType, ProtocolError, readBytes } from '../../../shared/protocol/frame';
+import { createDocSyncSession, type DocSyncSession } from '../../../shared/protocol/sync-session';
+import { docDigest, sameDigest, type DocDigestPage } from './doc-digests';
+import type { LanDocHost } from './lan-contract';
+
+/** Sessions one connection keeps open at most; the walk fills at most half, so step 1s the other side sends always find room. */
+export const DEFAULT_OPEN_SESSIONS = 256;
+
+export interface DocSessionsOptions {
+  readonly host: LanDocHost;
+  readonly origin: TxOrigin;
+  readonly send: (frame: Uint8Array) => void;
+  readonly capacity: number;
+  /** Runs `work` on the connection's frame queue (a failure closes the connection). */
+  readonly enqueue: (work: () => Promise<void>) => void;
+  /** The other side has `docId` on disk up to `stateVector` (its digest says so). */
+  readonly onDidAck: (docId: string, stateVector: Map<number, number>) => void;
+  /** A session opened (its step 1 has gone out), or the doc went whole to a side that had none of it: say what is saved. */
+  readonly onDidOpen: (docId: string) => void;
+}
+
+interface OpenSession {
+  readonly session: DocSyncSession;
+  /** Opened by the walk: counted in `announced`, not again as an open session. */
+  readonly walked: boolean;
+}
+
+export function hasPending(doc: Y.Doc): boolean {
+  return doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
+}
+
+export class DocSessions {
+  /** In order of last use, oldest first. */
+  private readonly open = new Map<string, OpenSession>();
+  /** Docs the walk found differing, not yet opened. */
+  private readonly wanted: string[] = [];
+  /** Docs the walk opened whose step 2 has not yet arrived. */
+  private readonly walking = new Set<string>();
+  private announced = 0;
+  private settled = 0;
+  /** Docs sent whole to the other side, which had none of them: nothing to receive from it. */
+  private served = 0;
+  private destroyed = false;
+
+  constructor(private readonly options: DocSessionsOptions) {}
+
+  get size(): number {
+    return this.open.size;
+  }
+
+  /** Docs the other side announced, plus docs synced here outside its announcement. */
+  get docCount(): number {
+    let extra = 0;
+    for (const entry of this.open.values()) if (!entry.walked) extra++;
+    return this.announced + this.served + extra;
+  }
+
+  /** Of `docCount`, those whose full sync from the other side has completed. */
+  get syncedDocs(): number {
+    let extra = 0;
+    for (const entry of this.open.values()) if (!entry.walked && entry.session.synced) extra++;
+    return this.settled + this.served + extra;
+  }
+
+  isOpen(docId: string): boolean {
+    return this.open.has(docId);
+  }
+
+  /** The doc is synced on this connection: a session is open, or this peer holds it (and so announced it). */
+  carries(docId: string): boolean {
+    return this.open.has(docId) || (this.options.host.holds?.(docId) ?? false);
+  }
+
+  /** The doc of an open session, without touching its place in the order. */
+  openDoc(docId: string): Y.Doc | undefined {
+    return this.open.get(docId)?.session.doc;
+  }
+
+  /** Opens a session for `docId` (its step 1 goes out), closing the least recently used idle one if the set is full. */
+  async ensure(docId: string, walked = false): Promise<DocSyncSession | null> {
+    const existing = this.touch(docId);
+    if (existing || this.destroyed) return existing;
+    const doc = await this.options.host.openDoc(docId);
+    const raced = this.touch(docId);
+    if (raced || this.destroyed) return raced;
+    if (this.open.size >= this.options.capacity) this.evictOne();
+    const session = createDocSyncSession({ docId, doc, origin: this.options.origin, send: this.options.send, onSynced: () => this.didSync(docId) });
+    this.open.set(docId, { session, walked });
+    this.options.onDidOpen(docId);
+    return session;
+  }
+
+  /**
+   * Handles a sync message for `docId`. A step 1 opens a session (the other side wants this doc
+   * synced, and this side's step 1 follows); a step 2 or update for a doc whose session was
+   * closed is applied as it is. Returns the doc it reached, to watch for pending structs.
+   */
+  async receive(docId: string, decoder: decoding.Decoder): Promise<Y.Doc | null> {
+    let kind: number;
+    try {
+      kind = decoding.peekVarUint(decoder);
+    } catch {
+      throw new ProtocolError('sync-malformed');
+    }
+    const open = this.touch(docId);
+    if (!open && kind === syncProtocol.messageYjsSyncStep1 && (await this.answerEmpty(docId, decoder))) return null;
+    if (open || kind === syncProtocol.messageYjsSyncStep1) {
+      const session = open ?? (await this.ensure(docId));
+      session?.receive(decoder);
+      return session?.doc ?? null;
+    }
+    if (kind !== syncProtocol.messageYjsSyncStep2 && kind !== syncProtocol.messageYjsUpdate) throw new ProtocolError('sync-unknown-kind');
+    const doc = await this.options.host.openDoc(docId);
+    // An update that may unlock parked ones goes through a session, which relays what it unlocks back too.
+    if (hasPending(doc)) {
+      const session = await this.ensure(docId);
+      session?.receive(decoder);
+      return doc;
+    }
+    decoding.readVarUint(decoder);
+    const update = readBytes(decoder);
+    try {
+      Y.applyUpdate(doc, update, this.options.origin);
+    } catch {
+      throw new ProtocolError('update-rejected');
+    }
+    if (kind === syncProtocol.messageYjsSyncStep2) this.didSync(docId);
+    return doc;
+  }
+
+  /**
+   * A step 1 from a side that holds nothing of the doc (its walk asking for a doc it lacks) is
+   * answered with the whole doc and no session: that side has nothing to send back, and its own
+   * session carries live updates from then on. False, reading nothing, for any other step 1.
+   */
+  private async answerEmpty(docId: string, decoder: decoding.Decoder): Promise<boolean> {
+    const peek = decoding.clone(decoder);
+    let stateVector: Uint8Array;
+    try {
+      decoding.readVarUint(peek);
+      stateVector = decoding.readVarUint8Array(peek);
+    } catch {
+      throw new ProtocolError('sync-malformed');
+    }
+    // An empty state vector is one zero byte (no clients).
+    if (stateVector.byteLength !== 1 || stateVector[0] !== 0) return false;
+    const doc = await this.options.host.openDoc(docId);
+    const whole = Y.encodeStateAsUpdate(doc);
+    this.options.send(
+      encodeFrame(docId, MessageType.sync, (e) => {
+        encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
+        encoding.writeVarUint8Array(e, whole);
+      }),
+    );
+    this.served++;
+    this.options.onDidOpen(docId);
+    return true;
+  }
+
+  /** Compares one page of the other side's digests with this peer's docs and queues the docs that differ. */
+  async walkPage(page: DocDigestPage): Promise<void> {
+    if (this.announced === 0) this.announced = page.total;
+    for (const entry of page.entries) {
+      const held = this.options.host.holds?.(entry.docId) ?? true;
+      let equal = false;
+      if (held) {
+        let saved: Map<number, number>;
+        try {
+          saved = Y.decodeStateVector(entry.savedStateVector);
+        } catch {
+          throw new ProtocolError('state-vector-malformed');
+        }
+        equal = sameDigest(docDigest(await this.options.host.openDoc(entry.docId)), entry.digest);
+        this.options.onDidAck(entry.docId, saved);
+      }
+      if (this.destroyed) return;
+      if (equal) this.settled++;
+      else this.want(entry.docId);
+    }
+    this.pump();
+  }
+
+  /** Docs a peer of an older welcome listed: walked as if their digests differed. */
+  wantAll(docIds: readonly string[]): void {
+    this.announced += docIds.length;
+    for (const docId of docIds) this.want(docId);
+    this.pump();
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    for (const entry of this.open.values()) entry.session.destroy();
+    this.open.clear();
+    this.wanted.length = 0;
+    this.walking.clear();
+  }
+
+  private want(docId: string): void {
+    const open = this.open.get(docId);
+    if (open?.session.synced) this.settled++;
+    else if (open) this.walking.add(docId);
+    else this.wanted.push(docId);
+  }
+
+  /** Opens the next wanted docs while the walk holds fewer than half the sessions. */
+  private pump(): void {
+    while (!this.destroyed && this.wanted.length > 0 && this.walking.size < Math.max(1, this.options.capacity / 2)) {
+      const docId = this.wanted.shift() as string;
+      this.walking.add(docId);
+      this.options.enqueue(async () => {
+        const session = await this.ensure(docId, true);
+        if (session?.synced) this.didSync(docId);
+      });
+    }
+  }
+
+  private didSync(docId: string): void {
+    if (!this.walking.delete(docId)) return;
+    this.settled++;
+    this.pump();
+  }
+
+  private touch(docId: string): DocSyncSession | null {
+    const entry = this.open.get(docId);
+    if (!entry) return null;
+    this.open.delete(docId);
+    this.open.set(docId, entry);
+    return entry.session;
+  }
+
+  /**
+   * Closes the least recently used session that is idle (synced, nothing parked); if none is,
+   * the least recently used of all: a frame for it later is applied without a session or opens
+   * one again, so closing one only ever costs a round trip.
+   */
+  private evictOne(): void {
+    let victim: string | undefined;
+    for (const [docId, entry] of this.open) {
+      if (entry.session.synced && !hasPending(entry.session.doc)) {
+        victim = docId;
+        break;
+      }
+    }
+    victim ??= this.open.keys().next().value;
+    if (victim === undefined) return;
+    this.open.get(victim)?.session.destroy();
+    this.open.delete(victim);
+  }
+}

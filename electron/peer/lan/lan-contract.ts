@@ -1,0 +1,85 @@
+// What a LAN sync connection is given and speaks over: the replica it syncs (LanDocHost), the
+// authenticated channel, the facts its handshake fixed, and its limits. Kept apart from the
+// connection so the parts it is made of (doc-sessions.ts, say) can name them.
+import type * as Y from 'yjs';
+import type { PeerLogger } from '../logger';
+import type { PresenceMembership, PresenceSource } from '../presence-hub';
+import { DEFAULT_OPEN_SESSIONS } from './doc-sessions';
+import { DEFAULT_LARGE_FRAME_LIMITS, type LargeFrameLimits } from './large-frames';
+import type { LanSyncConnection } from './lan-connection';
+import type { LanWelcome } from './lan-messages';
+import type { Probe } from './reachability';
+import type { ChannelRefusalReason } from './records';
+
+/** What a LAN connection needs of the replica it syncs. */
+export interface LanDocHost {
+  /** Every doc this peer holds, on disk or open. */
+  listDocIds(): Promise<string[]>;
+  /** The doc, loaded (or created empty) on first use. */
+  openDoc(docId: string): Promise<Y.Doc>;
+  /** The state of the doc this peer has on disk (fsynced). */
+  savedStateVector(docId: string): Promise<Uint8Array>;
+  /** This peer holds the doc (without loading it). Without it every doc is taken as held. */
+  holds?(docId: string): boolean;
+}
+
+/** The authenticated, ordered pipe a connection speaks over: a secure TCP connection, or an in-memory pair in tests. */
+export interface LanChannel {
+  send(frame: Uint8Array): void;
+  /** Closes the channel: orderly without a reason, as a refusal with one. */
+  close(reason?: ChannelRefusalReason): void;
+}
+
+/** How this peer came to know the address it dialled (or `inbound` when the other side dialled). */
+export type LanVia = 'mdns' | 'manual' | 'remembered' | 'invite' | 'inbound' | 'memory';
+
+/** Facts about a connection, fixed when its handshake completed. */
+export interface LanConnectionInfo {
+  readonly remotePeerId: string;
+  /** Who dialled. Of two connections between the same pair, the one the lower peer id dialled survives. */
+  readonly initiatorPeerId: string;
+  /** Equal on both ends and unique per connection (the handshake hash): breaks the remaining ties the same way on both sides. */
+  readonly tiebreak: string;
+  readonly address: string;
+  readonly via: LanVia;
+  /** The other end's IP as the socket sees it: the only address a dial-back request may have this peer connect to. */
+  readonly remoteIp?: string;
+}
+
+/** Timings of liveness and of the pending-structs bound, and when frames go in chunks. */
+export interface LanSyncLimits extends LargeFrameLimits {
+  readonly pingIntervalMs: number;
+  /** A connection that has received nothing for this long is dropped. */
+  readonly silenceMs: number;
+  /** A doc left with updates whose predecessors never arrived for this long drops the connection that sent them. */
+  readonly pendingStructsMs: number;
+  /** Sync sessions open at once on one connection; idle ones close to admit the next. */
+  readonly openSessions: number;
+}
+
+export const DEFAULT_LAN_SYNC_LIMITS: LanSyncLimits = { pingIntervalMs: 10_000, silenceMs: 30_000, pendingStructsMs: 30_000, openSessions: DEFAULT_OPEN_SESSIONS, ...DEFAULT_LARGE_FRAME_LIMITS };
+
+export interface LanConnectionEvents {
+  onDidWelcome(connection: LanSyncConnection): void;
+  onDidAck(connection: LanSyncConnection, docId: string, stateVector: Map<number, number>): void;
+  onDidExchange(connection: LanSyncConnection): void;
+  /** The connection must close for `reason` (already logged); the owner closes it. */
+  onDidFail(connection: LanSyncConnection, reason: string): void;
+}
+
+export interface LanConnectionOptions {
+  readonly host: LanDocHost;
+  readonly channel: LanChannel;
+  readonly info: LanConnectionInfo;
+  readonly welcome: () => Omit<LanWelcome, 'docs'>;
+  readonly logger: PeerLogger;
+  readonly now: () => number;
+  readonly limits: LanSyncLimits;
+  readonly events: LanConnectionEvents;
+  /** Presence (awareness) relay of the peer; without it awareness frames are ignored. */
+  readonly joinPresence?: (source: PresenceSource) => PresenceMembership;
+  /** How a teammate's dial-back request is served (tests); a TCP connect by default. */
+  readonly probe?: Probe;
+  /** What the other side last confirmed on disk of a doc (its "saved" state vectors merged). */
+  readonly acked?: (docId: string) => ReadonlyMap<number, number> | undefined;
+}
