@@ -4,14 +4,14 @@
 import type * as Y from 'yjs';
 import { archiveBoard, renameBoard, restoreBoard } from '../../shared/model/boards';
 import { newId } from '../../shared/model/ids';
-import { addChannel, addStatus, initFeedbackBoard, moveChannel, moveStatus, removeChannel, removeStatus, renameChannel, renameStatus } from '../../shared/model/feedback-board';
-import { addComment, deleteComment, editComment } from '../../shared/model/feedback-comments';
-import { importItems, type ImportResult, type ImportRow } from '../../shared/model/feedback-import';
-import { createFeedbackItem, linkGoal, moveFeedbackItem, unlinkGoal, updateFeedbackItem, type CreateFeedbackItemInput, type UpdateFeedbackItemInput } from '../../shared/model/feedback-items';
-import { mergeItems, unmergeItem } from '../../shared/model/feedback-merge';
-import type { FeedbackSource } from '../../shared/model/feedback-schema';
-import { addCustomerVote, removeCustomerVote, toggleVote } from '../../shared/model/feedback-votes';
-import { deleteView, saveView, type SavedViewSnapshot } from '../../shared/model/feedback-views';
+import { addChannel, addStatus, initFeedbackBoard, moveChannel, moveStatus, removeChannel, removeStatus, renameChannel, renameStatus } from '../../shared/model/feedback/board';
+import { addComment, deleteComment, editComment } from '../../shared/model/feedback/comments';
+import { importItems, type ImportResult, type ImportRow } from '../../shared/model/feedback/import';
+import { createFeedbackItem, linkGoal, moveFeedbackItem, unlinkGoal, updateFeedbackItem, type CreateFeedbackItemInput, type UpdateFeedbackItemInput } from '../../shared/model/feedback/items';
+import { mergeItems, unmergeItem } from '../../shared/model/feedback/merge';
+import type { FeedbackSource } from '../../shared/model/feedback/schema';
+import { addCustomerVote, removeCustomerVote, toggleVote } from '../../shared/model/feedback/votes';
+import { deleteView, saveView, type SavedViewSnapshot } from '../../shared/model/feedback/views';
 import { addBoard } from '../../shared/model/workspace';
 import { attempt, type ActionResult, type Runtime } from './runtime';
 

@@ -2,8 +2,8 @@
 // board doc with the local origin (so it can be undone), and returns an ActionResult the
 // calling form can show.
 import type * as Y from 'yjs';
-import { createGoal, deleteGoal, moveGoal, updateGoal, type CreateGoalInput, type UpdateGoalInput } from '../../shared/model/goals';
-import { addCheckIn, addKpi, deleteKpi, updateKpi } from '../../shared/model/kpis';
+import { createGoal, deleteGoal, moveGoal, updateGoal, type CreateGoalInput, type UpdateGoalInput } from '../../shared/model/goals/goals';
+import { addCheckIn, addKpi, deleteKpi, updateKpi } from '../../shared/model/goals/kpis';
 import type { ActionResult, Runtime } from './runtime';
 import { selectGoalsBoard } from './state/store';
 

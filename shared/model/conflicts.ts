@@ -5,8 +5,8 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { transactLocal } from './doc';
 import { ModelError } from './errors';
-import { columnOfItem, readLayout } from './feedback-columns';
-import { memberId, recordActivity } from './feedback-schema';
+import { columnOfItem, readLayout } from './feedback/columns';
+import { memberId, recordActivity } from './feedback/schema';
 import { conflictingHeads, readFieldWrites, recordFieldWrite, type FieldWrite, type TrackedValue } from './field-writes';
 import { entityId, parseInput } from './validate';
 

@@ -1,6 +1,6 @@
 // Exports of a feedback board: CSV (the columns the import reads back) and Markdown (one
 // section per column), offered as downloads.
-import type { FeedbackBoardSnapshot } from '../../../shared/model/feedback-snapshots';
+import type { FeedbackBoardSnapshot } from '../../../shared/model/feedback/snapshots';
 import type { MemberSnapshot } from '../../../shared/model/workspace';
 import { toSafeCsv } from '../export/csv';
 

@@ -1,7 +1,7 @@
 // Which feedback items a view shows and in what order: filters by status, channel, tag,
 // owner, linked goal and text, and the sorts people ask for (priority, votes, newest,
 // recently active, or the board's own order). Pure functions of snapshots.
-import type { FeedbackItemSnapshot } from '../../../shared/model/feedback-snapshots';
+import type { FeedbackItemSnapshot } from '../../../shared/model/feedback/snapshots';
 
 export interface FeedbackFilters {
   readonly statusId: string;

@@ -2,9 +2,9 @@
 // owner matched by name (in either language), importance by number or word, tags split on
 // commas. Each row either becomes an item or gets a reason, with its row number in the file.
 import type { TFunction } from 'i18next';
-import type { FeedbackBoardSnapshot } from '../../../shared/model/feedback-snapshots';
-import type { ImportRow } from '../../../shared/model/feedback-import';
-import { feedbackItemFields } from '../../../shared/model/feedback-items';
+import type { FeedbackBoardSnapshot } from '../../../shared/model/feedback/snapshots';
+import type { ImportRow } from '../../../shared/model/feedback/import';
+import { feedbackItemFields } from '../../../shared/model/feedback/items';
 import { isModelError } from '../../../shared/model/errors';
 import { parseInput } from '../../../shared/model/validate';
 import type { MemberSnapshot } from '../../../shared/model/workspace';

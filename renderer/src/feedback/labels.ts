@@ -1,7 +1,7 @@
 // How statuses and channels are named on screen: the template ones translated, the ones
 // people typed shown as typed.
 import type { TFunction } from 'i18next';
-import type { FeedbackChannelSnapshot, FeedbackStatusSnapshot } from '../../../shared/model/feedback-snapshots';
+import type { FeedbackChannelSnapshot, FeedbackStatusSnapshot } from '../../../shared/model/feedback/snapshots';
 
 export function statusLabel(status: Pick<FeedbackStatusSnapshot, 'key' | 'name'> | undefined, t: TFunction): string {
   if (!status) return '';

@@ -3,9 +3,9 @@
 import type { TFunction } from 'i18next';
 import type { Locale } from '../../../../shared/api/bridge';
 import type { FieldConflict } from '../../../../shared/model/conflicts';
-import type { FeedbackBoardSnapshot } from '../../../../shared/model/feedback-snapshots';
+import type { FeedbackBoardSnapshot } from '../../../../shared/model/feedback/snapshots';
 import type { TrackedValue } from '../../../../shared/model/field-writes';
-import type { GoalsBoardSnapshot, KpiSnapshot } from '../../../../shared/model/goals-read';
+import type { GoalsBoardSnapshot, KpiSnapshot } from '../../../../shared/model/goals/read';
 import { formatKpiValue } from '../../i18n/i18n';
 import { statusLabel } from '../../feedback/labels';
 

@@ -2,7 +2,7 @@
 // ones no card uses. Template names stay translated until someone renames them.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FeedbackBoardSnapshot } from '../../../../shared/model/feedback-snapshots';
+import type { FeedbackBoardSnapshot } from '../../../../shared/model/feedback/snapshots';
 import { useRuntime } from '../../context';
 import type { ActionResult } from '../../runtime';
 import { channelLabel, statusLabel } from '../../feedback/labels';

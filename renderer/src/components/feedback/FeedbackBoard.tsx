@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp, useRuntime } from '../../context';
 import { boardToCsv, boardToMarkdown, download, exportFileName } from '../../feedback/export';
 import { hasFilters, matchesFeedbackFilters, queryWords, sortFeedbackItems, type FeedbackFilters, type FeedbackSort } from '../../feedback/filtering';
-import type { FeedbackColumnSnapshot } from '../../../../shared/model/feedback-snapshots';
+import type { FeedbackColumnSnapshot } from '../../../../shared/model/feedback/snapshots';
 import { channelLabel, statusLabel } from '../../feedback/labels';
 import { selectFeedbackBoard } from '../../state/store';
 import { FieldError, type ShownError } from '../FieldError';

@@ -1,7 +1,7 @@
 // The feedback board's toolbar: view switch, sort, filters (status, channel, tag, owner,
 // linked goal, text), and the import/export entries.
 import { useTranslation } from 'react-i18next';
-import type { FeedbackBoardSnapshot } from '../../../../shared/model/feedback-snapshots';
+import type { FeedbackBoardSnapshot } from '../../../../shared/model/feedback/snapshots';
 import { useApp, useRuntime } from '../../context';
 import { FEEDBACK_SORTS, hasFilters, NO_FEEDBACK_FILTERS, type FeedbackFilters, type FeedbackViewKind } from '../../feedback/filtering';
 import { SavedViews } from './SavedViews';

@@ -3,7 +3,7 @@
 // one undoable step. Nothing is written before the person confirms.
 import { useMemo, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FeedbackBoardSnapshot } from '../../../../shared/model/feedback-snapshots';
+import type { FeedbackBoardSnapshot } from '../../../../shared/model/feedback/snapshots';
 import { useApp, useRuntime } from '../../context';
 import { CSV_FIELDS, CsvImportError, MAX_CSV_BYTES, parseCsv, type CsvField, type ParsedCsv } from '../../feedback/csv-import';
 import { prepareImport } from '../../feedback/import-rows';

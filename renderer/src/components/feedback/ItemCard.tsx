@@ -4,7 +4,7 @@ import { memo, type KeyboardEvent } from 'react';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { useTranslation } from 'react-i18next';
-import type { FeedbackChannelSnapshot, FeedbackItemSnapshot } from '../../../../shared/model/feedback-snapshots';
+import type { FeedbackChannelSnapshot, FeedbackItemSnapshot } from '../../../../shared/model/feedback/snapshots';
 import type { MemberSnapshot } from '../../../../shared/model/workspace';
 import { channelLabel } from '../../feedback/labels';
 import { CardPresence } from '../presence/PresenceAvatars';

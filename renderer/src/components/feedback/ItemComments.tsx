@@ -2,7 +2,7 @@
 // or picked), and editing or deleting one's own comments.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FeedbackCommentSnapshot } from '../../../../shared/model/feedback-snapshots';
+import type { FeedbackCommentSnapshot } from '../../../../shared/model/feedback/snapshots';
 import { useApp, useRuntime } from '../../context';
 import { FieldError, type ShownError } from '../FieldError';
 

@@ -2,8 +2,8 @@
 // merging duplicates (and undoing it), comments and the activity log.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FeedbackBoardSnapshot, FeedbackItemSnapshot } from '../../../../shared/model/feedback-snapshots';
-import type { UpdateFeedbackItemInput } from '../../../../shared/model/feedback-items';
+import type { FeedbackBoardSnapshot, FeedbackItemSnapshot } from '../../../../shared/model/feedback/snapshots';
+import type { UpdateFeedbackItemInput } from '../../../../shared/model/feedback/items';
 import { ItemReach } from '../Reach';
 import { useApp, useRuntime } from '../../context';
 import { formatDate } from '../../i18n/i18n';

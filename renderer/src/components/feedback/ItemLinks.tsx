@@ -2,7 +2,7 @@
 // a picker to link another.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FeedbackItemSnapshot } from '../../../../shared/model/feedback-snapshots';
+import type { FeedbackItemSnapshot } from '../../../../shared/model/feedback/snapshots';
 import { useApp, useRuntime } from '../../context';
 import { FieldError, type ShownError } from '../FieldError';
 import { ProgressBar, StatusPill } from '../goals/ProgressBar';

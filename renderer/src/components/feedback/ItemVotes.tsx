@@ -2,7 +2,7 @@
 // recorded on behalf of a customer.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FeedbackItemSnapshot } from '../../../../shared/model/feedback-snapshots';
+import type { FeedbackItemSnapshot } from '../../../../shared/model/feedback/snapshots';
 import { useApp, useRuntime } from '../../context';
 import { FieldError, type ShownError } from '../FieldError';
 

@@ -6,7 +6,7 @@ import { closestCorners, DndContext, pointerWithin, PointerSensor, useDroppable,
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
-import type { FeedbackBoardSnapshot, FeedbackChannelSnapshot, FeedbackItemSnapshot, FeedbackStatusSnapshot } from '../../../../shared/model/feedback-snapshots';
+import type { FeedbackBoardSnapshot, FeedbackChannelSnapshot, FeedbackItemSnapshot, FeedbackStatusSnapshot } from '../../../../shared/model/feedback/snapshots';
 import type { MemberSnapshot } from '../../../../shared/model/workspace';
 import { useApp, useRuntime } from '../../context';
 import { statusLabel } from '../../feedback/labels';

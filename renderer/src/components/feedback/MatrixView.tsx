@@ -2,7 +2,7 @@
 // right, each cell listing its items (most votes first). Quick wins sit top left.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FeedbackItemSnapshot } from '../../../../shared/model/feedback-snapshots';
+import type { FeedbackItemSnapshot } from '../../../../shared/model/feedback/snapshots';
 import { useApp, useRuntime } from '../../context';
 
 const SCALE = [1, 2, 3, 4, 5] as const;

@@ -1,7 +1,7 @@
 // Creating a feedback board from a template: user feedback, internal feedback, or blank.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FeedbackSource } from '../../../../shared/model/feedback-schema';
+import type { FeedbackSource } from '../../../../shared/model/feedback/schema';
 import { useRuntime } from '../../context';
 import { FieldError, type ShownError } from '../FieldError';
 

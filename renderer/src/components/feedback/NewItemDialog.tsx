@@ -2,7 +2,7 @@
 // importance, impact and effort, validated by the shared mutation.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FeedbackBoardSnapshot } from '../../../../shared/model/feedback-snapshots';
+import type { FeedbackBoardSnapshot } from '../../../../shared/model/feedback/snapshots';
 import { useRuntime } from '../../context';
 import { FieldError, type ShownError } from '../FieldError';
 import { ChannelOptions, ImportanceOptions, ScaleOptions } from '../options';

@@ -3,7 +3,7 @@
 import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
-import type { FeedbackBoardSnapshot, FeedbackItemSnapshot } from '../../../../shared/model/feedback-snapshots';
+import type { FeedbackBoardSnapshot, FeedbackItemSnapshot } from '../../../../shared/model/feedback/snapshots';
 import { useApp, useRuntime } from '../../context';
 import { formatDate } from '../../i18n/i18n';
 import { channelLabel, statusLabel } from '../../feedback/labels';

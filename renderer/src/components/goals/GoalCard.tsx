@@ -4,7 +4,7 @@ import { memo, type KeyboardEvent } from 'react';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { useTranslation } from 'react-i18next';
-import type { GoalSnapshot } from '../../../../shared/model/goals-read';
+import type { GoalSnapshot } from '../../../../shared/model/goals/read';
 import type { MemberSnapshot } from '../../../../shared/model/workspace';
 import { ConflictBadge } from '../conflicts/ConflictReview';
 import { CardPresence } from '../presence/PresenceAvatars';

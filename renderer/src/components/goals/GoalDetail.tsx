@@ -2,7 +2,7 @@
 // form and every check-in (two on one day are both listed), and edit/delete.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KpiSnapshot } from '../../../../shared/model/goals-read';
+import type { KpiSnapshot } from '../../../../shared/model/goals/read';
 import { ItemReach } from '../Reach';
 import { useApp, useRuntime } from '../../context';
 import { formatDate, formatKpiValue, periodLabel } from '../../i18n/i18n';

@@ -1,7 +1,7 @@
 // The board's filters: team, owner, period and status.
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { periodKey } from '../../../../shared/model/period';
+import { periodKey } from '../../../../shared/model/goals/period';
 import { useApp, useRuntime } from '../../context';
 import { periodLabel } from '../../i18n/i18n';
 import { NO_FILTERS, selectGoalsBoard, type GoalFilters as Filters } from '../../state/store';

@@ -2,9 +2,9 @@
 // its translated message appears under the field and nothing is saved until it passes.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GoalSnapshot } from '../../../../shared/model/goals-read';
-import { quarterOf, quarterPeriod, type Period } from '../../../../shared/model/period';
-import type { GoalStatus } from '../../../../shared/model/progress';
+import type { GoalSnapshot } from '../../../../shared/model/goals/read';
+import { quarterOf, quarterPeriod, type Period } from '../../../../shared/model/goals/period';
+import type { GoalStatus } from '../../../../shared/model/goals/progress';
 import type { Team } from '../../../../shared/model/workspace';
 import { useApp, useRuntime } from '../../context';
 import { parseNumberInput } from '../../i18n/i18n';

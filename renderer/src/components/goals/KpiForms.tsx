@@ -2,8 +2,8 @@
 // parsed as people type them ("1,200", "3,5"); anything else is refused with a message.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KpiSnapshot } from '../../../../shared/model/goals-read';
-import type { KpiUnit } from '../../../../shared/model/kpis';
+import type { KpiSnapshot } from '../../../../shared/model/goals/read';
+import type { KpiUnit } from '../../../../shared/model/goals/kpis';
 import { useApp, useRuntime } from '../../context';
 import { parseNumberInput } from '../../i18n/i18n';
 import { FieldError, type ShownError } from '../FieldError';

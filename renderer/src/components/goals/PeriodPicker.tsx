@@ -1,6 +1,6 @@
 // Chooses a goal's period: a quarter, a month, or a custom range of dates.
 import { useTranslation } from 'react-i18next';
-import { monthPeriod, quarterOf, quarterPeriod, type Period } from '../../../../shared/model/period';
+import { monthPeriod, quarterOf, quarterPeriod, type Period } from '../../../../shared/model/goals/period';
 import { useApp } from '../../context';
 
 export function PeriodPicker({ value, onChange }: { value: Period; onChange(p: Period): void }) {

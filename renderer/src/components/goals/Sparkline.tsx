@@ -2,7 +2,7 @@
 // assistive technology.
 import { memo } from 'react';
 import { Line, LineChart, YAxis } from 'recharts';
-import type { KpiSnapshot } from '../../../../shared/model/goals-read';
+import type { KpiSnapshot } from '../../../../shared/model/goals/read';
 
 export const Sparkline = memo(function Sparkline({ kpi, label }: { kpi: KpiSnapshot | undefined; label: string }) {
   if (!kpi || kpi.checkIns.length < 2) return <span className="sparkline sparkline-empty" aria-hidden="true" />;

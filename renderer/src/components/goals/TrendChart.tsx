@@ -2,7 +2,7 @@
 // day are all drawn; the line follows their order.
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
-import type { KpiSnapshot } from '../../../../shared/model/goals-read';
+import type { KpiSnapshot } from '../../../../shared/model/goals/read';
 import { useApp } from '../../context';
 import { formatDate, formatKpiValue } from '../../i18n/i18n';
 

@@ -1,7 +1,7 @@
 // Which goals the board shows and how: filtered by team, owner, period and status, then
 // grouped by period (newest first) and team, each group in board order.
-import type { GoalSnapshot } from '../../../../shared/model/goals-read';
-import { periodKey, type Period } from '../../../../shared/model/period';
+import type { GoalSnapshot } from '../../../../shared/model/goals/read';
+import { periodKey, type Period } from '../../../../shared/model/goals/period';
 import type { Team } from '../../../../shared/model/workspace';
 import type { GoalFilters } from '../../state/store';
 

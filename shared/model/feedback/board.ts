@@ -4,13 +4,13 @@
 import { generateNKeysBetween } from 'fractional-indexing';
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { entities, entityOrThrow, SCHEMA_VERSION, str, transactLocal } from './doc';
-import { ModelError } from './errors';
-import { columnCards, readLayout, readStatusOrder } from './feedback-columns';
-import { DEFAULT_STATUSES, feedbackChannelsOf, feedbackItemsOf, feedbackStatusesOf, setAll, TEMPLATE_CHANNELS } from './feedback-schema';
-import { newId } from './ids';
-import { compareOrder, keyAtEnd, planMove, type Ordered } from './order';
-import { entityId, LIMITS, parseInput, requiredText } from './validate';
+import { entities, entityOrThrow, SCHEMA_VERSION, str, transactLocal } from '../doc';
+import { ModelError } from '../errors';
+import { columnCards, readLayout, readStatusOrder } from './columns';
+import { DEFAULT_STATUSES, feedbackChannelsOf, feedbackItemsOf, feedbackStatusesOf, setAll, TEMPLATE_CHANNELS } from './schema';
+import { newId } from '../ids';
+import { compareOrder, keyAtEnd, planMove, type Ordered } from '../order';
+import { entityId, LIMITS, parseInput, requiredText } from '../validate';
 
 const initInput = z.object({ source: z.enum(['user', 'internal', 'blank'], { error: 'errors.invalid' }) });
 const nameInput = requiredText(LIMITS.name);

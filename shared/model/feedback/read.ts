@@ -4,11 +4,11 @@
 // the items they feed, and every other snapshot keeps its identity, so a 10,000-item board
 // re-reads in about a millisecond and the UI re-renders only the cards that changed.
 import * as Y from 'yjs';
-import { docSchemaVersion, entities, isReadOnly, oneOf } from './doc';
-import { columnFor, createRootOf, indexStatuses, resolveMergeTargets, type StatusIndex } from './feedback-columns';
-import { ColumnIndex, GroupedEntities, NONE, SnapshotMap, TagIndex, type ItemChange } from './feedback-read-index';
-import { buildItem, sameInputs, unionLinks, unionVotes, type CachedItem, type ItemInputs } from './feedback-read-items';
-import { FEEDBACK_SOURCES, feedbackActivityOf, feedbackChannelsOf, feedbackCommentsOf, feedbackItemsOf, feedbackStatusesOf } from './feedback-schema';
+import { docSchemaVersion, entities, isReadOnly, oneOf } from '../doc';
+import { columnFor, createRootOf, indexStatuses, resolveMergeTargets, type StatusIndex } from './columns';
+import { ColumnIndex, GroupedEntities, NONE, SnapshotMap, TagIndex, type ItemChange } from './read-index';
+import { buildItem, sameInputs, unionLinks, unionVotes, type CachedItem, type ItemInputs } from './read-items';
+import { FEEDBACK_SOURCES, feedbackActivityOf, feedbackChannelsOf, feedbackCommentsOf, feedbackItemsOf, feedbackStatusesOf } from './schema';
 import {
   compareByTime,
   keepSame,
@@ -26,8 +26,8 @@ import {
   type FeedbackItemSnapshot,
   type FeedbackStatusSnapshot,
   type ItemBase,
-} from './feedback-snapshots';
-import { compareOrder } from './order';
+} from './snapshots';
+import { compareOrder } from '../order';
 
 export interface FeedbackReader {
   /** The board now; the same object as last time when nothing it shows changed. */

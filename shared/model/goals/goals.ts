@@ -2,13 +2,13 @@
 // description is a Y.Text; its place in the list is a fractional order key.
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { entities, entityOrThrow, replaceText, transactLocal } from './doc';
-import { ModelError } from './errors';
-import { changeMark, setTracked } from './field-writes';
-import { newId } from './ids';
-import { keyAtEnd, planMove } from './order';
-import { readGoalOrder } from './goals-read';
-import { entityId, finiteNumber, isoDate, LIMITS, optionalText, parseInput, requiredText, team } from './validate';
+import { entities, entityOrThrow, replaceText, transactLocal } from '../doc';
+import { ModelError } from '../errors';
+import { changeMark, setTracked } from '../field-writes';
+import { newId } from '../ids';
+import { keyAtEnd, planMove } from '../order';
+import { readGoalOrder } from './read';
+import { entityId, finiteNumber, isoDate, LIMITS, optionalText, parseInput, requiredText, team } from '../validate';
 
 const periodInput = z
   .object({ kind: z.enum(['quarter', 'month', 'custom'], { error: 'errors.invalid' }), start: isoDate, end: isoDate })

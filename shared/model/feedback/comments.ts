@@ -4,13 +4,13 @@
 // so replies under it keep their place.
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { entityOrThrow, replaceText, transactLocal } from './doc';
-import { ModelError } from './errors';
-import { changeMark } from './field-writes';
-import { liveItemOrThrow, mergeView } from './feedback-columns';
-import { FEEDBACK_LIMITS, feedbackCommentsOf, memberId, setAll } from './feedback-schema';
-import { newId } from './ids';
-import { entityId, LIMITS, parseInput, requiredText } from './validate';
+import { entityOrThrow, replaceText, transactLocal } from '../doc';
+import { ModelError } from '../errors';
+import { changeMark } from '../field-writes';
+import { liveItemOrThrow, mergeView } from './columns';
+import { FEEDBACK_LIMITS, feedbackCommentsOf, memberId, setAll } from './schema';
+import { newId } from '../ids';
+import { entityId, LIMITS, parseInput, requiredText } from '../validate';
 
 /** A member as a mention candidate: the workspace's member list, passed in by the caller. */
 export interface MentionCandidate {

@@ -1,7 +1,7 @@
 // How the feedback reader turns one item's own data, its merge group, comments and activity
 // into the item snapshot the UI shows, and when it may keep the previous one.
-import { feedbackPriority } from './feedback-priority';
-import { compareVotes, type FeedbackActivitySnapshot, type FeedbackCommentSnapshot, type FeedbackGoalLink, type FeedbackItemSnapshot, type FeedbackVoteSnapshot, type ItemBase } from './feedback-snapshots';
+import { feedbackPriority } from './priority';
+import { compareVotes, type FeedbackActivitySnapshot, type FeedbackCommentSnapshot, type FeedbackGoalLink, type FeedbackItemSnapshot, type FeedbackVoteSnapshot, type ItemBase } from './snapshots';
 
 /** What an item snapshot was built from; when all of it is identical, so is the snapshot. */
 export interface ItemInputs {

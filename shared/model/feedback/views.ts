@@ -4,10 +4,10 @@
 // edit of the board, so undo never touches views.
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { entities, entityOrThrow, oneOf, str, transactLocal } from './doc';
-import { ModelError } from './errors';
-import { newId } from './ids';
-import { entityId, LIMITS, parseInput, requiredText } from './validate';
+import { entities, entityOrThrow, oneOf, str, transactLocal } from '../doc';
+import { ModelError } from '../errors';
+import { newId } from '../ids';
+import { entityId, LIMITS, parseInput, requiredText } from '../validate';
 
 export type SavedViewKind = 'kanban' | 'table' | 'matrix';
 export type SavedViewSort = 'manual' | 'priority' | 'votes' | 'newest' | 'active';

@@ -4,13 +4,13 @@
 import { generateNKeysBetween } from 'fractional-indexing';
 import type * as Y from 'yjs';
 import { z } from 'zod';
-import { isReadOnly, docSchemaVersion, transactLocal } from './doc';
-import { isModelError, ModelError } from './errors';
-import { columnCards, readLayout } from './feedback-columns';
-import { checkFeedbackChannel, checkFeedbackStatus, feedbackItemFields, writeFeedbackItem, type FeedbackItemFields } from './feedback-items';
-import { FEEDBACK_LIMITS, memberId, recordActivity } from './feedback-schema';
-import { isValidKey } from './order';
-import { finiteNumber, parseInput } from './validate';
+import { isReadOnly, docSchemaVersion, transactLocal } from '../doc';
+import { isModelError, ModelError } from '../errors';
+import { columnCards, readLayout } from './columns';
+import { checkFeedbackChannel, checkFeedbackStatus, feedbackItemFields, writeFeedbackItem, type FeedbackItemFields } from './items';
+import { FEEDBACK_LIMITS, memberId, recordActivity } from './schema';
+import { isValidKey } from '../order';
+import { finiteNumber, parseInput } from '../validate';
 
 const importRow = feedbackItemFields.extend({ createdAt: finiteNumber.pipe(z.number().min(0, { error: 'errors.invalid' })).optional() });
 const importInput = z.object({

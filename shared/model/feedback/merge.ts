@@ -12,12 +12,12 @@
 // member can take it back on A.
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { entities, transactLocal } from './doc';
-import { ModelError } from './errors';
-import { columnCards, columnOfItem, FALLBACK_MERGED_COLUMN, FALLBACK_OPEN_COLUMN, liveItemOrThrow, readLayout } from './feedback-columns';
-import { childMap, feedbackCommentsOf, memberId, recordActivity } from './feedback-schema';
-import { keyAtEnd } from './order';
-import { entityId, parseInput } from './validate';
+import { entities, transactLocal } from '../doc';
+import { ModelError } from '../errors';
+import { columnCards, columnOfItem, FALLBACK_MERGED_COLUMN, FALLBACK_OPEN_COLUMN, liveItemOrThrow, readLayout } from './columns';
+import { childMap, feedbackCommentsOf, memberId, recordActivity } from './schema';
+import { keyAtEnd } from '../order';
+import { entityId, parseInput } from '../validate';
 
 const mergeInput = z.object({ sourceId: entityId, targetId: entityId, actorId: memberId });
 const unmergeInput = z.object({ id: entityId, actorId: memberId });

@@ -1,10 +1,10 @@
 // Incremental indexes behind the feedback reader: entities grouped by the item they belong to
 // (comments, activity) and the cards of each column. Each is updated with what one read saw
 // change, and keeps the previous arrays for groups and columns that did not change.
-import { FALLBACK_MERGED_COLUMN, FALLBACK_OPEN_COLUMN } from './feedback-columns';
-import type { FeedbackColumnSnapshot, FeedbackItemSnapshot, FeedbackStatusSnapshot } from './feedback-snapshots';
-import { keepSame } from './feedback-snapshots';
-import { compareOrder } from './order';
+import { FALLBACK_MERGED_COLUMN, FALLBACK_OPEN_COLUMN } from './columns';
+import type { FeedbackColumnSnapshot, FeedbackItemSnapshot, FeedbackStatusSnapshot } from './snapshots';
+import { keepSame } from './snapshots';
+import { compareOrder } from '../order';
 
 /** Entities of one collection grouped by owner (an item id), each group kept sorted. */
 export class GroupedEntities<T extends { readonly id: string }> {

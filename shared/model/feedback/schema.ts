@@ -3,9 +3,9 @@
 // (child maps of an item, the activity log).
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { changeMark } from './field-writes';
-import { newId } from './ids';
-import { entityId, finiteNumber, LIMITS } from './validate';
+import { changeMark } from '../field-writes';
+import { newId } from '../ids';
+import { entityId, finiteNumber, LIMITS } from '../validate';
 
 export type FeedbackSource = 'user' | 'internal' | 'blank';
 export const FEEDBACK_SOURCES: readonly FeedbackSource[] = ['user', 'internal', 'blank'];

@@ -2,13 +2,13 @@
 // offline for the same day both keep their entry, and the latest by date is the current value.
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { entities, entityOrThrow, transactLocal } from './doc';
-import { ModelError } from './errors';
-import { changeMark, setTracked } from './field-writes';
+import { entities, entityOrThrow, transactLocal } from '../doc';
+import { ModelError } from '../errors';
+import { changeMark, setTracked } from '../field-writes';
 import { checkInsOf, goalsOf, kpisOf } from './goals';
-import { newId } from './ids';
-import { keyAtEnd } from './order';
-import { entityId, finiteNumber, isoDate, LIMITS, optionalText, parseInput, requiredText } from './validate';
+import { newId } from '../ids';
+import { keyAtEnd } from '../order';
+import { entityId, finiteNumber, isoDate, LIMITS, optionalText, parseInput, requiredText } from '../validate';
 
 export type KpiUnit = 'number' | 'percent' | 'currency' | 'boolean';
 export const KPI_UNITS: readonly KpiUnit[] = ['number', 'percent', 'currency', 'boolean'];

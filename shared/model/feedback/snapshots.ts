@@ -2,8 +2,8 @@
 // build them from Y types (a peer may have written anything). The caching reader that
 // assembles them into a board lives in feedback-read.ts.
 import * as Y from 'yjs';
-import { num, oneOf, str, textOf } from './doc';
-import { ACTIVITY_KINDS, CUSTOMER_VOTE_PREFIX, STATUS_KINDS, type ActivityKind, type FeedbackSource, type Importance, type StatusKind } from './feedback-schema';
+import { num, oneOf, str, textOf } from '../doc';
+import { ACTIVITY_KINDS, CUSTOMER_VOTE_PREFIX, STATUS_KINDS, type ActivityKind, type FeedbackSource, type Importance, type StatusKind } from './schema';
 
 export interface FeedbackStatusSnapshot {
   readonly id: string;

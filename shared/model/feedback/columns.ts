@@ -2,10 +2,10 @@
 // loops cut the same way on every laptop) and which column shows it. Mutations and the reader
 // share these rules, so a move is planned against exactly the column the UI shows.
 import * as Y from 'yjs';
-import { entities, oneOf, str } from './doc';
-import { ModelError } from './errors';
-import { compareOrder, type Ordered } from './order';
-import { feedbackItemsOf, feedbackStatusesOf, STATUS_KINDS, type StatusKind } from './feedback-schema';
+import { entities, oneOf, str } from '../doc';
+import { ModelError } from '../errors';
+import { compareOrder, type Ordered } from '../order';
+import { feedbackItemsOf, feedbackStatusesOf, STATUS_KINDS, type StatusKind } from './schema';
 
 /** Column ids the reader shows only when a board has lost every status of a kind (a peer's garbage). */
 export const FALLBACK_OPEN_COLUMN = '#open';

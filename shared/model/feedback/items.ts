@@ -3,10 +3,10 @@
 // are child Y.Maps used as sets, so concurrent additions from two laptops all survive.
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { replaceText, transactLocal } from './doc';
-import { ModelError } from './errors';
-import { setTracked } from './field-writes';
-import { columnCards, columnOfItem, liveItemOrThrow, mergeGroup, mergeView, readLayout, type BoardLayout, type MergeView } from './feedback-columns';
+import { replaceText, transactLocal } from '../doc';
+import { ModelError } from '../errors';
+import { setTracked } from '../field-writes';
+import { columnCards, columnOfItem, liveItemOrThrow, mergeGroup, mergeView, readLayout, type BoardLayout, type MergeView } from './columns';
 import {
   childMap,
   inItemSet,
@@ -21,10 +21,10 @@ import {
   scaleInput,
   setAll,
   tagsInput,
-} from './feedback-schema';
-import { newId } from './ids';
-import { keyAtEnd, planMove } from './order';
-import { entityId, LIMITS, optionalText, parseInput, requiredText } from './validate';
+} from './schema';
+import { newId } from '../ids';
+import { keyAtEnd, planMove } from '../order';
+import { entityId, LIMITS, optionalText, parseInput, requiredText } from '../validate';
 
 const customerInput = z
   .string({ error: 'errors.invalid' })

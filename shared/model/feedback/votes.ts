@@ -4,11 +4,11 @@
 // so voting and unvoting look at the whole merge group.
 import type * as Y from 'yjs';
 import { z } from 'zod';
-import { transactLocal } from './doc';
-import { ModelError } from './errors';
-import { liveItemOrThrow, mergeGroup, mergeView } from './feedback-columns';
-import { childMap, customerVoteKey, FEEDBACK_LIMITS, inItemSet, memberId } from './feedback-schema';
-import { entityId, parseInput, requiredText } from './validate';
+import { transactLocal } from '../doc';
+import { ModelError } from '../errors';
+import { liveItemOrThrow, mergeGroup, mergeView } from './columns';
+import { childMap, customerVoteKey, FEEDBACK_LIMITS, inItemSet, memberId } from './schema';
+import { entityId, parseInput, requiredText } from '../validate';
 
 const memberVoteInput = z.object({ itemId: entityId, memberId });
 const customerName = requiredText(FEEDBACK_LIMITS.customer);

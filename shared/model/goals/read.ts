@@ -2,12 +2,12 @@
 // check-ins, current values, progress and suggested status. Snapshots of unchanged entities
 // keep their identity between reads, so the UI re-renders only what changed.
 import type * as Y from 'yjs';
-import { entities, num, oneOf, optNum, str, textOf } from './doc';
-import { compareOrder, type Ordered } from './order';
+import { entities, num, oneOf, optNum, str, textOf } from '../doc';
+import { compareOrder, type Ordered } from '../order';
 import type { Period, PeriodKind } from './period';
 import { goalProgress, kpiProgress, suggestStatus, type Direction, type GoalStatus } from './progress';
 import type { KpiUnit } from './kpis';
-import type { Team } from './workspace';
+import type { Team } from '../workspace';
 
 export interface CheckInSnapshot {
   readonly id: string;
