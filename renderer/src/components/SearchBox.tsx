@@ -3,7 +3,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useRuntime } from '../context';
-import { itemMatchesText, queryWords } from '../feedback/filtering';
+import { itemMatchesText, queryWords } from '../features/feedback/filtering';
 
 interface Result {
   readonly key: string;

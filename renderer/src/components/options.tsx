@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { FeedbackChannelSnapshot, FeedbackStatusSnapshot } from '../../../shared/model/feedback/snapshots';
 import type { MemberSnapshot } from '../../../shared/model/workspace';
-import { channelLabel, statusLabel } from '../feedback/labels';
+import { channelLabel, statusLabel } from '../features/feedback/labels';
 
 export function MemberOptions({ members }: { members: readonly MemberSnapshot[] }) {
   return members.map((m) => (

@@ -10,7 +10,7 @@ import type { SavedViewSnapshot } from '../../../shared/model/feedback/views';
 import type { AwayChange } from '../../../shared/model/away';
 import type { ConflictsSnapshot } from '../../../shared/model/conflicts';
 import type { GoalsBoardSnapshot } from '../../../shared/model/goals/read';
-import { NO_FEEDBACK_FILTERS, type FeedbackFilters, type FeedbackSort, type FeedbackViewKind } from '../feedback/filtering';
+import { NO_FEEDBACK_FILTERS, type FeedbackFilters, type FeedbackSort, type FeedbackViewKind } from '../features/feedback/filtering';
 import type { GoalStatus } from '../../../shared/model/goals/progress';
 import type { Team, WorkspaceSnapshot } from '../../../shared/model/workspace';
 import type { LinkStatus } from '../link/link-client';

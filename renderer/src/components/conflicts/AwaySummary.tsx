@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AwayChange } from '../../../../shared/model/away';
 import { useApp, useRuntime } from '../../context';
-import { statusLabel } from '../../feedback/labels';
+import { statusLabel } from '../../features/feedback/labels';
 import { formatNumber } from '../../i18n/i18n';
 
 const SHOWN_PER_PERSON = 12;

@@ -7,7 +7,7 @@ import type { FeedbackBoardSnapshot } from '../../../../shared/model/feedback/sn
 import type { TrackedValue } from '../../../../shared/model/field-writes';
 import type { GoalsBoardSnapshot, KpiSnapshot } from '../../../../shared/model/goals/read';
 import { formatKpiValue } from '../../i18n/i18n';
-import { statusLabel } from '../../feedback/labels';
+import { statusLabel } from '../../features/feedback/labels';
 
 export interface ConflictContext {
   readonly goals: GoalsBoardSnapshot | undefined;
