@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { FeedbackItemSnapshot } from '../../../../../shared/model/feedback/snapshots';
 import { useApp, useRuntime } from '../../../context';
 import { FieldError, type ShownError } from '../../../components/FieldError';
-import { ProgressBar, StatusPill } from '../../goals/components/ProgressBar';
+import { ProgressBar, StatusPill } from '../../../components/ProgressBar';
 
 export function ItemLinks({ item, readOnly }: { item: FeedbackItemSnapshot; readOnly: boolean }) {
   const runtime = useRuntime();

@@ -8,7 +8,7 @@ import type { GoalSnapshot } from '../../../../../shared/model/goals/read';
 import type { MemberSnapshot } from '../../../../../shared/model/workspace';
 import { ConflictBadge } from '../../../components/conflicts/ConflictReview';
 import { CardPresence } from '../../../components/presence/PresenceAvatars';
-import { ProgressBar, StatusPill } from './ProgressBar';
+import { ProgressBar, StatusPill } from '../../../components/ProgressBar';
 import { Sparkline } from './Sparkline';
 
 export interface GoalCardProps {

@@ -9,7 +9,7 @@ import { formatDate, formatKpiValue, periodLabel } from '../../../i18n/i18n';
 import { ConflictBadge } from '../../../components/conflicts/ConflictReview';
 import { PresenceField } from '../../../components/presence/PresenceField';
 import { CheckInForm, KpiEditForm, KpiForm } from './KpiForms';
-import { ProgressBar, StatusPill } from './ProgressBar';
+import { ProgressBar, StatusPill } from '../../../components/ProgressBar';
 import { TrendChart } from './TrendChart';
 import { selectGoalsBoard } from '../../../state/store';
 

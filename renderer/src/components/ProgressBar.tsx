@@ -1,7 +1,8 @@
-// A labelled progress bar (0–100 %), or "No data" before the first check-in.
+// A labelled progress bar (0–100 %), or "No data" before the first check-in, and a goal's status
+// pill: shared by the goals board and by whatever links to a goal (a feedback item's goals).
 import { useTranslation } from 'react-i18next';
-import { formatPercent } from '../../../i18n/i18n';
-import { useApp } from '../../../context';
+import { formatPercent } from '../i18n/i18n';
+import { useApp } from '../context';
 
 export function ProgressBar({ progress, label }: { progress: number | null; label: string }) {
   const { t } = useTranslation();

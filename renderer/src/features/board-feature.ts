@@ -1,0 +1,38 @@
+// The contract of a board kind on screen: what the registry (./kinds.ts) holds for each kind,
+// so the workspace, sidebar, search and runtime reach a kind's views and snapshots through it.
+import type { ComponentType } from 'react';
+import type * as Y from 'yjs';
+import type { SnapshotReader } from '../boards/board-set';
+import type { AppState } from '../state/store';
+
+/** The store slices that hold a kind's snapshots, by board id. */
+export type SnapshotSlice = 'goalsBoards' | 'feedbackBoards';
+
+/** One search result within a board: the goal or item to open. */
+export interface SearchHit {
+  readonly id: string;
+  readonly title: string;
+}
+
+/** What the renderer knows of a board kind. Each `features/<kind>/index.tsx` exports one. */
+export interface BoardFeature<K extends SnapshotSlice = SnapshotSlice> {
+  /** The sidebar's mark for boards of this kind. */
+  readonly icon: string;
+  /** The board view, shown when a board of this kind is open. */
+  readonly View: ComponentType;
+  /** The sidebar's "+ New …" entry, for kinds a person may add boards of. */
+  readonly newBoard?: { readonly labelKey: string; readonly Dialog: ComponentType<{ onClose(): void }> };
+  /** Where the runtime keeps this kind's snapshots. */
+  readonly slice: K;
+  /** A snapshot reader of one board doc; `today` dates period and progress reads. */
+  createReader(doc: Y.Doc, today: () => string): SnapshotReader<AppState[K][string]>;
+  readonly search: {
+    /** Prefix of a result's key and class of its label (`result-kind <className>`). */
+    readonly className: string;
+    readonly labelKey: string;
+    /** What of one board matches every word (lower-cased), in board order. */
+    hits(board: AppState[K][string], words: readonly string[]): Iterable<SearchHit>;
+    /** The store change that opens a hit once its board is on screen. */
+    select(id: string): Partial<AppState>;
+  };
+}
