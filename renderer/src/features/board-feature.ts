@@ -14,6 +14,15 @@ export interface SearchHit {
   readonly title: string;
 }
 
+/** Something of a board another kind may link to (a goal, for a feedback item), with how it is doing. */
+export interface LinkTarget {
+  readonly id: string;
+  readonly title: string;
+  readonly status: 'on-track' | 'at-risk' | 'off-track' | null;
+  /** 0–1, or null before there is anything to measure. */
+  readonly progress: number | null;
+}
+
 /** What the renderer knows of a board kind. Each `features/<kind>/index.tsx` exports one. */
 export interface BoardFeature<K extends SnapshotSlice = SnapshotSlice> {
   /** The sidebar's mark for boards of this kind. */
@@ -26,6 +35,8 @@ export interface BoardFeature<K extends SnapshotSlice = SnapshotSlice> {
   readonly slice: K;
   /** A snapshot reader of one board doc; `today` dates period and progress reads. */
   createReader(doc: Y.Doc, today: () => string): SnapshotReader<AppState[K][string]>;
+  /** For kinds other kinds link to: the linkable entities of one board, in board order. */
+  linkTargets?(board: AppState[K][string]): readonly LinkTarget[];
   readonly search: {
     /** Prefix of a result's key and class of its label (`result-kind <className>`). */
     readonly className: string;

@@ -1,4 +1,5 @@
-// The goals kind on screen: its board view, its snapshot reader and how search finds a goal.
+// The goals kind on screen: its board view, its snapshot reader, how search finds a goal and
+// what other kinds may link to (goals, with status and progress).
 // The registry (../kinds.ts) is the only importer; other kinds never reach in here.
 import { createGoalsReader } from '../../../../shared/model/goals/read';
 import type { BoardFeature } from '../board-feature';
@@ -9,6 +10,7 @@ export const goalsFeature: BoardFeature<'goalsBoards'> = {
   View: GoalsBoard,
   slice: 'goalsBoards',
   createReader: (doc, today) => createGoalsReader(doc, today),
+  linkTargets: (board) => board.goals.map((goal) => ({ id: goal.id, title: goal.title, status: goal.status, progress: goal.progress })),
   search: {
     className: 'goal',
     labelKey: 'search.goal',

@@ -3,6 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { FeedbackBoardSnapshot } from '../../../../../shared/model/feedback/snapshots';
 import { useApp, useRuntime } from '../../../context';
+import { useLinkTargets } from '../../links';
 import { FEEDBACK_SORTS, hasFilters, NO_FEEDBACK_FILTERS, type FeedbackFilters, type FeedbackViewKind } from '../filtering';
 import { SavedViews } from './SavedViews';
 import { ChannelOptions, MemberOptions, StatusOptions } from '../../../components/options';
@@ -14,10 +15,10 @@ export function FeedbackToolbar({ board, onExport }: { board: FeedbackBoardSnaps
   const sort = useApp((s) => s.feedbackSort);
   const filters = useApp((s) => s.feedbackFilters);
   const members = useApp((s) => s.workspace?.members ?? []);
-  const goalsBoards = useApp((s) => s.goalsBoards);
+  const linkTargets = useLinkTargets('goals');
   const tags = board.tags;
   const set = (patch: Partial<FeedbackFilters>) => runtime.store.setState((s) => ({ feedbackFilters: { ...s.feedbackFilters, ...patch } }));
-  const goals = Object.entries(goalsBoards).flatMap(([boardId, b]) => b.goals.map((g) => ({ key: `${boardId}:${g.id}`, title: g.title })));
+  const goals = [...linkTargets.values()];
   return (
     <div className="feedback-toolbar">
       <div className="segmented" role="radiogroup" aria-label={t('feedback.views.label')}>

@@ -6,6 +6,7 @@ import type { FeedbackBoardSnapshot, FeedbackItemSnapshot } from '../../../../..
 import type { UpdateFeedbackItemInput } from '../../../../../shared/model/feedback/items';
 import { ItemReach } from '../../../components/Reach';
 import { useApp, useRuntime } from '../../../context';
+import { useLinkTargets } from '../../links';
 import { formatDate } from '../../../i18n/i18n';
 import { statusLabel } from '../labels';
 import { DraftField } from '../../../components/DraftField';
@@ -61,7 +62,7 @@ export function ItemDetail({ board, itemId, readOnly }: { board: FeedbackBoardSn
   const item = board.items.get(itemId) as FeedbackItemSnapshot;
   const members = useApp((s) => s.workspace?.members ?? []);
   const locale = useApp((s) => s.locale);
-  const goalsBoards = useApp((s) => s.goalsBoards);
+  const goals = useLinkTargets('goals');
   const [error, setError] = useState<ShownError | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const close = () => runtime.store.setState({ selectedItemId: null });
@@ -77,8 +78,7 @@ export function ItemDetail({ board, itemId, readOnly }: { board: FeedbackBoardSn
   const columnName = (id: string | null) => statusLabel(board.statuses.find((s) => s.id === id), t);
   const itemTitle = (id: string | null) => (id ? (board.items.get(id)?.title ?? '?') : '?');
   const linkName = (key: string | null) => {
-    const [boardId, goalId] = (key ?? '').split(':');
-    return goalsBoards[boardId ?? '']?.goals.find((g) => g.id === goalId)?.title ?? t('item.unknownGoal');
+    return goals.get(key ?? '')?.title ?? t('item.unknownGoal');
   };
   const comments = board.comments.get(item.id) ?? [];
   const column = board.columns.find((c) => c.status.id === item.columnId);

@@ -3,16 +3,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FeedbackItemSnapshot } from '../../../../../shared/model/feedback/snapshots';
-import { useApp, useRuntime } from '../../../context';
+import { useRuntime } from '../../../context';
 import { FieldError, type ShownError } from '../../../components/FieldError';
 import { ProgressBar, StatusPill } from '../../../components/ProgressBar';
+import { useLinkTargets } from '../../links';
 
 export function ItemLinks({ item, readOnly }: { item: FeedbackItemSnapshot; readOnly: boolean }) {
   const runtime = useRuntime();
   const { t } = useTranslation();
-  const goalsBoards = useApp((s) => s.goalsBoards);
+  // Goals are another kind's: found by id through the registry of kinds.
+  const goals = useLinkTargets('goals');
   const [error, setError] = useState<ShownError | null>(null);
-  const allGoals = Object.entries(goalsBoards).flatMap(([boardId, b]) => b.goals.map((goal) => ({ boardId, goal })));
   const linked = new Set(item.links.map((l) => l.key));
   const link = (value: string) => {
     const [boardId, goalId] = value.split(':');
@@ -26,7 +27,7 @@ export function ItemLinks({ item, readOnly }: { item: FeedbackItemSnapshot; read
       {item.links.length === 0 && <p className="muted small">{t('item.noGoals')}</p>}
       <ul className="linked-goals">
         {item.links.map((l) => {
-          const goal = goalsBoards[l.boardId]?.goals.find((g) => g.id === l.goalId);
+          const goal = goals.get(`${l.boardId}:${l.goalId}`);
           return (
             <li key={l.key} data-testid="linked-goal">
               <button
@@ -53,10 +54,10 @@ export function ItemLinks({ item, readOnly }: { item: FeedbackItemSnapshot; read
           {t('item.linkGoal')}
           <select value="" onChange={(e) => link(e.target.value)}>
             <option value="">{t('item.chooseGoal')}</option>
-            {allGoals
-              .filter(({ boardId, goal }) => !linked.has(`${boardId}:${goal.id}`))
-              .map(({ boardId, goal }) => (
-                <option key={`${boardId}:${goal.id}`} value={`${boardId}:${goal.id}`}>
+            {[...goals.values()]
+              .filter((goal) => !linked.has(goal.key))
+              .map((goal) => (
+                <option key={goal.key} value={goal.key}>
                   {goal.title}
                 </option>
               ))}
