@@ -1,7 +1,12 @@
 // The contract of a board kind on screen: what the registry (./kinds.ts) holds for each kind,
 // so the workspace, sidebar, search and runtime reach a kind's views and snapshots through it.
+import type { TFunction } from 'i18next';
 import type { ComponentType } from 'react';
 import type * as Y from 'yjs';
+import type { Locale } from '../../../shared/api/bridge';
+import type { AwayChange } from '../../../shared/model/away';
+import type { FieldConflict } from '../../../shared/model/conflicts';
+import type { TrackedValue } from '../../../shared/model/field-writes';
 import type { SnapshotReader } from '../boards/board-set';
 import type { AppState } from '../state/store';
 
@@ -23,6 +28,16 @@ export interface LinkTarget {
   readonly progress: number | null;
 }
 
+/** How a kind's changes read in conflict review and the away summary; `board` is undefined while it loads. */
+export interface ReviewLabels<S> {
+  /** "Goal “Grow activation”", "Feedback “Dark mode”"; null when the entity is gone. */
+  conflictSubject(board: S | undefined, conflict: FieldConflict, t: TFunction): string | null;
+  /** A conflicting version in the user's words; undefined when it reads as quoted text. */
+  conflictValue(board: S | undefined, conflict: FieldConflict, value: TrackedValue, t: TFunction, locale: Locale): string | undefined;
+  /** The new value of a teammate's change; undefined when it reads as a plain number or text. */
+  awayValue(board: S | undefined, change: AwayChange, t: TFunction): string | undefined;
+}
+
 /** What the renderer knows of a board kind. Each `features/<kind>/index.tsx` exports one. */
 export interface BoardFeature<K extends SnapshotSlice = SnapshotSlice> {
   /** The sidebar's mark for boards of this kind. */
@@ -37,6 +52,7 @@ export interface BoardFeature<K extends SnapshotSlice = SnapshotSlice> {
   createReader(doc: Y.Doc, today: () => string): SnapshotReader<AppState[K][string]>;
   /** For kinds other kinds link to: the linkable entities of one board, in board order. */
   linkTargets?(board: AppState[K][string]): readonly LinkTarget[];
+  readonly reviewLabels: ReviewLabels<AppState[K][string]>;
   readonly search: {
     /** Prefix of a result's key and class of its label (`result-kind <className>`). */
     readonly className: string;

@@ -2,6 +2,7 @@
 // how search finds an item. The registry (../kinds.ts) is the only importer.
 import { createFeedbackReader } from '../../../../shared/model/feedback/read';
 import type { BoardFeature } from '../board-feature';
+import { feedbackReviewLabels } from './review-labels';
 import { FeedbackBoard } from './components/FeedbackBoard';
 import { NewBoardDialog } from './components/NewBoardDialog';
 import { itemMatchesText } from './filtering';
@@ -12,6 +13,7 @@ export const feedbackFeature: BoardFeature<'feedbackBoards'> = {
   newBoard: { labelKey: 'feedback.newBoard', Dialog: NewBoardDialog },
   slice: 'feedbackBoards',
   createReader: (doc) => createFeedbackReader(doc),
+  reviewLabels: feedbackReviewLabels,
   search: {
     className: 'feedback',
     labelKey: 'search.feedback',

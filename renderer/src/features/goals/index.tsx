@@ -3,6 +3,7 @@
 // The registry (../kinds.ts) is the only importer; other kinds never reach in here.
 import { createGoalsReader } from '../../../../shared/model/goals/read';
 import type { BoardFeature } from '../board-feature';
+import { goalsReviewLabels } from './review-labels';
 import { GoalsBoard } from './components/GoalsBoard';
 
 export const goalsFeature: BoardFeature<'goalsBoards'> = {
@@ -11,6 +12,7 @@ export const goalsFeature: BoardFeature<'goalsBoards'> = {
   slice: 'goalsBoards',
   createReader: (doc, today) => createGoalsReader(doc, today),
   linkTargets: (board) => board.goals.map((goal) => ({ id: goal.id, title: goal.title, status: goal.status, progress: goal.progress })),
+  reviewLabels: goalsReviewLabels,
   search: {
     className: 'goal',
     labelKey: 'search.goal',
