@@ -50,6 +50,8 @@ export interface BoardFeature<K extends SnapshotSlice = SnapshotSlice> {
   readonly slice: K;
   /** A snapshot reader of one board doc; `today` dates period and progress reads. */
   createReader(doc: Y.Doc, today: () => string): SnapshotReader<AppState[K][string]>;
+  /** The goal or item `id` of one board, or undefined: its snapshot changes whenever it is edited. */
+  entityOf(board: AppState[K][string], id: string): object | undefined;
   /** For kinds other kinds link to: the linkable entities of one board, in board order. */
   linkTargets?(board: AppState[K][string]): readonly LinkTarget[];
   readonly reviewLabels: ReviewLabels<AppState[K][string]>;

@@ -13,6 +13,7 @@ export const feedbackFeature: BoardFeature<'feedbackBoards'> = {
   newBoard: { labelKey: 'feedback.newBoard', Dialog: NewBoardDialog },
   slice: 'feedbackBoards',
   createReader: (doc) => createFeedbackReader(doc),
+  entityOf: (board, id) => board.items.get(id),
   reviewLabels: feedbackReviewLabels,
   search: {
     className: 'feedback',

@@ -11,6 +11,7 @@ export const goalsFeature: BoardFeature<'goalsBoards'> = {
   View: GoalsBoard,
   slice: 'goalsBoards',
   createReader: (doc, today) => createGoalsReader(doc, today),
+  entityOf: (board, id) => board.goals.find((g) => g.id === id),
   linkTargets: (board) => board.goals.map((goal) => ({ id: goal.id, title: goal.title, status: goal.status, progress: goal.progress })),
   reviewLabels: goalsReviewLabels,
   search: {
