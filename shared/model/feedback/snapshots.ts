@@ -1,6 +1,6 @@
 // Plain, immutable snapshots of a feedback board's entities, and the defensive readers that
 // build them from Y types (a peer may have written anything). The caching reader that
-// assembles them into a board lives in feedback-read.ts.
+// assembles them into a board lives in read.ts.
 import * as Y from 'yjs';
 import { num, oneOf, str, textOf } from '../doc';
 import { ACTIVITY_KINDS, CUSTOMER_VOTE_PREFIX, STATUS_KINDS, type ActivityKind, type FeedbackSource, type Importance, type StatusKind } from './schema';

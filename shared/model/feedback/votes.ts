@@ -1,6 +1,6 @@
 // Votes on a feedback item. An item's `votes` is a Y.Map keyed by member id, so one person on
 // two laptops counts once; a vote recorded on behalf of a customer is keyed by the customer's
-// normalised name. A vote counts for the item at the end of the merge chain (see feedback-merge.ts),
+// normalised name. A vote counts for the item at the end of the merge chain (see merge.ts),
 // so voting and unvoting look at the whole merge group.
 import type * as Y from 'yjs';
 import { z } from 'zod';
