@@ -6,8 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { BoardKind } from '../../../shared/model/kinds';
 import { useApp, useRuntime } from '../context';
-import { queryWords } from '../features/feedback/filtering';
 import { BOARD_FEATURES, boardFeatures } from '../features/kinds';
+import { queryWords } from './search-words';
 
 interface Result {
   readonly key: string;

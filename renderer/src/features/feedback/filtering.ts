@@ -2,6 +2,7 @@
 // owner, linked goal and text, and the sorts people ask for (priority, votes, newest,
 // recently active, or the board's own order). Pure functions of snapshots.
 import type { FeedbackItemSnapshot } from '../../../../shared/model/feedback/snapshots';
+import { queryWords } from '../../components/search-words';
 
 export interface FeedbackFilters {
   readonly statusId: string;
@@ -23,10 +24,7 @@ export function hasFilters(f: FeedbackFilters): boolean {
   return f.statusId !== 'all' || f.channelId !== 'all' || f.tag !== 'all' || f.ownerId !== 'all' || f.goal !== 'all' || f.text.trim() !== '';
 }
 
-/** Lower-cased words of a query; an item matches when every word appears in it. */
-export function queryWords(text: string): string[] {
-  return text.toLocaleLowerCase().split(/\s+/).filter(Boolean);
-}
+export { queryWords };
 
 export function itemMatchesText(item: FeedbackItemSnapshot, words: readonly string[]): boolean {
   if (words.length === 0) return true;
