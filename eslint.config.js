@@ -8,6 +8,23 @@ const nodeBuiltins = ['fs', 'path', 'os', 'net', 'http', 'https', 'crypto', 'chi
 const nodeImportPatterns = [{ group: ['node:*', ...nodeBuiltins, ...nodeBuiltins.map((m) => `${m}/*`)], message: 'This layer must not use Node built-ins.' }];
 const electronBan = { name: 'electron', message: 'Only electron/main and electron/preload may import electron.' };
 
+// Board kinds (STYLE.md, "A kind is a folder with one entry"): each kind owns shared/model/<kind>/
+// and renderer/src/features/<kind>/, and never imports another kind's folder; links between
+// kinds are ids resolved through the registries (shared/model/kinds.ts, renderer/src/features/kinds.ts).
+const boardKinds = ['goals', 'feedback'];
+const otherKinds = (kind) => ({
+  group: boardKinds.filter((k) => k !== kind).flatMap((k) => [`**/${k}`, `**/${k}/**`]),
+  message: `The ${kind} kind must not import another kind's folder: link by id through the registry of kinds.`,
+});
+const sharedRule = {
+  paths: [electronBan, { name: 'react', message: 'shared/ has no UI.' }, { name: 'ws', message: 'shared/ has no transport.' }],
+  patterns: [...nodeImportPatterns, { group: ['**/electron/**', '**/renderer/**', 'y-indexeddb', 'zustand', 'react-*', 'i18next'], message: 'shared/ imports only yjs, y-protocols, lib0, zod and fractional-indexing.' }],
+};
+const rendererRule = {
+  paths: [electronBan],
+  patterns: [...nodeImportPatterns, { group: ['**/electron/**'], message: 'The renderer reaches the outside only through the bridge contract in shared/api.' }],
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -22,10 +39,7 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [electronBan, { name: 'react', message: 'shared/ has no UI.' }, { name: 'ws', message: 'shared/ has no transport.' }],
-        patterns: [...nodeImportPatterns, { group: ['**/electron/**', '**/renderer/**', 'y-indexeddb', 'zustand', 'react-*', 'i18next'], message: 'shared/ imports only yjs, y-protocols, lib0, zod and fractional-indexing.' }],
-      }],
+      'no-restricted-imports': ['error', sharedRule],
     },
   },
   {
@@ -48,12 +62,14 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', {
-        paths: [electronBan],
-        patterns: [...nodeImportPatterns, { group: ['**/electron/**'], message: 'The renderer reaches the outside only through the bridge contract in shared/api.' }],
-      }],
+      'no-restricted-imports': ['error', rendererRule],
     },
   },
+  // Later blocks replace a rule's options rather than merge them, so each repeats its layer's.
+  ...boardKinds.flatMap((kind) => [
+    { files: [`shared/model/${kind}/**/*.ts`], rules: { 'no-restricted-imports': ['error', { ...sharedRule, patterns: [...sharedRule.patterns, otherKinds(kind)] }] } },
+    { files: [`renderer/src/features/${kind}/**/*.{ts,tsx}`], rules: { 'no-restricted-imports': ['error', { ...rendererRule, patterns: [...rendererRule.patterns, otherKinds(kind)] }] } },
+  ]),
   {
     files: ['renderer/public/sw.js'],
     languageOptions: { globals: globals.serviceworker },

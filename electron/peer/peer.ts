@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { createWorkspaceArgs, PeerRefusal, restoreBackupArgs, workspaceIdentitySchema, type Hello, type PeerNotice, type StoreWrites, type WorkspaceIdentity } from '../../shared/api/link';
 import { decodeInvite } from '../../shared/lan/invite';
-import { initGoalsBoard } from '../../shared/model/goals';
+import { initGoalsBoard } from '../../shared/model/goals/goals';
 import { newId } from '../../shared/model/ids';
 import { SCHEMA_VERSION } from '../../shared/model/doc';
 import { parseInput } from '../../shared/model/validate';

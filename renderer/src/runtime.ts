@@ -5,19 +5,19 @@ import type * as Y from 'yjs';
 import type { Locale, TandemBridge } from '../../shared/api/bridge';
 import type { CreateWorkspaceArgs, Hello, StoreWrites, WorkspaceIdentity } from '../../shared/api/link';
 import { isModelError, ModelError } from '../../shared/model/errors';
-import { createFeedbackReader } from '../../shared/model/feedback-read';
-import type { FeedbackBoardSnapshot } from '../../shared/model/feedback-snapshots';
-import { readSavedViews } from '../../shared/model/feedback-views';
-import { createGoalsReader, type GoalsBoardSnapshot } from '../../shared/model/goals-read';
+import { readSavedViews } from '../../shared/model/feedback/views';
+import { BOARD_KIND_IDS, BOARD_KINDS, type BoardKind } from '../../shared/model/kinds';
 import { readWorkspace, isWorkspaceInitialised } from '../../shared/model/workspace';
-import { BoardSet, type OpenBoard } from './boards/board-set';
+import { BoardSet, type BoardKindAdapter, type OpenBoard } from './boards/board-set';
 import { DocRegistry, type OpenedDoc } from './docs/doc-registry';
 import { LinkClient, LinkRequestError } from './link/link-client';
 import type { TransportFactory } from './link/transports';
 import { createAppStore, localToday, type AppState, type AppStore, type SaveState } from './state/store';
-import { createGoalActions, type GoalActions } from './goal-actions';
-import { createFeedbackActions, type FeedbackActions } from './feedback-actions';
-import { NO_FEEDBACK_FILTERS } from './feedback/filtering';
+import type { SnapshotSlice } from './features/board-feature';
+import { BOARD_FEATURES } from './features/kinds';
+import { createGoalActions, type GoalActions } from './features/goals/actions';
+import { createFeedbackActions, type FeedbackActions } from './features/feedback/actions';
+import { NO_FEEDBACK_FILTERS } from './features/feedback/filtering';
 import { createBackupActions, type BackupActions } from './backup-actions';
 import { createNetworkActions, type NetworkActions } from './network-actions';
 import { createUnsyncedActions, type UnsyncedActions } from './unsynced-actions';
@@ -103,10 +103,10 @@ export class Runtime {
     });
     this.boards = new BoardSet(
       this.docs,
-      {
-        goals: { trackedTypes: ['goals', 'kpis', 'checkIns'], createReader: (doc) => createGoalsReader(doc, () => this.store.getState().today) },
-        feedback: { trackedTypes: ['items', 'statuses', 'channels', 'comments', 'activity'], createReader: (doc) => createFeedbackReader(doc) },
-      },
+      Object.fromEntries(BOARD_KIND_IDS.map((kind): [BoardKind, BoardKindAdapter<unknown>] => [
+        kind,
+        { trackedTypes: BOARD_KINDS[kind].undoScope, createReader: (doc) => BOARD_FEATURES[kind].createReader(doc, () => this.store.getState().today) },
+      ])) as { readonly [K in BoardKind]: BoardKindAdapter<unknown> },
       {
         onDidChangeBoard: (boardId) => {
           this.dirtyBoards.add(boardId);
@@ -293,9 +293,7 @@ export class Runtime {
     const patch: Partial<ReturnType<AppStore['getState']>> = {};
     if (ws && JSON.stringify(ws) !== JSON.stringify(state.workspace)) patch.workspace = ws;
     const feedbackChanged = [...this.dirtyBoards].some((id) => this.boards.get(id)?.kind === 'feedback');
-    const { goalsBoards, feedbackBoards } = this.readDirtyBoards(state.goalsBoards, state.feedbackBoards);
-    if (goalsBoards !== state.goalsBoards) patch.goalsBoards = goalsBoards;
-    if (feedbackBoards !== state.feedbackBoards) patch.feedbackBoards = feedbackBoards;
+    Object.assign(patch, this.readDirtyBoards(state));
     if (feedbackChanged) {
       const savedViews = this.readViews(state.savedViews);
       if (savedViews !== state.savedViews) patch.savedViews = savedViews;
@@ -304,28 +302,28 @@ export class Runtime {
     for (const ref of boards) if (!ref.archived) void this.boards.ensure(ref);
     if (!state.activeBoardId && boards.length > 0) {
       const remembered = this.storage.getItem(BOARD_KEY);
-      const target = boards.find((b) => b.id === remembered) ?? boards.find((b) => b.kind === 'goals') ?? boards[0];
+      const target = boards.find((b) => b.id === remembered) ?? boards.find((b) => b.kind === BOARD_KIND_IDS[0]) ?? boards[0];
       if (target) queueMicrotask(() => void this.openBoard(target.id));
     }
     if (Object.keys(patch).length > 0) this.store.setState(patch);
   }
 
-  /** Re-reads only the boards that changed; snapshots of the others keep their identity. */
-  private readDirtyBoards(
-    goals: Readonly<Record<string, GoalsBoardSnapshot>>,
-    feedback: Readonly<Record<string, FeedbackBoardSnapshot>>,
-  ): { goalsBoards: Readonly<Record<string, GoalsBoardSnapshot>>; feedbackBoards: Readonly<Record<string, FeedbackBoardSnapshot>> } {
-    let goalsBoards = goals;
-    let feedbackBoards = feedback;
+  /**
+   * Re-reads only the boards that changed, into the store slice their kind names (through the
+   * registry); snapshots of the others keep their identity. Returns only the slices that changed.
+   */
+  private readDirtyBoards(state: AppState): Partial<Pick<AppState, SnapshotSlice>> {
+    const patch: Partial<Record<SnapshotSlice, Readonly<Record<string, unknown>>>> = {};
     for (const boardId of this.dirtyBoards) {
       const board = this.boards.get(boardId);
       if (!board) continue;
+      const slice = BOARD_FEATURES[board.kind].slice;
+      const current = patch[slice] ?? state[slice];
       const snapshot = board.reader.read();
-      if (board.kind === 'goals' && snapshot !== goalsBoards[boardId]) goalsBoards = { ...goalsBoards, [boardId]: snapshot as GoalsBoardSnapshot };
-      if (board.kind === 'feedback' && snapshot !== feedbackBoards[boardId]) feedbackBoards = { ...feedbackBoards, [boardId]: snapshot as FeedbackBoardSnapshot };
+      if (snapshot !== current[boardId]) patch[slice] = { ...current, [boardId]: snapshot };
     }
     this.dirtyBoards.clear();
-    return { goalsBoards, feedbackBoards };
+    return patch as Partial<Pick<AppState, SnapshotSlice>>;
   }
 
   /** My saved views of every open feedback board, keeping the old lists when unchanged. */

@@ -1,25 +1,17 @@
-// Offline conflicts: the tracked fields of each board kind, a reader that lists the fields whose
-// latest writes disagree (re-reading only the entities a transaction touched), and keeping one
-// version, which writes it as a new write that saw every version, so the choice syncs.
+// Offline conflicts: a reader that lists the fields whose latest writes disagree (re-reading
+// only the entities a transaction touched), and keeping one version, which writes it as a new
+// write that saw every version, so the choice syncs. Which fields are tracked, and any check a
+// kept version needs, come from each board kind through the registry (./kinds).
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { transactLocal } from './doc';
 import { ModelError } from './errors';
-import { columnOfItem, readLayout } from './feedback-columns';
-import { memberId, recordActivity } from './feedback-schema';
+import { memberId } from './feedback/schema';
 import { conflictingHeads, readFieldWrites, recordFieldWrite, type FieldWrite, type TrackedValue } from './field-writes';
+import { BOARD_KINDS, TRACKED_FIELDS, boardKindOfEntity, type BoardKind, type BoardKindModel, type ConflictEntityKind, type TrackedFields } from './kinds';
 import { entityId, parseInput } from './validate';
 
-export type ConflictEntityKind = 'goal' | 'kpi' | 'item';
-
-/** Which fields of which entity kind keep a write history, by collection name. */
-export const TRACKED_FIELDS: Readonly<Record<ConflictEntityKind, { readonly collection: string; readonly fields: readonly string[] }>> = {
-  goal: { collection: 'goals', fields: ['statusOverride'] },
-  kpi: { collection: 'kpis', fields: ['target'] },
-  item: { collection: 'items', fields: ['title', 'statusId'] },
-};
-
-const KINDS_OF_BOARD: Readonly<Record<'goals' | 'feedback', readonly ConflictEntityKind[]>> = { goals: ['goal', 'kpi'], feedback: ['item'] };
+const entityKindsOf = (board: BoardKind) => Object.keys(BOARD_KINDS[board].conflictFields) as ConflictEntityKind[];
 
 /** One field whose latest writes disagree. */
 export interface FieldConflict {
@@ -49,10 +41,12 @@ const isCurrent = (v: unknown): TrackedValue => (v === null || typeof v === 'str
 /** The conflicts of one entity, in field order. */
 export function entityConflicts(kind: ConflictEntityKind, id: string, entity: Y.Map<unknown>): FieldConflict[] {
   const out: FieldConflict[] = [];
-  for (const field of TRACKED_FIELDS[kind].fields) {
+  const tracked: TrackedFields = TRACKED_FIELDS[kind];
+  for (const field of tracked.fields) {
     const versions = conflictingHeads(readFieldWrites(entity, field));
     if (versions.length === 0) continue;
-    const ownerId = kind === 'kpi' && typeof entity.get('goalId') === 'string' ? (entity.get('goalId') as string) : id;
+    const owner = tracked.ownerField === undefined ? undefined : entity.get(tracked.ownerField);
+    const ownerId = typeof owner === 'string' ? owner : id;
     out.push({ key: `${id}.${field}`, entityKind: kind, entityId: id, ownerId, field, current: isCurrent(entity.get(field)), versions });
   }
   return out;
@@ -69,8 +63,8 @@ function sameConflicts(a: readonly FieldConflict[], b: readonly FieldConflict[])
  * A reader of a board's conflicts that keeps identity: the first read scans the board once;
  * later reads look only at the entities the transactions since touched.
  */
-export function createConflictReader(doc: Y.Doc, board: 'goals' | 'feedback') {
-  const collections = new Map<object, ConflictEntityKind>(KINDS_OF_BOARD[board].map((kind) => [doc.getMap<unknown>(TRACKED_FIELDS[kind].collection), kind]));
+export function createConflictReader(doc: Y.Doc, board: BoardKind) {
+  const collections = new Map<object, ConflictEntityKind>(entityKindsOf(board).map((kind) => [doc.getMap<unknown>(TRACKED_FIELDS[kind].collection), kind]));
   const dirty = new Map<string, ConflictEntityKind>();
   let full = true;
   const onAfterTransaction = (tr: Y.Transaction) => {
@@ -87,7 +81,7 @@ export function createConflictReader(doc: Y.Doc, board: 'goals' | 'feedback') {
   let last: ConflictsSnapshot = NO_CONFLICTS;
 
   function read(): ConflictsSnapshot {
-    if (full) for (const kind of KINDS_OF_BOARD[board]) for (const id of doc.getMap(TRACKED_FIELDS[kind].collection).keys()) dirty.set(id, kind);
+    if (full) for (const kind of entityKindsOf(board)) for (const id of doc.getMap(TRACKED_FIELDS[kind].collection).keys()) dirty.set(id, kind);
     full = false;
     if (dirty.size === 0) return last;
     let changed = false;
@@ -113,7 +107,7 @@ export function createConflictReader(doc: Y.Doc, board: 'goals' | 'feedback') {
 }
 
 /** One-off read (tests). */
-export function readConflicts(doc: Y.Doc, board: 'goals' | 'feedback'): ConflictsSnapshot {
+export function readConflicts(doc: Y.Doc, board: BoardKind): ConflictsSnapshot {
   const reader = createConflictReader(doc, board);
   try {
     return reader.read();
@@ -123,7 +117,7 @@ export function readConflicts(doc: Y.Doc, board: 'goals' | 'feedback'): Conflict
 }
 
 const keepInput = z.object({
-  entityKind: z.enum(['goal', 'kpi', 'item'], { error: 'errors.invalid' }),
+  entityKind: z.enum(Object.keys(TRACKED_FIELDS) as [ConflictEntityKind, ...ConflictEntityKind[]], { error: 'errors.invalid' }),
   entityId,
   field: z.string().max(40),
   writeId: z.string().max(64),
@@ -144,13 +138,8 @@ export function keepFieldVersion(doc: Y.Doc, args: z.input<typeof keepInput>, no
     if (!(entity instanceof Y.Map)) throw new ModelError('not-found', 'errors.notFound', 'entityId', { id: input.entityId });
     const version = conflictingHeads(readFieldWrites(entity as Y.Map<unknown>, input.field)).find((v) => v.id === input.writeId);
     if (!version) throw new ModelError('not-found', 'errors.conflictGone', 'writeId');
-    if (input.entityKind === 'item' && input.field === 'statusId') {
-      const layout = readLayout(doc);
-      const kind = typeof version.value === 'string' ? layout.index.kinds.get(version.value) : undefined;
-      if (kind === undefined || kind === 'merged') throw new ModelError('not-found', 'errors.notFound', 'statusId', { id: String(version.value) });
-      const from = columnOfItem(layout, input.entityId);
-      if (from !== version.value) recordActivity(doc, { itemId: input.entityId, kind: 'status', from, to: version.value as string, actorId: input.actorId, at: now });
-    }
+    const owner: BoardKindModel = BOARD_KINDS[boardKindOfEntity(input.entityKind)];
+    owner.beforeKeepVersion?.(doc, { ...input, value: version.value, now });
     recordFieldWrite(doc, entity as Y.Map<unknown>, input.field, version.value, input.actorId, now);
     if (entity.get(input.field) !== version.value) entity.set(input.field, version.value);
   });

@@ -108,3 +108,16 @@ export function setTracked(doc: Y.Doc, entity: Y.Map<unknown>, field: string, va
   entity.set(field, value);
   return true;
 }
+
+/** The change mark an entity carries (its writer's client id and clock), for `isNewSince`. */
+export const markOf = (m: Y.Map<unknown>): Partial<ChangeMark> => ({ c: m.get('c') as number, k: m.get('k') as number });
+
+/** The latest write of `field` that is new since `seen` and not mine. */
+export function latestNewWrite(entity: Y.Map<unknown>, field: string, seen: ReadonlyMap<number, number>, me: string): FieldWrite | undefined {
+  let latest: FieldWrite | undefined;
+  for (const w of readFieldWrites(entity, field)) {
+    if (w.by === null || w.by === me || !isNewSince(seen, w)) continue;
+    if (!latest || w.at > latest.at) latest = w;
+  }
+  return latest;
+}

@@ -3,11 +3,12 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { SCHEMA_VERSION, entities, entityOrThrow, num, oneOf, str, transactLocal, isReadOnly, docSchemaVersion } from './doc';
+import { BOARD_KIND_IDS, type BoardKind } from './kinds';
 import { keyAtEnd, compareOrder } from './order';
 import { entityId, LIMITS, parseInput, requiredText, team } from './validate';
 
 export type Team = 'product' | 'operations' | 'shared';
-export type BoardKind = 'goals' | 'feedback';
+export type { BoardKind };
 
 export interface MemberSnapshot {
   readonly id: string;
@@ -34,13 +35,12 @@ export interface WorkspaceSnapshot {
 }
 
 const TEAMS: readonly Team[] = ['product', 'operations', 'shared'];
-const BOARD_KINDS: readonly BoardKind[] = ['goals', 'feedback'];
 export const MEMBER_COLOURS = ['#2563eb', '#db2777', '#059669', '#d97706', '#7c3aed', '#0891b2', '#dc2626', '#4d7c0f'] as const;
 
 const memberInput = z.object({ id: entityId, name: requiredText(LIMITS.name), team });
 const initInput = z.object({ name: requiredText(LIMITS.name), member: memberInput, goalsBoard: z.object({ id: entityId, name: requiredText(LIMITS.name) }) });
 const memberPatch = z.object({ id: entityId, name: requiredText(LIMITS.name).optional(), team: team.optional() });
-const boardInput = z.object({ id: entityId, kind: z.enum(['goals', 'feedback'], { error: 'errors.invalid' }), name: requiredText(LIMITS.name) });
+const boardInput = z.object({ id: entityId, kind: z.enum(BOARD_KIND_IDS as [BoardKind, ...BoardKind[]], { error: 'errors.invalid' }), name: requiredText(LIMITS.name) });
 
 function colourFor(memberId: string): string {
   let h = 0;
@@ -117,7 +117,7 @@ function writeBoard(doc: Y.Doc, input: { id: string; kind: BoardKind; name: stri
 function readBoards(doc: Y.Doc): BoardRef[] {
   const boards: BoardRef[] = [];
   for (const [id, b] of entities(doc.getMap('boards'))) {
-    boards.push({ id, kind: oneOf(b.get('kind'), BOARD_KINDS, 'goals'), name: str(b.get('name')), order: str(b.get('order')), archived: b.get('archived') === true });
+    boards.push({ id, kind: oneOf(b.get('kind'), BOARD_KIND_IDS, 'goals'), name: str(b.get('name')), order: str(b.get('order')), archived: b.get('archived') === true });
   }
   return boards.sort(compareOrder);
 }

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createFeedbackItem, initFeedbackBoard, readFeedbackBoard } from '../../shared/model';
 import { createI18n } from '../../renderer/src/i18n/i18n';
-import { parseCsv } from '../../renderer/src/feedback/csv-import';
-import { prepareImport } from '../../renderer/src/feedback/import-rows';
-import { boardToCsv } from '../../renderer/src/feedback/export';
+import { parseCsv } from '../../renderer/src/features/feedback/csv-import';
+import { prepareImport } from '../../renderer/src/features/feedback/import-rows';
+import { boardToCsv } from '../../renderer/src/features/feedback/export';
 import { neutraliseCell, restoreCell, toSafeCsv } from '../../renderer/src/export/csv';
 
 const DANGEROUS = ['=', '+', '-', '@', '\t', '\r'];

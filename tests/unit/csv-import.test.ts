@@ -1,7 +1,7 @@
 // Reading feedback CSV files: encodings people's spreadsheets produce, the files that must
 // be refused with a clear reason, and the first guess at the column mapping.
 import { describe, expect, it } from 'vitest';
-import { CsvImportError, MAX_CSV_BYTES, parseCsv } from '../../renderer/src/feedback/csv-import';
+import { CsvImportError, MAX_CSV_BYTES, parseCsv } from '../../renderer/src/features/feedback/csv-import';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 

@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createFeedbackItem, initFeedbackBoard, readFeedbackBoard, toggleVote, type FeedbackBoardSnapshot } from '../../shared/model';
 import { createI18n } from '../../renderer/src/i18n/i18n';
-import { parseCsv } from '../../renderer/src/feedback/csv-import';
-import { prepareImport } from '../../renderer/src/feedback/import-rows';
-import { boardToCsv, boardToMarkdown, exportFileName } from '../../renderer/src/feedback/export';
-import { matchesFeedbackFilters, NO_FEEDBACK_FILTERS, queryWords, sortFeedbackItems } from '../../renderer/src/feedback/filtering';
+import { parseCsv } from '../../renderer/src/features/feedback/csv-import';
+import { prepareImport } from '../../renderer/src/features/feedback/import-rows';
+import { boardToCsv, boardToMarkdown, exportFileName } from '../../renderer/src/features/feedback/export';
+import { matchesFeedbackFilters, NO_FEEDBACK_FILTERS, queryWords, sortFeedbackItems } from '../../renderer/src/features/feedback/filtering';
 
 const members = [{ id: 'm_mei0000000000000', name: 'Mei', team: 'product' as const, colour: '#000', joinedAt: 0 }];
 

@@ -16,7 +16,7 @@ import {
   updateFeedbackItem,
 } from '../../shared/model';
 import { ALICE, BOB, CAROL, columnTitles, item, itemInput, MEMBERS, newFeedbackBoard, undoManagerFor } from './feedback-fixtures';
-import { mergeView } from '../../shared/model/feedback-columns';
+import { mergeView } from '../../shared/model/feedback/columns';
 import { contentHash, expectRefused, peerOrigin, replicaOf, seededRandom } from './support/docs';
 
 function duplicates() {

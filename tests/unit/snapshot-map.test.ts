@@ -1,7 +1,7 @@
 // The feedback reader's immutable id → snapshot map: after any sequence of changes, and whether or
 // not an earlier map was iterated in between, it iterates exactly like a plain map sorted by id.
 import { expect, it } from 'vitest';
-import { SnapshotMap } from '../../shared/model/feedback-read-index';
+import { SnapshotMap } from '../../shared/model/feedback/read-index';
 
 it('iterates in id order after random changes, whichever maps were iterated before', () => {
   let seed = 12345;

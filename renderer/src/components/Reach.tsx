@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TeammateReach } from '../../../shared/api/network';
 import { useApp, useRuntime } from '../context';
+import { BOARD_FEATURES } from '../features/kinds';
 
 function useTime(): (at: number) => string {
   const locale = useApp((s) => s.locale);
@@ -18,7 +19,11 @@ function useTeammateReach(boardId: string, entityId: string | undefined, open: b
   const network = useApp((s) => s.network);
   // A new edit of this goal or item changes its clocks, and its snapshot with them; edits of
   // other cards do not ask again.
-  const entity = useApp((s) => (entityId === undefined ? null : (s.feedbackBoards[boardId]?.items.get(entityId) ?? s.goalsBoards[boardId]?.goals.find((g) => g.id === entityId) ?? null)));
+  const entity = useApp((s) => {
+    const kind = s.workspace?.boards.find((b) => b.id === boardId)?.kind;
+    const board = kind === undefined ? undefined : s[BOARD_FEATURES[kind].slice][boardId];
+    return entityId === undefined || kind === undefined || board === undefined ? null : (BOARD_FEATURES[kind].entityOf(board, entityId) ?? null);
+  });
   const [teammates, setTeammates] = useState<TeammateReach[] | null>(null);
   useEffect(() => {
     if (!open) return;

@@ -1,13 +1,17 @@
-// One search box over every board, goals and feedback alike, with results as you type.
-// Arrow keys move through the results, Enter opens one, Escape closes the list.
+// One search box over every board of every kind (each kind says what of it matches, through
+// the registry), with results as you type. Arrow keys move through the results, Enter opens
+// one, Escape closes the list.
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import type { BoardKind } from '../../../shared/model/kinds';
 import { useApp, useRuntime } from '../context';
-import { itemMatchesText, queryWords } from '../feedback/filtering';
+import { BOARD_FEATURES, boardFeatures } from '../features/kinds';
+import { queryWords } from './search-words';
 
 interface Result {
   readonly key: string;
-  readonly kind: 'goal' | 'feedback';
+  readonly kind: BoardKind;
   readonly boardId: string;
   readonly id: string;
   readonly title: string;
@@ -19,8 +23,7 @@ const MAX_RESULTS = 12;
 export function SearchBox() {
   const runtime = useRuntime();
   const { t } = useTranslation();
-  const goalsBoards = useApp((s) => s.goalsBoards);
-  const feedbackBoards = useApp((s) => s.feedbackBoards);
+  const snapshots = useApp(useShallow((s) => boardFeatures().map(([, feature]) => s[feature.slice])));
   const boards = useApp((s) => s.workspace?.boards);
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
@@ -32,27 +35,21 @@ export function SearchBox() {
     if (words.length === 0) return [];
     const name = (id: string) => boards?.find((b) => b.id === id)?.name ?? '';
     const found: Result[] = [];
-    for (const [boardId, board] of Object.entries(goalsBoards)) {
-      for (const goal of board.goals) {
-        const text = `${goal.title}\n${goal.description}\n${goal.kpis.map((k) => k.name).join(' ')}`.toLocaleLowerCase();
-        if (words.every((w) => text.includes(w))) found.push({ key: `g:${goal.id}`, kind: 'goal', boardId, id: goal.id, title: goal.title, boardName: name(boardId) });
-        if (found.length >= MAX_RESULTS) return found;
-      }
-    }
-    for (const [boardId, board] of Object.entries(feedbackBoards)) {
-      for (const item of board.items.values()) {
-        if (item.mergedInto !== null || !itemMatchesText(item, words)) continue;
-        found.push({ key: `f:${item.id}`, kind: 'feedback', boardId, id: item.id, title: item.title, boardName: name(boardId) });
-        if (found.length >= MAX_RESULTS) return found;
+    for (const [i, [kind, feature]] of boardFeatures().entries()) {
+      for (const [boardId, board] of Object.entries(snapshots[i] ?? {})) {
+        for (const hit of feature.search.hits(board, words)) {
+          found.push({ key: `${kind}:${hit.id}`, kind, boardId, id: hit.id, title: hit.title, boardName: name(boardId) });
+          if (found.length >= MAX_RESULTS) return found;
+        }
       }
     }
     return found;
-  }, [query, goalsBoards, feedbackBoards, boards]);
+  }, [query, snapshots, boards]);
 
   const choose = (result: Result) => {
     setOpen(false);
     setQuery('');
-    void runtime.openBoard(result.boardId).then(() => runtime.store.setState(result.kind === 'goal' ? { selectedGoalId: result.id } : { selectedItemId: result.id }));
+    void runtime.openBoard(result.boardId).then(() => runtime.store.setState(BOARD_FEATURES[result.kind].search.select(result.id)));
   };
   const current = results[Math.min(active, results.length - 1)];
   return (
@@ -87,7 +84,7 @@ export function SearchBox() {
           {results.length === 0 && <li className="muted small">{t('search.none', { query })}</li>}
           {results.map((r) => (
             <li key={r.key} id={`${listId}-${r.key}`} role="option" aria-selected={r === current} className={r === current ? 'active' : ''} onMouseDown={(e) => e.preventDefault()} onClick={() => choose(r)} data-testid="search-result">
-              <span className={`result-kind ${r.kind}`}>{t(r.kind === 'goal' ? 'search.goal' : 'search.feedback')}</span> {r.title} <span className="muted small">{r.boardName}</span>
+              <span className={`result-kind ${BOARD_FEATURES[r.kind].search.className}`}>{t(BOARD_FEATURES[r.kind].search.labelKey)}</span> {r.title} <span className="muted small">{r.boardName}</span>
             </li>
           ))}
         </ul>

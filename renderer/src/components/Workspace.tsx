@@ -7,9 +7,8 @@ import { useApp, useRuntime } from '../context';
 import { BackUpDialog, RestoreDialog } from './BackupDialog';
 import { AwaySummary } from './conflicts/AwaySummary';
 import { ReviewConflictsButton } from './conflicts/ConflictReview';
-import { FeedbackBoard } from './feedback/FeedbackBoard';
-import { NewBoardDialog } from './feedback/NewBoardDialog';
-import { GoalsBoard } from './goals/GoalsBoard';
+import { BOARD_KIND_IDS, type BoardKind } from '../../../shared/model/kinds';
+import { BOARD_FEATURES, boardFeatures } from '../features/kinds';
 import { InviteDialog } from './InviteDialog';
 import { JoinDialog } from './JoinDialog';
 import { LeaveDialog } from './LeaveDialog';
@@ -25,6 +24,17 @@ import { SyncIndicator } from './SyncIndicator';
 import { Toast } from './Toast';
 import { ImportUnsyncedDialog, UnsyncedBanner } from './UnsyncedEdits';
 
+function NewBoard({ kind, onClose }: { kind: BoardKind; onClose(): void }) {
+  const Dialog = BOARD_FEATURES[kind].newBoard?.Dialog;
+  return Dialog ? <Dialog onClose={onClose} /> : null;
+}
+
+/** The open board's view; while the board index loads, the registry's first kind (goals). */
+function BoardView({ kind }: { kind: BoardKind | undefined }) {
+  const View = BOARD_FEATURES[kind ?? (BOARD_KIND_IDS[0] as BoardKind)].View;
+  return <View />;
+}
+
 function Sidebar() {
   const runtime = useRuntime();
   const { t } = useTranslation();
@@ -32,7 +42,7 @@ function Sidebar() {
   const activeBoardId = useApp((s) => s.activeBoardId);
   const memberId = useApp((s) => s.identity?.memberId);
   const [backupDialog, setBackupDialog] = useState<'back-up' | 'restore' | 'import-unsynced' | null>(null);
-  const [newBoard, setNewBoard] = useState(false);
+  const [newBoard, setNewBoard] = useState<BoardKind | null>(null);
   const [inviting, setInviting] = useState(false);
   const [leaving, setLeaving] = useState(false);
   const openedInviteLink = useApp((s) => s.openedInviteLink);
@@ -50,17 +60,20 @@ function Sidebar() {
           .map((board) => (
             <li key={board.id}>
               <button className={board.id === activeBoardId && !networkOpen ? 'board-link active' : 'board-link'} aria-current={board.id === activeBoardId && !networkOpen ? 'page' : undefined} onClick={() => void runtime.openBoard(board.id)}>
-                <span aria-hidden="true">{board.kind === 'goals' ? '◎' : '▤'}</span> {board.name}
+                <span aria-hidden="true">{BOARD_FEATURES[board.kind].icon}</span> {board.name}
               </button>
               <BoardPresence boardId={board.id} />
             </li>
           ))}
       </ul>
-      {!workspace?.readOnly && (
-        <button className="board-link new-board" onClick={() => setNewBoard(true)}>
-          + {t('feedback.newBoard')}
-        </button>
-      )}
+      {!workspace?.readOnly &&
+        boardFeatures().map(([kind, feature]) =>
+          feature.newBoard ? (
+            <button key={kind} className="board-link new-board" onClick={() => setNewBoard(kind)}>
+              + {t(feature.newBoard.labelKey)}
+            </button>
+          ) : null,
+        )}
       {archived.length > 0 && (
         <details className="archived-boards">
           <summary>{t('feedback.archived')}</summary>
@@ -75,7 +88,7 @@ function Sidebar() {
           </ul>
         </details>
       )}
-      {newBoard && <NewBoardDialog onClose={() => setNewBoard(false)} />}
+      {newBoard && <NewBoard kind={newBoard} onClose={() => setNewBoard(null)} />}
       <h2 className="sidebar-heading">{t('sidebar.members')}</h2>
       <ul className="member-list">
         {workspace?.members.map((m) => (
@@ -158,7 +171,7 @@ export function Workspace() {
         <UnsyncedBanner />
         <AwaySummary />
         <main id="main" className="board-area" tabIndex={-1}>
-          {mainView === 'network' ? <NetworkView /> : kind === 'feedback' ? <FeedbackBoard /> : <GoalsBoard />}
+          {mainView === 'network' ? <NetworkView /> : <BoardView kind={kind} />}
         </main>
       </div>
       <Toast />

@@ -1,9 +1,9 @@
 // The option lists that several selects share: members, channels, statuses, teams, and the
 // 1–5 and +1/+2/+3 scales, each labelled in the person's language.
 import { useTranslation } from 'react-i18next';
-import type { FeedbackChannelSnapshot, FeedbackStatusSnapshot } from '../../../shared/model/feedback-snapshots';
+import type { FeedbackChannelSnapshot, FeedbackStatusSnapshot } from '../../../shared/model/feedback/snapshots';
 import type { MemberSnapshot } from '../../../shared/model/workspace';
-import { channelLabel, statusLabel } from '../feedback/labels';
+import { channelLabel, statusLabel } from '../features/feedback/labels';
 
 export function MemberOptions({ members }: { members: readonly MemberSnapshot[] }) {
   return members.map((m) => (

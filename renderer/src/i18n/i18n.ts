@@ -5,8 +5,8 @@ import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../../../shared/api/bridge';
 import { en } from '../../../shared/i18n/en';
 import { zhCN } from '../../../shared/i18n/zh-CN';
-import type { KpiUnit } from '../../../shared/model/kpis';
-import { quarterOf, type Period } from '../../../shared/model/period';
+import type { KpiUnit } from '../../../shared/model/goals/kpis';
+import { quarterOf, type Period } from '../../../shared/model/goals/period';
 
 export function createI18n(locale: Locale): I18n {
   const instance = i18next.createInstance();

@@ -1,9 +1,10 @@
 // "While you were away": once the boards catch up after this laptop was offline, what each
 // teammate changed meanwhile, one line per change that opens the goal or item. Dismissable.
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import type { AwayChange } from '../../../../shared/model/away';
 import { useApp, useRuntime } from '../../context';
-import { statusLabel } from '../../feedback/labels';
+import { BOARD_FEATURES } from '../../features/kinds';
 import { formatNumber } from '../../i18n/i18n';
 
 const SHOWN_PER_PERSON = 12;
@@ -14,21 +15,30 @@ export function AwaySummary() {
   const awayChanges = useApp((s) => s.awayChanges);
   const members = useApp((s) => s.workspace?.members);
   const boards = useApp((s) => s.workspace?.boards);
-  const feedbackBoards = useApp((s) => s.feedbackBoards);
+  // Every kind's snapshots, for the values each kind words its own way.
+  const snapshots = useApp(useShallow((s) => Object.fromEntries(Object.values(BOARD_FEATURES).map((f) => [f.slice, s[f.slice]]))));
   const locale = useApp((s) => s.locale);
   if (!awayChanges) return null;
   const byPerson = new Map<string, { boardId: string; change: AwayChange }[]>();
   for (const [boardId, changes] of Object.entries(awayChanges)) {
     for (const change of changes) byPerson.set(change.by, [...(byPerson.get(change.by) ?? []), { boardId, change }]);
   }
+  const featureOf = (boardId: string) => {
+    const kind = boards?.find((b) => b.id === boardId)?.kind;
+    return kind ? BOARD_FEATURES[kind] : undefined;
+  };
   const valueOf = (boardId: string, c: AwayChange): string => {
     if (c.value === null) return '';
-    if (c.kind === 'goal-status') return t(`status.${String(c.value)}`);
-    if (c.kind === 'item-moved' || c.kind === 'item-created') return statusLabel(feedbackBoards[boardId]?.statuses.find((s) => s.id === c.value), t);
+    const feature = featureOf(boardId);
+    const worded = feature?.reviewLabels.awayValue(snapshots[feature.slice]?.[boardId] as never, c, t);
+    if (worded !== undefined) return worded;
     return typeof c.value === 'number' ? formatNumber(c.value, locale) : String(c.value);
   };
   const open = (boardId: string, c: AwayChange) =>
-    void runtime.openBoard(boardId).then(() => runtime.store.setState(c.target === 'goal' ? { selectedGoalId: c.targetId } : { selectedItemId: c.targetId }));
+    void runtime.openBoard(boardId).then(() => {
+      const feature = featureOf(boardId);
+      if (feature) runtime.store.setState(feature.search.select(c.targetId));
+    });
   return (
     <section className="banner info away-summary" aria-labelledby="away-summary-title" data-testid="away-summary">
       <div>

@@ -7,20 +7,21 @@ import type { FieldConflict } from '../../../../shared/model/conflicts';
 import { useApp, useRuntime } from '../../context';
 import { Modal } from '../BackupDialog';
 import { FieldError, type ShownError } from '../FieldError';
-import { conflictSubject, conflictValue, writtenAt, type ConflictContext } from './conflict-labels';
+import { conflictBoard, conflictSubject, conflictValue, writtenAt } from './conflict-labels';
 
 /** How many fields are in conflict on every open board. */
 function useConflictCount(): number {
   return useApp((s) => Object.values(s.conflicts).reduce((n, snapshot) => n + snapshot.list.length, 0));
 }
 
-function ConflictField({ boardId, conflict, ctx, onDone }: { boardId: string; conflict: FieldConflict; ctx: ConflictContext; onDone(error: ShownError | null): void }) {
+function ConflictField({ boardId, conflict, onDone }: { boardId: string; conflict: FieldConflict; onDone(error: ShownError | null): void }) {
   const runtime = useRuntime();
   const { t } = useTranslation();
   const locale = useApp((s) => s.locale);
   const members = useApp((s) => s.workspace?.members);
   const readOnly = useApp((s) => s.workspace?.readOnly ?? false);
   const boardName = useApp((s) => s.workspace?.boards.find((b) => b.id === boardId)?.name ?? '');
+  const ctx = useApp((s) => conflictBoard(s, boardId, conflict));
   const subject = conflictSubject(ctx, conflict, t);
   if (subject === null) return null;
   const headingId = `conflict-${conflict.key}`;
@@ -66,8 +67,6 @@ function ConflictField({ boardId, conflict, ctx, onDone }: { boardId: string; co
 export function ConflictReviewDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const conflicts = useApp((s) => s.conflicts);
-  const goalsBoards = useApp((s) => s.goalsBoards);
-  const feedbackBoards = useApp((s) => s.feedbackBoards);
   const [error, setError] = useState<ShownError | null>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
   // The chosen version's button goes away with its conflict: keep the focus in the dialog.
@@ -83,7 +82,7 @@ export function ConflictReviewDialog({ onClose }: { onClose: () => void }) {
         {boards.length === 0 && <p role="status">{t('conflicts.none')}</p>}
         {boards.map(([boardId, snapshot]) =>
           snapshot.list.map((conflict) => (
-            <ConflictField key={`${boardId}:${conflict.key}`} boardId={boardId} conflict={conflict} ctx={{ goals: goalsBoards[boardId], feedback: feedbackBoards[boardId] }} onDone={onDone} />
+            <ConflictField key={`${boardId}:${conflict.key}`} boardId={boardId} conflict={conflict} onDone={onDone} />
           )),
         )}
         <FieldError error={error} />

@@ -1,47 +1,28 @@
-// How a conflict reads on screen: what it is about, each version's value in the user's words,
-// and when it was written (relative, with the absolute time as a tooltip), in the active locale.
+// How a conflict reads on screen: what it is about and each version's value in the user's words
+// (each kind says, through the registry), and when it was written (relative, with the absolute
+// time as a tooltip), in the active locale.
 import type { TFunction } from 'i18next';
 import type { Locale } from '../../../../shared/api/bridge';
 import type { FieldConflict } from '../../../../shared/model/conflicts';
-import type { FeedbackBoardSnapshot } from '../../../../shared/model/feedback-snapshots';
 import type { TrackedValue } from '../../../../shared/model/field-writes';
-import type { GoalsBoardSnapshot, KpiSnapshot } from '../../../../shared/model/goals-read';
-import { formatKpiValue } from '../../i18n/i18n';
-import { statusLabel } from '../../feedback/labels';
+import { boardKindOfEntity } from '../../../../shared/model/kinds';
+import type { AppState } from '../../state/store';
+import { BOARD_FEATURES } from '../../features/kinds';
 
-export interface ConflictContext {
-  readonly goals: GoalsBoardSnapshot | undefined;
-  readonly feedback: FeedbackBoardSnapshot | undefined;
+/** The snapshot of the board a conflict is on, from the store slice its kind names. */
+export function conflictBoard(state: AppState, boardId: string, conflict: FieldConflict): unknown {
+  return state[BOARD_FEATURES[boardKindOfEntity(conflict.entityKind)].slice][boardId];
 }
 
-function kpiOf(ctx: ConflictContext, conflict: FieldConflict): KpiSnapshot | undefined {
-  return ctx.goals?.goals.find((g) => g.id === conflict.ownerId)?.kpis.find((k) => k.id === conflict.entityId);
-}
+const labelsOf = (conflict: FieldConflict) => BOARD_FEATURES[boardKindOfEntity(conflict.entityKind)].reviewLabels;
 
 /** "Goal “Grow activation”", "KPI “Signups” of “Grow activation”", "Feedback “Dark mode”"; null when it is gone. */
-export function conflictSubject(ctx: ConflictContext, conflict: FieldConflict, t: TFunction): string | null {
-  if (conflict.entityKind === 'item') {
-    const item = ctx.feedback?.items.get(conflict.entityId);
-    return item ? t('conflicts.ofItem', { title: item.title }) : null;
-  }
-  const goal = ctx.goals?.goals.find((g) => g.id === conflict.ownerId);
-  if (!goal) return null;
-  if (conflict.entityKind === 'goal') return t('conflicts.ofGoal', { title: goal.title });
-  const kpi = kpiOf(ctx, conflict);
-  return kpi ? t('conflicts.ofKpi', { name: kpi.name, title: goal.title }) : null;
+export function conflictSubject(board: unknown, conflict: FieldConflict, t: TFunction): string | null {
+  return labelsOf(conflict).conflictSubject(board as never, conflict, t);
 }
 
-export function conflictValue(ctx: ConflictContext, conflict: FieldConflict, value: TrackedValue, t: TFunction, locale: Locale): string {
-  if (conflict.field === 'statusOverride') return value === null ? t('conflicts.noStatus') : t(`status.${String(value)}`);
-  if (conflict.field === 'target' && typeof value === 'number') {
-    const unit = kpiOf(ctx, conflict)?.unit ?? 'number';
-    return formatKpiValue(value, unit, locale, { yes: t('yesNo.yes'), no: t('yesNo.no') });
-  }
-  if (conflict.field === 'statusId') {
-    const status = ctx.feedback?.statuses.find((s) => s.id === value);
-    return status ? statusLabel(status, t) : String(value);
-  }
-  return `“${String(value ?? '')}”`;
+export function conflictValue(board: unknown, conflict: FieldConflict, value: TrackedValue, t: TFunction, locale: Locale): string {
+  return labelsOf(conflict).conflictValue(board as never, conflict, value, t, locale) ?? `“${String(value ?? '')}”`;
 }
 
 const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [['day', 86_400_000], ['hour', 3_600_000], ['minute', 60_000]];

@@ -1,0 +1,67 @@
+// The contract of a board kind on screen: what the registry (./kinds.ts) holds for each kind,
+// so the workspace, sidebar, search and runtime reach a kind's views and snapshots through it.
+import type { TFunction } from 'i18next';
+import type { ComponentType } from 'react';
+import type * as Y from 'yjs';
+import type { Locale } from '../../../shared/api/bridge';
+import type { AwayChange } from '../../../shared/model/away';
+import type { FieldConflict } from '../../../shared/model/conflicts';
+import type { TrackedValue } from '../../../shared/model/field-writes';
+import type { SnapshotReader } from '../boards/board-set';
+import type { AppState } from '../state/store';
+
+/** The store slices that hold a kind's snapshots, by board id. */
+export type SnapshotSlice = 'goalsBoards' | 'feedbackBoards';
+
+/** One search result within a board: the goal or item to open. */
+export interface SearchHit {
+  readonly id: string;
+  readonly title: string;
+}
+
+/** Something of a board another kind may link to (a goal, for a feedback item), with how it is doing. */
+export interface LinkTarget {
+  readonly id: string;
+  readonly title: string;
+  readonly status: 'on-track' | 'at-risk' | 'off-track' | null;
+  /** 0–1, or null before there is anything to measure. */
+  readonly progress: number | null;
+}
+
+/** How a kind's changes read in conflict review and the away summary; `board` is undefined while it loads. */
+export interface ReviewLabels<S> {
+  /** "Goal “Grow activation”", "Feedback “Dark mode”"; null when the entity is gone. */
+  conflictSubject(board: S | undefined, conflict: FieldConflict, t: TFunction): string | null;
+  /** A conflicting version in the user's words; undefined when it reads as quoted text. */
+  conflictValue(board: S | undefined, conflict: FieldConflict, value: TrackedValue, t: TFunction, locale: Locale): string | undefined;
+  /** The new value of a teammate's change; undefined when it reads as a plain number or text. */
+  awayValue(board: S | undefined, change: AwayChange, t: TFunction): string | undefined;
+}
+
+/** What the renderer knows of a board kind. Each `features/<kind>/index.tsx` exports one. */
+export interface BoardFeature<K extends SnapshotSlice = SnapshotSlice> {
+  /** The sidebar's mark for boards of this kind. */
+  readonly icon: string;
+  /** The board view, shown when a board of this kind is open. */
+  readonly View: ComponentType;
+  /** The sidebar's "+ New …" entry, for kinds a person may add boards of. */
+  readonly newBoard?: { readonly labelKey: string; readonly Dialog: ComponentType<{ onClose(): void }> };
+  /** Where the runtime keeps this kind's snapshots. */
+  readonly slice: K;
+  /** A snapshot reader of one board doc; `today` dates period and progress reads. */
+  createReader(doc: Y.Doc, today: () => string): SnapshotReader<AppState[K][string]>;
+  /** The goal or item `id` of one board, or undefined: its snapshot changes whenever it is edited. */
+  entityOf(board: AppState[K][string], id: string): object | undefined;
+  /** For kinds other kinds link to: the linkable entities of one board, in board order. */
+  linkTargets?(board: AppState[K][string]): readonly LinkTarget[];
+  readonly reviewLabels: ReviewLabels<AppState[K][string]>;
+  readonly search: {
+    /** Prefix of a result's key and class of its label (`result-kind <className>`). */
+    readonly className: string;
+    readonly labelKey: string;
+    /** What of one board matches every word (lower-cased), in board order. */
+    hits(board: AppState[K][string], words: readonly string[]): Iterable<SearchHit>;
+    /** The store change that opens a hit once its board is on screen. */
+    select(id: string): Partial<AppState>;
+  };
+}

@@ -1,0 +1,140 @@
+// A feedback board on screen: header (name, rename, archive, new item), toolbar, the chosen
+// view (kanban, table or impact × effort matrix), the item detail panel and dialogs.
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApp, useRuntime } from '../../../context';
+import { boardToCsv, boardToMarkdown, download, exportFileName } from '../export';
+import { hasFilters, matchesFeedbackFilters, queryWords, sortFeedbackItems, type FeedbackFilters, type FeedbackSort } from '../filtering';
+import type { FeedbackColumnSnapshot } from '../../../../../shared/model/feedback/snapshots';
+import { channelLabel, statusLabel } from '../labels';
+import { selectFeedbackBoard } from '../../../state/store';
+import { FieldError, type ShownError } from '../../../components/FieldError';
+import { BoardSettingsDialog } from './BoardSettingsDialog';
+import { FeedbackToolbar } from './FeedbackToolbar';
+import { ImportDialog } from './ImportDialog';
+import { ItemDetail } from './ItemDetail';
+import { KanbanView, type VisibleColumn } from './KanbanView';
+import { MatrixView } from './MatrixView';
+import { NewItemDialog } from './NewItemDialog';
+import { TableView } from './TableView';
+
+const visibleColumns = new WeakMap<FeedbackColumnSnapshot, { filters: FeedbackFilters; sort: FeedbackSort; column: VisibleColumn }>();
+
+/**
+ * A column as shown, reused while its snapshot, the filters and the sort are unchanged: a
+ * remote edit to one card then re-renders only that card's column (and the card).
+ */
+function visibleColumn(c: FeedbackColumnSnapshot, filters: FeedbackFilters, sort: FeedbackSort): VisibleColumn {
+  const cached = visibleColumns.get(c);
+  if (cached && cached.filters === filters && cached.sort === sort) return cached.column;
+  const words = queryWords(filters.text);
+  // No filter and the board's own order: the column as it is, with no pass over its cards.
+  const shown = hasFilters(filters) ? c.items.filter((i) => matchesFeedbackFilters(i, filters, words)) : c.items;
+  const column = { status: c.status, all: c.items, items: sortFeedbackItems(shown, sort) };
+  visibleColumns.set(c, { filters, sort, column });
+  return column;
+}
+
+export function FeedbackBoard() {
+  const runtime = useRuntime();
+  const { t } = useTranslation();
+  const board = useApp(selectFeedbackBoard);
+  const ref = useApp((s) => s.workspace?.boards.find((b) => b.id === s.activeBoardId));
+  const filters = useApp((s) => s.feedbackFilters);
+  const sort = useApp((s) => s.feedbackSort);
+  const view = useApp((s) => s.feedbackView);
+  const selectedItemId = useApp((s) => s.selectedItemId);
+  const dialog = useApp((s) => s.feedbackDialog);
+  const members = useApp((s) => s.workspace?.members ?? []);
+  const today = useApp((s) => s.today);
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const [settings, setSettings] = useState(false);
+  const [renameError, setRenameError] = useState<ShownError | null>(null);
+
+  const columns = useMemo<VisibleColumn[]>(() => {
+    if (!board) return [];
+    return board.columns.filter((c) => c.status.kind !== 'merged' || filters.statusId === c.status.id).map((c) => visibleColumn(c, filters, sort));
+  }, [board, filters, sort]);
+  const visibleItems = useMemo(() => sortFeedbackItems(columns.flatMap((c) => c.items), sort), [columns, sort]);
+
+  if (!board || !ref) return <p className="muted pad" aria-busy="true">{t('app.loading')}</p>;
+  const readOnly = board.readOnly || ref.archived;
+  const liveCount = board.columns.reduce((n, c) => (c.status.kind === 'merged' ? n : n + c.items.length), 0);
+
+  const exportBoard = (kind: 'csv' | 'markdown') => {
+    const names = { status: (id: string) => statusLabel(board.statuses.find((s) => s.id === id), t), channel: (id: string | null) => channelLabel(board.channels.find((c) => c.id === id), t) };
+    if (kind === 'csv') download(exportFileName(ref.name, 'csv', today), boardToCsv(board, members, names), 'text/csv;charset=utf-8');
+    else download(exportFileName(ref.name, 'md', today), boardToMarkdown(ref.name, board, names), 'text/markdown;charset=utf-8');
+  };
+  const saveName = () => {
+    if (renaming === null) return;
+    const result = runtime.feedback.renameBoard(ref.id, renaming);
+    if (!result.ok) return setRenameError(result.error);
+    setRenaming(null);
+    setRenameError(null);
+  };
+
+  return (
+    <div className="feedback-board">
+      <div className="board-header">
+        {renaming === null ? (
+          <h1>{ref.name}</h1>
+        ) : (
+          <form
+            className="inline-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              saveName();
+            }}
+          >
+            <input aria-label={t('feedback.boardName')} value={renaming} onChange={(e) => setRenaming(e.target.value)} autoFocus onKeyDown={(e) => e.key === 'Escape' && setRenaming(null)} />
+            <button type="submit">{t('comments.save')}</button>
+            <FieldError error={renameError} />
+          </form>
+        )}
+        <div className="header-actions">
+          {ref.archived ? (
+            <button onClick={() => runtime.feedback.restoreBoard(ref.id)}>{t('feedback.restore')}</button>
+          ) : (
+            <>
+              <button onClick={() => setRenaming(ref.name)}>{t('feedback.rename')}</button>
+              {!readOnly && <button onClick={() => setSettings(true)}>{t('feedback.settings')}</button>}
+              <button onClick={() => runtime.feedback.archiveBoard(ref.id)}>{t('feedback.archive')}</button>
+              {!readOnly && (
+                <button className="primary" onClick={() => runtime.store.setState({ feedbackDialog: 'new-item' })}>
+                  + {t('feedback.newItem')}
+                </button>
+              )}
+            </>
+          )}
+        </div>
+      </div>
+      {ref.archived && (
+        <p className="banner info" role="status">
+          {t('feedback.archivedNotice')}
+        </p>
+      )}
+      <FeedbackToolbar board={board} onExport={exportBoard} />
+      <p className="muted small" role="status" aria-live="polite">
+        {t('feedback.count', { count: visibleItems.length })}
+      </p>
+      {liveCount === 0 && <div className="empty-state"><p>{t('feedback.empty')}</p></div>}
+      {liveCount > 0 && visibleItems.length === 0 && hasFilters(filters) && (
+        <div className="empty-state">
+          <p>{t('feedback.emptyFiltered')}</p>
+        </div>
+      )}
+      <div className="board-body feedback-body">
+        <div className="feedback-view">
+          {view === 'kanban' && <KanbanView board={board} columns={columns} />}
+          {view === 'table' && <TableView board={board} items={visibleItems} />}
+          {view === 'matrix' && <MatrixView items={visibleItems} />}
+        </div>
+        {selectedItemId && board.items.has(selectedItemId) && <ItemDetail key={selectedItemId} board={board} itemId={selectedItemId} readOnly={readOnly} />}
+      </div>
+      {dialog === 'new-item' && <NewItemDialog board={board} />}
+      {dialog === 'import' && <ImportDialog board={board} />}
+      {settings && <BoardSettingsDialog board={board} onClose={() => setSettings(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+// Impact versus effort: a 5 × 5 grid with impact rising upwards and effort rising to the
+// right, each cell listing its items (most votes first). Quick wins sit top left.
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FeedbackItemSnapshot } from '../../../../../shared/model/feedback/snapshots';
+import { useApp, useRuntime } from '../../../context';
+
+const SCALE = [1, 2, 3, 4, 5] as const;
+const PER_CELL = 6;
+
+export function MatrixView({ items }: { items: readonly FeedbackItemSnapshot[] }) {
+  const runtime = useRuntime();
+  const { t } = useTranslation();
+  const selectedItemId = useApp((s) => s.selectedItemId);
+  const cells = useMemo(() => {
+    const map = new Map<string, FeedbackItemSnapshot[]>();
+    for (const item of items) {
+      const key = `${item.impact}:${item.effort}`;
+      const list = map.get(key) ?? [];
+      list.push(item);
+      map.set(key, list);
+    }
+    for (const list of map.values()) list.sort((a, b) => b.voteCount - a.voteCount || b.priority - a.priority);
+    return map;
+  }, [items]);
+  return (
+    <div className="matrix" data-testid="matrix" role="grid" aria-label={t('feedback.views.matrix')}>
+      <div className="matrix-axis-y" aria-hidden="true">
+        {t('feedback.impact')} ↑
+      </div>
+      <div className="matrix-grid">
+        {[...SCALE].reverse().map((impact) => (
+          <div key={impact} role="row" className="matrix-row">
+            <span className="matrix-label" aria-hidden="true">
+              {impact}
+            </span>
+            {SCALE.map((effort) => {
+              const list = cells.get(`${impact}:${effort}`) ?? [];
+              return (
+                <div key={effort} role="gridcell" className={`matrix-cell q-${impact >= 3 ? 'high' : 'low'}-${effort <= 3 ? 'low' : 'high'}`} aria-label={`${t('feedback.impact')} ${impact}, ${t('feedback.effort')} ${effort}: ${list.length}`} data-testid="matrix-cell" data-impact={impact} data-effort={effort}>
+                  {list.slice(0, PER_CELL).map((item) => (
+                    <button key={item.id} className={`matrix-chip${item.id === selectedItemId ? ' selected' : ''}`} title={item.title} onClick={() => runtime.store.setState({ selectedItemId: item.id })}>
+                      {item.title} <span className="muted small">▲{item.voteCount}</span>
+                    </button>
+                  ))}
+                  {list.length > PER_CELL && <span className="muted small">+{list.length - PER_CELL}</span>}
+                </div>
+              );
+            })}
+          </div>
+        ))}
+        <div className="matrix-row matrix-x" aria-hidden="true">
+          <span className="matrix-label" />
+          {SCALE.map((e) => (
+            <span key={e} className="matrix-label">
+              {e}
+            </span>
+          ))}
+        </div>
+        <div className="matrix-axis-x" aria-hidden="true">
+          {t('feedback.effort')} →
+        </div>
+      </div>
+    </div>
+  );
+}
