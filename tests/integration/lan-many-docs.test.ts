@@ -4,16 +4,14 @@
 // vectors), nothing pending either way and no connection closed for bad input.
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { ReplicaStore } from '../../electron/peer/store/replica-store';
 import { newBenchWorkspace, writePeerData, type BenchWorkspace } from '../bench/support/lan-hub';
 import { docsHash } from '../support/doc-hash';
+import { docsOnDisk } from '../support/docs-on-disk';
 import { health, LanTestBed, type LanHub } from './support/lan-hubs';
 
 const bed = new LanTestBed();
 // Removing two folders of 10,000 logs takes a while on a busy disk.
 afterEach(() => bed.cleanup(), 180_000);
-
-const quiet = { info: () => undefined, warn: () => undefined };
 
 /** A small board as one update: a title and a few cards, from its own client. */
 function board(docId: string, author: string, cards: number): Uint8Array {
@@ -31,22 +29,6 @@ function board(docId: string, author: string, cards: number): Uint8Array {
   const update = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return update;
-}
-
-/** Every doc a stopped hub has on disk, loaded. */
-async function docsOnDisk(dataDir: string): Promise<Map<string, Y.Doc>> {
-  const store = await ReplicaStore.open(dataDir, { logger: quiet });
-  const docs = new Map<string, Y.Doc>();
-  try {
-    for (const docId of await store.listDocIds()) {
-      const doc = new Y.Doc();
-      for (const update of (await store.loadDoc(docId)).updates) Y.applyUpdate(doc, update);
-      docs.set(docId, doc);
-    }
-  } finally {
-    await store.close();
-  }
-  return docs;
 }
 
 async function nothingPendingFor(hub: LanHub): Promise<boolean> {

@@ -5,9 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import * as Y from 'yjs';
-import { ReplicaStore, type StoreLogger } from '../../../electron/peer/store/replica-store';
+
 import { LinkTestClient, waitFor } from '../../integration/support/link-test-client';
 import { docsHash } from '../../support/doc-hash';
+import { docsOnDisk } from '../../support/docs-on-disk';
 import { SeededRandom } from '../support/prng';
 import type { BenchContext, BenchRow, RowReport } from '../support/row';
 import { newBenchWorkspace, peerDataDir, startLanHub, writePeerData, type BenchWorkspace, type LanHub } from '../support/lan-hub';
@@ -21,7 +22,6 @@ const SYNC_DEADLINE_MS = 240_000;
 /** /healthz reads every doc's state: polled at 5 ms (as sync-cold does) it would take A's time from the sync it measures. */
 const POLL_MS = 50;
 const WORDS = 'export csv dashboard slow login sso mobile offline sync board goal kpi filter search sort tag owner deadline reminder email chat invoice report chart quarter team roadmap'.split(' ');
-const quietLogger: StoreLogger = { info: () => undefined, warn: () => undefined };
 
 /** One item as a board holds it: a few fields and a description. */
 function addItem(items: Y.Map<Y.Map<unknown>>, id: string, rng: SeededRandom): void {
@@ -75,18 +75,7 @@ function rssBytes(pid: number): number {
 
 /** The hash of every doc a stopped hub left on disk. */
 async function hashOnDisk(dataDir: string): Promise<string> {
-  const store = await ReplicaStore.open(dataDir, { logger: quietLogger });
-  const docs = new Map<string, Y.Doc>();
-  try {
-    for (const docId of await store.listDocIds()) {
-      const doc = new Y.Doc();
-      for (const update of (await store.loadDoc(docId)).updates) Y.applyUpdate(doc, update);
-      docs.set(docId, doc);
-    }
-  } finally {
-    await store.close();
-  }
-  return docsHash(docs);
+  return docsHash(await docsOnDisk(dataDir));
 }
 
 interface ColdRun {
