@@ -5,7 +5,6 @@
 import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import * as Y from 'yjs';
-
 import { LinkTestClient, waitFor } from '../../integration/support/link-test-client';
 import { docsHash } from '../../support/doc-hash';
 import { docsOnDisk } from '../../support/docs-on-disk';
