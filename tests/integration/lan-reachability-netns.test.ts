@@ -29,11 +29,14 @@ describe.skipIf(unavailable !== null)('LAN port reachability across network name
     const [nodeA, nodeB] = lab.nodes;
     const b = await lab.hub(nodeB, { create: 'Ops & Product' });
     const invite = withAddresses(await inviteOf(b), [`${nodeB.address}:${b.lanPort}`]);
-    const a = await lab.hub(nodeA, { join: invite });
     // Teammates' connects to A's LAN port are dropped, as a laptop firewall would; A's own dials out are not.
+    // The rule is in place before A starts, so no dial-back of A ever gets through (one that did
+    // would stand while a later check is rate-limited or unanswered).
+    const aLanPort = 41_100;
     lab.exec(nodeA, ['nft', 'add', 'table', 'inet', 'tdm_drop_lan']);
     lab.exec(nodeA, ['nft', 'add', 'chain', 'inet', 'tdm_drop_lan', 'in', '{ type filter hook input priority 0 ; policy accept ; }']);
-    lab.exec(nodeA, ['nft', 'add', 'rule', 'inet', 'tdm_drop_lan', 'in', 'tcp', 'dport', String(a.lanPort), 'counter', 'drop']);
+    lab.exec(nodeA, ['nft', 'add', 'rule', 'inet', 'tdm_drop_lan', 'in', 'tcp', 'dport', String(aLanPort), 'counter', 'drop']);
+    const a = await lab.hub(nodeA, { join: invite, lanPort: aLanPort });
     const [idA, idB] = [(await healthOf(a)).peerId, (await healthOf(b)).peerId];
     await eventually(async () => (await healthOf(a)).peers.some((p) => p.peerId === idB), () => `A never connected to B:\n${a.output()}`, 15_000);
 

@@ -63,6 +63,8 @@ export interface NsHubOptions {
   readonly create?: string;
   readonly join?: string;
   readonly peers?: readonly string[];
+  /** A fixed LAN port (a namespace's port space starts empty, so any is free); any free one by default. */
+  readonly lanPort?: number;
 }
 
 /** Two namespaces joined by one veth pair, and every process and folder the test starts in them. */
@@ -181,7 +183,7 @@ net.createServer((c)=>{const u=net.connect(Number(port),'127.0.0.1');c.pipe(u);u
     const dataDir = options.dataDir ?? this.dataDir();
     const port = await freePort(); // free here; the namespace's port space starts empty
     const token = randomBytes(18).toString('base64url');
-    const args = ['dist/peer/peer.cjs', '--data', dataDir, '--port', String(port), `--token=${token}`, '--lan-port', '0'];
+    const args = ['dist/peer/peer.cjs', '--data', dataDir, '--port', String(port), `--token=${token}`, '--lan-port', String(options.lanPort ?? 0)];
     if (options.create) args.push('--create-workspace', options.create);
     if (options.join) args.push('--join', options.join);
     for (const peer of options.peers ?? []) args.push('--peer', peer);
