@@ -3,7 +3,6 @@
 // the hub was down reach it only if that tab can reconnect where it is. The file holds the
 // token, so it is the owner's alone (0600).
 import { randomBytes } from 'node:crypto';
-import { chmod } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readJsonFile, writeJsonAtomic } from './files';
 
@@ -60,11 +59,9 @@ export function chooseHubAddress(flags: HubAddressFlags, remembered: Partial<Hub
   return { port: remembered.port ?? 0, token, portIsRemembered: remembered.port !== undefined };
 }
 
-/** Writes the address for the next start, owner-only (a file left wider by hand is narrowed again). */
+/** Writes the address for the next start, owner-only (the atomic write replaces a file left wider by hand). */
 export async function rememberHubAddress(dataDir: string, address: HubAddress): Promise<void> {
-  const path = join(dataDir, HUB_ADDRESS_FILE);
-  await writeJsonAtomic(path, { port: address.port, token: address.token }, 0o600);
-  await chmod(path, 0o600);
+  await writeJsonAtomic(join(dataDir, HUB_ADDRESS_FILE), { port: address.port, token: address.token }, 0o600);
 }
 
 /**

@@ -194,12 +194,12 @@ export class LanNetwork {
     }
     const firstBytes = setTimeout(() => socket.destroy(), FIRST_BYTES_MS);
     socket.once('data', () => clearTimeout(firstBytes));
+    this.sockets.add(socket);
     socket.once('close', () => {
       clearTimeout(firstBytes);
       slot.release();
+      this.sockets.delete(socket);
     });
-    this.sockets.add(socket);
-    socket.once('close', () => this.sockets.delete(socket));
     this.secure(socket, 'responder', `${remote}:${socket.remotePort ?? 0}`, 'inbound', null, slot);
   }
 

@@ -17,6 +17,7 @@ export interface SavedViewFilters {
   readonly channelId: string;
   readonly tag: string;
   readonly ownerId: string;
+  /** A goal link key `${boardId}:${goalId}`, or 'all'. */
   readonly goal: string;
   readonly text: string;
 }

@@ -2,21 +2,14 @@
 // owner, linked goal and text, and the sorts people ask for (priority, votes, newest,
 // recently active, or the board's own order). Pure functions of snapshots.
 import type { FeedbackItemSnapshot } from '../../../../shared/model/feedback/snapshots';
+import type { SavedViewFilters, SavedViewKind, SavedViewSort } from '../../../../shared/model/feedback/views';
 import { queryWords } from '../../components/search-words';
 
-export interface FeedbackFilters {
-  readonly statusId: string;
-  readonly channelId: string;
-  readonly tag: string;
-  readonly ownerId: string;
-  /** A goal link key `${boardId}:${goalId}`, or 'all'. */
-  readonly goal: string;
-  readonly text: string;
-}
-
-export type FeedbackSort = 'manual' | 'priority' | 'votes' | 'newest' | 'active';
+/** What a view filters by: the fields a saved view keeps, so a view saved is a view shown. */
+export type FeedbackFilters = SavedViewFilters;
+export type FeedbackSort = SavedViewSort;
 export const FEEDBACK_SORTS: readonly FeedbackSort[] = ['manual', 'priority', 'votes', 'newest', 'active'];
-export type FeedbackViewKind = 'kanban' | 'table' | 'matrix';
+export type FeedbackViewKind = SavedViewKind;
 
 export const NO_FEEDBACK_FILTERS: FeedbackFilters = { statusId: 'all', channelId: 'all', tag: 'all', ownerId: 'all', goal: 'all', text: '' };
 
