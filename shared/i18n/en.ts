@@ -30,7 +30,7 @@ const core = {
   },
   team: { product: 'Product team', operations: 'Operations team', shared: 'Shared' },
   teamShort: { product: 'Product', operations: 'Operations', shared: 'Shared' },
-  sidebar: { boards: 'Boards', members: 'Members', you: '{{name}} (you)', language: 'Language' },
+  sidebar: { boards: 'Boards', members: 'Members', you: '{{name}} (you)', language: 'Language', newerBoard: '— needs a newer Tandem', newerBoardHint: 'A teammate made this board with a newer version of Tandem. Update Tandem to open it; until then it is kept as it is.' },
   status: { 'on-track': 'On track', 'at-risk': 'At risk', 'off-track': 'Off track', none: 'No check-ins yet', suggested: 'Suggested: {{status}}', auto: 'Automatic ({{status}})' },
   save: {
     connecting: 'Connecting to the local peer…',

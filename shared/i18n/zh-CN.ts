@@ -35,7 +35,7 @@ const core: CoreCatalogue = {
   },
   team: { product: '产品团队', operations: '运营团队', shared: '共同' },
   teamShort: { product: '产品', operations: '运营', shared: '共同' },
-  sidebar: { boards: '看板', members: '成员', you: '{{name}}（你）', language: '语言' },
+  sidebar: { boards: '看板', members: '成员', you: '{{name}}（你）', language: '语言', newerBoard: '— 需要更新版本的 Tandem', newerBoardHint: '队友用更新版本的 Tandem 创建了这个看板。更新 Tandem 后即可打开；在此之前它会原样保留。' },
   status: { 'on-track': '正常', 'at-risk': '有风险', 'off-track': '偏离', none: '尚无进展更新', suggested: '建议：{{status}}', auto: '自动（{{status}}）' },
   save: {
     connecting: '正在连接本机对等设备服务…',

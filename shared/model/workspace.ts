@@ -3,7 +3,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { SCHEMA_VERSION, entities, entityOrThrow, num, oneOf, str, transactLocal, isReadOnly, docSchemaVersion } from './doc';
-import { BOARD_KIND_IDS, type BoardKind } from './kinds';
+import { BOARD_KIND_IDS, isBoardKind, type BoardKind } from './kinds';
 import { keyAtEnd, compareOrder } from './order';
 import { entityId, LIMITS, parseInput, requiredText, team } from './validate';
 
@@ -26,12 +26,20 @@ export interface BoardRef {
   readonly archived: boolean;
 }
 
+/** A board of a kind this app does not know (a newer Tandem made it): listed, never opened. */
+export interface NewerBoardRef {
+  readonly id: string;
+  readonly name: string;
+}
+
 export interface WorkspaceSnapshot {
   readonly name: string;
   readonly schemaVersion: number;
   readonly readOnly: boolean;
   readonly members: readonly MemberSnapshot[];
   readonly boards: readonly BoardRef[];
+  /** Boards of kinds from a newer Tandem: opening one as another kind would write into it. */
+  readonly newerBoards: readonly NewerBoardRef[];
 }
 
 const TEAMS: readonly Team[] = ['product', 'operations', 'shared'];
@@ -104,7 +112,7 @@ function writeMember(doc: Y.Doc, input: z.output<typeof memberInput>, now: numbe
 function writeBoard(doc: Y.Doc, input: { id: string; kind: BoardKind; name: string }): void {
   const boards = doc.getMap('boards');
   if (boards.has(input.id)) return;
-  const order = keyAtEnd(readBoards(doc).map((b) => b.order));
+  const order = keyAtEnd(readBoards(doc).orders);
   const board = new Y.Map<unknown>();
   board.set('id', input.id);
   board.set('kind', input.kind);
@@ -114,12 +122,20 @@ function writeBoard(doc: Y.Doc, input: { id: string; kind: BoardKind; name: stri
   boards.set(input.id, board);
 }
 
-function readBoards(doc: Y.Doc): BoardRef[] {
+/** The board index, in order. Entries of unknown kinds are set apart, not read as goals boards. */
+function readBoards(doc: Y.Doc): { boards: BoardRef[]; newerBoards: NewerBoardRef[]; orders: string[] } {
   const boards: BoardRef[] = [];
+  const newer: (NewerBoardRef & { order: string })[] = [];
+  const orders: string[] = [];
   for (const [id, b] of entities(doc.getMap('boards'))) {
-    boards.push({ id, kind: oneOf(b.get('kind'), BOARD_KIND_IDS, 'goals'), name: str(b.get('name')), order: str(b.get('order')), archived: b.get('archived') === true });
+    const kind = b.get('kind');
+    const name = str(b.get('name'));
+    const order = str(b.get('order'));
+    orders.push(order);
+    if (isBoardKind(kind)) boards.push({ id, kind, name, order, archived: b.get('archived') === true });
+    else if (b.get('archived') !== true) newer.push({ id, name, order });
   }
-  return boards.sort(compareOrder);
+  return { boards: boards.sort(compareOrder), newerBoards: newer.sort(compareOrder).map(({ id, name }) => ({ id, name })), orders };
 }
 
 export function readWorkspace(doc: Y.Doc): WorkspaceSnapshot {
@@ -128,7 +144,8 @@ export function readWorkspace(doc: Y.Doc): WorkspaceSnapshot {
     members.push({ id, name: str(m.get('name')), team: oneOf(m.get('team'), TEAMS, 'shared'), colour: str(m.get('colour'), colourFor(id)), joinedAt: num(m.get('joinedAt')) });
   }
   members.sort((a, b) => a.joinedAt - b.joinedAt || (a.id < b.id ? -1 : 1));
-  return { name: str(doc.getMap('meta').get('name')), schemaVersion: docSchemaVersion(doc), readOnly: isReadOnly(doc), members, boards: readBoards(doc) };
+  const { boards, newerBoards } = readBoards(doc);
+  return { name: str(doc.getMap('meta').get('name')), schemaVersion: docSchemaVersion(doc), readOnly: isReadOnly(doc), members, boards, newerBoards };
 }
 
 /** True once the workspace doc holds content (it may be empty while the first sync runs). */

@@ -164,7 +164,28 @@ describe('reading a workspace a peer wrote oddly', () => {
     expect(snapshot.readOnly).toBe(false);
     expect(snapshot.members.map((m) => m.id)).toEqual(['m_odd', 'm_alice']);
     expect(snapshot.members[0]).toEqual({ id: 'm_odd', name: '', team: 'shared', colour: expect.any(String), joinedAt: 0 });
-    expect(snapshot.boards.map((b) => b.id).sort()).toEqual(['b_goals', 'b_odd']);
-    expect(snapshot.boards.find((b) => b.id === 'b_odd')).toMatchObject({ kind: 'goals', name: '', archived: false });
+    // A kind this app does not know is a newer app's board: set apart, never opened as goals.
+    expect(snapshot.boards.map((b) => b.id)).toEqual(['b_goals']);
+    expect(snapshot.newerBoards).toEqual([{ id: 'b_odd', name: '' }]);
+  });
+});
+
+describe('a board a newer Tandem made', () => {
+  it('is listed apart by name, not read as a goals board, and boards added later go after it', () => {
+    const doc = workspace();
+    doc.transact(() => {
+      const board = new Y.Map<unknown>();
+      doc.getMap('boards').set('b_future', board);
+      board.set('id', 'b_future');
+      board.set('kind', 'timesheets');
+      board.set('name', 'Hours');
+      board.set('order', 'a5');
+      board.set('archived', false);
+    }, peerOrigin());
+    addBoard(doc, { id: 'b_feedback', kind: 'feedback', name: 'Ideas' });
+    const snapshot = readWorkspace(doc);
+    expect(snapshot.newerBoards).toEqual([{ id: 'b_future', name: 'Hours' }]);
+    expect(snapshot.boards.map((b) => [b.id, b.kind])).toEqual([['b_goals', 'goals'], ['b_feedback', 'feedback']]);
+    expect(snapshot.boards[1]!.order > 'a5').toBe(true);
   });
 });

@@ -65,6 +65,14 @@ function Sidebar() {
               <BoardPresence boardId={board.id} />
             </li>
           ))}
+        {workspace?.newerBoards.map((board) => (
+          <li key={board.id} className="newer-board">
+            <span className="board-link" aria-disabled="true" title={t('sidebar.newerBoardHint')}>
+              <span aria-hidden="true">⬆</span> {board.name}
+              <span className="muted small"> {t('sidebar.newerBoard')}</span>
+            </span>
+          </li>
+        ))}
       </ul>
       {!workspace?.readOnly &&
         boardFeatures().map(([kind, feature]) =>
