@@ -50,6 +50,13 @@ export default tseslint.config(
     },
   },
   {
+    files: ['electron/relay/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: {
+      'no-restricted-imports': ['error', { paths: [electronBan], patterns: [{ group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**'], message: 'The relay node is plain Node and stands alone.' }] }],
+    },
+  },
+  {
     files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
     languageOptions: { globals: globals.node },
     rules: {

@@ -1,0 +1,146 @@
+// A peer's link to one relay: one WebSocket (Hocuspocus multiplexes every envelope doc over
+// it), and per Tandem doc an envelope doc, its provider and the mirror that seals and opens.
+// It reports what the Network view shows: connected or not, why a relay refused, the last
+// exchange, docs still catching up, and blobs refused.
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { isRelayRefusal, relayCredential, type RelayRefusal } from '../../../shared/relay/relay-names';
+import { EnvelopeMirror } from './envelope-mirror';
+import type { RelayKeys } from './relay-keys';
+import type { BlobRefusal } from './sealed-blob';
+
+export interface RelayLinkStatus {
+  readonly url: string;
+  readonly connected: boolean;
+  /** Why the relay refused this workspace, when it did. */
+  readonly refusal: RelayRefusal | null;
+  readonly lastExchangeAt: number | null;
+  /** Docs whose envelope has not finished its first sync since the last connect. */
+  readonly docsPending: number;
+  /** Blobs that did not open or were replayed, by reason. */
+  readonly refusedBlobs: Readonly<Record<string, number>>;
+}
+
+export interface RelayLinkOptions {
+  readonly url: string;
+  readonly keys: RelayKeys;
+  /** This peer's id, sealed into every blob it sends. */
+  readonly sender: string;
+  onDidChangeStatus?(status: RelayLinkStatus): void;
+  /** Reconnect back-off; the defaults suit a laptop, tests shorten them. */
+  readonly minDelayMs?: number;
+  readonly maxDelayMs?: number;
+}
+
+interface SyncedDoc {
+  readonly envelope: Y.Doc;
+  readonly provider: HocuspocusProvider;
+  readonly mirror: EnvelopeMirror;
+  synced: boolean;
+}
+
+export class RelayLink {
+  private readonly socket: HocuspocusProviderWebsocket;
+  private readonly docs = new Map<string, SyncedDoc>();
+  private connected = false;
+  private refusal: RelayRefusal | null = null;
+  private lastExchangeAt: number | null = null;
+  private readonly refusedBlobs: Record<string, number> = {};
+
+  constructor(private readonly options: RelayLinkOptions) {
+    this.socket = new HocuspocusProviderWebsocket({
+      url: options.url,
+      WebSocketPolyfill: WebSocket,
+      minDelay: options.minDelayMs ?? 1_000,
+      maxDelay: options.maxDelayMs ?? 30_000,
+      // Reconnect for ever: a laptop away from the office for a week comes back to it.
+      maxAttempts: 0,
+    });
+    this.socket.on('status', ({ status }: { status: string }) => {
+      this.connected = status === 'connected';
+      if (!this.connected) for (const entry of this.docs.values()) this.markUnsynced(entry);
+      this.report();
+    });
+  }
+
+  /** Starts syncing `doc` (the replica's copy of `docId`) with the relay. */
+  sync(docId: string, doc: Y.Doc): void {
+    if (this.docs.has(docId)) return;
+    const envelope = new Y.Doc();
+    const mirror = new EnvelopeMirror({ docId, doc, envelope, sealKey: this.options.keys.sealKey, sender: this.options.sender, onDidRefuse: (reason) => this.countRefused(reason) });
+    const provider = new HocuspocusProvider({
+      websocketProvider: this.socket,
+      name: this.options.keys.envelopeName(docId),
+      document: envelope,
+      token: relayCredential(this.options.keys.token),
+      onAuthenticationFailed: ({ reason }) => {
+        this.refusal = isRelayRefusal(reason) ? reason : 'relay-token';
+        this.report();
+      },
+      onAuthenticated: () => {
+        if (this.refusal) {
+          this.refusal = null;
+          this.report();
+        }
+      },
+      onSynced: ({ state }) => {
+        if (!state) return;
+        const entry = this.docs.get(docId);
+        if (!entry || entry.synced) return;
+        entry.synced = true;
+        mirror.onDidConnect();
+        this.lastExchangeAt = Date.now();
+        this.report();
+      },
+      onMessage: () => {
+        this.lastExchangeAt = Date.now();
+      },
+    });
+    this.docs.set(docId, { envelope, provider, mirror, synced: false });
+    provider.attach();
+    this.report();
+  }
+
+  /** Stops syncing one doc (it was closed or deleted here). */
+  stop(docId: string): void {
+    const entry = this.docs.get(docId);
+    if (!entry) return;
+    this.docs.delete(docId);
+    entry.mirror.destroy();
+    entry.provider.destroy();
+    entry.envelope.destroy();
+    this.report();
+  }
+
+  status(): RelayLinkStatus {
+    let docsPending = 0;
+    for (const entry of this.docs.values()) if (!entry.synced) docsPending++;
+    return { url: this.options.url, connected: this.connected, refusal: this.refusal, lastExchangeAt: this.lastExchangeAt, docsPending, refusedBlobs: { ...this.refusedBlobs } };
+  }
+
+  /** Blobs in `docId`'s envelope as this peer holds it. */
+  blobCount(docId: string): number {
+    return this.docs.get(docId)?.mirror.blobCount ?? 0;
+  }
+
+  destroy(): void {
+    for (const docId of [...this.docs.keys()]) this.stop(docId);
+    this.socket.destroy();
+  }
+
+  private markUnsynced(entry: SyncedDoc): void {
+    if (!entry.synced) return;
+    entry.synced = false;
+    entry.mirror.onDidDisconnect();
+  }
+
+  private countRefused(reason: BlobRefusal | 'blob-replayed'): void {
+    this.refusedBlobs[reason] = (this.refusedBlobs[reason] ?? 0) + 1;
+    this.report();
+  }
+
+  private report(): void {
+    this.options.onDidChangeStatus?.(this.status());
+  }
+}

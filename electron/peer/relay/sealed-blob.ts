@@ -1,0 +1,84 @@
+// A sealed blob: one Tandem update or snapshot as the relay holds it. AES-256-GCM under the
+// workspace's seal key with a random 96-bit nonce; the Tandem doc id is the associated data,
+// so a blob moved to another doc's envelope does not open. Who sent it and its sequence are
+// inside the ciphertext: the relay sees a version byte, a nonce and a length, nothing else.
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { MAX_SEALED_BLOB_BYTES, RELAY_PROTOCOL } from '../../../shared/relay/relay-names';
+
+const NONCE_BYTES = 12;
+const TAG_BYTES = 16;
+const HEADER_BYTES = 1 + NONCE_BYTES;
+
+/** An update is one change; a snapshot replaces every blob it was compacted from. */
+export type SealedKind = 'update' | 'snapshot';
+const KIND_CODES: Readonly<Record<SealedKind, number>> = { update: 1, snapshot: 2 };
+
+export interface OpenedBlob {
+  readonly kind: SealedKind;
+  /** The peer that sealed it. */
+  readonly sender: string;
+  /** The sender's sequence number for this doc: a blob seen twice is a replay. */
+  readonly seq: number;
+  /** A Yjs update (V1). */
+  readonly update: Uint8Array;
+}
+
+/** Why a blob was refused; it is counted and never applied. */
+export type BlobRefusal = 'blob-version' | 'blob-size' | 'blob-tampered' | 'blob-malformed';
+
+export class BlobRefused extends Error {
+  constructor(readonly reason: BlobRefusal) {
+    super(`sealed blob refused: ${reason}`);
+  }
+}
+
+const associatedData = (docId: string): Uint8Array => new TextEncoder().encode(`tandem/relay/blob/v${RELAY_PROTOCOL}\0${docId}`);
+
+export function sealBlob(key: Uint8Array, docId: string, blob: OpenedBlob): Uint8Array {
+  const plain = encoding.createEncoder();
+  encoding.writeVarUint(plain, KIND_CODES[blob.kind]);
+  encoding.writeVarString(plain, blob.sender);
+  encoding.writeVarUint(plain, blob.seq);
+  encoding.writeVarUint8Array(plain, blob.update);
+  const nonce = randomBytes(NONCE_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, nonce);
+  cipher.setAAD(associatedData(docId));
+  const body = Buffer.concat([cipher.update(encoding.toUint8Array(plain)), cipher.final(), cipher.getAuthTag()]);
+  if (HEADER_BYTES + body.length > MAX_SEALED_BLOB_BYTES) throw new BlobRefused('blob-size');
+  const out = new Uint8Array(HEADER_BYTES + body.length);
+  out[0] = RELAY_PROTOCOL;
+  out.set(nonce, 1);
+  out.set(body, HEADER_BYTES);
+  return out;
+}
+
+/** Opens a blob of `docId`'s envelope; throws BlobRefused for anything not sealed by a holder of the key for this doc. */
+export function openBlob(key: Uint8Array, docId: string, sealed: unknown): OpenedBlob {
+  if (!(sealed instanceof Uint8Array) || sealed.length < HEADER_BYTES + TAG_BYTES) throw new BlobRefused('blob-malformed');
+  if (sealed.length > MAX_SEALED_BLOB_BYTES) throw new BlobRefused('blob-size');
+  if (sealed[0] !== RELAY_PROTOCOL) throw new BlobRefused('blob-version');
+  let plain: Buffer;
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(1, HEADER_BYTES));
+    decipher.setAAD(associatedData(docId));
+    decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
+    plain = Buffer.concat([decipher.update(sealed.subarray(HEADER_BYTES, sealed.length - TAG_BYTES)), decipher.final()]);
+  } catch {
+    throw new BlobRefused('blob-tampered');
+  }
+  // Authenticated, so only a holder of the key wrote this; still read it defensively.
+  try {
+    const decoder = decoding.createDecoder(plain);
+    const code = decoding.readVarUint(decoder);
+    const kind = (Object.keys(KIND_CODES) as SealedKind[]).find((k) => KIND_CODES[k] === code);
+    const sender = decoding.readVarString(decoder);
+    const seq = decoding.readVarUint(decoder);
+    const update = decoding.readVarUint8Array(decoder);
+    if (!kind || decoding.hasContent(decoder)) throw new Error('trailing or unknown');
+    return { kind, sender, seq, update };
+  } catch {
+    throw new BlobRefused('blob-malformed');
+  }
+}

@@ -1,0 +1,166 @@
+// The envelope mirror against a relay played by a plain Y.Doc (the engine's merge and fan-out
+// are standard Yjs): teammates converge through sealed blobs only, edits made offline are
+// pushed on connect, a LAN teammate's edit is not sent twice, compaction keeps the envelope
+// small, and a tampered or replayed blob changes nothing.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { EnvelopeMirror, SEALED } from '../../electron/peer/relay/envelope-mirror';
+import { relayKeys } from '../../electron/peer/relay/relay-keys';
+import { sealBlob } from '../../electron/peer/relay/sealed-blob';
+import { docHash } from '../support/doc-hash';
+
+const { sealKey } = relayKeys(new Uint8Array(32).fill(3));
+const DOC_ID = 'b_feedback';
+const PEER_ORIGIN = { source: 'peer', peerId: 'lan-teammate' } as const;
+
+/** A relay: one Y.Doc every connected envelope syncs with, as the engine does. */
+class FakeRelay {
+  readonly doc = new Y.Doc();
+  private readonly links = new Map<Y.Doc, () => void>();
+
+  connect(envelope: Y.Doc): void {
+    Y.applyUpdate(this.doc, Y.encodeStateAsUpdate(envelope, Y.encodeStateVector(this.doc)), envelope);
+    Y.applyUpdate(envelope, Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(envelope)), this);
+    const toRelay = (update: Uint8Array, origin: unknown) => origin !== this && Y.applyUpdate(this.doc, update, envelope);
+    const toPeer = (update: Uint8Array, origin: unknown) => origin !== envelope && Y.applyUpdate(envelope, update, this);
+    envelope.on('update', toRelay);
+    this.doc.on('update', toPeer);
+    this.links.set(envelope, () => {
+      envelope.off('update', toRelay);
+      this.doc.off('update', toPeer);
+    });
+  }
+
+  disconnect(envelope: Y.Doc): void {
+    this.links.get(envelope)?.();
+    this.links.delete(envelope);
+  }
+
+  get blobs(): Y.Array<Uint8Array> {
+    return this.doc.getArray<Uint8Array>(SEALED);
+  }
+}
+
+interface Laptop {
+  readonly doc: Y.Doc;
+  readonly envelope: Y.Doc;
+  readonly mirror: EnvelopeMirror;
+  readonly refused: string[];
+}
+
+const mirrors: EnvelopeMirror[] = [];
+afterEach(() => mirrors.splice(0).forEach((m) => m.destroy()));
+
+function laptop(sender: string, options: { compactAbove?: number; catchUpDelayMs?: number } = {}): Laptop {
+  const doc = new Y.Doc();
+  const envelope = new Y.Doc();
+  const refused: string[] = [];
+  const mirror = new EnvelopeMirror({ docId: DOC_ID, doc, envelope, sealKey, sender, onDidRefuse: (reason) => refused.push(reason), ...options });
+  mirrors.push(mirror);
+  return { doc, envelope, mirror, refused };
+}
+
+function join(relay: FakeRelay, who: Laptop): void {
+  relay.connect(who.envelope);
+  who.mirror.onDidConnect();
+}
+
+const edit = (who: Laptop, key: string, value: string, origin: unknown = { source: 'link', linkId: 'w1' }) =>
+  who.doc.transact(() => who.doc.getMap('items').set(key, value), origin);
+
+describe('syncing a doc through a relay', () => {
+  it('brings each laptop’s edits to the other, and the relay holds only sealed blobs', () => {
+    const relay = new FakeRelay();
+    const a = laptop('a');
+    const b = laptop('b');
+    join(relay, a);
+    join(relay, b);
+    edit(a, 'i1', 'Dark mode');
+    edit(b, 'i2', 'Export to PDF');
+    expect(docHash(a.doc)).toBe(docHash(b.doc));
+    expect(b.doc.getMap('items').get('i1')).toBe('Dark mode');
+    const stored = Buffer.from(Y.encodeStateAsUpdate(relay.doc));
+    expect(stored.includes(Buffer.from('Dark mode'))).toBe(false);
+    expect(stored.includes(Buffer.from('Export to PDF'))).toBe(false);
+  });
+
+  it('pushes what was edited offline once on connect, and only what the relay lacks', () => {
+    const relay = new FakeRelay();
+    const a = laptop('a');
+    join(relay, a);
+    edit(a, 'i1', 'Dark mode');
+    relay.disconnect(a.envelope);
+    a.mirror.onDidDisconnect();
+    edit(a, 'i2', 'offline one');
+    edit(a, 'i3', 'offline two');
+    expect(relay.blobs.length).toBe(1);
+    join(relay, a);
+    expect(relay.blobs.length).toBe(2);
+    const b = laptop('b');
+    join(relay, b);
+    expect(docHash(b.doc)).toBe(docHash(a.doc));
+    // Nothing missing: reconnecting pushes nothing more.
+    relay.disconnect(a.envelope);
+    a.mirror.onDidDisconnect();
+    join(relay, a);
+    expect(relay.blobs.length).toBe(2);
+  });
+
+  it('does not send a LAN teammate’s edit twice: it waits, and pushes only if that teammate did not', () => {
+    vi.useFakeTimers();
+    try {
+      const relay = new FakeRelay();
+      const a = laptop('a', { catchUpDelayMs: 1_000 });
+      const b = laptop('b', { catchUpDelayMs: 1_000 });
+      join(relay, a);
+      join(relay, b);
+      // A's own edit reaches B over the LAN too: B must not push it again.
+      edit(a, 'i1', 'from A');
+      Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc), PEER_ORIGIN);
+      vi.advanceTimersByTime(1_500);
+      expect(relay.blobs.length).toBe(1);
+      // A LAN teammate without the relay: B carries its edit after the delay, once.
+      const lanOnly = new Y.Doc();
+      lanOnly.getMap('items').set('i9', 'from a laptop without the relay');
+      Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(lanOnly), PEER_ORIGIN);
+      expect(relay.blobs.length).toBe(1);
+      vi.advanceTimersByTime(1_500);
+      expect(relay.blobs.length).toBe(2);
+      expect(a.doc.getMap('items').get('i9')).toBe('from a laptop without the relay');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('compacts many blobs into one sealed snapshot that a new laptop opens whole', () => {
+    const relay = new FakeRelay();
+    const a = laptop('a', { compactAbove: 10 });
+    const b = laptop('b', { compactAbove: 10 });
+    join(relay, a);
+    join(relay, b);
+    for (let i = 0; i < 25; i++) edit(i % 2 ? a : b, `i${i}`, `note ${i}`);
+    expect(relay.blobs.length).toBeLessThanOrEqual(11);
+    const late = laptop('late');
+    join(relay, late);
+    expect(late.doc.getMap('items').size).toBe(25);
+    expect(docHash(late.doc)).toBe(docHash(a.doc));
+    expect([...a.refused, ...b.refused, ...late.refused]).toEqual([]);
+  });
+
+  it('refuses a tampered or replayed blob and leaves the replica byte-identical', () => {
+    const relay = new FakeRelay();
+    const a = laptop('a');
+    const b = laptop('b');
+    join(relay, a);
+    join(relay, b);
+    edit(a, 'i1', 'Dark mode');
+    const before = Y.encodeStateAsUpdate(b.doc);
+    const genuine = relay.blobs.get(0);
+    const tampered = genuine.slice();
+    tampered[tampered.length - 20]! ^= 1;
+    const forged = sealBlob(relayKeys(new Uint8Array(32).fill(4)).sealKey, DOC_ID, { kind: 'update', sender: 'x', seq: 1, update: Y.encodeStateAsUpdate(a.doc) });
+    relay.doc.transact(() => relay.blobs.push([tampered, genuine.slice(), forged, new Uint8Array([1, 2, 3])]));
+    expect(b.refused.sort()).toEqual(['blob-malformed', 'blob-replayed', 'blob-tampered', 'blob-tampered']);
+    expect(Buffer.from(Y.encodeStateAsUpdate(b.doc)).equals(Buffer.from(before))).toBe(true);
+  });
+});
