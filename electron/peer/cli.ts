@@ -12,6 +12,7 @@ import { chooseHubAddress, isValidToken, portTakenMessage, readHubAddress, remem
 import { startHubServer, type HubServer } from './hub-server';
 import { createLogger } from './logger';
 import { Peer } from './peer';
+import { parseRelayUrl } from './relay/relay-service';
 import { ProcessGuard } from './process-guard';
 import { asBytes, type LinkTransport } from './transport';
 
@@ -29,7 +30,8 @@ const USAGE = `Usage: npm run hub -- [--data <dir>] [--port <n>] [--token <token
   --lan-host <ip>            address to listen on for teammates (default: every interface)
   --peer <host:port>         a teammate's peer to connect to, found or not (repeatable)
   --no-discovery             no mDNS adverts or browsing: manual and remembered peers only
-  --rotate-secret            give the workspace a new secret (old invites stop working); print the new invite`;
+  --rotate-secret            give the workspace a new secret (old invites stop working); print the new invite
+  --relay <ws-url>           sync through the company's relay too (ws:// or wss://; remembered; "none" forgets it)`;
 
 interface ParentPortLike {
   on(event: 'message', listener: (e: { data: unknown; ports: MessagePortLike[] }) => void): void;
@@ -55,7 +57,7 @@ async function main(): Promise<void> {
       options: {
         data: { type: 'string' }, port: { type: 'string' }, token: { type: 'string' }, 'new-token': { type: 'boolean', default: false }, utility: { type: 'boolean', default: false }, help: { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false },
         'create-workspace': { type: 'string' }, join: { type: 'string' }, 'lan-port': { type: 'string' }, 'lan-host': { type: 'string' }, peer: { type: 'string', multiple: true, default: [] },
-        'no-discovery': { type: 'boolean', default: false }, 'rotate-secret': { type: 'boolean', default: false },
+        'no-discovery': { type: 'boolean', default: false }, 'rotate-secret': { type: 'boolean', default: false }, relay: { type: 'string' },
       },
       strict: true,
     }));
@@ -75,6 +77,8 @@ async function main(): Promise<void> {
   const lanHost = values['lan-host'] ?? '0.0.0.0';
   if (!isIpv4(lanHost) && !isIpv6(lanHost)) fail(`--lan-host must be an IP address, not "${lanHost}"`);
   for (const address of values.peer) if (!parsePeerAddress(address)) fail(`--peer must be host:port ([v6]:port for IPv6), not "${address}"`);
+  const relayUrl = values.relay === undefined || values.relay === 'none' ? values.relay : parseRelayUrl(values.relay);
+  if (relayUrl === null) fail(`--relay must be a ws:// or wss:// address without a password, not "${values.relay}"`);
   const workspaceName = values['create-workspace']?.trim();
   if (workspaceName === '') fail('--create-workspace needs a name');
   const dataDir = resolve(values.data ?? defaultDataDir());
@@ -89,6 +93,8 @@ async function main(): Promise<void> {
     fail(`cannot open the data folder ${dataDir}: ${(error as Error).message}`);
   }
   if (!values.utility) peer.lan.onDidStart = (port) => process.stdout.write(`Tandem LAN port: ${port}\n`);
+  // Remembered now; relay sync starts with LAN sync, once a workspace is held.
+  if (relayUrl !== undefined) await peer.relay.setUrl(relayUrl === 'none' ? null : relayUrl, null);
   try {
     await setUpWorkspace(peer, { join: values.join, workspaceName, rotate: values['rotate-secret'], lanRequired: !values.utility });
   } catch (error) {

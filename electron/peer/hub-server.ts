@@ -76,7 +76,7 @@ export async function startHubServer({ peer, port, token, rendererDir, guard }: 
       const lan = await peer.lanStatus().catch(() => ({ lanPort: null, peers: [], protocolErrors: 0, discovery: null }));
       const peers = lan.peers.filter((p) => p.connected).map(({ peerId, memberId, address, via, lastExchangeAt, pendingChanges }) => ({ peerId, memberId, address, via, lastExchangeAt, pendingChanges }));
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-      res.end(JSON.stringify({ ok: true, version: __TANDEM_VERSION__, peerId: peer.peerId, workspaceId: peer.identity.workspace?.id ?? null, ...peer.stats(), lanPort: lan.lanPort, peers, lanProtocolErrors: lan.protocolErrors, discovery: lan.discovery, reachability: 'port' in lan ? (lan.port?.reachability ?? null) : null, escapedErrors: guard?.stats() ?? null }));
+      res.end(JSON.stringify({ ok: true, version: __TANDEM_VERSION__, peerId: peer.peerId, workspaceId: peer.identity.workspace?.id ?? null, ...peer.stats(), lanPort: lan.lanPort, peers, lanProtocolErrors: lan.protocolErrors, discovery: lan.discovery, reachability: 'port' in lan ? (lan.port?.reachability ?? null) : null, relay: peer.relay.status(), escapedErrors: guard?.stats() ?? null }));
       return;
     }
     let pathname: string;

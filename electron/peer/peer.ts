@@ -15,6 +15,7 @@ import { forgetLeftWorkspace, forgetWorkspaceIdentity, leftWorkspaceIds, loadIde
 import { lockDataFolder } from './data-lock';
 import { LanService, type LanOptions, type LanStatus } from './lan/lan-service';
 import { LinkConnection } from './link-connection';
+import { RelayService } from './relay/relay-service';
 import { createBackup, restoreBackup, type BackupHost } from './workspace-backup';
 import type { PeerLogger } from './logger';
 import { handleNetworkRequest, isNetworkOp } from './network-ops';
@@ -46,6 +47,8 @@ export class Peer {
   private readonly networkPusher: NetworkStatusPusher;
   /** Who is looking at what, relayed between this peer's windows and teammates' peers. */
   readonly presence: PresenceHub;
+  /** Sync through the company's relay, beside the LAN, when one is set. */
+  readonly relay: RelayService;
 
   private constructor(
     readonly dataDir: string,
@@ -60,6 +63,8 @@ export class Peer {
     this.lan = new LanService({ dataDir, peerId: identity.peerId, logger, replica, memberId: () => this.identity.workspace?.memberId ?? null, joinPresence: (source) => this.presence.join(source) }, lanOptions);
     this.networkPusher = new NetworkStatusPusher(() => this.lan.status(), (status) => this.links.forEach((link) => link.sendNetworkStatus(status)), logger);
     this.lan.onDidChange(() => this.networkPusher.didChange());
+    this.relay = new RelayService({ dataDir, peerId: identity.peerId, logger, replica });
+    this.relay.onDidChange(() => this.networkPusher.didChange());
   }
 
   /** Opens the data folder. With `lan`, the peer syncs with teammates once `startLan()` is called or it takes a workspace. */
@@ -100,6 +105,7 @@ export class Peer {
     // Load the workspace docs now, so a damaged file is reported before anyone opens it.
     for (const docId of await replica.listDocIds()) await replica.open(docId);
     await peer.finishLeaving();
+    await peer.relay.load();
     // A workspace from before LAN sync gets its secret now.
     if (identity.workspace) await peer.lan.ensureSecret(identity.workspace.id);
     return peer;
@@ -110,6 +116,7 @@ export class Peer {
     const workspace = this.identity.workspace;
     if (!workspace || !(await leftWorkspaceIds(this.dataDir)).includes(workspace.id)) return;
     this.logger.warn('finishing leaving a workspace that was interrupted', { workspaceId: workspace.id });
+    await this.relay.setUrl(null, null);
     await this.lan.forget();
     await this.replica.removeAll();
     this.storeHealth.clear();
@@ -117,9 +124,23 @@ export class Peer {
     this.identity.workspace = null;
   }
 
-  /** Starts LAN sync if this peer holds a workspace; rejects when the LAN port cannot be had. */
-  startLan(): Promise<void> {
-    return this.identity.workspace ? this.lan.start(this.identity.workspace.id) : Promise.resolve();
+  /** Starts relay sync (if a relay is set) and LAN sync if this peer holds a workspace; rejects when the LAN port cannot be had. */
+  async startLan(): Promise<void> {
+    if (!this.identity.workspace) return;
+    await this.restartRelay();
+    await this.lan.start(this.identity.workspace.id);
+  }
+
+  /** Uses the relay at `url` (null: none) from now on; syncing starts at once if a workspace is held. */
+  async setRelay(url: string | null): Promise<void> {
+    const workspace = this.identity.workspace;
+    await this.relay.setUrl(url, workspace ? { id: workspace.id, secret: await this.lan.ensureSecret(workspace.id) } : null);
+  }
+
+  /** The relay's keys come from the secret: a new secret means a new link. */
+  private async restartRelay(): Promise<void> {
+    const workspace = this.identity.workspace;
+    if (workspace) await this.relay.start(workspace.id, await this.lan.ensureSecret(workspace.id));
   }
 
   lanStatus(): Promise<LanStatus> {
@@ -144,7 +165,10 @@ export class Peer {
       // with) is used only once the person confirms it: an ex-member could craft one.
       if (current && !confirmNewSecret && !(await this.lan.holdsSecret(invite.workspaceId, invite.secret))) throw new PeerRefusal('secret-differs', 'errors.inviteNewSecret');
       await this.lan.adoptInvite(invite.workspaceId, invite.secret, invite.addresses);
-      if (current) return current;
+      if (current) {
+        await this.restartRelay();
+        return current;
+      }
       const workspace: WorkspaceIdentity = { id: invite.workspaceId, memberId: newId('m') };
       await saveWorkspaceIdentity(this.dataDir, workspace);
       this.identity.workspace = workspace;
@@ -174,6 +198,7 @@ export class Peer {
     const workspace = this.identity.workspace;
     if (!workspace) throw new PeerRefusal('no-workspace', 'errors.backupNoWorkspace');
     await this.lan.rotateSecret(workspace.id);
+    await this.restartRelay();
     return this.invite();
   }
 
@@ -188,6 +213,7 @@ export class Peer {
       if (!workspace) throw new PeerRefusal('no-workspace', 'errors.backupNoWorkspace');
       // Marked as left first: a crash part-way is finished at the next start (`finishLeaving`).
       await markWorkspaceLeft(this.dataDir, workspace.id);
+      await this.relay.setUrl(null, null);
       await this.lan.forget();
       await this.replica.removeAll();
       this.storeHealth.clear();
@@ -243,6 +269,7 @@ export class Peer {
   async close(): Promise<void> {
     this.networkPusher.stop();
     this.presence.stop();
+    this.relay.stop();
     await this.lan.stop();
     for (const link of this.links) link.close('peer-stopping');
     this.links.clear();
