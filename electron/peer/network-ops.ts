@@ -3,7 +3,8 @@
 // teammate's address typed in by hand. Refusals carry message keys the renderer translates.
 import { PeerRefusal, type WorkspaceIdentity } from '../../shared/api/link';
 import * as Y from 'yjs';
-import { addPeerArgs, chooseMemberArgs, inviteResultSchema, joinWorkspaceArgs, reachArgs, type InviteResult, type NetworkStatus } from '../../shared/api/network';
+import { addPeerArgs, chooseMemberArgs, inviteResultSchema, joinWorkspaceArgs, reachArgs, setRelayArgs, type InviteResult, type NetworkStatus } from '../../shared/api/network';
+import { parseRelayUrl } from './relay/relay-service';
 import { InviteError, inviteLink } from '../../shared/lan/invite';
 import { parsePeerAddress } from '../../shared/lan/address';
 import { parseInput } from '../../shared/model/validate';
@@ -11,7 +12,7 @@ import { readWorkspace, isWorkspaceInitialised, upsertMember } from '../../share
 import type { Peer } from './peer';
 import { toNetworkStatus } from './network-status';
 
-export const NETWORK_OPS = ['get-invite', 'join-workspace', 'choose-member', 'rotate-secret', 'network-status', 'add-peer', 'leave-workspace', 'reach', 'check-reachability'] as const;
+export const NETWORK_OPS = ['get-invite', 'join-workspace', 'choose-member', 'rotate-secret', 'network-status', 'add-peer', 'leave-workspace', 'reach', 'check-reachability', 'set-relay'] as const;
 export type NetworkOp = (typeof NETWORK_OPS)[number];
 
 export function isNetworkOp(op: string): op is NetworkOp {
@@ -30,10 +31,17 @@ export async function handleNetworkRequest(peer: Peer, op: NetworkOp, args: unkn
     case 'rotate-secret':
       return inviteResult(await peer.rotateWorkspaceSecret());
     case 'network-status':
-      return toNetworkStatus(await peer.lanStatus()) satisfies NetworkStatus;
+      return { ...toNetworkStatus(await peer.lanStatus()), relay: peer.relay.status() } satisfies NetworkStatus;
     case 'check-reachability':
       if (!(await peer.lan.checkReachability())) throw new PeerRefusal('lan-off', 'errors.lanOff');
-      return toNetworkStatus(await peer.lanStatus()) satisfies NetworkStatus;
+      return { ...toNetworkStatus(await peer.lanStatus()), relay: peer.relay.status() } satisfies NetworkStatus;
+    case 'set-relay': {
+      const { url } = parseInput(setRelayArgs, args);
+      const parsed = url === null ? null : parseRelayUrl(url);
+      if (parsed === null && url !== null) throw new PeerRefusal('invalid-relay', 'errors.relayAddress', { address: url.slice(0, 100) });
+      await peer.setRelay(parsed);
+      return { relay: peer.relay.status() };
+    }
     case 'add-peer': {
       const { address } = parseInput(addPeerArgs, args);
       if (!parsePeerAddress(address)) throw new PeerRefusal('invalid-address', 'errors.inviteAddress', { address: address.slice(0, 100) });

@@ -41,6 +41,7 @@ export function toNetworkStatus(lan: LanStatus): NetworkStatus {
     },
     pendingByDoc,
     reachByDoc: { ...lan.reachByDoc },
+    relay: null,
   };
 }
 

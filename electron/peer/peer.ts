@@ -61,7 +61,7 @@ export class Peer {
   ) {
     this.presence = new PresenceHub({ logger });
     this.lan = new LanService({ dataDir, peerId: identity.peerId, logger, replica, memberId: () => this.identity.workspace?.memberId ?? null, joinPresence: (source) => this.presence.join(source) }, lanOptions);
-    this.networkPusher = new NetworkStatusPusher(() => this.lan.status(), (status) => this.links.forEach((link) => link.sendNetworkStatus(status)), logger);
+    this.networkPusher = new NetworkStatusPusher(() => this.lan.status(), (status) => this.links.forEach((link) => link.sendNetworkStatus({ ...status, relay: this.relay.status() })), logger);
     this.lan.onDidChange(() => this.networkPusher.didChange());
     this.relay = new RelayService({ dataDir, peerId: identity.peerId, logger, replica });
     this.relay.onDidChange(() => this.networkPusher.didChange());

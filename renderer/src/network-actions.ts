@@ -27,6 +27,8 @@ export interface NetworkActions {
   checkReachability(): Promise<ActionResult>;
   /** Dials a teammate at `host:port`; refused here when it is not an address. */
   addPeer(address: string): Promise<ActionResult<string>>;
+  /** Syncs through the relay at `url` from now on (null: no relay); the peer checks the address. */
+  setRelay(url: string | null): Promise<ActionResult>;
 }
 
 export function createNetworkActions(runtime: Runtime, enterWorkspace: (identity: WorkspaceIdentity) => Promise<void>): NetworkActions {
@@ -89,6 +91,17 @@ export function createNetworkActions(runtime: Runtime, enterWorkspace: (identity
     async checkReachability() {
       try {
         runtime.store.setState({ network: networkStatusSchema.parse(await link.request('check-reachability', {})) });
+        return { ok: true, value: undefined };
+      } catch (error) {
+        return toActionError(error);
+      }
+    },
+    async setRelay(url) {
+      const trimmed = url?.trim() ?? null;
+      if (trimmed === '') return { ok: false, error: { messageKey: 'errors.relayAddress', field: 'url', params: { address: '' } } };
+      try {
+        await link.request('set-relay', { url: trimmed });
+        runtime.store.setState({ network: networkStatusSchema.parse(await link.request('network-status', {})) });
         return { ok: true, value: undefined };
       } catch (error) {
         return toActionError(error);

@@ -3,7 +3,7 @@
 // too big for a JSON frame (a workspace backup) that travel in chunks beside a request.
 import { z } from 'zod';
 import { LIMITS, requiredText, team } from '../model/validate';
-import { addPeerArgs, chooseMemberArgs, joinWorkspaceArgs, reachArgs } from './network';
+import { addPeerArgs, chooseMemberArgs, joinWorkspaceArgs, reachArgs, setRelayArgs } from './network';
 
 export const workspaceIdentitySchema = z.object({ id: z.string().min(1).max(64), memberId: z.string().min(1).max(64) });
 export type WorkspaceIdentity = z.infer<typeof workspaceIdentitySchema>;
@@ -133,6 +133,8 @@ export const requestSchema = z.discriminatedUnion('op', [
   z.object({ id: z.number().int(), op: z.literal('check-reachability'), args: z.object({}) }),
   /** Dials a teammate's peer at `host:port` from now on. */
   z.object({ id: z.number().int(), op: z.literal('add-peer'), args: addPeerArgs }),
+  /** Syncs through the company relay at this address from now on (null: no relay); remembered by the peer. */
+  z.object({ id: z.number().int(), op: z.literal('set-relay'), args: setRelayArgs }),
   /** Which teammates' laptops hold a doc, or one change of it, and since when. */
   z.object({ id: z.number().int(), op: z.literal('reach'), args: reachArgs }),
   /** This laptop leaves the workspace: LAN sync stops and its secret and copy of every doc are deleted. Every link then closes. */

@@ -49,6 +49,22 @@ export const reachabilitySchema = z.object({
 });
 export type Reachability = z.infer<typeof reachabilitySchema>;
 
+/** This laptop's link to the company's relay, when one is set (see docs/relay.md). */
+export const relayStatusSchema = z.object({
+  url: text(300),
+  connected: z.boolean(),
+  /** Why the relay refused this workspace: another relay protocol, a token it does not accept, a workspace it does not serve. */
+  refusal: z.enum(['relay-protocol', 'relay-token', 'relay-not-served']).nullable(),
+  lastExchangeAt: z.number().nullable(),
+  /** Docs whose first sync with the relay has not finished since the last connect. */
+  docsPending: z.number().int().min(0),
+  /** Blobs from the relay that did not open (tampered, another workspace's) or were replayed, by reason. */
+  refusedBlobs: z.record(text(40), z.number().int().min(0)),
+});
+export type RelayStatus = z.infer<typeof relayStatusSchema>;
+
+export const setRelayArgs = z.object({ url: text(300).nullable() });
+
 export const networkStatusSchema = z.object({
   /** LAN sync runs (the peer holds a workspace and was started with LAN). */
   running: z.boolean(),
@@ -72,6 +88,7 @@ export const networkStatusSchema = z.object({
   pendingByDoc: z.record(text(128), z.number().int().min(0)),
   /** Per doc: teammates' laptops that have all of it on disk, of all that ever confirmed anything (kept across restarts). */
   reachByDoc: z.record(text(128), z.object({ reached: z.number().int().min(0), of: z.number().int().min(0) })).default({}),
+  relay: relayStatusSchema.nullable().default(null),
 });
 export type NetworkStatus = z.infer<typeof networkStatusSchema>;
 

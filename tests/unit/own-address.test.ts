@@ -6,7 +6,7 @@ import { teammateAddress } from '../../renderer/src/network/own-address';
 
 function status(patch: Partial<NetworkStatus>): NetworkStatus {
   return {
-    running: true, lanPort: 4100, listening: true, listenHost: '0.0.0.0', inboundFromLan: 0, peers: [], addresses: [], pendingByDoc: {}, reachByDoc: {}, reachability: null,
+    running: true, lanPort: 4100, listening: true, listenHost: '0.0.0.0', inboundFromLan: 0, peers: [], addresses: [], pendingByDoc: {}, reachByDoc: {}, reachability: null, relay: null,
     discovery: { enabled: true, interfaces: [], mdnsResponseSeen: false, peersFound: 0, errors: [] },
     ...patch,
   };

@@ -9,6 +9,7 @@ import type { NetworkStatus } from '../../../shared/api/network';
 import { useApp, useRuntime } from '../context';
 import { FieldError, type ShownError } from './FieldError';
 import { OwnAddress } from './OwnAddress';
+import { RelaySection } from './RelaySection';
 
 function useTime(): (at: number | null) => string {
   const { t } = useTranslation();
@@ -190,6 +191,7 @@ export function NetworkView() {
         {network ? <PeerTable network={network} /> : <p className="muted">{t('network.noPeers')}</p>}
       </section>
       <AddPeerForm />
+      <RelaySection />
       {network && <Diagnostics network={network} />}
     </div>
   );
