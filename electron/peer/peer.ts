@@ -59,7 +59,8 @@ export class Peer {
     this.presence = new PresenceHub({ logger });
     this.lan = new LanService({ dataDir, peerId: identity.peerId, logger, replica, memberId: () => this.identity.workspace?.memberId ?? null, joinPresence: (source) => this.presence.join(source) }, lanOptions);
     this.networkPusher = new NetworkStatusPusher(() => this.lan.status(), (status) => this.links.forEach((link) => link.sendNetworkStatus(status)), logger);
-    this.lan.onDidChange(() => this.networkPusher.didChange());
+    // With no window to push to (a headless hub), the status is not read at all: over thousands of boards a read costs.
+    this.lan.onDidChange(() => this.links.size > 0 && this.networkPusher.didChange());
   }
 
   /** Opens the data folder. With `lan`, the peer syncs with teammates once `startLan()` is called or it takes a workspace. */

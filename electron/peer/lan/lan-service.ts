@@ -184,10 +184,10 @@ export class LanService {
     const running = this.running;
     const reachByDoc: Record<string, { reached: number; of: number }> = {};
     // Every doc's state is read once, for the pending counts and for the reach alike.
-    const vectors = running ? await running.lanPeer.docVectors() : new Map<string, Map<number, number>>();
+    const vectors = running ? await running.lanPeer.docVectors() : new Map<string, ReadonlyMap<number, number>>();
     if (running) {
       const of = running.ledger.known().length;
-      for (const [docId, have] of vectors) reachByDoc[docId] = { reached: running.ledger.reachOf(docId, have).filter((r) => r.reachedAt !== null).length, of };
+      for (const [docId, have] of vectors) reachByDoc[docId] = { reached: running.ledger.reachedCount(docId, have), of };
     }
     return {
       reachByDoc,
@@ -224,7 +224,7 @@ export class LanService {
       peerId,
       memberId: () => this.host.memberId(),
       device: os.hostname().slice(0, 64) || null,
-      host: { listDocIds: () => replica.heldDocIds(), openDoc: (docId) => replica.open(docId), savedStateVector: (docId) => replica.savedStateVector(docId), holds: (docId) => replica.isOpen(docId) },
+      host: { listDocIds: () => replica.heldDocIds(), openDoc: (docId) => replica.open(docId), savedStateVector: (docId) => replica.savedStateVector(docId), holds: (docId) => replica.isOpen(docId), loadedDoc: (docId) => replica.loadedDoc(docId) },
       logger,
       joinPresence: this.host.joinPresence?.bind(this.host),
     });
