@@ -123,8 +123,9 @@ export class Peer {
     return this.identity.workspace ? this.lan.start(this.identity.workspace.id) : Promise.resolve();
   }
 
-  lanStatus(): Promise<LanStatus> {
-    return this.lan.status();
+  /** See `LanService.status`: `perDoc: false` counts totals only. */
+  lanStatus(options?: { perDoc?: boolean }): Promise<LanStatus> {
+    return this.lan.status(options);
   }
 
   /** An invite code to the workspace this peer holds (its id, secret, name and this peer's LAN addresses). */

@@ -4,11 +4,6 @@
 import * as Y from 'yjs';
 import type { LanDocHost } from './lan-contract';
 
-interface KeptVector {
-  readonly doc: Y.Doc;
-  readonly vector: ReadonlyMap<number, number>;
-}
-
 /** The doc's state vector read straight from its store: the clocks `Y.decodeStateVector(Y.encodeStateVector(doc))` gives. */
 export function stateVectorOf(doc: Y.Doc): Map<number, number> {
   const vector = new Map<number, number>();
@@ -24,22 +19,35 @@ function stillCurrent(doc: Y.Doc, vector: ReadonlyMap<number, number>): boolean 
 }
 
 export class DocVectors {
-  private readonly kept = new Map<string, KeptVector>();
+  /** Every held doc's vector, as of the last read; `docs` says which Y.Doc each was read from. */
+  private readonly vectors = new Map<string, ReadonlyMap<number, number>>();
+  private readonly docs = new Map<string, Y.Doc>();
 
   constructor(private readonly host: LanDocHost) {}
 
-  /** Every held doc's state vector now, by doc id. The vectors are shared with later reads: never change one. */
-  async read(): Promise<Map<string, ReadonlyMap<number, number>>> {
-    const vectors = new Map<string, ReadonlyMap<number, number>>();
+  /**
+   * Every held doc's state vector now, by doc id. The map is this reader's own, brought up to
+   * date in place by the next read (so a read over thousands of docs allocates nothing for those
+   * that did not change): use it before awaiting anything, and never change it or a vector in it.
+   */
+  async read(): Promise<ReadonlyMap<string, ReadonlyMap<number, number>>> {
     const docIds = await this.host.listDocIds();
     for (const docId of docIds) {
       const doc = this.host.loadedDoc?.(docId) ?? (await this.host.openDoc(docId));
-      let kept = this.kept.get(docId);
+      const vector = this.vectors.get(docId);
       // Another Y.Doc under the same id: the replica forgot the doc (the workspace was left) and opened it afresh.
-      if (kept?.doc !== doc || !stillCurrent(doc, kept.vector)) this.kept.set(docId, (kept = { doc, vector: stateVectorOf(doc) }));
-      vectors.set(docId, kept.vector);
+      if (vector && this.docs.get(docId) === doc && stillCurrent(doc, vector)) continue;
+      this.vectors.set(docId, stateVectorOf(doc));
+      this.docs.set(docId, doc);
     }
-    if (this.kept.size > vectors.size) for (const docId of this.kept.keys()) if (!vectors.has(docId)) this.kept.delete(docId);
-    return vectors;
+    if (this.vectors.size > docIds.length) {
+      const held = new Set(docIds);
+      for (const docId of this.vectors.keys()) {
+        if (held.has(docId)) continue;
+        this.vectors.delete(docId);
+        this.docs.delete(docId);
+      }
+    }
+    return this.vectors;
   }
 }

@@ -184,13 +184,16 @@ export class LanPeer {
     }
   }
 
-  /** The state vector of every doc this peer holds, now (shared with later reads: never change one). */
-  docVectors(): Promise<Map<string, ReadonlyMap<number, number>>> {
+  /** The state vector of every doc this peer holds, now: valid until the next read (see `DocVectors.read`). */
+  docVectors(): Promise<ReadonlyMap<string, ReadonlyMap<number, number>>> {
     return this.vectors.read();
   }
 
-  /** Every teammate's peer known since start: connected ones first. Pending counts compare with `vectors` (this peer's docs now, read if not given). */
-  async status(vectors?: ReadonlyMap<string, ReadonlyMap<number, number>>): Promise<LanPeerSummary[]> {
+  /**
+   * Every teammate's peer known since start: connected ones first. Pending counts compare with
+   * `vectors` (this peer's docs now, read if not given); without `perDoc`, `pendingByDoc` is left empty.
+   */
+  async status(vectors?: ReadonlyMap<string, ReadonlyMap<number, number>>, perDoc = true): Promise<LanPeerSummary[]> {
     vectors ??= await this.docVectors();
     const summaries = [...this.remotes.values()].map((remote): LanPeerSummary => {
       const pendingByDoc: Record<string, number> = {};
@@ -198,7 +201,7 @@ export class LanPeer {
       for (const [docId, have] of vectors) {
         const pending = pendingClock(have, remote.acked.get(docId));
         if (pending === 0) continue;
-        pendingByDoc[docId] = pending;
+        if (perDoc) pendingByDoc[docId] = pending;
         pendingChanges += pending;
       }
       const connection = remote.connection;
