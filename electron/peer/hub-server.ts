@@ -73,7 +73,8 @@ export async function startHubServer({ peer, port, token, rendererDir, guard }: 
   async function serveFile(url: URL, res: ServerResponse): Promise<void> {
     if (url.pathname === '/healthz') {
       // Never let a status read during shutdown reject out of this handler.
-      const lan = await peer.lanStatus().catch(() => ({ lanPort: null, peers: [], protocolErrors: 0, discovery: null }));
+      // Totals only: a monitor polling this must not cost the hub a list per board it holds.
+      const lan = await peer.lanStatus({ perDoc: false }).catch(() => ({ lanPort: null, peers: [], protocolErrors: 0, discovery: null }));
       const peers = lan.peers.filter((p) => p.connected).map(({ peerId, memberId, address, via, lastExchangeAt, pendingChanges }) => ({ peerId, memberId, address, via, lastExchangeAt, pendingChanges }));
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
       res.end(JSON.stringify({ ok: true, version: __TANDEM_VERSION__, peerId: peer.peerId, workspaceId: peer.identity.workspace?.id ?? null, ...peer.stats(), lanPort: lan.lanPort, peers, lanProtocolErrors: lan.protocolErrors, discovery: lan.discovery, reachability: 'port' in lan ? (lan.port?.reachability ?? null) : null, relay: peer.relay.status(), escapedErrors: guard?.stats() ?? null }));

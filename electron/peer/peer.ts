@@ -62,9 +62,10 @@ export class Peer {
     this.presence = new PresenceHub({ logger });
     this.lan = new LanService({ dataDir, peerId: identity.peerId, logger, replica, memberId: () => this.identity.workspace?.memberId ?? null, joinPresence: (source) => this.presence.join(source) }, lanOptions);
     this.networkPusher = new NetworkStatusPusher(() => this.lan.status(), (status) => this.links.forEach((link) => link.sendNetworkStatus({ ...status, relay: this.relay.status() })), logger);
-    this.lan.onDidChange(() => this.networkPusher.didChange());
+    // With no window to push to (a headless hub), the status is not read at all: over thousands of boards a read costs.
+    this.lan.onDidChange(() => this.links.size > 0 && this.networkPusher.didChange());
     this.relay = new RelayService({ dataDir, peerId: identity.peerId, logger, replica });
-    this.relay.onDidChange(() => this.networkPusher.didChange());
+    this.relay.onDidChange(() => this.links.size > 0 && this.networkPusher.didChange());
   }
 
   /** Opens the data folder. With `lan`, the peer syncs with teammates once `startLan()` is called or it takes a workspace. */
@@ -143,8 +144,9 @@ export class Peer {
     if (workspace) await this.relay.start(workspace.id, await this.lan.ensureSecret(workspace.id));
   }
 
-  lanStatus(): Promise<LanStatus> {
-    return this.lan.status();
+  /** See `LanService.status`: `perDoc: false` counts totals only. */
+  lanStatus(options?: { perDoc?: boolean }): Promise<LanStatus> {
+    return this.lan.status(options);
   }
 
   /** An invite code to the workspace this peer holds (its id, secret, name and this peer's LAN addresses). */

@@ -64,6 +64,9 @@ export class Replica {
   /** Docs whose load finished, for what must be reached without awaiting (retry timers). */
   private readonly loadedDocs = new Map<string, OpenDoc>();
   private closing = false;
+  /** Counts changes to `docs` (and the store emptied), so `heldDocIds` is listed again only after one. */
+  private docsVersion = 0;
+  private held: { version: number; ids: string[] } | null = null;
 
   constructor(
     private readonly store: ReplicaStore,
@@ -97,9 +100,21 @@ export class Replica {
     return this.store.listDocIds();
   }
 
+  /** The doc if it has finished loading, with no await (a status reads thousands at once). */
+  loadedDoc(docId: string): Y.Doc | undefined {
+    return this.loadedDocs.get(docId)?.doc;
+  }
+
   /** Every doc this replica holds: on disk, or opened (maybe still empty) since start. Sorted. */
   async heldDocIds(): Promise<string[]> {
-    return [...new Set([...(await this.store.listDocIds()), ...this.docs.keys()])].sort();
+    // Read on every LAN status and connection: kept until a doc is opened or forgotten, not listed and sorted per read.
+    if (this.held?.version === this.docsVersion) return [...this.held.ids];
+    const version = this.docsVersion;
+    const onDisk = await this.store.listDocIds();
+    // `docs` is read after the await: a doc opened meanwhile is in it (and so is any file it made).
+    const ids = [...new Set([...onDisk, ...this.docs.keys()])].sort();
+    if (version === this.docsVersion) this.held = { version, ids };
+    return [...ids];
   }
 
   /** Calls `listener` with each doc id once it has been loaded for the first time. Returns a remover. */
@@ -127,6 +142,7 @@ export class Replica {
     this.docs.clear();
     this.loadedDocs.clear();
     await this.store.removeAll();
+    this.docsVersion++;
   }
 
   async close(): Promise<void> {
@@ -153,6 +169,7 @@ export class Replica {
     if (!entry) {
       entry = this.load(docId);
       this.docs.set(docId, entry);
+      this.docsVersion++;
       entry.then(
         (loaded) => {
           this.loadedDocs.set(docId, loaded);
@@ -164,7 +181,10 @@ export class Replica {
             }
           }
         },
-        () => this.docs.delete(docId),
+        () => {
+          this.docs.delete(docId);
+          this.docsVersion++;
+        },
       );
     }
     return entry;

@@ -152,6 +152,13 @@ export class AckLedger {
     });
   }
 
+  /** How many teammates' laptops have `need` of `docId` on disk: `reachOf` counted, without a list per doc (a status counts every doc held). */
+  reachedCount(docId: string, need: ReadonlyMap<number, number>): number {
+    let reached = 0;
+    for (const teammate of this.teammates.values()) if (teammate.docs.get(docId)?.history.some((entry) => covers(entry.sv, need))) reached++;
+    return reached;
+  }
+
   /** Writes what is pending now (on stop). */
   async flush(): Promise<void> {
     if (this.saveTimer) {

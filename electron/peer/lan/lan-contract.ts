@@ -21,6 +21,8 @@ export interface LanDocHost {
   savedStateVector(docId: string): Promise<Uint8Array>;
   /** This peer holds the doc (without loading it). Without it every doc is taken as held. */
   holds?(docId: string): boolean;
+  /** The doc if it is loaded already, with no await: a status over thousands of docs reads them all at once. */
+  loadedDoc?(docId: string): Y.Doc | undefined;
 }
 
 /** The authenticated, ordered pipe a connection speaks over: a secure TCP connection, or an in-memory pair in tests. */

@@ -75,7 +75,7 @@ export function readNonce(decoder: decoding.Decoder): number {
 }
 
 /** Clock units `have` holds beyond `acked`: what the other side has not yet confirmed on disk. */
-export function pendingClock(have: Map<number, number>, acked: Map<number, number> | undefined): number {
+export function pendingClock(have: ReadonlyMap<number, number>, acked: ReadonlyMap<number, number> | undefined): number {
   let pending = 0;
   for (const [client, clock] of have) pending += Math.max(0, clock - (acked?.get(client) ?? 0));
   return pending;

@@ -2,13 +2,13 @@
 // peer carrying every doc, duplicates between the same pair resolved the same way on both
 // sides, relaying by origins (what arrives from one peer reaches every other peer and renderer,
 // never back), and what each teammate has acknowledged on disk, for a status that never lies.
-import * as Y from 'yjs';
 import type { PeerLogger } from '../logger';
 import type { PresenceMembership, PresenceSource } from '../presence-hub';
 import {
   DEFAULT_LAN_SYNC_LIMITS, LanSyncConnection, type LanChannel, type LanConnectionEvents, type LanConnectionInfo, type LanDocHost, type LanSyncLimits, type LanVia,
 } from './lan-connection';
 import type { AckLedger } from './ack-ledger';
+import { DocVectors } from './doc-vectors';
 import { mergeStateVectors, pendingClock } from './lan-messages';
 
 export interface LanPeerOptions {
@@ -81,12 +81,14 @@ export class LanPeer {
   private readonly now: () => number;
   private readonly timer: ReturnType<typeof setInterval> | null;
   private readonly changeListeners = new Set<() => void>();
+  private readonly vectors: DocVectors;
   /** Connections closed after bad input, for diagnostics and tests. */
   protocolErrors = 0;
 
   constructor(private readonly options: LanPeerOptions) {
     this.limits = { ...DEFAULT_LAN_SYNC_LIMITS, ...options.limits };
     this.now = options.now ?? Date.now;
+    this.vectors = new DocVectors(options.host);
     this.timer = options.autoTick === false ? null : setInterval(() => this.tick(), 1_000);
     this.timer?.unref();
   }
@@ -182,17 +184,16 @@ export class LanPeer {
     }
   }
 
-  /** The state vector of every doc this peer holds, now. */
-  async docVectors(): Promise<Map<string, Map<number, number>>> {
-    const vectors = new Map<string, Map<number, number>>();
-    for (const docId of await this.options.host.listDocIds()) {
-      vectors.set(docId, Y.decodeStateVector(Y.encodeStateVector(await this.options.host.openDoc(docId))));
-    }
-    return vectors;
+  /** The state vector of every doc this peer holds, now: valid until the next read (see `DocVectors.read`). */
+  docVectors(): Promise<ReadonlyMap<string, ReadonlyMap<number, number>>> {
+    return this.vectors.read();
   }
 
-  /** Every teammate's peer known since start: connected ones first. Pending counts compare with `vectors` (this peer's docs now, read if not given). */
-  async status(vectors?: ReadonlyMap<string, Map<number, number>>): Promise<LanPeerSummary[]> {
+  /**
+   * Every teammate's peer known since start: connected ones first. Pending counts compare with
+   * `vectors` (this peer's docs now, read if not given); without `perDoc`, `pendingByDoc` is left empty.
+   */
+  async status(vectors?: ReadonlyMap<string, ReadonlyMap<number, number>>, perDoc = true): Promise<LanPeerSummary[]> {
     vectors ??= await this.docVectors();
     const summaries = [...this.remotes.values()].map((remote): LanPeerSummary => {
       const pendingByDoc: Record<string, number> = {};
@@ -200,7 +201,7 @@ export class LanPeer {
       for (const [docId, have] of vectors) {
         const pending = pendingClock(have, remote.acked.get(docId));
         if (pending === 0) continue;
-        pendingByDoc[docId] = pending;
+        if (perDoc) pendingByDoc[docId] = pending;
         pendingChanges += pending;
       }
       const connection = remote.connection;

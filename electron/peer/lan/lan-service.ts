@@ -180,20 +180,25 @@ export class LanService {
     return running.ledger.reachOf(docId, need).map((r) => ({ ...r, connected: running.lanPeer.isConnected(r.peerId) }));
   }
 
-  async status(): Promise<LanStatus> {
+  /**
+   * The LAN as the windows and /healthz see it. With `perDoc: false` the per-doc parts (the reach
+   * and each teammate's `pendingByDoc`) are left empty and only totals are counted: /healthz,
+   * read every few milliseconds by monitors and the benchmarks, then costs little per doc held.
+   */
+  async status({ perDoc = true }: { perDoc?: boolean } = {}): Promise<LanStatus> {
     const running = this.running;
     const reachByDoc: Record<string, { reached: number; of: number }> = {};
     // Every doc's state is read once, for the pending counts and for the reach alike.
-    const vectors = running ? await running.lanPeer.docVectors() : new Map<string, Map<number, number>>();
-    if (running) {
+    const vectors = running ? await running.lanPeer.docVectors() : new Map<string, ReadonlyMap<number, number>>();
+    if (running && perDoc) {
       const of = running.ledger.known().length;
-      for (const [docId, have] of vectors) reachByDoc[docId] = { reached: running.ledger.reachOf(docId, have).filter((r) => r.reachedAt !== null).length, of };
+      for (const [docId, have] of vectors) reachByDoc[docId] = { reached: running.ledger.reachedCount(docId, have), of };
     }
     return {
       reachByDoc,
       running: running !== null,
       lanPort: running?.network.port ?? null,
-      peers: running ? await running.lanPeer.status(vectors) : [],
+      peers: running ? await running.lanPeer.status(vectors, perDoc) : [],
       addresses: (running?.dialer.list() ?? []).map(({ address, via, peerId, lastGoodAt, lastError, attempts }) => ({ address, via, peerId, lastGoodAt, lastError, attempts })),
       port: running?.network.diagnostics() ?? null,
       discovery: running?.discovery?.diagnostics() ?? NO_DISCOVERY,
@@ -224,7 +229,7 @@ export class LanService {
       peerId,
       memberId: () => this.host.memberId(),
       device: os.hostname().slice(0, 64) || null,
-      host: { listDocIds: () => replica.heldDocIds(), openDoc: (docId) => replica.open(docId), savedStateVector: (docId) => replica.savedStateVector(docId), holds: (docId) => replica.isOpen(docId) },
+      host: { listDocIds: () => replica.heldDocIds(), openDoc: (docId) => replica.open(docId), savedStateVector: (docId) => replica.savedStateVector(docId), holds: (docId) => replica.isOpen(docId), loadedDoc: (docId) => replica.loadedDoc(docId) },
       logger,
       joinPresence: this.host.joinPresence?.bind(this.host),
     });

@@ -1,12 +1,13 @@
 // One doc's log while the store is open: a queue that runs loads, compactions and appends in
 // the order they were asked for, group-committing consecutive appends (one write, one fsync).
+// A new doc's log is created holding its first records, and its directory entry made durable
+// by a directory fsync shared with other new docs, before any of them is acknowledged.
 // After a failed write the log is cut back to its last whole record (a full disk leaves no torn
 // tail) and the handle dropped, so the next operation re-reads the log before appending.
-import { dirname } from 'node:path';
-import { encodeHeader, HEADER_BYTES } from './log-format';
+import { encodeHeader } from './log-format';
 import { readAndRepairLog } from './log-recovery';
 import type { ReadLog } from './log-recovery';
-import { replaceFileAtomically, syncDir, writeFileSynced, writeFully } from './durable-fs';
+import { renameIntoPlace, writeFileSynced, writeFully, type DirectorySync } from './durable-fs';
 import type { StoreFileHandle, StoreFiles } from './store-files';
 import type { StoreLogger, StoreWarning } from './store-types';
 
@@ -33,12 +34,18 @@ export class DocLog {
   private unreportedWarnings: StoreWarning[] = [];
   private readonly queue: (PendingAppend | ExclusiveTask)[] = [];
   private draining = false;
+  /** The last read found no file (the store alone writes its folder): the next append creates it, without reading again. */
+  private absent = false;
+  /** The file was renamed into place but no directory fsync has covered it yet: nothing in it is acknowledged until one has. */
+  private entryUnsynced = false;
 
   constructor(
     private readonly docId: string,
     private readonly file: string,
     private readonly logger: StoreLogger,
     private readonly files: StoreFiles,
+    /** The docs folder's fsync, shared by every log in it. */
+    private readonly dirSync: DirectorySync,
   ) {}
 
   stats(): { records: number; bytes: number } {
@@ -86,7 +93,10 @@ export class DocLog {
         await this.files.rm(tmp, { force: true }).catch(() => undefined);
         throw error;
       }
-      await syncDir(this.files, dirname(this.file));
+      this.absent = false;
+      this.entryUnsynced = true;
+      await this.dirSync.sync();
+      this.entryUnsynced = false;
       this.handle = await this.files.open(this.file, 'r+');
       this.bytes = contents.length;
       this.records = 1;
@@ -144,11 +154,19 @@ export class DocLog {
   private async commit(batch: PendingAppend[]): Promise<void> {
     let handle: StoreFileHandle | undefined;
     try {
-      handle = await this.openForAppend();
       const bytes = batch.length === 1 ? batch[0]!.record : Buffer.concat(batch.map((append) => append.record));
-      await writeFully(handle, bytes, this.bytes);
-      await handle.sync();
-      this.bytes += bytes.length;
+      handle = this.handle ?? (this.absent ? undefined : await this.reopen());
+      if (!handle) await this.create(bytes);
+      else {
+        await writeFully(handle, bytes, this.bytes);
+        await handle.sync();
+        this.bytes += bytes.length;
+      }
+      // A record in a file whose name a power loss could still take is not saved yet.
+      if (this.entryUnsynced) {
+        await this.dirSync.sync();
+        this.entryUnsynced = false;
+      }
       this.records += batch.length;
     } catch (cause) {
       // The file may now end in part of this batch (a full disk takes what fits). Cutting it
@@ -164,20 +182,30 @@ export class DocLog {
     for (const append of batch) append.resolve();
   }
 
-  private async openForAppend(): Promise<StoreFileHandle> {
-    if (this.handle) return this.handle;
+  /**
+   * Puts the new log in place holding the header and `records` (temp file, fsync, rename): one
+   * file fsync for a new doc, and no header-only file a crash could leave. The caller then
+   * waits for the directory fsync. The handle is opened by the next append, if one comes.
+   */
+  private async create(records: Buffer): Promise<void> {
+    const contents = Buffer.concat([encodeHeader(), records]);
+    await renameIntoPlace(this.files, this.file, contents);
+    this.absent = false;
+    this.entryUnsynced = true;
+    this.bytes = contents.length;
+    this.records = 0;
+  }
+
+  /** Reads the log again (repairing it if damaged) and opens it for appending; undefined when there is no file. */
+  private async reopen(): Promise<StoreFileHandle | undefined> {
     const log = await this.readLog();
-    if (!log.exists) {
-      await replaceFileAtomically(this.files, this.file, encodeHeader());
-      this.bytes = HEADER_BYTES;
-      this.records = 0;
-    }
-    this.handle = await this.files.open(this.file, 'r+');
+    if (log.exists) this.handle = await this.files.open(this.file, 'r+');
     return this.handle;
   }
 
   private async readLog(): Promise<ReadLog> {
     const log = await readAndRepairLog(this.files, this.docId, this.file, this.logger);
+    this.absent = !log.exists;
     this.bytes = log.bytes;
     this.records = log.updates.length;
     if (log.warning) this.unreportedWarnings.push(log.warning);

@@ -6,7 +6,7 @@ import { createLogger } from '../logger';
 import { DocLog } from './doc-log';
 import { assertDocId, docIdFromLogFileName, logFileName } from './doc-file-names';
 import { encodeRecord } from './log-format';
-import { makeDirDurable, syncDir } from './durable-fs';
+import { DirectorySync, makeDirDurable } from './durable-fs';
 import { nodeFiles, type StoreFiles } from './store-files';
 import type { StoreLogger, StoreWarning } from './store-types';
 
@@ -26,6 +26,8 @@ export interface ReplicaStoreOptions {
 
 export class ReplicaStore {
   private readonly docs = new Map<string, DocLog>();
+  /** One fsync of the docs folder covers every log created before it: new docs share them. */
+  private readonly dirSync: DirectorySync;
   private closed = false;
 
   private constructor(
@@ -34,7 +36,9 @@ export class ReplicaStore {
     /** Compact a doc once `stats(docId).records` reaches this. */
     readonly compactEvery: number,
     private readonly files: StoreFiles,
-  ) {}
+  ) {
+    this.dirSync = new DirectorySync(files, docsDir);
+  }
 
   /** Opens the store in `dir`, creating it (mode 0o700) if absent. */
   static async open(dir: string, options: ReplicaStoreOptions = {}): Promise<ReplicaStore> {
@@ -64,9 +68,10 @@ export class ReplicaStore {
   }
 
   /**
-   * Appends one record and resolves only after it is written AND fsynced. Concurrent appends
-   * are group-committed (one write + one fsync per doc per batch), in order per doc. Rejects,
-   * never silently drops, if the write fails. Empty updates are refused (Yjs never makes one).
+   * Appends one record and resolves only after it is written AND fsynced (and, for a doc's first
+   * record, the new log's directory entry too). Concurrent appends are group-committed (one write
+   * + one fsync per doc per batch; one directory fsync for the docs created meanwhile), in order
+   * per doc. Rejects, never silently drops, if the write fails. Empty updates are refused.
    */
   async append(docId: string, update: Uint8Array): Promise<void> {
     const log = this.docLog(docId);
@@ -101,7 +106,7 @@ export class ReplicaStore {
     await Promise.all([...this.docs.values()].map((log) => log.close()));
     this.docs.clear();
     for (const name of await this.files.readdir(this.docsDir)) await this.files.rm(join(this.docsDir, name), { force: true, recursive: true });
-    await syncDir(this.files, this.docsDir);
+    await this.dirSync.sync();
   }
 
   /** Waits for everything already queued, then closes file handles. Later calls reject. */
@@ -115,7 +120,7 @@ export class ReplicaStore {
     this.assertOpen();
     let log = this.docs.get(docId);
     if (!log) {
-      log = new DocLog(docId, join(this.docsDir, logFileName(docId)), this.logger, this.files);
+      log = new DocLog(docId, join(this.docsDir, logFileName(docId)), this.logger, this.files, this.dirSync);
       this.docs.set(docId, log);
     }
     return log;

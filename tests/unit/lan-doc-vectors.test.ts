@@ -1,0 +1,68 @@
+// The LAN status reads every held doc's state vector on each read (every /healthz, every push to
+// the windows): kept between reads, a doc's vector must still be exact after any edit, and one
+// that did not change must not be built again.
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { AckLedger } from '../../electron/peer/lan/ack-ledger';
+import { DocVectors } from '../../electron/peer/lan/doc-vectors';
+import type { LanDocHost } from '../../electron/peer/lan/lan-contract';
+import { createLogger } from '../../electron/peer/logger';
+
+function hostOf(docs: Map<string, Y.Doc>): LanDocHost {
+  return {
+    listDocIds: async () => [...docs.keys()].sort(),
+    openDoc: async (docId) => docs.get(docId) as Y.Doc,
+    savedStateVector: async (docId) => Y.encodeStateVector(docs.get(docId) as Y.Doc),
+    loadedDoc: (docId) => docs.get(docId),
+  };
+}
+const decoded = (doc: Y.Doc) => Y.decodeStateVector(Y.encodeStateVector(doc));
+
+describe('the state vectors the LAN status reads', () => {
+  it('are exact after edits from several clients, and a doc that did not change keeps its vector', async () => {
+    const docs = new Map(['a', 'b', 'c'].map((id) => [id, new Y.Doc()]));
+    for (const [id, doc] of docs) doc.getMap('m').set('k', id);
+    const vectors = new DocVectors(hostOf(docs));
+    const first = await vectors.read();
+    for (const [id, doc] of docs) expect(first.get(id)).toEqual(decoded(doc));
+    const [firstA, firstB] = [first.get('a'), first.get('b')];
+
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(docs.get('b') as Y.Doc));
+    other.getMap('m').set('k2', 'from another client');
+    Y.applyUpdate(docs.get('b') as Y.Doc, Y.encodeStateAsUpdate(other));
+    docs.get('c')?.getMap('m').set('k', 'again');
+    const second = await vectors.read();
+    for (const [id, doc] of docs) expect(second.get(id)).toEqual(decoded(doc));
+    expect(second.get('a')).toBe(firstA);
+    expect(second.get('b')).not.toBe(firstB);
+  });
+
+  it('follow the docs held: a new doc is read, a forgotten one dropped, a doc opened afresh under the same id read anew', async () => {
+    const docs = new Map([['a', new Y.Doc()]]);
+    docs.get('a')?.getMap('m').set('k', 1);
+    const vectors = new DocVectors(hostOf(docs));
+    await vectors.read();
+    docs.set('b', new Y.Doc());
+    expect([...(await vectors.read()).keys()]).toEqual(['a', 'b']);
+    // As the replica forgets docs (the workspace was left): destroyed, then opened afresh.
+    for (const doc of docs.values()) doc.destroy();
+    docs.clear();
+    docs.set('a', new Y.Doc());
+    const afresh = await vectors.read();
+    expect([...afresh.keys()]).toEqual(['a']);
+    expect(afresh.get('a')).toEqual(new Map());
+  });
+});
+
+describe('the reach count of the status', () => {
+  it('counts the teammates reachOf lists as reached', async () => {
+    const ledger = await AckLedger.load(null, createLogger(() => undefined));
+    ledger.record('p_b', 'board', new Map([[1, 5]]));
+    ledger.record('p_c', 'board', new Map([[1, 9]]));
+    ledger.record('p_d', 'other', new Map([[1, 9]]));
+    for (const need of [new Map([[1, 4]]), new Map([[1, 7]]), new Map([[1, 10]]), new Map([[2, 1]]), new Map<number, number>()]) {
+      expect(ledger.reachedCount('board', need)).toBe(ledger.reachOf('board', need).filter((r) => r.reachedAt !== null).length);
+    }
+  });
+});
