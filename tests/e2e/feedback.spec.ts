@@ -188,7 +188,8 @@ test('bad CSV files are refused with a clear message, in either language, and im
   await expect(dialog.getByText('Read as GBK / GB18030')).toBeVisible();
   await expect(dialog.locator('table.preview')).toContainText('登录太慢');
   await expect(dialog.getByTestId('import-ready')).toHaveText('1 row ready to import');
-  await page.getByRole('navigation').getByLabel('Language').selectOption('zh-CN');
+  // The import dialog is modal, so the sidebar behind it is hidden from the accessibility tree.
+  await page.getByRole('navigation', { includeHidden: true }).getByLabel('Language').selectOption('zh-CN');
   await dialog.getByLabel('CSV 文件').setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('') });
   await expect(dialog.getByRole('alert')).toHaveText('这个文件是空的。');
   await dialog.getByRole('button', { name: '取消' }).click();

@@ -46,7 +46,7 @@ export const ItemCard = memo(function ItemCard({ item, channel, owner, votedByMe
       {...dragAttributes}
       {...listeners}
     >
-      <button className="item-open" onClick={() => onOpen(item.id)} onKeyDown={onKeyDown} aria-label={t('feedback.open', { title: item.title })} aria-describedby="card-move-hint">
+      <button className="item-open" data-opens-item={item.id} onClick={() => onOpen(item.id)} onKeyDown={onKeyDown} aria-label={t('feedback.open', { title: item.title })} aria-describedby="card-move-hint">
         <span className="item-title">{item.title}</span>
       </button>
       <div className="item-meta">
