@@ -71,14 +71,14 @@ test('a feedback board in kanban, table and matrix, its item panel and its dialo
   await checkDialog(page, () => page.getByRole('button', { name: 'Columns & channels' }).click(), 'columns and channels dialog');
   await page.getByRole('button', { name: 'Save view…' }).click();
   await expectNoAxeViolations(page, 'saving a view');
-  await page.getByRole('radio', { name: 'Table' }).click();
+  await page.getByRole('tab', { name: 'Table' }).click();
   await expectNoAxeViolations(page, 'table view');
-  await page.getByRole('radio', { name: 'Impact × effort' }).click();
+  await page.getByRole('tab', { name: 'Impact × effort' }).click();
   await expectNoAxeViolations(page, 'matrix view');
 
   await page.getByRole('navigation').getByLabel('Language').selectOption('zh-CN');
   await expectNoAxeViolations(page, 'matrix view (zh-CN)');
-  await page.getByRole('radio', { name: '看板' }).click();
+  await page.getByRole('tab', { name: '看板' }).click();
   await page.getByTestId('item-card').first().getByRole('button', { name: /^打开/ }).click();
   await expectNoAxeViolations(page, 'kanban with the item panel open (zh-CN)');
   await checkDialog(page, () => page.getByRole('button', { name: '新建反馈' }).click(), 'new feedback dialog (zh-CN)');

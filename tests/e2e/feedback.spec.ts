@@ -95,14 +95,14 @@ test('a team collects, triages, votes on, discusses and links feedback', async (
   await expect(page.getByTestId('item-detail').getByRole('heading', { name: 'Faster login' })).toBeVisible();
 
   // Table and matrix views.
-  await page.getByRole('radio', { name: 'Table' }).click();
+  await page.getByRole('tab', { name: 'Table' }).click();
   await expect(page.getByTestId('table-row')).toHaveCount(3);
   await page.getByRole('columnheader', { name: /Voters/ }).getByRole('button').click();
   await page.getByRole('columnheader', { name: /Voters/ }).getByRole('button').click();
   await expect(page.getByTestId('table-row').first()).toContainText('Export reports to Excel');
-  await page.getByRole('radio', { name: 'Impact × effort' }).click();
+  await page.getByRole('tab', { name: 'Impact × effort' }).click();
   await expect(page.locator('[data-testid=matrix-cell][data-impact="4"][data-effort="2"]')).toContainText('Export reports to Excel');
-  await page.getByRole('radio', { name: 'Board' }).click();
+  await page.getByRole('tab', { name: 'Board' }).click();
 
   // Merge a duplicate into the original, then undo the merge.
   await addItem(page, 'Excel export please');
@@ -218,15 +218,15 @@ test('columns and channels are edited per board, and a saved view brings its fil
   await page.getByTestId('item-detail').getByRole('button', { name: 'Close' }).click();
   const filters = page.getByRole('group', { name: 'Filters' });
   await filters.getByLabel('Channel').selectOption({ label: 'Hackathon' });
-  await page.getByRole('radio', { name: 'Table' }).click();
+  await page.getByRole('tab', { name: 'Table' }).click();
   await page.getByRole('button', { name: 'Save view…' }).click();
   await page.getByLabel('View name').fill('Hackathon ideas');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByRole('button', { name: 'Clear filters' }).click();
-  await page.getByRole('radio', { name: 'Board' }).click();
+  await page.getByRole('tab', { name: 'Board' }).click();
   await expect(page.getByTestId('item-card')).toHaveCount(2);
   await page.reload();
   await page.getByLabel('Saved views').selectOption({ label: 'Hackathon ideas' });
   await expect(page.getByTestId('table-row')).toHaveText([/Team retro board/]);
-  await expect(page.getByRole('radio', { name: 'Table' })).toBeChecked();
+  await expect(page.getByRole('tab', { name: 'Table' })).toHaveAttribute('aria-selected', 'true');
 });
