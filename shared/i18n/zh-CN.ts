@@ -5,10 +5,11 @@ import { conflictsZhCN } from './conflicts.zh-CN';
 import { feedbackZhCN } from './feedback.zh-CN';
 import { networkZhCN } from './network.zh-CN';
 import { presenceZhCN } from './presence.zh-CN';
+import { shortcutsZhCN } from './shortcuts.zh-CN';
 import { unsyncedZhCN } from './unsynced.zh-CN';
 
 /** The core screens; the feedback boards, backup and network keep their messages in their own files. */
-type CoreCatalogue = Omit<Catalogue, 'conflicts' | 'away' | keyof typeof feedbackZhCN | keyof typeof networkZhCN | keyof typeof presenceZhCN | 'backup' | 'unsynced'> & {
+type CoreCatalogue = Omit<Catalogue, 'conflicts' | 'away' | keyof typeof feedbackZhCN | keyof typeof networkZhCN | keyof typeof presenceZhCN | 'backup' | 'unsynced' | 'shortcuts'> & {
   errors: Omit<Catalogue['errors'], keyof (typeof conflictsZhCN)['errors'] | keyof (typeof backupZhCN)['errors'] | keyof (typeof feedbackZhCN)['errors'] | keyof (typeof networkZhCN)['errors'] | keyof (typeof unsyncedZhCN)['errors']>;
 };
 
@@ -152,5 +153,6 @@ export const zhCN: Catalogue = {
   conflicts: conflictsZhCN.conflicts,
   away: conflictsZhCN.away,
   unsynced: unsyncedZhCN.unsynced,
+  shortcuts: shortcutsZhCN.shortcuts,
   errors: { ...core.errors, ...conflictsZhCN.errors, ...backupZhCN.errors, ...unsyncedZhCN.errors, ...feedbackZhCN.errors, ...networkZhCN.errors },
 };

@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { removeDir, startHub, tempDataDir, type RunningHub } from '../support/hub';
 import { createGoal, firstRun, goalCard } from './support/goals-page';
 import { addItem, card, createFeedbackBoard } from './support/feedback-page';
+import { expectNoAxeViolations } from './support/axe';
 import { expectEscapeReturnsTo, expectFocusKeptIn, expectModalKeyboardRoundTrip } from './support/keyboard';
 
 let hub: RunningHub;
@@ -115,4 +116,22 @@ test('the feedback dialogs keep focus inside and give it back; the view tabs mov
   await page.keyboard.press('Tab');
   await expect(tabs.getByRole('tab').filter({ has: page.locator(':focus') })).toHaveCount(0);
   await expect.poll(() => tabs.evaluate((el) => el.contains(document.activeElement))).toBe(false);
+});
+
+test('"?" opens the sheet of keyboard shortcuts, which passes axe, keeps focus and gives it back on Escape', async ({ page }) => {
+  await firstRun(page, hub.url);
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await page.getByRole('button', { name: 'New goal' }).focus();
+  await page.keyboard.press('?');
+  await expect(sheet).toBeVisible();
+  await expect(sheet.getByRole('heading', { name: 'Feedback board' })).toBeVisible();
+  await expectNoAxeViolations(page, 'shortcut sheet');
+  await expectFocusKeptIn(page, sheet, 4);
+  await expectEscapeReturnsTo(page, sheet, page.getByRole('button', { name: 'New goal' }));
+  // Typed in a text field, "?" is just a character.
+  await page.getByRole('combobox', { name: 'Search every board' }).pressSequentially('why?');
+  await expect(sheet).toBeHidden();
+  await page.getByRole('navigation').getByLabel('Language').selectOption('zh-CN');
+  await expectModalKeyboardRoundTrip(page, page.getByRole('button', { name: '键盘快捷键' }), page.getByRole('dialog', { name: '键盘快捷键' }), 4);
+  await expectNoAxeViolations(page, 'shortcut sheet button (zh-CN)');
 });
