@@ -6,10 +6,11 @@ import { feedbackZhCN } from './feedback.zh-CN';
 import { networkZhCN } from './network.zh-CN';
 import { presenceZhCN } from './presence.zh-CN';
 import { relayZhCN } from './relay.zh-CN';
+import { shortcutsZhCN } from './shortcuts.zh-CN';
 import { unsyncedZhCN } from './unsynced.zh-CN';
 
 /** The core screens; the feedback boards, backup and network keep their messages in their own files. */
-type CoreCatalogue = Omit<Catalogue, 'conflicts' | 'away' | keyof typeof feedbackZhCN | keyof typeof networkZhCN | keyof typeof presenceZhCN | 'backup' | 'unsynced' | 'relay'> & {
+type CoreCatalogue = Omit<Catalogue, 'conflicts' | 'away' | keyof typeof feedbackZhCN | keyof typeof networkZhCN | keyof typeof presenceZhCN | 'backup' | 'unsynced' | 'relay' | 'shortcuts'> & {
   errors: Omit<Catalogue['errors'], keyof (typeof conflictsZhCN)['errors'] | keyof (typeof backupZhCN)['errors'] | keyof (typeof feedbackZhCN)['errors'] | keyof (typeof networkZhCN)['errors'] | keyof (typeof unsyncedZhCN)['errors'] | keyof (typeof relayZhCN)['errors']>;
 };
 
@@ -154,5 +155,6 @@ export const zhCN: Catalogue = {
   away: conflictsZhCN.away,
   unsynced: unsyncedZhCN.unsynced,
   relay: relayZhCN.relay,
+  shortcuts: shortcutsZhCN.shortcuts,
   errors: { ...relayZhCN.errors, ...core.errors, ...conflictsZhCN.errors, ...backupZhCN.errors, ...unsyncedZhCN.errors, ...feedbackZhCN.errors, ...networkZhCN.errors },
 };

@@ -29,7 +29,8 @@ test('a check-in of "abc", an empty title and a 100,000-character title are refu
     await dialog.getByLabel('Title').fill('x'.repeat(100_000));
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect(dialog.getByRole('alert')).toHaveText('Keep this under 200 characters.');
-    await page.getByRole('navigation').getByLabel('Language').selectOption('zh-CN');
+    // The goal form is modal, so the sidebar behind it is hidden from the accessibility tree.
+    await page.getByRole('navigation', { includeHidden: true }).getByLabel('Language').selectOption('zh-CN');
     await dialog.getByRole('button', { name: '保存' }).click();
     await expect(dialog.getByRole('alert')).toHaveText('请控制在 200 个字符以内。');
     await dialog.getByRole('button', { name: '取消' }).click();
@@ -59,7 +60,8 @@ test('a damaged log file is reported in both languages and nothing already saved
     hub = await startHub({ dataDir, port, token });
     await expect(page.getByRole('alert').first()).toContainText('was damaged');
     await expect(goalCard(page, 'Keep me')).toBeVisible();
-    await page.getByRole('navigation').getByLabel('Language').selectOption('zh-CN');
+    // The goal form is modal, so the sidebar behind it is hidden from the accessibility tree.
+    await page.getByRole('navigation', { includeHidden: true }).getByLabel('Language').selectOption('zh-CN');
     await expect(page.getByRole('alert').first()).toContainText('已损坏');
     expect(hub.output()).toContain('damaged');
 

@@ -95,14 +95,14 @@ test('a team collects, triages, votes on, discusses and links feedback', async (
   await expect(page.getByTestId('item-detail').getByRole('heading', { name: 'Faster login' })).toBeVisible();
 
   // Table and matrix views.
-  await page.getByRole('radio', { name: 'Table' }).click();
+  await page.getByRole('tab', { name: 'Table' }).click();
   await expect(page.getByTestId('table-row')).toHaveCount(3);
   await page.getByRole('columnheader', { name: /Voters/ }).getByRole('button').click();
   await page.getByRole('columnheader', { name: /Voters/ }).getByRole('button').click();
   await expect(page.getByTestId('table-row').first()).toContainText('Export reports to Excel');
-  await page.getByRole('radio', { name: 'Impact × effort' }).click();
+  await page.getByRole('tab', { name: 'Impact × effort' }).click();
   await expect(page.locator('[data-testid=matrix-cell][data-impact="4"][data-effort="2"]')).toContainText('Export reports to Excel');
-  await page.getByRole('radio', { name: 'Board' }).click();
+  await page.getByRole('tab', { name: 'Board' }).click();
 
   // Merge a duplicate into the original, then undo the merge.
   await addItem(page, 'Excel export please');
@@ -188,7 +188,8 @@ test('bad CSV files are refused with a clear message, in either language, and im
   await expect(dialog.getByText('Read as GBK / GB18030')).toBeVisible();
   await expect(dialog.locator('table.preview')).toContainText('登录太慢');
   await expect(dialog.getByTestId('import-ready')).toHaveText('1 row ready to import');
-  await page.getByRole('navigation').getByLabel('Language').selectOption('zh-CN');
+  // The import dialog is modal, so the sidebar behind it is hidden from the accessibility tree.
+  await page.getByRole('navigation', { includeHidden: true }).getByLabel('Language').selectOption('zh-CN');
   await dialog.getByLabel('CSV 文件').setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('') });
   await expect(dialog.getByRole('alert')).toHaveText('这个文件是空的。');
   await dialog.getByRole('button', { name: '取消' }).click();
@@ -217,15 +218,15 @@ test('columns and channels are edited per board, and a saved view brings its fil
   await page.getByTestId('item-detail').getByRole('button', { name: 'Close' }).click();
   const filters = page.getByRole('group', { name: 'Filters' });
   await filters.getByLabel('Channel').selectOption({ label: 'Hackathon' });
-  await page.getByRole('radio', { name: 'Table' }).click();
+  await page.getByRole('tab', { name: 'Table' }).click();
   await page.getByRole('button', { name: 'Save view…' }).click();
   await page.getByLabel('View name').fill('Hackathon ideas');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByRole('button', { name: 'Clear filters' }).click();
-  await page.getByRole('radio', { name: 'Board' }).click();
+  await page.getByRole('tab', { name: 'Board' }).click();
   await expect(page.getByTestId('item-card')).toHaveCount(2);
   await page.reload();
   await page.getByLabel('Saved views').selectOption({ label: 'Hackathon ideas' });
   await expect(page.getByTestId('table-row')).toHaveText([/Team retro board/]);
-  await expect(page.getByRole('radio', { name: 'Table' })).toBeChecked();
+  await expect(page.getByRole('tab', { name: 'Table' })).toHaveAttribute('aria-selected', 'true');
 });

@@ -6,11 +6,8 @@ import { createI18n } from '../i18n/i18n';
 import { RuntimeContext, useApp, useRuntime } from '../context';
 import type { Runtime } from '../runtime';
 import { FirstRun } from './FirstRun';
+import { isTextField } from './text-field';
 import { Workspace } from './Workspace';
-
-function isTextField(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-}
 
 function Screens() {
   const boot = useApp((s) => s.boot);

@@ -1,13 +1,13 @@
 // The back-up and restore dialogs. Backing up downloads one file of the whole workspace;
 // restoring checks the chosen file in the local peer first, shows what it holds, and only
 // writes after the person confirms. Every refusal is shown translated; it changed nothing.
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { createPortal } from 'react-dom';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupSummary } from '../../../shared/api/link';
 import type { BackupPhase, CheckedBackup } from '../backup-actions';
 import { useApp, useRuntime } from '../context';
 import { formatNumber } from '../i18n/i18n';
+import { Dialog } from './dialog/Dialog';
 import { FieldError, type ShownError } from './FieldError';
 
 /** Saves bytes as a download: a Blob and an `<a download>`, which the desktop app handles too. */
@@ -27,25 +27,6 @@ function useSize(): (bytes: number) => string {
   const { t } = useTranslation();
   const locale = useApp((s) => s.locale);
   return (bytes) => (bytes < 1024 * 1024 ? t('backup.sizeKb', { value: formatNumber(Math.max(1, Math.ceil(bytes / 1024)), locale, 0) }) : t('backup.sizeMb', { value: formatNumber(bytes / 1024 / 1024, locale, 1) }));
-}
-
-/** A modal dialog in a portal (so no enclosing form or dark sidebar reaches it), closed by Escape, that gives focus back on close. */
-export function Modal({ title, onClose, busy, children }: { title: string; onClose: () => void; busy: boolean; children: ReactNode }) {
-  const titleId = useId();
-  useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
-    return () => previous?.focus?.();
-  }, []);
-  const close = () => !busy && onClose();
-  return createPortal(
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
-      <div className="modal card backup-dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} aria-busy={busy} onKeyDown={(e) => e.key === 'Escape' && close()}>
-        <h2 id={titleId}>{title}</h2>
-        {children}
-      </div>
-    </div>,
-    document.body,
-  );
 }
 
 function Progress({ label, fraction }: { label: string; fraction: number | null }) {
@@ -78,7 +59,7 @@ export function BackUpDialog({ onClose }: { onClose: () => void }) {
   }
 
   return (
-    <Modal title={t('backup.backUpTitle')} onClose={onClose} busy={busy}>
+    <Dialog title={t('backup.backUpTitle')} onClose={onClose} busy={busy}>
       <p>{t('backup.backUpIntro', { name })}</p>
       {busy && <Progress label={t('backup.preparing')} fraction={null} />}
       {saved && (
@@ -95,7 +76,7 @@ export function BackUpDialog({ onClose }: { onClose: () => void }) {
           {t('backup.download')}
         </button>
       </div>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -139,7 +120,7 @@ export function RestoreDialog({ onClose }: { onClose: () => void }) {
   }
 
   return (
-    <Modal title={t('backup.restoreTitle')} onClose={onClose} busy={busy}>
+    <Dialog title={t('backup.restoreTitle')} onClose={onClose} busy={busy}>
       {step.kind !== 'done' && (
         <>
           <p>{t('backup.restoreIntro')}</p>
@@ -167,7 +148,7 @@ export function RestoreDialog({ onClose }: { onClose: () => void }) {
           </button>
         )}
       </div>
-    </Modal>
+    </Dialog>
   );
 }
 

@@ -7,7 +7,7 @@ import QRCode from 'qrcode';
 import type { InviteResult } from '../../../shared/api/network';
 import { decodeInvite } from '../../../shared/lan/invite';
 import { useRuntime } from '../context';
-import { Modal } from './BackupDialog';
+import { Dialog } from './dialog/Dialog';
 import { FieldError, type ShownError } from './FieldError';
 
 /** The link as a QR code, as an SVG data URL (the CSP allows `data:` images). */
@@ -79,7 +79,7 @@ export function InviteDialog({ onClose }: { onClose: () => void }) {
 
   if (step === 'confirm-rotate') {
     return (
-      <Modal title={t('invite.rotateTitle')} onClose={() => setStep('show')} busy={busy}>
+      <Dialog title={t('invite.rotateTitle')} onClose={() => setStep('show')} busy={busy}>
         <p>{t('invite.rotateWarning')}</p>
         <FieldError error={error} />
         <div className="actions">
@@ -90,12 +90,12 @@ export function InviteDialog({ onClose }: { onClose: () => void }) {
             {t('invite.rotateConfirm')}
           </button>
         </div>
-      </Modal>
+      </Dialog>
     );
   }
 
   return (
-    <Modal title={t('invite.title')} onClose={onClose} busy={busy}>
+    <Dialog title={t('invite.title')} onClose={onClose} busy={busy}>
       {step === 'rotated' && (
         <p className="banner info" role="status">
           {t('invite.rotated')}
@@ -129,6 +129,6 @@ export function InviteDialog({ onClose }: { onClose: () => void }) {
           {t('invite.close')}
         </button>
       </div>
-    </Modal>
+    </Dialog>
   );
 }

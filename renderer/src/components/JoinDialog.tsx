@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Team } from '../../../shared/model/workspace';
 import { useRuntime } from '../context';
-import { Modal } from './BackupDialog';
+import { Dialog } from './dialog/Dialog';
 import { FieldError, type ShownError } from './FieldError';
 
 /**
@@ -38,7 +38,7 @@ export function JoinDialog({ onClose, initialCode = '', inWorkspace = false }: {
   const codeError = error && error.field !== 'memberName' ? error : null;
 
   return (
-    <Modal title={t(inWorkspace ? 'join.useTitle' : 'join.title')} onClose={onClose} busy={busy}>
+    <Dialog title={t(inWorkspace ? 'join.useTitle' : 'join.title')} onClose={onClose} busy={busy}>
       <form className="join-form" onSubmit={submit} noValidate>
         <label>
           {t('join.code')}
@@ -90,6 +90,6 @@ export function JoinDialog({ onClose, initialCode = '', inWorkspace = false }: {
           </button>
         </div>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -4,7 +4,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useRuntime } from '../context';
-import { BackUpDialog, Modal } from './BackupDialog';
+import { BackUpDialog } from './BackupDialog';
+import { Dialog } from './dialog/Dialog';
 import { FieldError, type ShownError } from './FieldError';
 
 export function LeaveDialog({ onClose }: { onClose: () => void }) {
@@ -31,9 +32,8 @@ export function LeaveDialog({ onClose }: { onClose: () => void }) {
     }
   }
 
-  if (backingUp) return <BackUpDialog onClose={() => setBackingUp(false)} />;
   return (
-    <Modal title={t('leave.title', { name })} onClose={onClose} busy={busy}>
+    <Dialog title={t('leave.title', { name })} onClose={onClose} busy={busy}>
       <p>{t('leave.explain')}</p>
       {risk && (
         <p className="banner warning" role="alert" data-testid="leave-risk">
@@ -56,6 +56,8 @@ export function LeaveDialog({ onClose }: { onClose: () => void }) {
           {busy ? t('leave.leaving') : t('leave.submit')}
         </button>
       </div>
-    </Modal>
+      {/* On top of this dialog, so closing it comes back here, to "Back up first". */}
+      {backingUp && <BackUpDialog onClose={() => setBackingUp(false)} />}
+    </Dialog>
   );
 }

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp, useRuntime } from '../context';
-import { Modal } from './BackupDialog';
+import { Dialog } from './dialog/Dialog';
 import { FieldError, type ShownError } from './FieldError';
 
 export function MemberPicker() {
@@ -23,7 +23,7 @@ export function MemberPicker() {
   }
 
   return (
-    <Modal title={t('join.whoTitle')} onClose={() => runtime.store.setState({ choosingMember: false })} busy={busy}>
+    <Dialog title={t('join.whoTitle')} onClose={() => runtime.store.setState({ choosingMember: false })} busy={busy}>
       <p className="muted">{t('join.whoHint')}</p>
       <ul className="member-list member-picker">
         {members.map((m) => (
@@ -38,6 +38,6 @@ export function MemberPicker() {
         ))}
       </ul>
       <FieldError error={error} />
-    </Modal>
+    </Dialog>
   );
 }

@@ -4,7 +4,8 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupPhase } from '../backup-actions';
 import { useApp, useRuntime } from '../context';
-import { downloadFile, Modal } from './BackupDialog';
+import { downloadFile } from './BackupDialog';
+import { Dialog } from './dialog/Dialog';
 import { FieldError, type ShownError } from './FieldError';
 
 /** Shown while the local peer is unreachable and this browser holds edits it has not acknowledged. */
@@ -68,7 +69,7 @@ export function ImportUnsyncedDialog({ onClose }: { onClose: () => void }) {
   }
 
   return (
-    <Modal title={t('unsynced.importTitle')} onClose={onClose} busy={busy}>
+    <Dialog title={t('unsynced.importTitle')} onClose={onClose} busy={busy}>
       {imported === null ? (
         <>
           <p>{t('unsynced.importIntro')}</p>
@@ -89,6 +90,6 @@ export function ImportUnsyncedDialog({ onClose }: { onClose: () => void }) {
           {imported === null ? t('unsynced.cancel') : t('unsynced.close')}
         </button>
       </div>
-    </Modal>
+    </Dialog>
   );
 }

@@ -16,6 +16,7 @@ import { BoardReach } from './Reach';
 import { NetworkView } from './NetworkView';
 import { BoardPresence, OnlineMembers } from './presence/PresenceAvatars';
 import { SearchBox } from './SearchBox';
+import { ShortcutSheetButton } from './ShortcutSheet';
 import { LanguageSwitch } from './LanguageSwitch';
 import { MemberPicker } from './MemberPicker';
 import { Notices } from './Notices';
@@ -165,6 +166,7 @@ export function Workspace() {
           <BoardReach />
           <ReviewConflictsButton />
           <SaveIndicator />
+          <ShortcutSheetButton />
         </header>
         {waiting && (
           <p className="banner info" role="status">

@@ -5,7 +5,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldConflict } from '../../../../shared/model/conflicts';
 import { useApp, useRuntime } from '../../context';
-import { Modal } from '../BackupDialog';
+import { Dialog } from '../dialog/Dialog';
 import { FieldError, type ShownError } from '../FieldError';
 import { conflictBoard, conflictSubject, conflictValue, writtenAt } from './conflict-labels';
 
@@ -76,7 +76,7 @@ export function ConflictReviewDialog({ onClose }: { onClose: () => void }) {
   };
   const boards = Object.entries(conflicts).filter(([, snapshot]) => snapshot.list.length > 0);
   return (
-    <Modal title={t('conflicts.title')} onClose={onClose} busy={false}>
+    <Dialog title={t('conflicts.title')} onClose={onClose} busy={false}>
       <div data-testid="conflict-review" className="conflict-review">
         <p className="muted">{t('conflicts.intro')}</p>
         {boards.length === 0 && <p role="status">{t('conflicts.none')}</p>}
@@ -92,7 +92,7 @@ export function ConflictReviewDialog({ onClose }: { onClose: () => void }) {
           </button>
         </div>
       </div>
-    </Modal>
+    </Dialog>
   );
 }
 

@@ -7,6 +7,7 @@ import { useRuntime } from '../../../context';
 import type { ActionResult } from '../../../runtime';
 import { channelLabel, statusLabel } from '../labels';
 import { DraftField } from '../../../components/DraftField';
+import { Dialog } from '../../../components/dialog/Dialog';
 import { FieldError, type ShownError } from '../../../components/FieldError';
 
 interface Row {
@@ -73,35 +74,32 @@ export function BoardSettingsDialog({ board, onClose }: { board: FeedbackBoardSn
   const { t } = useTranslation();
   const f = runtime.feedback;
   return (
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="modal card" role="dialog" aria-modal="true" aria-labelledby="board-settings-title" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-        <h2 id="board-settings-title">{t('feedback.settingsTitle')}</h2>
-        <EditableList
-          title={t('feedback.columns')}
-          rows={board.statuses.map((s) => ({ id: s.id, label: statusLabel(s, t), fixed: s.kind === 'merged' }))}
-          addLabel={t('feedback.addColumn')}
-          newLabel={t('feedback.newColumnName')}
-          onRename={f.renameStatus}
-          onMove={f.moveStatus}
-          onRemove={f.removeStatus}
-          onAdd={f.addStatus}
-        />
-        <EditableList
-          title={t('feedback.channelsTitle')}
-          rows={board.channels.map((c) => ({ id: c.id, label: channelLabel(c, t), fixed: false }))}
-          addLabel={t('feedback.addChannel')}
-          newLabel={t('feedback.newChannelName')}
-          onRename={f.renameChannel}
-          onMove={f.moveChannel}
-          onRemove={f.removeChannel}
-          onAdd={f.addChannel}
-        />
-        <div className="actions">
-          <button className="primary" onClick={onClose} autoFocus>
-            {t('item.close')}
-          </button>
-        </div>
+    <Dialog title={t('feedback.settingsTitle')} onClose={onClose}>
+      <EditableList
+        title={t('feedback.columns')}
+        rows={board.statuses.map((s) => ({ id: s.id, label: statusLabel(s, t), fixed: s.kind === 'merged' }))}
+        addLabel={t('feedback.addColumn')}
+        newLabel={t('feedback.newColumnName')}
+        onRename={f.renameStatus}
+        onMove={f.moveStatus}
+        onRemove={f.removeStatus}
+        onAdd={f.addStatus}
+      />
+      <EditableList
+        title={t('feedback.channelsTitle')}
+        rows={board.channels.map((c) => ({ id: c.id, label: channelLabel(c, t), fixed: false }))}
+        addLabel={t('feedback.addChannel')}
+        newLabel={t('feedback.newChannelName')}
+        onRename={f.renameChannel}
+        onMove={f.moveChannel}
+        onRemove={f.removeChannel}
+        onAdd={f.addChannel}
+      />
+      <div className="actions">
+        <button className="primary" onClick={onClose} autoFocus>
+          {t('item.close')}
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }

@@ -10,7 +10,8 @@ import { channelLabel, statusLabel } from '../labels';
 import { selectFeedbackBoard } from '../../../state/store';
 import { FieldError, type ShownError } from '../../../components/FieldError';
 import { BoardSettingsDialog } from './BoardSettingsDialog';
-import { FeedbackToolbar } from './FeedbackToolbar';
+import { FEEDBACK_VIEW_PANEL, FEEDBACK_VIEW_TABS, FeedbackToolbar } from './FeedbackToolbar';
+import { viewTabId } from '../../../components/ViewTabs';
 import { ImportDialog } from './ImportDialog';
 import { ItemDetail } from './ItemDetail';
 import { KanbanView, type VisibleColumn } from './KanbanView';
@@ -125,7 +126,7 @@ export function FeedbackBoard() {
         </div>
       )}
       <div className="board-body feedback-body">
-        <div className="feedback-view">
+        <div className="feedback-view" role="tabpanel" id={FEEDBACK_VIEW_PANEL} aria-labelledby={viewTabId(FEEDBACK_VIEW_TABS, view)}>
           {view === 'kanban' && <KanbanView board={board} columns={columns} />}
           {view === 'table' && <TableView board={board} items={visibleItems} />}
           {view === 'matrix' && <MatrixView items={visibleItems} />}

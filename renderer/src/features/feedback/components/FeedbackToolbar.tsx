@@ -1,4 +1,4 @@
-// The feedback board's toolbar: view switch, sort, filters (status, channel, tag, owner,
+// The feedback board's toolbar: view tabs, sort, filters (status, channel, tag, owner,
 // linked goal, text), and the import/export entries.
 import { useTranslation } from 'react-i18next';
 import type { FeedbackBoardSnapshot } from '../../../../../shared/model/feedback/snapshots';
@@ -6,7 +6,13 @@ import { useApp, useRuntime } from '../../../context';
 import { useLinkTargets } from '../../links';
 import { FEEDBACK_SORTS, hasFilters, NO_FEEDBACK_FILTERS, type FeedbackFilters, type FeedbackViewKind } from '../filtering';
 import { SavedViews } from './SavedViews';
+import { ViewTabs } from '../../../components/ViewTabs';
 import { ChannelOptions, MemberOptions, StatusOptions } from '../../../components/options';
+
+const FEEDBACK_VIEWS: readonly FeedbackViewKind[] = ['kanban', 'table', 'matrix'];
+/** Ids tying the view tabs to the view they show (in FeedbackBoard). */
+export const FEEDBACK_VIEW_TABS = 'feedback-view';
+export const FEEDBACK_VIEW_PANEL = 'feedback-view-panel';
 
 export function FeedbackToolbar({ board, onExport }: { board: FeedbackBoardSnapshot; onExport(kind: 'csv' | 'markdown'): void }) {
   const runtime = useRuntime();
@@ -21,13 +27,14 @@ export function FeedbackToolbar({ board, onExport }: { board: FeedbackBoardSnaps
   const goals = [...linkTargets.values()];
   return (
     <div className="feedback-toolbar">
-      <div className="segmented" role="radiogroup" aria-label={t('feedback.views.label')}>
-        {(['kanban', 'table', 'matrix'] as FeedbackViewKind[]).map((v) => (
-          <button key={v} role="radio" aria-checked={view === v} className={view === v ? 'active' : ''} onClick={() => runtime.store.setState({ feedbackView: v })}>
-            {t(`feedback.views.${v}`)}
-          </button>
-        ))}
-      </div>
+      <ViewTabs
+        label={t('feedback.views.label')}
+        tabs={FEEDBACK_VIEWS.map((v) => ({ value: v, label: t(`feedback.views.${v}`) }))}
+        value={view}
+        onChange={(v) => runtime.store.setState({ feedbackView: v })}
+        idPrefix={FEEDBACK_VIEW_TABS}
+        panelId={FEEDBACK_VIEW_PANEL}
+      />
       <SavedViews />
       <label className="inline">
         {t('feedback.sort.label')}

@@ -7,6 +7,7 @@ import type { FeedbackBoardSnapshot } from '../../../../../shared/model/feedback
 import { useApp, useRuntime } from '../../../context';
 import { CSV_FIELDS, CsvImportError, MAX_CSV_BYTES, parseCsv, type CsvField, type ParsedCsv } from '../csv-import';
 import { prepareImport } from '../import-rows';
+import { Dialog } from '../../../components/dialog/Dialog';
 import { FieldError, type ShownError } from '../../../components/FieldError';
 
 const PREVIEW_ROWS = 8;
@@ -48,94 +49,91 @@ export function ImportDialog({ board }: { board: FeedbackBoardSnapshot }) {
   }
 
   return (
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
-      <div className="modal card wide" role="dialog" aria-modal="true" aria-labelledby="import-title" onKeyDown={(e) => e.key === 'Escape' && close()} data-testid="import-dialog">
-        <h2 id="import-title">{t('import.title')}</h2>
-        <p className="muted small">{t('import.intro')}</p>
-        <label>
-          {t('import.file')}
-          <input type="file" accept=".csv,text/csv" onChange={(e) => void onFile(e)} disabled={busy} autoFocus />
-        </label>
-        <FieldError error={error} />
-        {csv && (
-          <>
-            <p className="muted small">{t('import.encoding', { encoding: csv.encoding === 'utf-8' ? 'UTF-8' : 'GBK / GB18030' })}</p>
-            <fieldset className="mapping">
-              <legend>{t('import.mapping')}</legend>
-              {CSV_FIELDS.map((field) => (
-                <label key={field}>
-                  {t(`import.fields.${field}`)}
-                  <select
-                    value={mapping[field] ?? ''}
-                    onChange={(e) =>
-                      setMapping((m) => {
-                        const next = { ...m };
-                        if (e.target.value === '') delete next[field];
-                        else next[field] = Number(e.target.value);
-                        return next;
-                      })
-                    }
-                  >
-                    <option value="">{t('import.notImported')}</option>
-                    {csv.headers.map((h, i) => (
-                      <option key={i} value={i}>
-                        {h}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-              ))}
-            </fieldset>
-            {mapping.title === undefined && <p className="field-error" role="alert">{t('import.needTitle')}</p>}
-            <h3>{t('import.preview', { count: Math.min(PREVIEW_ROWS, csv.rows.length) })}</h3>
-            <div className="preview-scroll">
-              <table className="preview">
-                <thead>
-                  <tr>
+    <Dialog title={t('import.title')} onClose={close} size="wide" testId="import-dialog">
+      <p className="muted small">{t('import.intro')}</p>
+      <label>
+        {t('import.file')}
+        <input type="file" accept=".csv,text/csv" onChange={(e) => void onFile(e)} disabled={busy} autoFocus />
+      </label>
+      <FieldError error={error} />
+      {csv && (
+        <>
+          <p className="muted small">{t('import.encoding', { encoding: csv.encoding === 'utf-8' ? 'UTF-8' : 'GBK / GB18030' })}</p>
+          <fieldset className="mapping">
+            <legend>{t('import.mapping')}</legend>
+            {CSV_FIELDS.map((field) => (
+              <label key={field}>
+                {t(`import.fields.${field}`)}
+                <select
+                  value={mapping[field] ?? ''}
+                  onChange={(e) =>
+                    setMapping((m) => {
+                      const next = { ...m };
+                      if (e.target.value === '') delete next[field];
+                      else next[field] = Number(e.target.value);
+                      return next;
+                    })
+                  }
+                >
+                  <option value="">{t('import.notImported')}</option>
+                  {csv.headers.map((h, i) => (
+                    <option key={i} value={i}>
+                      {h}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ))}
+          </fieldset>
+          {mapping.title === undefined && <p className="field-error" role="alert">{t('import.needTitle')}</p>}
+          <h3>{t('import.preview', { count: Math.min(PREVIEW_ROWS, csv.rows.length) })}</h3>
+          <div className="preview-scroll">
+            <table className="preview">
+              <thead>
+                <tr>
+                  {CSV_FIELDS.filter((f) => mapping[f] !== undefined).map((f) => (
+                    <th key={f}>{t(`import.fields.${f}`)}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {csv.rows.slice(0, PREVIEW_ROWS).map((row, i) => (
+                  <tr key={i}>
                     {CSV_FIELDS.filter((f) => mapping[f] !== undefined).map((f) => (
-                      <th key={f}>{t(`import.fields.${f}`)}</th>
+                      <td key={f}>{row[mapping[f] as number]}</td>
                     ))}
                   </tr>
-                </thead>
-                <tbody>
-                  {csv.rows.slice(0, PREVIEW_ROWS).map((row, i) => (
-                    <tr key={i}>
-                      {CSV_FIELDS.filter((f) => mapping[f] !== undefined).map((f) => (
-                        <td key={f}>{row[mapping[f] as number]}</td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            {prepared && (
-              <>
-                <p role="status" data-testid="import-ready">
-                  {t('import.rowsReady', { count: prepared.rows.length })}
-                </p>
-                {prepared.problems.length > 0 && (
-                  <div className="row-problems" role="alert" data-testid="import-problems">
-                    <p>{t('import.rowErrors', { count: prepared.problems.length })}</p>
-                    <ul>
-                      {prepared.problems.slice(0, 200).map((p) => (
-                        <li key={p.row}>{t('import.rowError', { row: p.row, message: t(p.messageKey, p.params) })}</li>
-                      ))}
-                    </ul>
-                  </div>
-                )}
-              </>
-            )}
-          </>
-        )}
-        <div className="actions">
-          <button type="button" onClick={close}>
-            {t('item.cancel')}
-          </button>
-          <button type="button" className="primary" disabled={!prepared || prepared.rows.length === 0} onClick={doImport}>
-            {t('import.importButton', { count: prepared?.rows.length ?? 0 })}
-          </button>
-        </div>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {prepared && (
+            <>
+              <p role="status" data-testid="import-ready">
+                {t('import.rowsReady', { count: prepared.rows.length })}
+              </p>
+              {prepared.problems.length > 0 && (
+                <div className="row-problems" role="alert" data-testid="import-problems">
+                  <p>{t('import.rowErrors', { count: prepared.problems.length })}</p>
+                  <ul>
+                    {prepared.problems.slice(0, 200).map((p) => (
+                      <li key={p.row}>{t('import.rowError', { row: p.row, message: t(p.messageKey, p.params) })}</li>
+                    ))}
+                  </ul>
+                </div>
+              )}
+            </>
+          )}
+        </>
+      )}
+      <div className="actions">
+        <button type="button" onClick={close}>
+          {t('item.cancel')}
+        </button>
+        <button type="button" className="primary" disabled={!prepared || prepared.rows.length === 0} onClick={doImport}>
+          {t('import.importButton', { count: prepared?.rows.length ?? 0 })}
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }

@@ -46,7 +46,7 @@ export const ItemCard = memo(function ItemCard({ item, channel, owner, votedByMe
       {...dragAttributes}
       {...listeners}
     >
-      <button className="item-open" onClick={() => onOpen(item.id)} onKeyDown={onKeyDown} aria-label={t('feedback.open', { title: item.title })} aria-describedby="card-move-hint">
+      <button className="item-open" data-opens-item={item.id} onClick={() => onOpen(item.id)} onKeyDown={onKeyDown} aria-label={t('feedback.open', { title: item.title })} aria-describedby="card-move-hint">
         <span className="item-title">{item.title}</span>
       </button>
       <div className="item-meta">
@@ -60,8 +60,10 @@ export const ItemCard = memo(function ItemCard({ item, channel, owner, votedByMe
       </div>
       <div className="item-foot">
         <ConflictBadge ownerId={item.id} />
-        <button className={`vote-button${votedByMe ? ' voted' : ''}`} aria-pressed={votedByMe} aria-label={t('feedback.voteFor', { title: item.title })} onClick={() => onVote(item.id)} data-testid="vote-button">
-          ▲ <span data-testid="vote-count">{item.voteCount}</span>
+        {/* Named by what it shows, the count, followed by what it does (no aria-label hiding the count). */}
+        <button className={`vote-button${votedByMe ? ' voted' : ''}`} aria-pressed={votedByMe} onClick={() => onVote(item.id)} data-testid="vote-button">
+          <span aria-hidden="true">▲</span> <span data-testid="vote-count">{item.voteCount}</span>
+          <span className="visually-hidden"> {t('feedback.voteCountFor', { count: item.voteCount, title: item.title })}</span>
         </button>
         {item.commentCount > 0 && <span className="muted small">{t('feedback.comments', { count: item.commentCount })}</span>}
         <span className="muted small" title={t('feedback.priority')}>

@@ -1,10 +1,11 @@
 // A feedback item's detail panel: its fields (edited in place), votes, linked goals,
 // merging duplicates (and undoing it), comments and the activity log.
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FeedbackBoardSnapshot, FeedbackItemSnapshot } from '../../../../../shared/model/feedback/snapshots';
 import type { UpdateFeedbackItemInput } from '../../../../../shared/model/feedback/items';
 import { ItemReach } from '../../../components/Reach';
+import { SidePanel } from '../../../components/dialog/SidePanel';
 import { useApp, useRuntime } from '../../../context';
 import { useLinkTargets } from '../../links';
 import { formatDate } from '../../../i18n/i18n';
@@ -55,6 +56,11 @@ function MergePicker({ board, item }: { board: FeedbackBoardSnapshot; item: Feed
   );
 }
 
+/** The item's card, row or matrix chip in the view shown, to give focus back to when it was drawn anew. */
+function itemOpener(itemId: string): HTMLElement | null {
+  return document.querySelector<HTMLElement>(`[data-opens-item="${CSS.escape(itemId)}"]`);
+}
+
 export function ItemDetail({ board, itemId, readOnly }: { board: FeedbackBoardSnapshot; itemId: string; readOnly: boolean }) {
   const runtime = useRuntime();
   const boardId = useApp((s) => s.activeBoardId);
@@ -64,9 +70,7 @@ export function ItemDetail({ board, itemId, readOnly }: { board: FeedbackBoardSn
   const locale = useApp((s) => s.locale);
   const goals = useLinkTargets('goals');
   const [error, setError] = useState<ShownError | null>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const close = () => runtime.store.setState({ selectedItemId: null });
-  useEffect(() => headingRef.current?.focus(), []);
 
   const merged = item.mergedInto !== null;
   const editable = !readOnly && !merged;
@@ -84,9 +88,9 @@ export function ItemDetail({ board, itemId, readOnly }: { board: FeedbackBoardSn
   const column = board.columns.find((c) => c.status.id === item.columnId);
 
   return (
-    <aside className="item-detail card" aria-labelledby="item-detail-title" onKeyDown={(e) => e.key === 'Escape' && close()} data-testid="item-detail">
+    <SidePanel className="item-detail card" titleId="item-detail-title" onClose={close} testId="item-detail" fallbackFocus={() => itemOpener(item.id)}>
       <div className="detail-head">
-        <h2 id="item-detail-title" ref={headingRef} tabIndex={-1}>
+        <h2 id="item-detail-title" tabIndex={-1}>
           {item.title}
         </h2>
         <button className="icon-button" onClick={close} aria-label={t('item.close')}>
@@ -187,6 +191,6 @@ export function ItemDetail({ board, itemId, readOnly }: { board: FeedbackBoardSn
           ))}
         </ol>
       </section>
-    </aside>
+    </SidePanel>
   );
 }

@@ -166,7 +166,8 @@ export function KanbanView({ board, columns }: { board: FeedbackBoardSnapshot; c
       <p id="card-move-hint" className="visually-hidden">
         {t('feedback.cardMoveHint')}
       </p>
-      <div className="kanban" data-testid="kanban">
+      {/* Focusable and named: columns past the edge scroll into view with the arrow keys. */}
+      <div className="kanban" data-testid="kanban" role="region" aria-label={t('feedback.kanbanRegion')} tabIndex={0}>
         {columns.map((column) => (
           <Column
             key={column.status.id}

@@ -37,9 +37,11 @@ export function MatrixView({ items }: { items: readonly FeedbackItemSnapshot[] }
             {SCALE.map((effort) => {
               const list = cells.get(`${impact}:${effort}`) ?? [];
               return (
-                <div key={effort} role="gridcell" className={`matrix-cell q-${impact >= 3 ? 'high' : 'low'}-${effort <= 3 ? 'low' : 'high'}`} aria-label={`${t('feedback.impact')} ${impact}, ${t('feedback.effort')} ${effort}: ${list.length}`} data-testid="matrix-cell" data-impact={impact} data-effort={effort}>
+                <div key={effort} role="gridcell" className={`matrix-cell q-${impact >= 3 ? 'high' : 'low'}-${effort <= 3 ? 'low' : 'high'}`} data-testid="matrix-cell" data-impact={impact} data-effort={effort}>
+                  {/* Read first, in the cell's own text (an aria-label would hide the chips' titles). */}
+                  <span className="visually-hidden">{`${t('feedback.impact')} ${impact}, ${t('feedback.effort')} ${effort}: ${list.length}`}</span>
                   {list.slice(0, PER_CELL).map((item) => (
-                    <button key={item.id} className={`matrix-chip${item.id === selectedItemId ? ' selected' : ''}`} title={item.title} onClick={() => runtime.store.setState({ selectedItemId: item.id })}>
+                    <button key={item.id} className={`matrix-chip${item.id === selectedItemId ? ' selected' : ''}`} title={item.title} data-opens-item={item.id} onClick={() => runtime.store.setState({ selectedItemId: item.id })}>
                       {item.title} <span className="muted small">▲{item.voteCount}</span>
                     </button>
                   ))}

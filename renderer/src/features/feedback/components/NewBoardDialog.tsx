@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FeedbackSource } from '../../../../../shared/model/feedback/schema';
 import { useRuntime } from '../../../context';
+import { Dialog } from '../../../components/dialog/Dialog';
 import { FieldError, type ShownError } from '../../../components/FieldError';
 
 export function NewBoardDialog({ onClose }: { onClose(): void }) {
@@ -22,53 +23,50 @@ export function NewBoardDialog({ onClose }: { onClose(): void }) {
     onClose();
   }
   return (
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="modal card" role="dialog" aria-modal="true" aria-labelledby="new-board-title" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-        <form onSubmit={submit} noValidate>
-          <h2 id="new-board-title">{t('feedback.newBoardTitle')}</h2>
-          <fieldset className="templates">
-            <legend>{t('feedback.template')}</legend>
-            {(['user', 'internal', 'blank'] as const).map((s) => (
-              <label key={s} className="radio template">
-                <input
-                  type="radio"
-                  name="template"
-                  value={s}
-                  checked={source === s}
-                  onChange={() => {
-                    setSource(s);
-                    if (!touched) setName(t(`feedback.defaultName.${s}`));
-                  }}
-                />
-                <span>
-                  <strong>{t(`feedback.templates.${s}`)}</strong>
-                  <span className="muted small"> — {t(`feedback.templates.${s}Hint`)}</span>
-                </span>
-              </label>
-            ))}
-          </fieldset>
-          <label>
-            {t('feedback.boardName')}
-            <input
-              value={name}
-              autoFocus
-              onChange={(e) => {
-                setTouched(true);
-                setName(e.target.value);
-              }}
-            />
-          </label>
-          <FieldError error={error} />
-          <div className="actions">
-            <button type="button" onClick={onClose}>
-              {t('item.cancel')}
-            </button>
-            <button type="submit" className="primary" disabled={busy}>
-              {t('feedback.create')}
-            </button>
-          </div>
-        </form>
-      </div>
-    </div>
+    <Dialog title={t('feedback.newBoardTitle')} onClose={onClose} busy={busy}>
+      <form onSubmit={submit} noValidate>
+        <fieldset className="templates">
+          <legend>{t('feedback.template')}</legend>
+          {(['user', 'internal', 'blank'] as const).map((s) => (
+            <label key={s} className="radio template">
+              <input
+                type="radio"
+                name="template"
+                value={s}
+                checked={source === s}
+                onChange={() => {
+                  setSource(s);
+                  if (!touched) setName(t(`feedback.defaultName.${s}`));
+                }}
+              />
+              <span>
+                <strong>{t(`feedback.templates.${s}`)}</strong>
+                <span className="muted small"> — {t(`feedback.templates.${s}Hint`)}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <label>
+          {t('feedback.boardName')}
+          <input
+            value={name}
+            autoFocus
+            onChange={(e) => {
+              setTouched(true);
+              setName(e.target.value);
+            }}
+          />
+        </label>
+        <FieldError error={error} />
+        <div className="actions">
+          <button type="button" onClick={onClose}>
+            {t('item.cancel')}
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            {t('feedback.create')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
   );
 }

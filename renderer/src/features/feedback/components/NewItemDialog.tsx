@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FeedbackBoardSnapshot } from '../../../../../shared/model/feedback/snapshots';
 import { useRuntime } from '../../../context';
+import { Dialog } from '../../../components/dialog/Dialog';
 import { FieldError, type ShownError } from '../../../components/FieldError';
 import { ChannelOptions, ImportanceOptions, ScaleOptions } from '../../../components/options';
 
@@ -34,67 +35,64 @@ export function NewItemDialog({ board }: { board: FeedbackBoardSnapshot }) {
     close();
   }
   return (
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
-      <div className="modal card" role="dialog" aria-modal="true" aria-labelledby="new-item-title" onKeyDown={(e) => e.key === 'Escape' && close()}>
-        <form onSubmit={submit} noValidate>
-          <h2 id="new-item-title">{t('feedback.newItem')}</h2>
+    <Dialog title={t('feedback.newItem')} onClose={close}>
+      <form onSubmit={submit} noValidate>
+        <label>
+          {t('item.title')}
+          <input name="title" value={title} onChange={(e) => setTitle(e.target.value)} placeholder={t('item.titlePlaceholder')} autoFocus aria-invalid={error?.field === 'title'} />
+        </label>
+        {error?.field === 'title' && <FieldError error={error} />}
+        <label>
+          {t('item.description')}
+          <textarea value={description} onChange={(e) => setDescription(e.target.value)} rows={3} />
+        </label>
+        <div className="row">
           <label>
-            {t('item.title')}
-            <input name="title" value={title} onChange={(e) => setTitle(e.target.value)} placeholder={t('item.titlePlaceholder')} autoFocus aria-invalid={error?.field === 'title'} />
+            {t('item.channel')}
+            <select value={channelId} onChange={(e) => setChannelId(e.target.value)}>
+              <option value="">{t('feedback.noChannel')}</option>
+              <ChannelOptions channels={board.channels} />
+            </select>
           </label>
-          {error?.field === 'title' && <FieldError error={error} />}
           <label>
-            {t('item.description')}
-            <textarea value={description} onChange={(e) => setDescription(e.target.value)} rows={3} />
+            {t('item.customer')}
+            <input value={customer} onChange={(e) => setCustomer(e.target.value)} />
           </label>
-          <div className="row">
-            <label>
-              {t('item.channel')}
-              <select value={channelId} onChange={(e) => setChannelId(e.target.value)}>
-                <option value="">{t('feedback.noChannel')}</option>
-                <ChannelOptions channels={board.channels} />
-              </select>
-            </label>
-            <label>
-              {t('item.customer')}
-              <input value={customer} onChange={(e) => setCustomer(e.target.value)} />
-            </label>
-          </div>
+        </div>
+        <label>
+          {t('item.tags')}
+          <input value={tags} onChange={(e) => setTags(e.target.value)} placeholder={t('item.tagsHint')} />
+        </label>
+        <div className="row">
           <label>
-            {t('item.tags')}
-            <input value={tags} onChange={(e) => setTags(e.target.value)} placeholder={t('item.tagsHint')} />
+            {t('feedback.importance.label')}
+            <select value={importance} onChange={(e) => setImportance(Number(e.target.value))}>
+              <ImportanceOptions />
+            </select>
           </label>
-          <div className="row">
-            <label>
-              {t('feedback.importance.label')}
-              <select value={importance} onChange={(e) => setImportance(Number(e.target.value))}>
-                <ImportanceOptions />
-              </select>
-            </label>
-            <label>
-              {t('feedback.impact')}
-              <select value={impact} onChange={(e) => setImpact(Number(e.target.value))}>
-                <ScaleOptions />
-              </select>
-            </label>
-            <label>
-              {t('feedback.effort')}
-              <select value={effort} onChange={(e) => setEffort(Number(e.target.value))}>
-                <ScaleOptions />
-              </select>
-            </label>
-          </div>
-          {error && error.field !== 'title' && <FieldError error={error} />}
-          <div className="actions">
-            <button type="button" onClick={close}>
-              {t('item.cancel')}
-            </button>
-            <button type="submit" className="primary">
-              {t('item.create')}
-            </button>
-          </div>
-        </form>
-      </div>
-    </div>
+          <label>
+            {t('feedback.impact')}
+            <select value={impact} onChange={(e) => setImpact(Number(e.target.value))}>
+              <ScaleOptions />
+            </select>
+          </label>
+          <label>
+            {t('feedback.effort')}
+            <select value={effort} onChange={(e) => setEffort(Number(e.target.value))}>
+              <ScaleOptions />
+            </select>
+          </label>
+        </div>
+        {error && error.field !== 'title' && <FieldError error={error} />}
+        <div className="actions">
+          <button type="button" onClick={close}>
+            {t('item.cancel')}
+          </button>
+          <button type="submit" className="primary">
+            {t('item.create')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
   );
 }

@@ -116,7 +116,7 @@ export function TableView({ board, items }: { board: FeedbackBoardSnapshot; item
                 {columns.map((c) =>
                   c.key === 'title' ? (
                     <div key={c.key} role="cell" className="td">
-                      <button className="link-button row-open" onClick={() => runtime.store.setState({ selectedItemId: item.id })}>
+                      <button className="link-button row-open" data-opens-item={item.id} onClick={() => runtime.store.setState({ selectedItemId: item.id })}>
                         {item.title}
                       </button>
                     </div>

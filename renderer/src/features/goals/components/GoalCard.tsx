@@ -39,8 +39,11 @@ export const GoalCard = memo(function GoalCard({ goal, owner, selected, onOpen, 
           ⠿
         </button>
       )}
-      <button className="goal-open" onClick={() => onOpen(goal.id)} onKeyDown={onKeyDown} aria-label={t('goals.open', { title: goal.title })} aria-describedby="reorder-hint">
-        <span className="goal-title">{goal.title}</span>
+      {/* Only the title in the button: its name ("Open “…”") then holds all the text it shows. */}
+      <div className="goal-main">
+        <button className="goal-open" onClick={() => onOpen(goal.id)} onKeyDown={onKeyDown} aria-label={t('goals.open', { title: goal.title })} aria-describedby="reorder-hint">
+          <span className="goal-title">{goal.title}</span>
+        </button>
         <span className="goal-meta">
           <span className={`team-badge team-${goal.team}`}>{t(`teamShort.${goal.team}`)}</span>
           <span className="owner">
@@ -57,7 +60,7 @@ export const GoalCard = memo(function GoalCard({ goal, owner, selected, onOpen, 
           </span>
           <span className="muted small">{t('goals.kpiCount', { count: goal.kpis.length })}</span>
         </span>
-      </button>
+      </div>
       <StatusPill status={goal.status} />
       <ConflictBadge ownerId={goal.id} />
       <ProgressBar progress={goal.progress} label={t('goals.progress')} />

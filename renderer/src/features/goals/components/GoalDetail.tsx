@@ -7,6 +7,7 @@ import { ItemReach } from '../../../components/Reach';
 import { useApp, useRuntime } from '../../../context';
 import { formatDate, formatKpiValue, periodLabel } from '../../../i18n/i18n';
 import { ConflictBadge } from '../../../components/conflicts/ConflictReview';
+import { SidePanel } from '../../../components/dialog/SidePanel';
 import { PresenceField } from '../../../components/presence/PresenceField';
 import { CheckInForm, KpiEditForm, KpiForm } from './KpiForms';
 import { ProgressBar, StatusPill } from '../../../components/ProgressBar';
@@ -105,6 +106,11 @@ function LinkedFeedback({ goalId }: { goalId: string }) {
   );
 }
 
+/** The goal's card on the board, to give focus back to when its card was drawn anew. */
+function goalOpener(goalId: string): HTMLElement | null {
+  return document.querySelector<HTMLElement>(`[data-goal-id="${CSS.escape(goalId)}"] .goal-open`);
+}
+
 export function GoalDetail({ goalId }: { goalId: string }) {
   const runtime = useRuntime();
   const boardId = useApp((s) => s.activeBoardId);
@@ -115,10 +121,7 @@ export function GoalDetail({ goalId }: { goalId: string }) {
   const locale = useApp((s) => s.locale);
   const readOnly = useApp((s) => s.workspace?.readOnly ?? false);
   const [addingKpi, setAddingKpi] = useState(false);
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const close = () => runtime.store.setState({ selectedGoalId: null });
-
-  useEffect(() => headingRef.current?.focus(), [goalId]);
   // Close the panel when the goal disappears (a teammate deleted it), but not while a goal
   // just created here has yet to reach the next snapshot.
   const seen = useRef(false);
@@ -128,10 +131,10 @@ export function GoalDetail({ goalId }: { goalId: string }) {
   }, [goal, runtime]);
   if (!goal) return null;
   return (
-    <aside className="goal-detail card" aria-labelledby="goal-detail-title" onKeyDown={(e) => e.key === 'Escape' && close()} data-testid="goal-detail">
+    <SidePanel className="goal-detail card" titleId="goal-detail-title" onClose={close} testId="goal-detail" fallbackFocus={() => goalOpener(goal.id)}>
       <div className="detail-head">
         <PresenceField as="div" itemId={goal.id} field="title" className="presence-title">
-          <h2 id="goal-detail-title" ref={headingRef} tabIndex={-1}>
+          <h2 id="goal-detail-title" tabIndex={-1}>
             {goal.title}
           </h2>
         </PresenceField>
@@ -193,6 +196,6 @@ export function GoalDetail({ goalId }: { goalId: string }) {
       )}
       <LinkedFeedback goalId={goal.id} />
       <p className="muted small">{t('detail.created', { date: formatDate(new Date(goal.createdAt).toISOString().slice(0, 10), locale) })}</p>
-    </aside>
+    </SidePanel>
   );
 }

@@ -1,6 +1,6 @@
 // The dialog to create or edit a goal. Every field is validated by the shared mutation;
 // its translated message appears under the field and nothing is saved until it passes.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GoalSnapshot } from '../../../../../shared/model/goals/read';
 import { quarterOf, quarterPeriod, type Period } from '../../../../../shared/model/goals/period';
@@ -8,6 +8,7 @@ import type { GoalStatus } from '../../../../../shared/model/goals/progress';
 import type { Team } from '../../../../../shared/model/workspace';
 import { useApp, useRuntime } from '../../../context';
 import { parseNumberInput } from '../../../i18n/i18n';
+import { Dialog } from '../../../components/dialog/Dialog';
 import { FieldError, type ShownError } from '../../../components/FieldError';
 import { PeriodPicker } from './PeriodPicker';
 import { selectGoalsBoard } from '../../../state/store';
@@ -38,13 +39,8 @@ export function GoalForm({ form }: { form: Form }) {
   const [statusOverride, setStatusOverride] = useState<GoalStatus | ''>(existing?.statusOverride ?? '');
   const [confidence, setConfidence] = useState(existing?.confidence === null || existing?.confidence === undefined ? '' : String(existing.confidence));
   const [error, setError] = useState<ShownError | null>(null);
-  const dialogRef = useRef<HTMLDivElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const close = () => runtime.store.setState({ goalForm: null });
-
-  useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
-    return () => previous?.focus?.();
-  }, []);
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -61,7 +57,7 @@ export function GoalForm({ form }: { form: Form }) {
     if (!result.ok) {
       setError(result.error);
       const field = result.error.field?.split('.')[0];
-      (dialogRef.current?.querySelector(`[name="${field}"]`) as HTMLElement | null)?.focus();
+      (formRef.current?.querySelector(`[name="${field}"]`) as HTMLElement | null)?.focus();
       return;
     }
     close();
@@ -69,81 +65,78 @@ export function GoalForm({ form }: { form: Form }) {
   const errorFor = (field: string) => (error && (error.field ?? '').split('.')[0] === field ? error : null);
 
   return (
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
-      <div ref={dialogRef} className="modal card" role="dialog" aria-modal="true" aria-labelledby="goal-form-title" onKeyDown={(e) => e.key === 'Escape' && close()}>
-        <form onSubmit={submit} noValidate data-presence-item={existing?.id}>
-          <h2 id="goal-form-title">{existing ? t('goalForm.editTitle') : t('goalForm.createTitle')}</h2>
+    <Dialog title={existing ? t('goalForm.editTitle') : t('goalForm.createTitle')} onClose={close}>
+      <form ref={formRef} onSubmit={submit} noValidate data-presence-item={existing?.id}>
+        <label>
+          {t('goalForm.title')}
+          <input name="title" value={title} onChange={(e) => setTitle(e.target.value)} placeholder={t('goalForm.titlePlaceholder')} autoFocus aria-invalid={!!errorFor('title')} />
+        </label>
+        <FieldError error={errorFor('title')} />
+        <label>
+          {t('goalForm.description')}
+          <textarea name="description" value={description} onChange={(e) => setDescription(e.target.value)} rows={3} />
+        </label>
+        <FieldError error={errorFor('description')} />
+        <div className="row">
           <label>
-            {t('goalForm.title')}
-            <input name="title" value={title} onChange={(e) => setTitle(e.target.value)} placeholder={t('goalForm.titlePlaceholder')} autoFocus aria-invalid={!!errorFor('title')} />
+            {t('goalForm.team')}
+            <select name="team" value={team} onChange={(e) => setTeam(e.target.value as Team)}>
+              <TeamOptions />
+            </select>
           </label>
-          <FieldError error={errorFor('title')} />
           <label>
-            {t('goalForm.description')}
-            <textarea name="description" value={description} onChange={(e) => setDescription(e.target.value)} rows={3} />
+            {t('goalForm.owner')}
+            <select name="ownerId" value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
+              <option value="">{t('goals.noOwner')}</option>
+              <MemberOptions members={members} />
+            </select>
           </label>
-          <FieldError error={errorFor('description')} />
-          <div className="row">
-            <label>
-              {t('goalForm.team')}
-              <select name="team" value={team} onChange={(e) => setTeam(e.target.value as Team)}>
-                <TeamOptions />
-              </select>
-            </label>
-            <label>
-              {t('goalForm.owner')}
-              <select name="ownerId" value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
-                <option value="">{t('goals.noOwner')}</option>
-                <MemberOptions members={members} />
-              </select>
-            </label>
-          </div>
-          <PeriodPicker value={period} onChange={setPeriod} />
-          <FieldError error={errorFor('period')} />
-          <div className="row">
-            <label>
-              {t('goalForm.parent')}
-              <select name="parentId" value={parentId} onChange={(e) => setParentId(e.target.value)}>
-                <option value="">{t('goalForm.noParent')}</option>
-                {goals
-                  .filter((g) => g.id !== existing?.id)
-                  .map((g) => (
-                    <option key={g.id} value={g.id}>
-                      {g.title}
-                    </option>
-                  ))}
-              </select>
-            </label>
-            <label>
-              {t('goalForm.confidence')}
-              <input name="confidence" inputMode="numeric" value={confidence} onChange={(e) => setConfidence(e.target.value)} aria-invalid={!!errorFor('confidence')} />
-            </label>
-          </div>
-          <FieldError error={errorFor('parentId') ?? errorFor('confidence')} />
-          {existing && (
-            <label>
-              {t('goalForm.status')}
-              <select name="statusOverride" value={statusOverride} onChange={(e) => setStatusOverride(e.target.value as GoalStatus | '')}>
-                <option value="">{t('status.auto', { status: t(`status.${existing.suggestedStatus ?? 'none'}`) })}</option>
-                {(['on-track', 'at-risk', 'off-track'] as const).map((s) => (
-                  <option key={s} value={s}>
-                    {t(`status.${s}`)}
+        </div>
+        <PeriodPicker value={period} onChange={setPeriod} />
+        <FieldError error={errorFor('period')} />
+        <div className="row">
+          <label>
+            {t('goalForm.parent')}
+            <select name="parentId" value={parentId} onChange={(e) => setParentId(e.target.value)}>
+              <option value="">{t('goalForm.noParent')}</option>
+              {goals
+                .filter((g) => g.id !== existing?.id)
+                .map((g) => (
+                  <option key={g.id} value={g.id}>
+                    {g.title}
                   </option>
                 ))}
-              </select>
-            </label>
-          )}
-          {error && !['title', 'description', 'period', 'parentId', 'confidence'].includes((error.field ?? '').split('.')[0] ?? '') && <FieldError error={error} />}
-          <div className="actions">
-            <button type="button" onClick={close}>
-              {t('goalForm.cancel')}
-            </button>
-            <button type="submit" className="primary">
-              {existing ? t('goalForm.save') : t('goalForm.create')}
-            </button>
-          </div>
-        </form>
-      </div>
-    </div>
+            </select>
+          </label>
+          <label>
+            {t('goalForm.confidence')}
+            <input name="confidence" inputMode="numeric" value={confidence} onChange={(e) => setConfidence(e.target.value)} aria-invalid={!!errorFor('confidence')} />
+          </label>
+        </div>
+        <FieldError error={errorFor('parentId') ?? errorFor('confidence')} />
+        {existing && (
+          <label>
+            {t('goalForm.status')}
+            <select name="statusOverride" value={statusOverride} onChange={(e) => setStatusOverride(e.target.value as GoalStatus | '')}>
+              <option value="">{t('status.auto', { status: t(`status.${existing.suggestedStatus ?? 'none'}`) })}</option>
+              {(['on-track', 'at-risk', 'off-track'] as const).map((s) => (
+                <option key={s} value={s}>
+                  {t(`status.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {error && !['title', 'description', 'period', 'parentId', 'confidence'].includes((error.field ?? '').split('.')[0] ?? '') && <FieldError error={error} />}
+        <div className="actions">
+          <button type="button" onClick={close}>
+            {t('goalForm.cancel')}
+          </button>
+          <button type="submit" className="primary">
+            {existing ? t('goalForm.save') : t('goalForm.create')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
   );
 }

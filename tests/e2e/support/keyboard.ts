@@ -1,0 +1,35 @@
+// What a keyboard user checks in a dialog or panel, as reusable steps for the end-to-end
+// tests: focus lands inside, Tab and Shift+Tab never leave, Escape closes, focus comes back.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Whether the focused element is inside `container`. */
+export async function focusIsInside(container: Locator): Promise<boolean> {
+  return container.evaluate((el) => el.contains(document.activeElement));
+}
+
+/** Tabs forward and backward `presses` times each; focus must stay inside `dialog` at every stop. */
+export async function expectFocusKeptIn(page: Page, dialog: Locator, presses = 12): Promise<void> {
+  await expect.poll(() => focusIsInside(dialog), { message: 'focus lands inside the dialog' }).toBe(true);
+  for (const key of ['Tab', 'Shift+Tab']) {
+    for (let i = 0; i < presses; i += 1) {
+      await page.keyboard.press(key);
+      expect(await focusIsInside(dialog), `focus stays inside after ${key} ×${i + 1}`).toBe(true);
+    }
+  }
+}
+
+/** Escape closes `dialog` and focus goes back to `opener`. */
+export async function expectEscapeReturnsTo(page: Page, dialog: Locator, opener: Locator): Promise<void> {
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(opener).toBeFocused();
+}
+
+/** The whole round trip for a modal dialog opened by `opener` (focused, then Enter). */
+export async function expectModalKeyboardRoundTrip(page: Page, opener: Locator, dialog: Locator, presses = 12): Promise<void> {
+  await opener.focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  await expectFocusKeptIn(page, dialog, presses);
+  await expectEscapeReturnsTo(page, dialog, opener);
+}
