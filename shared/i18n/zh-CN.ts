@@ -5,11 +5,12 @@ import { conflictsZhCN } from './conflicts.zh-CN';
 import { feedbackZhCN } from './feedback.zh-CN';
 import { networkZhCN } from './network.zh-CN';
 import { presenceZhCN } from './presence.zh-CN';
+import { meetingsZhCN } from './meetings.zh-CN';
 import { unsyncedZhCN } from './unsynced.zh-CN';
 
 /** The core screens; the feedback boards, backup and network keep their messages in their own files. */
-type CoreCatalogue = Omit<Catalogue, 'conflicts' | 'away' | keyof typeof feedbackZhCN | keyof typeof networkZhCN | keyof typeof presenceZhCN | 'backup' | 'unsynced'> & {
-  errors: Omit<Catalogue['errors'], keyof (typeof conflictsZhCN)['errors'] | keyof (typeof backupZhCN)['errors'] | keyof (typeof feedbackZhCN)['errors'] | keyof (typeof networkZhCN)['errors'] | keyof (typeof unsyncedZhCN)['errors']>;
+type CoreCatalogue = Omit<Catalogue, 'conflicts' | 'away' | keyof typeof meetingsZhCN | keyof typeof feedbackZhCN | keyof typeof networkZhCN | keyof typeof presenceZhCN | 'backup' | 'unsynced'> & {
+  errors: Omit<Catalogue['errors'], keyof (typeof conflictsZhCN)['errors'] | keyof (typeof backupZhCN)['errors'] | keyof (typeof feedbackZhCN)['errors'] | keyof (typeof networkZhCN)['errors'] | keyof (typeof unsyncedZhCN)['errors'] | keyof (typeof meetingsZhCN)['errors']>;
 };
 
 const core: CoreCatalogue = {
@@ -142,6 +143,8 @@ export const zhCN: Catalogue = {
   ...core,
   ...feedbackZhCN,
   ...presenceZhCN,
+  meetings: meetingsZhCN.meetings,
+  minutes: meetingsZhCN.minutes,
   backup: backupZhCN.backup,
   sync: networkZhCN.sync,
   invite: networkZhCN.invite,
@@ -152,5 +155,5 @@ export const zhCN: Catalogue = {
   conflicts: conflictsZhCN.conflicts,
   away: conflictsZhCN.away,
   unsynced: unsyncedZhCN.unsynced,
-  errors: { ...core.errors, ...conflictsZhCN.errors, ...backupZhCN.errors, ...unsyncedZhCN.errors, ...feedbackZhCN.errors, ...networkZhCN.errors },
+  errors: { ...core.errors, ...conflictsZhCN.errors, ...backupZhCN.errors, ...unsyncedZhCN.errors, ...feedbackZhCN.errors, ...networkZhCN.errors, ...meetingsZhCN.errors },
 };
