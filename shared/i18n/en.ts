@@ -78,7 +78,7 @@ const core = {
     close: 'Close', edit: 'Edit', delete: 'Delete goal', kpis: 'KPIs', noKpis: 'No KPIs yet. Add a measured number — user growth, retention, revenue — so progress can be tracked.',
     addKpi: 'Add KPI', baseline: 'Baseline', target: 'Target', current: 'Current', direction: 'Direction', increase: 'Increase', decrease: 'Decrease', unit: 'Unit',
     checkIns: 'Check-ins', noCheckIns: 'No check-ins yet.', checkIn: 'Check in', value: 'Value', date: 'Date', note: 'Note', add: 'Add', by: 'by {{name}}', deleteKpi: 'Delete KPI', editKpi: 'Edit KPI {{name}}', saveKpi: 'Save KPI',
-    chartTarget: 'Target', chartEmpty: 'The trend appears after the first check-in.', created: 'Created {{date}}', kpiName: 'KPI name', kpiNamePlaceholder: 'e.g. Weekly active users',
+    chartTarget: 'Target', chartMarkers: 'Marked on this chart', chartEmpty: 'The trend appears after the first check-in.', created: 'Created {{date}}', kpiName: 'KPI name', kpiNamePlaceholder: 'e.g. Weekly active users',
     sameDay: 'Several check-ins on this day',
   },
   units: { number: 'Number', percent: '%', currency: 'Currency', boolean: 'Yes / no' },

@@ -83,7 +83,7 @@ const core: CoreCatalogue = {
     close: '关闭', edit: '编辑', delete: '删除目标', kpis: '关键指标 (KPI)', noKpis: '还没有关键指标。添加一个可衡量的数字——用户增长、留存率、收入——以便跟踪进度。',
     addKpi: '添加关键指标', baseline: '基线', target: '目标值', current: '当前值', direction: '方向', increase: '提升', decrease: '降低', unit: '单位',
     checkIns: '进展更新', noCheckIns: '还没有进展更新。', checkIn: '更新进展', value: '数值', date: '日期', note: '备注', add: '添加', by: '由 {{name}} 更新', deleteKpi: '删除关键指标', editKpi: '编辑关键指标 {{name}}', saveKpi: '保存关键指标',
-    chartTarget: '目标值', chartEmpty: '第一次进展更新后会显示趋势。', created: '创建于 {{date}}', kpiName: '指标名称', kpiNamePlaceholder: '例如：周活跃用户数',
+    chartTarget: '目标值', chartMarkers: '图表上的标记', chartEmpty: '第一次进展更新后会显示趋势。', created: '创建于 {{date}}', kpiName: '指标名称', kpiNamePlaceholder: '例如：周活跃用户数',
     sameDay: '同一天有多条进展更新',
   },
   units: { number: '数字', percent: '%', currency: '金额', boolean: '是 / 否' },
