@@ -68,7 +68,7 @@ export const meetingsEn = {
     draftSince: 'Since the previous KPI review on {{date}}',
     draftFirst: 'First KPI review: everything so far counts',
     draftNothing: 'Nothing to draft: no goals at risk, no KPI moved and no new voted feedback on the open boards.',
-    draftAtRisk: 'Goal {{status}}: {{title}}',
+    draftAtRisk: '{{status}}: {{title}}',
     draftMoved: '{{goal}} — {{kpi}}: {{from}} → {{to}} ({{delta}})',
     draftFeedback: 'Feedback: {{title}} ({{votes}} votes)',
     draftAdd: 'Add to agenda',

@@ -71,7 +71,7 @@ export const meetingsZhCN: Widen<typeof meetingsEn> = {
     draftSince: '自上次 KPI 回顾（{{date}}）以来',
     draftFirst: '首次 KPI 回顾：统计至今全部数据',
     draftNothing: '无可起草内容：已打开的看板上没有有风险的目标、没有变化的关键指标，也没有新的获投票反馈。',
-    draftAtRisk: '目标{{status}}：{{title}}',
+    draftAtRisk: '{{status}}：{{title}}',
     draftMoved: '{{goal}} — {{kpi}}：{{from}} → {{to}}（{{delta}}）',
     draftFeedback: '反馈：{{title}}（{{votes}} 票）',
     draftAdd: '加入议程',
