@@ -47,7 +47,7 @@ test('a KPI review: drafted agenda, a decision on the goal’s chart, minutes an
     await meeting.getByTestId('draft-agenda').click();
     await expect(meeting.getByTestId('drafted-agenda')).toContainText(`At risk: ${GOAL}`);
     await meeting.getByRole('button', { name: 'Add to agenda' }).click();
-    await expect(meeting.getByTestId('agenda-item').first().getByLabel('Topic')).toHaveValue(`At risk: ${GOAL}`);
+    await expect(meeting.getByTestId('agenda-item').first().getByRole('textbox', { name: 'Topic', exact: true })).toHaveValue(`At risk: ${GOAL}`);
 
     const decisionForm = meeting.getByRole('form', { name: 'Record decision' });
     await decisionForm.getByLabel('Decision').fill(DECISION);
