@@ -8,6 +8,7 @@ import { networkEn } from './network.en';
 import { presenceEn } from './presence.en';
 import { relayEn } from './relay.en';
 import { shortcutsEn } from './shortcuts.en';
+import { meetingsEn } from './meetings.en';
 
 const core = {
   app: {
@@ -79,7 +80,7 @@ const core = {
     close: 'Close', edit: 'Edit', delete: 'Delete goal', kpis: 'KPIs', noKpis: 'No KPIs yet. Add a measured number — user growth, retention, revenue — so progress can be tracked.',
     addKpi: 'Add KPI', baseline: 'Baseline', target: 'Target', current: 'Current', direction: 'Direction', increase: 'Increase', decrease: 'Decrease', unit: 'Unit',
     checkIns: 'Check-ins', noCheckIns: 'No check-ins yet.', checkIn: 'Check in', value: 'Value', date: 'Date', note: 'Note', add: 'Add', by: 'by {{name}}', deleteKpi: 'Delete KPI', editKpi: 'Edit KPI {{name}}', saveKpi: 'Save KPI',
-    chartTarget: 'Target', chartEmpty: 'The trend appears after the first check-in.', created: 'Created {{date}}', kpiName: 'KPI name', kpiNamePlaceholder: 'e.g. Weekly active users',
+    chartTarget: 'Target', chartMarkers: 'Marked on this chart', chartEmpty: 'The trend appears after the first check-in.', created: 'Created {{date}}', kpiName: 'KPI name', kpiNamePlaceholder: 'e.g. Weekly active users',
     sameDay: 'Several check-ins on this day',
   },
   units: { number: 'Number', percent: '%', currency: 'Currency', boolean: 'Yes / no' },
@@ -136,7 +137,7 @@ const core = {
 };
 
 /** The whole English catalogue: the core screens plus the feedback boards, backup and network, each kept in its own file. */
-export const en = { ...core, ...feedbackEn, ...presenceEn, backup: backupEn.backup, sync: networkEn.sync, invite: networkEn.invite, join: networkEn.join, leave: networkEn.leave, reach: networkEn.reach, network: networkEn.network, conflicts: conflictsEn.conflicts, away: conflictsEn.away, unsynced: unsyncedEn.unsynced, relay: relayEn.relay, shortcuts: shortcutsEn.shortcuts, errors: { ...relayEn.errors, ...core.errors, ...conflictsEn.errors, ...backupEn.errors, ...unsyncedEn.errors, ...feedbackEn.errors, ...networkEn.errors } };
+export const en = { ...core, ...feedbackEn, ...presenceEn, meetings: meetingsEn.meetings, minutes: meetingsEn.minutes, backup: backupEn.backup, sync: networkEn.sync, invite: networkEn.invite, join: networkEn.join, leave: networkEn.leave, reach: networkEn.reach, network: networkEn.network, conflicts: conflictsEn.conflicts, away: conflictsEn.away, unsynced: unsyncedEn.unsynced, relay: relayEn.relay, shortcuts: shortcutsEn.shortcuts, errors: { ...relayEn.errors, ...core.errors, ...conflictsEn.errors, ...backupEn.errors, ...unsyncedEn.errors, ...feedbackEn.errors, ...networkEn.errors, ...meetingsEn.errors } };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** Every catalogue has exactly the English keys. */

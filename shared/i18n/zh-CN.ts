@@ -5,13 +5,14 @@ import { conflictsZhCN } from './conflicts.zh-CN';
 import { feedbackZhCN } from './feedback.zh-CN';
 import { networkZhCN } from './network.zh-CN';
 import { presenceZhCN } from './presence.zh-CN';
+import { meetingsZhCN } from './meetings.zh-CN';
 import { relayZhCN } from './relay.zh-CN';
 import { shortcutsZhCN } from './shortcuts.zh-CN';
 import { unsyncedZhCN } from './unsynced.zh-CN';
 
 /** The core screens; the feedback boards, backup and network keep their messages in their own files. */
-type CoreCatalogue = Omit<Catalogue, 'conflicts' | 'away' | keyof typeof feedbackZhCN | keyof typeof networkZhCN | keyof typeof presenceZhCN | 'backup' | 'unsynced' | 'relay' | 'shortcuts'> & {
-  errors: Omit<Catalogue['errors'], keyof (typeof conflictsZhCN)['errors'] | keyof (typeof backupZhCN)['errors'] | keyof (typeof feedbackZhCN)['errors'] | keyof (typeof networkZhCN)['errors'] | keyof (typeof unsyncedZhCN)['errors'] | keyof (typeof relayZhCN)['errors']>;
+type CoreCatalogue = Omit<Catalogue, 'conflicts' | 'away' | keyof typeof meetingsZhCN | keyof typeof feedbackZhCN | keyof typeof networkZhCN | keyof typeof presenceZhCN | 'backup' | 'unsynced' | 'relay' | 'shortcuts'> & {
+  errors: Omit<Catalogue['errors'], keyof (typeof conflictsZhCN)['errors'] | keyof (typeof backupZhCN)['errors'] | keyof (typeof feedbackZhCN)['errors'] | keyof (typeof networkZhCN)['errors'] | keyof (typeof unsyncedZhCN)['errors'] | keyof (typeof relayZhCN)['errors'] | keyof (typeof meetingsZhCN)['errors']>;
 };
 
 const core: CoreCatalogue = {
@@ -84,7 +85,7 @@ const core: CoreCatalogue = {
     close: '关闭', edit: '编辑', delete: '删除目标', kpis: '关键指标 (KPI)', noKpis: '还没有关键指标。添加一个可衡量的数字——用户增长、留存率、收入——以便跟踪进度。',
     addKpi: '添加关键指标', baseline: '基线', target: '目标值', current: '当前值', direction: '方向', increase: '提升', decrease: '降低', unit: '单位',
     checkIns: '进展更新', noCheckIns: '还没有进展更新。', checkIn: '更新进展', value: '数值', date: '日期', note: '备注', add: '添加', by: '由 {{name}} 更新', deleteKpi: '删除关键指标', editKpi: '编辑关键指标 {{name}}', saveKpi: '保存关键指标',
-    chartTarget: '目标值', chartEmpty: '第一次进展更新后会显示趋势。', created: '创建于 {{date}}', kpiName: '指标名称', kpiNamePlaceholder: '例如：周活跃用户数',
+    chartTarget: '目标值', chartMarkers: '图表上的标记', chartEmpty: '第一次进展更新后会显示趋势。', created: '创建于 {{date}}', kpiName: '指标名称', kpiNamePlaceholder: '例如：周活跃用户数',
     sameDay: '同一天有多条进展更新',
   },
   units: { number: '数字', percent: '%', currency: '金额', boolean: '是 / 否' },
@@ -144,6 +145,8 @@ export const zhCN: Catalogue = {
   ...core,
   ...feedbackZhCN,
   ...presenceZhCN,
+  meetings: meetingsZhCN.meetings,
+  minutes: meetingsZhCN.minutes,
   backup: backupZhCN.backup,
   sync: networkZhCN.sync,
   invite: networkZhCN.invite,
@@ -156,5 +159,5 @@ export const zhCN: Catalogue = {
   unsynced: unsyncedZhCN.unsynced,
   relay: relayZhCN.relay,
   shortcuts: shortcutsZhCN.shortcuts,
-  errors: { ...relayZhCN.errors, ...core.errors, ...conflictsZhCN.errors, ...backupZhCN.errors, ...unsyncedZhCN.errors, ...feedbackZhCN.errors, ...networkZhCN.errors },
+  errors: { ...relayZhCN.errors, ...core.errors, ...conflictsZhCN.errors, ...backupZhCN.errors, ...unsyncedZhCN.errors, ...feedbackZhCN.errors, ...networkZhCN.errors, ...meetingsZhCN.errors },
 };

@@ -9,6 +9,8 @@ export * from './workspace';
 export * from './boards';
 export * from './goals';
 export * from './feedback';
+export * from './meetings';
+export * from './facts';
 export * from './kinds';
 export * from './field-writes';
 export * from './conflicts';

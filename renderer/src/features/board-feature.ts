@@ -5,13 +5,14 @@ import type { ComponentType } from 'react';
 import type * as Y from 'yjs';
 import type { Locale } from '../../../shared/api/bridge';
 import type { AwayChange } from '../../../shared/model/away';
+import type { ChartMarker, FeedbackFact, GoalFact } from '../../../shared/model/facts';
 import type { FieldConflict } from '../../../shared/model/conflicts';
 import type { TrackedValue } from '../../../shared/model/field-writes';
 import type { SnapshotReader } from '../boards/board-set';
 import type { AppState } from '../state/store';
 
 /** The store slices that hold a kind's snapshots, by board id. */
-export type SnapshotSlice = 'goalsBoards' | 'feedbackBoards';
+export type SnapshotSlice = 'goalsBoards' | 'feedbackBoards' | 'meetingsBoards';
 
 /** One search result within a board: the goal or item to open. */
 export interface SearchHit {
@@ -26,6 +27,12 @@ export interface LinkTarget {
   readonly status: 'on-track' | 'at-risk' | 'off-track' | null;
   /** 0–1, or null before there is anything to measure. */
   readonly progress: number | null;
+}
+
+/** Plain facts a kind shares with other kinds (a KPI review drafts its agenda from them). */
+export interface BoardFacts {
+  readonly goals?: readonly GoalFact[];
+  readonly feedback?: readonly FeedbackFact[];
 }
 
 /** How a kind's changes read in conflict review and the away summary; `board` is undefined while it loads. */
@@ -54,6 +61,15 @@ export interface BoardFeature<K extends SnapshotSlice = SnapshotSlice> {
   entityOf(board: AppState[K][string], id: string): object | undefined;
   /** For kinds other kinds link to: the linkable entities of one board, in board order. */
   linkTargets?(board: AppState[K][string]): readonly LinkTarget[];
+  /** For kinds others read facts from: one board's goals or feedback as plain data. */
+  facts?(board: AppState[K][string], boardId: string): BoardFacts;
+  /**
+   * For kinds that mark goals' trend charts (decisions; later, launches). Markers are derived
+   * from this kind's own board snapshots rather than written into the goals doc, so a goal
+   * never holds a stale copy, deleting the decision removes its marker, and goals need know
+   * nothing of the kinds that mark them; only open boards are read, so the cost is per board open.
+   */
+  chartMarkers?(board: AppState[K][string], boardId: string, t: TFunction, locale: Locale): readonly ChartMarker[];
   readonly reviewLabels: ReviewLabels<AppState[K][string]>;
   readonly search: {
     /** Prefix of a result's key and class of its label (`result-kind <className>`). */

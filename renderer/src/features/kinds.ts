@@ -5,10 +5,12 @@ import { BOARD_KIND_IDS, type BoardKind } from '../../../shared/model/kinds';
 import type { BoardFeature } from './board-feature';
 import { feedbackFeature } from './feedback';
 import { goalsFeature } from './goals';
+import { meetingsFeature } from './meetings';
 
 export const BOARD_FEATURES: { readonly [K in BoardKind]: BoardFeature } = {
   goals: goalsFeature,
   feedback: feedbackFeature,
+  meetings: meetingsFeature,
 };
 
 /** The features in the registry's order (the sidebar's and search's). */

@@ -14,6 +14,9 @@ export const feedbackFeature: BoardFeature<'feedbackBoards'> = {
   slice: 'feedbackBoards',
   createReader: (doc) => createFeedbackReader(doc),
   entityOf: (board, id) => board.items.get(id),
+  facts: (board, boardId) => ({
+    feedback: [...board.items.values()].filter((item) => item.mergedInto === null).map((item) => ({ boardId, id: item.id, title: item.title, votes: item.voteCount, createdAt: item.createdAt })),
+  }),
   reviewLabels: feedbackReviewLabels,
   search: {
     className: 'feedback',

@@ -13,6 +13,12 @@ export const goalsFeature: BoardFeature<'goalsBoards'> = {
   createReader: (doc, today) => createGoalsReader(doc, today),
   entityOf: (board, id) => board.goals.find((g) => g.id === id),
   linkTargets: (board) => board.goals.map((goal) => ({ id: goal.id, title: goal.title, status: goal.status, progress: goal.progress })),
+  facts: (board, boardId) => ({
+    goals: board.goals.map((goal) => ({
+      boardId, id: goal.id, title: goal.title, status: goal.status,
+      kpis: goal.kpis.map((k) => ({ id: k.id, name: k.name, unit: k.unit, target: k.target, checkIns: k.checkIns.map((c) => ({ date: c.date, value: c.value })) })),
+    })),
+  }),
   reviewLabels: goalsReviewLabels,
   search: {
     className: 'goal',

@@ -14,7 +14,7 @@ import { ProgressBar, StatusPill } from '../../../components/ProgressBar';
 import { TrendChart } from './TrendChart';
 import { selectGoalsBoard } from '../../../state/store';
 
-function KpiSection({ kpi, readOnly }: { kpi: KpiSnapshot; readOnly: boolean }) {
+function KpiSection({ kpi, goalKey, readOnly }: { kpi: KpiSnapshot; goalKey: string; readOnly: boolean }) {
   const runtime = useRuntime();
   const [editing, setEditing] = useState(false);
   const { t } = useTranslation();
@@ -48,7 +48,7 @@ function KpiSection({ kpi, readOnly }: { kpi: KpiSnapshot; readOnly: boolean }) 
         <div><dt>{t('detail.direction')}</dt><dd>{t(`detail.${kpi.direction}`)}</dd></div>
       </dl>
       <ProgressBar progress={kpi.progress} label={`${t('goals.progress')}: ${kpi.name}`} />
-      <TrendChart kpi={kpi} />
+      <TrendChart kpi={kpi} goalKey={goalKey} />
       {!readOnly && <CheckInForm kpi={kpi} />}
       <h5>{t('detail.checkIns')}</h5>
       {kpi.checkIns.length === 0 ? (
@@ -187,7 +187,7 @@ export function GoalDetail({ goalId }: { goalId: string }) {
       <h3>{t('detail.kpis')}</h3>
       {goal.kpis.length === 0 && !addingKpi && <p className="muted">{t('detail.noKpis')}</p>}
       {goal.kpis.map((kpi) => (
-        <KpiSection key={kpi.id} kpi={kpi} readOnly={readOnly} />
+        <KpiSection key={kpi.id} kpi={kpi} goalKey={`${boardId}:${goal.id}`} readOnly={readOnly} />
       ))}
       {addingKpi ? (
         <KpiForm goalId={goal.id} onDone={() => setAddingKpi(false)} />

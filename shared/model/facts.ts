@@ -1,0 +1,45 @@
+// Plain facts one board kind shares with others through the registries, never by importing
+// another kind's folder: a goal with its KPI history, a feedback item with its votes, and a
+// dated marker for a goal's trend chart. Kinds produce and consume these as plain data.
+
+/** A goal's status, as its board reads it; null before anything can be measured. */
+export type FactStatus = 'on-track' | 'at-risk' | 'off-track' | null;
+
+/** A goal of some goals board with each KPI's dated values (oldest first). */
+export interface GoalFact {
+  readonly boardId: string;
+  readonly id: string;
+  readonly title: string;
+  readonly status: FactStatus;
+  readonly kpis: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly unit: 'number' | 'percent' | 'currency' | 'boolean';
+    readonly target: number;
+    readonly checkIns: readonly { readonly date: string; readonly value: number }[];
+  }[];
+}
+
+/** A live (not merged-away) feedback item of some feedback board. */
+export interface FeedbackFact {
+  readonly boardId: string;
+  readonly id: string;
+  readonly title: string;
+  readonly votes: number;
+  /** When it was created, in ms since the epoch. */
+  readonly createdAt: number;
+}
+
+/** A dated mark another kind puts on a goal's trend chart (a decision; later, a launch). */
+export interface ChartMarker {
+  /** Unique among all markers: the providing kind's entity key. */
+  readonly key: string;
+  /** The goal it marks, as `${boardId}:${goalId}`. */
+  readonly goalKey: string;
+  /** `YYYY-MM-DD`. */
+  readonly date: string;
+  /** What happened, in the user's words ("Decision: pause the paid campaign"). */
+  readonly label: string;
+  /** Where it happened ("Weekly KPI review, 3 March"). */
+  readonly detail: string;
+}

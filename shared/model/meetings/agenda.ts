@@ -1,0 +1,106 @@
+// Agenda items of a meeting, and the template agenda of a recurring series: each an entity in
+// `agenda` naming its meeting (or series), with an owner, a time box in minutes and a
+// fractional order key, so two people adding or reordering items at once never lose one.
+import type * as Y from 'yjs';
+import { z } from 'zod';
+import { entities, entityOrThrow, str, transactLocal } from '../doc';
+import { ModelError } from '../errors';
+import { newId } from '../ids';
+import { compareOrder, keyAtEnd, planMove, type Ordered } from '../order';
+import { entityId, LIMITS, parseInput, requiredText } from '../validate';
+import { agendaOf, entityWith, linkInput, MEETINGS_LIMITS, meetingsOf, seriesOf, timeBox } from './schema';
+
+const itemFields = { title: requiredText(LIMITS.title), ownerId: entityId.nullable().optional(), minutes: timeBox, link: linkInput.nullable().optional() };
+const addInput = z.object({ meetingId: entityId.optional(), seriesId: entityId.optional(), ...itemFields });
+const addManyInput = z.object({ meetingId: entityId, items: z.array(z.object(itemFields), { error: 'errors.invalid' }).max(MEETINGS_LIMITS.draftItems, { error: `errors.tooMany|${MEETINGS_LIMITS.draftItems}` }) });
+const updateInput = z.object({ id: entityId, title: requiredText(LIMITS.title).optional(), ownerId: entityId.nullable().optional(), minutes: timeBox.optional() });
+const moveInput = z.object({ id: entityId, toIndex: z.number({ error: 'errors.invalid' }).int({ error: 'errors.invalid' }).min(0, { error: 'errors.invalid' }) });
+
+/** The meeting or series an agenda item belongs to: `m:<id>` or `s:<id>`. */
+const parentOf = (item: Y.Map<unknown>) => (typeof item.get('meetingId') === 'string' ? `m:${str(item.get('meetingId'))}` : `s:${str(item.get('seriesId'))}`);
+
+/** The agenda of one meeting or series template, in order. */
+export function agendaOrder(doc: Y.Doc, parent: string): Ordered[] {
+  const list: Ordered[] = [];
+  for (const [id, item] of entities(agendaOf(doc))) if (parentOf(item) === parent) list.push({ id, order: str(item.get('order')) });
+  return list.sort(compareOrder);
+}
+
+/** Writes an agenda item at the end of its parent's agenda; the caller has validated the fields. */
+export function writeAgendaItem(doc: Y.Doc, parent: { meetingId: string } | { seriesId: string }, fields: { title: string; ownerId?: string | null; minutes: number; link?: unknown }): string {
+  const key = 'meetingId' in parent ? `m:${parent.meetingId}` : `s:${parent.seriesId}`;
+  const id = newId('a');
+  const order = keyAtEnd(agendaOrder(doc, key).map((a) => a.order));
+  agendaOf(doc).set(id, entityWith({ id, ...parent, title: fields.title, ownerId: fields.ownerId ?? null, minutes: fields.minutes, link: fields.link ?? null, order }));
+  return id;
+}
+
+/** Adds an item to a meeting's agenda or to a series' template agenda, and returns its id. */
+export function addAgendaItem(doc: Y.Doc, args: z.input<typeof addInput>): string {
+  const input = parseInput(addInput, args);
+  if ((input.meetingId === undefined) === (input.seriesId === undefined)) throw new ModelError('invalid-input', 'errors.invalid', 'meetingId');
+  return transactLocal(doc, () => {
+    if (input.meetingId !== undefined) {
+      entityOrThrow(meetingsOf(doc), input.meetingId, 'meetingId');
+      return writeAgendaItem(doc, { meetingId: input.meetingId }, input);
+    }
+    const seriesId = input.seriesId as string;
+    entityOrThrow(seriesOf(doc), seriesId, 'seriesId');
+    return writeAgendaItem(doc, { seriesId }, input);
+  });
+}
+
+/** Adds several items at once (a drafted KPI review agenda), in one undoable step. */
+export function addAgendaItems(doc: Y.Doc, args: z.input<typeof addManyInput>): string[] {
+  const input = parseInput(addManyInput, args);
+  return transactLocal(doc, () => {
+    entityOrThrow(meetingsOf(doc), input.meetingId, 'meetingId');
+    return input.items.map((item) => writeAgendaItem(doc, { meetingId: input.meetingId }, item));
+  });
+}
+
+export function updateAgendaItem(doc: Y.Doc, args: z.input<typeof updateInput>): void {
+  const input = parseInput(updateInput, args);
+  transactLocal(doc, () => {
+    const item = entityOrThrow(agendaOf(doc), input.id);
+    if (input.title !== undefined && item.get('title') !== input.title) item.set('title', input.title);
+    if (input.ownerId !== undefined && item.get('ownerId') !== input.ownerId) item.set('ownerId', input.ownerId);
+    if (input.minutes !== undefined && item.get('minutes') !== input.minutes) item.set('minutes', input.minutes);
+  });
+}
+
+/** Moves an agenda item to `toIndex` within its agenda (0 = first). */
+export function moveAgendaItem(doc: Y.Doc, args: z.input<typeof moveInput>): void {
+  const input = parseInput(moveInput, args);
+  transactLocal(doc, () => {
+    const moved = entityOrThrow(agendaOf(doc), input.id);
+    for (const [id, key] of planMove(agendaOrder(doc, parentOf(moved)), input.id, input.toIndex)) {
+      const item = agendaOf(doc).get(id) as Y.Map<unknown> | undefined;
+      item?.set('order', key);
+    }
+  });
+}
+
+export function removeAgendaItem(doc: Y.Doc, args: { id: string }): void {
+  const { id } = parseInput(z.object({ id: entityId }), args);
+  transactLocal(doc, () => {
+    entityOrThrow(agendaOf(doc), id);
+    agendaOf(doc).delete(id);
+  });
+}
+
+/** Makes a meeting's agenda the template of its series (replacing the template's items). */
+export function saveAgendaAsTemplate(doc: Y.Doc, args: { meetingId: string }): void {
+  const { meetingId } = parseInput(z.object({ meetingId: entityId }), args);
+  transactLocal(doc, () => {
+    const meeting = entityOrThrow(meetingsOf(doc), meetingId, 'meetingId');
+    const seriesId = meeting.get('seriesId');
+    if (typeof seriesId !== 'string') throw new ModelError('invalid-input', 'errors.notInSeries', 'meetingId');
+    entityOrThrow(seriesOf(doc), seriesId, 'seriesId');
+    for (const { id } of agendaOrder(doc, `s:${seriesId}`)) agendaOf(doc).delete(id);
+    for (const { id } of agendaOrder(doc, `m:${meetingId}`)) {
+      const item = agendaOf(doc).get(id) as Y.Map<unknown>;
+      writeAgendaItem(doc, { seriesId }, { title: str(item.get('title')), ownerId: (item.get('ownerId') as string | null) ?? null, minutes: Number(item.get('minutes')) || 5 });
+    }
+  });
+}

@@ -1,0 +1,99 @@
+// The drafted agenda of a KPI review, and the KPI table as it stood on a date: pure functions
+// over plain facts (goals with their KPI check-ins, feedback items with votes) that the
+// renderer gathers from the open boards through the registry of kinds.
+import type { FeedbackFact, GoalFact } from '../facts';
+
+export interface DraftedGoal {
+  readonly boardId: string;
+  readonly goalId: string;
+  readonly title: string;
+  readonly status: 'at-risk' | 'off-track';
+}
+
+export interface DraftedKpiMove {
+  readonly boardId: string;
+  readonly goalId: string;
+  readonly goalTitle: string;
+  readonly kpiId: string;
+  readonly kpiName: string;
+  readonly unit: GoalFact['kpis'][number]['unit'];
+  readonly from: number;
+  readonly to: number;
+  readonly delta: number;
+}
+
+export interface DraftedFeedback {
+  readonly boardId: string;
+  readonly id: string;
+  readonly title: string;
+  readonly votes: number;
+}
+
+export interface KpiReviewDraft {
+  readonly atRisk: readonly DraftedGoal[];
+  readonly moved: readonly DraftedKpiMove[];
+  readonly topFeedback: readonly DraftedFeedback[];
+}
+
+export interface KpiReviewInputs {
+  readonly goals: readonly GoalFact[];
+  readonly feedback: readonly FeedbackFact[];
+  /** The date of the series' previous KPI review; null for the first review (everything counts). */
+  readonly since: string | null;
+  /** The review's own date: later check-ins are not yet known. */
+  readonly until: string;
+  /** How many feedback items to bring (the most voted). */
+  readonly topFeedback?: number;
+}
+
+/** The value of a KPI on `date`: its latest check-in on or before it (check-ins oldest first). */
+export function valueOn(checkIns: readonly { date: string; value: number }[], date: string): number | undefined {
+  let value: number | undefined;
+  for (const c of checkIns) if (c.date <= date) value = c.value;
+  return value;
+}
+
+const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * What a KPI review should discuss: goals at risk or off track, KPIs whose value moved since the
+ * last review (with the change), and the most-voted feedback that arrived since then.
+ */
+export function draftKpiReviewAgenda(inputs: KpiReviewInputs): KpiReviewDraft {
+  const atRisk: DraftedGoal[] = [];
+  const moved: DraftedKpiMove[] = [];
+  for (const goal of inputs.goals) {
+    if (goal.status === 'at-risk' || goal.status === 'off-track') atRisk.push({ boardId: goal.boardId, goalId: goal.id, title: goal.title, status: goal.status });
+    for (const kpi of goal.kpis) {
+      const to = valueOn(kpi.checkIns, inputs.until);
+      // Before a first review, a KPI moved from its first check-in.
+      const from = inputs.since === null ? kpi.checkIns[0]?.value : valueOn(kpi.checkIns, inputs.since);
+      if (to === undefined || from === undefined || to === from) continue;
+      moved.push({ boardId: goal.boardId, goalId: goal.id, goalTitle: goal.title, kpiId: kpi.id, kpiName: kpi.name, unit: kpi.unit, from, to, delta: to - from });
+    }
+  }
+  // Off track before at risk: the most urgent first.
+  atRisk.sort((a, b) => (a.status === b.status ? 0 : a.status === 'off-track' ? -1 : 1));
+  const since = inputs.since;
+  const topFeedback = inputs.feedback
+    .filter((f) => f.votes > 0 && dayOf(f.createdAt) <= inputs.until && (since === null || dayOf(f.createdAt) > since))
+    .sort((a, b) => b.votes - a.votes || b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1))
+    .slice(0, inputs.topFeedback ?? 5)
+    .map((f) => ({ boardId: f.boardId, id: f.id, title: f.title, votes: f.votes }));
+  return { atRisk, moved, topFeedback };
+}
+
+export interface KpiTableRow {
+  readonly goalTitle: string;
+  readonly status: GoalFact['status'];
+  readonly kpiName: string;
+  readonly unit: GoalFact['kpis'][number]['unit'];
+  /** The value on the date; undefined before the first check-in. */
+  readonly value: number | undefined;
+  readonly target: number;
+}
+
+/** Every KPI of the goals with its value as it stood on `date`, for a meeting's minutes. */
+export function kpiTableOn(goals: readonly GoalFact[], date: string): KpiTableRow[] {
+  return goals.flatMap((goal) => goal.kpis.map((kpi) => ({ goalTitle: goal.title, status: goal.status, kpiName: kpi.name, unit: kpi.unit, value: valueOn(kpi.checkIns, date), target: kpi.target })));
+}
