@@ -6,6 +6,7 @@ import { feedbackEn } from './feedback.en';
 import { conflictsEn } from './conflicts.en';
 import { networkEn } from './network.en';
 import { presenceEn } from './presence.en';
+import { workshopsEn } from './workshops.en';
 
 const core = {
   app: {
@@ -134,7 +135,7 @@ const core = {
 };
 
 /** The whole English catalogue: the core screens plus the feedback boards, backup and network, each kept in its own file. */
-export const en = { ...core, ...feedbackEn, ...presenceEn, backup: backupEn.backup, sync: networkEn.sync, invite: networkEn.invite, join: networkEn.join, leave: networkEn.leave, reach: networkEn.reach, network: networkEn.network, conflicts: conflictsEn.conflicts, away: conflictsEn.away, unsynced: unsyncedEn.unsynced, errors: { ...core.errors, ...conflictsEn.errors, ...backupEn.errors, ...unsyncedEn.errors, ...feedbackEn.errors, ...networkEn.errors } };
+export const en = { ...core, ...feedbackEn, ...presenceEn, workshops: workshopsEn.workshops, backup: backupEn.backup, sync: networkEn.sync, invite: networkEn.invite, join: networkEn.join, leave: networkEn.leave, reach: networkEn.reach, network: networkEn.network, conflicts: conflictsEn.conflicts, away: conflictsEn.away, unsynced: unsyncedEn.unsynced, errors: { ...core.errors, ...conflictsEn.errors, ...backupEn.errors, ...unsyncedEn.errors, ...feedbackEn.errors, ...networkEn.errors, ...workshopsEn.errors } };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** Every catalogue has exactly the English keys. */

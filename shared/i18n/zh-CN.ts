@@ -6,10 +6,11 @@ import { feedbackZhCN } from './feedback.zh-CN';
 import { networkZhCN } from './network.zh-CN';
 import { presenceZhCN } from './presence.zh-CN';
 import { unsyncedZhCN } from './unsynced.zh-CN';
+import { workshopsZhCN } from './workshops.zh-CN';
 
 /** The core screens; the feedback boards, backup and network keep their messages in their own files. */
-type CoreCatalogue = Omit<Catalogue, 'conflicts' | 'away' | keyof typeof feedbackZhCN | keyof typeof networkZhCN | keyof typeof presenceZhCN | 'backup' | 'unsynced'> & {
-  errors: Omit<Catalogue['errors'], keyof (typeof conflictsZhCN)['errors'] | keyof (typeof backupZhCN)['errors'] | keyof (typeof feedbackZhCN)['errors'] | keyof (typeof networkZhCN)['errors'] | keyof (typeof unsyncedZhCN)['errors']>;
+type CoreCatalogue = Omit<Catalogue, 'conflicts' | 'away' | keyof typeof feedbackZhCN | keyof typeof networkZhCN | keyof typeof presenceZhCN | 'backup' | 'unsynced' | 'workshops'> & {
+  errors: Omit<Catalogue['errors'], keyof (typeof conflictsZhCN)['errors'] | keyof (typeof backupZhCN)['errors'] | keyof (typeof feedbackZhCN)['errors'] | keyof (typeof networkZhCN)['errors'] | keyof (typeof unsyncedZhCN)['errors'] | keyof (typeof workshopsZhCN)['errors']>;
 };
 
 const core: CoreCatalogue = {
@@ -152,5 +153,6 @@ export const zhCN: Catalogue = {
   conflicts: conflictsZhCN.conflicts,
   away: conflictsZhCN.away,
   unsynced: unsyncedZhCN.unsynced,
-  errors: { ...core.errors, ...conflictsZhCN.errors, ...backupZhCN.errors, ...unsyncedZhCN.errors, ...feedbackZhCN.errors, ...networkZhCN.errors },
+  workshops: workshopsZhCN.workshops,
+  errors: { ...core.errors, ...conflictsZhCN.errors, ...backupZhCN.errors, ...unsyncedZhCN.errors, ...feedbackZhCN.errors, ...networkZhCN.errors, ...workshopsZhCN.errors },
 };

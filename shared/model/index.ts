@@ -9,6 +9,7 @@ export * from './workspace';
 export * from './boards';
 export * from './goals';
 export * from './feedback';
+export * from './workshops';
 export * from './kinds';
 export * from './field-writes';
 export * from './conflicts';
