@@ -37,6 +37,11 @@ export const presenceStateSchema = z.object({
   itemId: id.nullable(),
   /** The field of that item being edited (e.g. `title`, `status`, `target`), or null. */
   field: z.string().min(1).max(32).regex(/^[A-Za-z0-9_.-]+$/).nullable(),
+  /**
+   * The sender's clock (ms since the epoch) when it sent this state, so receivers can estimate
+   * its clock offset (shared/model/clock-offsets.ts). Never compared with a local clock directly.
+   */
+  sentAt: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
 }).strict();
 export type PresenceState = z.infer<typeof presenceStateSchema>;
 

@@ -14,3 +14,4 @@ export * from './kinds';
 export * from './field-writes';
 export * from './conflicts';
 export * from './away';
+export * from './clock-offsets';

@@ -3,6 +3,7 @@
 // turns it into its own remaining time through an estimate of the writer's clock offset. A raw
 // remote timestamp is never compared with the local clock. Clocks are injected, so tests can
 // give two peers clocks ten minutes apart.
+import type { ClockOffsets } from '../clock-offsets';
 
 /** A timer as stored in the doc (one plain value, replaced whole on every change). */
 export interface TimerState {
@@ -27,36 +28,6 @@ export function parseTimer(value: unknown): TimerState | null {
   if (typeof v.id !== 'string' || (v.status !== 'running' && v.status !== 'paused') || typeof v.clock !== 'string') return null;
   if (!finite(v.remainingMs) || !finite(v.setAt) || !finite(v.totalMs)) return null;
   return { id: v.id, status: v.status, remainingMs: Math.max(0, v.remainingMs), setAt: v.setAt, clock: v.clock, totalMs: Math.max(0, v.totalMs) };
-}
-
-/**
- * Estimates, per remote clock, `offset = local clock − remote clock` from messages that carry the
- * sender's clock reading: each gives `local receive time − sender time` = offset + delay, and
- * delays are never negative, so the smallest recent sample is the best estimate (NTP's filter).
- * A stale reading (a state relayed long after it was stamped) only gives a larger sample.
- */
-export class ClockOffsets {
-  private readonly samples = new Map<string, number[]>();
-
-  constructor(
-    private readonly now: () => number,
-    /** Recent samples kept per clock, so a remote clock that is corrected is followed. */
-    private readonly keep = 16,
-  ) {}
-
-  observe(clock: string, senderTime: number, receivedAt = this.now()): void {
-    if (!Number.isFinite(senderTime) || !Number.isFinite(receivedAt)) return;
-    const list = this.samples.get(clock) ?? [];
-    list.push(receivedAt - senderTime);
-    if (list.length > this.keep) list.shift();
-    this.samples.set(clock, list);
-  }
-
-  /** Local minus remote clock, or null when nothing was heard from that clock. */
-  offset(clock: string): number | null {
-    const list = this.samples.get(clock);
-    return list && list.length > 0 ? Math.min(...list) : null;
-  }
 }
 
 /**
