@@ -6,6 +6,7 @@ import type { AwayChange } from './away';
 import { feedbackKind } from './feedback/kind';
 import type { TrackedValue } from './field-writes';
 import { goalsKind } from './goals/kind';
+import { workshopsKind } from './workshops/kind';
 
 /** Fields of one entity kind that keep a write history, so offline conflicts show. */
 export interface TrackedFields {
@@ -44,6 +45,7 @@ export interface BoardKindModel {
 export const BOARD_KINDS = {
   goals: goalsKind,
   feedback: feedbackKind,
+  workshops: workshopsKind,
 } as const satisfies Readonly<Record<string, BoardKindModel>>;
 
 export type BoardKind = keyof typeof BOARD_KINDS;

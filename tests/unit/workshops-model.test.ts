@@ -45,11 +45,11 @@ describe('sticky notes', () => {
 
   it('keeps a note added to a cluster that a teammate deleted meanwhile, outside any cluster', () => {
     const a = newWorkshop(1);
-    const first = createNote(a, note());
+    const first = createNote(a, note(), 1_000);
     const cluster = createCluster(a, { title: 'Onboarding', noteIds: [first] });
     const b = replicaOf(a, 2);
     deleteCluster(a, { id: cluster });
-    const added = createNote(b, note({ text: 'Welcome tour too long', authorId: BOB, clusterId: cluster }));
+    const added = createNote(b, note({ text: 'Welcome tour too long', authorId: BOB, clusterId: cluster }), 2_000);
     syncBoth(a, b);
     for (const doc of [a, b]) {
       const snapshot = read(doc);
@@ -61,7 +61,7 @@ describe('sticky notes', () => {
 
   it('moves several notes and regroups them in one step', () => {
     const doc = newWorkshop();
-    const ids = [createNote(doc, note()), createNote(doc, note({ text: 'two' }))];
+    const ids = [createNote(doc, note(), 1_000), createNote(doc, note({ text: 'two' }), 2_000)];
     moveNotes(doc, { moves: ids.map((id, i) => ({ id, x: 100 + i, y: 200 })) });
     const cluster = createCluster(doc, { title: 'Pricing', noteIds: ids });
     setNotesCluster(doc, { ids: [ids[1] as string], clusterId: null });
@@ -74,7 +74,7 @@ describe('sticky notes', () => {
 describe('dot voting', () => {
   it('counts, after merging both ways, at most the budget of one person voting offline on two laptops, the same votes everywhere', () => {
     const a = newWorkshop(1);
-    const notes = [0, 1, 2, 3].map((i) => createNote(a, note({ text: `idea ${i}` })));
+    const notes = [0, 1, 2, 3].map((i) => createNote(a, note({ text: `idea ${i}` }), 1_000 + i));
     startVoting(a, { budget: 3, onePerNote: false, minutes: null }, reading(0));
     const b = replicaOf(a, 2);
     for (const id of notes.slice(0, 3)) castVote(a, { noteId: id, memberId: ALICE });

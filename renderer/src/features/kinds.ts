@@ -5,10 +5,12 @@ import { BOARD_KIND_IDS, type BoardKind } from '../../../shared/model/kinds';
 import type { BoardFeature } from './board-feature';
 import { feedbackFeature } from './feedback';
 import { goalsFeature } from './goals';
+import { workshopsFeature } from './workshops';
 
 export const BOARD_FEATURES: { readonly [K in BoardKind]: BoardFeature } = {
   goals: goalsFeature,
   feedback: feedbackFeature,
+  workshops: workshopsFeature,
 };
 
 /** The features in the registry's order (the sidebar's and search's). */

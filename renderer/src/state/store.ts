@@ -10,6 +10,7 @@ import type { SavedViewSnapshot } from '../../../shared/model/feedback/views';
 import type { AwayChange } from '../../../shared/model/away';
 import type { ConflictsSnapshot } from '../../../shared/model/conflicts';
 import type { GoalsBoardSnapshot } from '../../../shared/model/goals/read';
+import type { WorkshopBoardSnapshot } from '../../../shared/model/workshops/read';
 import { NO_FEEDBACK_FILTERS, type FeedbackFilters, type FeedbackSort, type FeedbackViewKind } from '../features/feedback/filtering';
 import type { GoalStatus } from '../../../shared/model/goals/progress';
 import type { Team, WorkspaceSnapshot } from '../../../shared/model/workspace';
@@ -56,6 +57,8 @@ export interface AppState {
   goalsBoards: Readonly<Record<string, GoalsBoardSnapshot>>;
   /** Snapshots of every open feedback board, by board id. */
   feedbackBoards: Readonly<Record<string, FeedbackBoardSnapshot>>;
+  /** Snapshots of every open workshop board, by board id. */
+  workshopsBoards: Readonly<Record<string, WorkshopBoardSnapshot>>;
   /** Fields changed on two laptops while apart, of every open board, by board id. */
   conflicts: Readonly<Record<string, ConflictsSnapshot>>;
   /** What teammates changed while this laptop was away, by board id; null when not shown. */
@@ -104,6 +107,7 @@ export function createAppStore(locale: Locale) {
     openedInviteLink: null,
     goalsBoards: {},
     feedbackBoards: {},
+    workshopsBoards: {},
     savedViews: {},
     conflicts: {},
     awayChanges: null,

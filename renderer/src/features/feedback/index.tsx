@@ -6,6 +6,7 @@ import { feedbackReviewLabels } from './review-labels';
 import { FeedbackBoard } from './components/FeedbackBoard';
 import { NewBoardDialog } from './components/NewBoardDialog';
 import { itemMatchesText } from './filtering';
+import { feedbackIntake } from './intake';
 
 export const feedbackFeature: BoardFeature<'feedbackBoards'> = {
   icon: '▤',
@@ -14,6 +15,7 @@ export const feedbackFeature: BoardFeature<'feedbackBoards'> = {
   slice: 'feedbackBoards',
   createReader: (doc) => createFeedbackReader(doc),
   entityOf: (board, id) => board.items.get(id),
+  intake: feedbackIntake,
   reviewLabels: feedbackReviewLabels,
   search: {
     className: 'feedback',
