@@ -42,11 +42,14 @@ export function clusterFrame(notes: readonly NoteSnapshot[], drag: DragOffset | 
   return { x: minX - FRAME_PADDING, y: minY - FRAME_PADDING - FRAME_HEADER, width: maxX - minX + 2 * FRAME_PADDING, height: maxY - minY + 2 * FRAME_PADDING + FRAME_HEADER };
 }
 
-/** Where a new note goes: the middle of what is on screen, nudged so notes added in a row do not stack exactly. */
+/** Where a new note goes: the next free cell of a grid from the top left of what is on screen. */
 export function newNotePlace(view: { x: number; y: number; k: number }, viewport: { width: number; height: number }, count: number): { x: number; y: number } {
-  const nudge = (count % 8) * 18;
+  const gap = 16;
+  const columns = Math.max(1, Math.floor((viewport.width / view.k - gap) / (NOTE_WIDTH + gap)));
+  const rows = Math.max(1, Math.floor((viewport.height / view.k - gap) / (NOTE_HEIGHT + gap)));
+  const cell = count % (columns * rows);
   return {
-    x: Math.round((viewport.width / 2 - view.x) / view.k - NOTE_WIDTH / 2 + nudge),
-    y: Math.round((viewport.height / 2 - view.y) / view.k - NOTE_HEIGHT / 2 + nudge),
+    x: Math.round((gap - view.x) / view.k + (cell % columns) * (NOTE_WIDTH + gap)),
+    y: Math.round((gap + 40 - view.y) / view.k + Math.floor(cell / columns) * (NOTE_HEIGHT + gap)),
   };
 }
