@@ -2,6 +2,7 @@
 // are clustered (with the mouse on one laptop, from the keyboard on the other), a dot vote with a
 // budget of 3 stops the fourth vote, results and authors are revealed together, and a cluster is
 // promoted to a feedback item (undone once, then done again) that both browsers find on the board.
+// On the way, B's view follows A's until B pans away and goes back.
 import { expect, test } from '@playwright/test';
 import { card, createFeedbackBoard } from './support/feedback-page';
 import { firstRun } from './support/goals-page';
@@ -75,6 +76,24 @@ test('two laptops run a workshop: anonymous notes, clusters, a dot vote of 3, re
       await expect(note(page, 'Welcome email is confusing')).toHaveAttribute('aria-label', /by Mei/);
       await expect(note(page, 'Tour is too long')).toHaveAttribute('aria-label', /by Li/);
     }
+
+    // Follow me: B's canvas shows what A zooms to, until B pans away; then B can go back.
+    await panel.getByLabel('Everyone follows my view').check();
+    await expect(pageB.getByText('Following Mei’s view')).toBeVisible();
+    await pageA.getByRole('button', { name: 'Zoom in' }).click();
+    await expect(pageB.locator('.note-world')).toHaveAttribute('style', /scale\(1\.25\)/);
+    const box = await pageB.locator('.note-canvas').boundingBox();
+    if (!box) throw new Error('no canvas on B');
+    await pageB.mouse.move(box.x + box.width - 30, box.y + box.height - 30);
+    await pageB.mouse.down();
+    await pageB.mouse.move(box.x + box.width - 200, box.y + box.height - 120, { steps: 8 });
+    await pageB.mouse.up();
+    await pageB.getByRole('button', { name: 'Back to facilitator' }).click();
+    await expect(pageB.getByText('Following Mei’s view')).toBeVisible();
+    await pageA.getByRole('button', { name: 'Zoom out' }).click();
+    await expect(pageB.locator('.note-world')).toHaveAttribute('style', /scale\(1\)/);
+    await panel.getByLabel('Everyone follows my view').uncheck();
+    await expect(pageB.getByText('Following Mei’s view')).toBeHidden();
 
     // Promote the cluster to the feedback board; Undo takes it back; promote again.
     const cluster = pageA.getByRole('region', { name: 'First-run friction' });

@@ -12,6 +12,7 @@ import {
   moveNotes,
   revealAuthors,
   revealVotes,
+  setFollowMe,
   setNotesCluster,
   startTimer,
   startVoting,
@@ -30,6 +31,13 @@ describe('sticky notes', () => {
     expect(read(doc).notes).toMatchObject([{ id, text: 'Onboarding email is confusing', authorId: null, clusterId: null }]);
     revealAuthors(doc, { revealed: true });
     expect(read(doc).notes[0]?.authorId).toBe(ALICE);
+  });
+
+  it('records when the facilitator asks the room to follow', () => {
+    const doc = newWorkshop();
+    expect(read(doc).followMe).toBe(false);
+    setFollowMe(doc, { on: true });
+    expect(read(doc).followMe).toBe(true);
   });
 
   it('keeps both people’s words when they edit the same note at once', () => {

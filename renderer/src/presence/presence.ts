@@ -6,7 +6,7 @@
 // and readings received feed this window's estimates of the other windows' clock offsets.
 import * as Y from 'yjs';
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
-import { presenceStateSchema, type PresenceState } from '../../../shared/api/presence';
+import { presenceStateSchema, type PresenceState, type PresenceViewport } from '../../../shared/api/presence';
 import { ClockOffsets } from '../../../shared/model/clock-offsets';
 import { decodePresenceUpdate, encodePresenceUpdate, type ValidPresenceEntry } from '../../../shared/protocol/presence-codec';
 import type { LinkStatus } from '../link/link-client';
@@ -58,13 +58,17 @@ export function localPresenceState(s: AppState, editing: EditingField | null): P
 
 function samePresence(a: PresenceState | null, b: PresenceState | null): boolean {
   if (a === null || b === null) return a === b;
-  return a.memberId === b.memberId && a.boardId === b.boardId && a.itemId === b.itemId && a.field === b.field;
+  const va = a.viewport;
+  const vb = b.viewport;
+  const sameView = va === vb || (va !== undefined && vb !== undefined && va.cx === vb.cx && va.cy === vb.cy && va.k === vb.k);
+  return a.memberId === b.memberId && a.boardId === b.boardId && a.itemId === b.itemId && a.field === b.field && sameView;
 }
 
 export class Presence {
   readonly awareness: Awareness;
   private readonly doc = new Y.Doc();
   private editing: EditingField | null = null;
+  private viewport: PresenceViewport | null = null;
   private publishQueued = false;
   private readonly unsubscribe: () => void;
   private readonly selectView = createPresenceViewSelector();
@@ -100,6 +104,14 @@ export class Presence {
   setEditing(editing: EditingField | null): void {
     if (this.editing?.itemId === editing?.itemId && this.editing?.field === editing?.field) return;
     this.editing = editing;
+    this.syncLocalState();
+  }
+
+  /** What this window asks others to follow (a facilitator's view of the board on screen); null stops it. */
+  setViewport(viewport: PresenceViewport | null): void {
+    const v = this.viewport;
+    if (v === viewport || (v && viewport && v.cx === viewport.cx && v.cy === viewport.cy && v.k === viewport.k)) return;
+    this.viewport = viewport;
     this.syncLocalState();
   }
 
@@ -158,7 +170,9 @@ export class Presence {
   }
 
   private syncLocalState(): void {
-    const next = localPresenceState(this.store.getState(), this.editing);
+    const base = localPresenceState(this.store.getState(), this.editing);
+    const withView = base && this.viewport && base.boardId ? presenceStateSchema.safeParse({ ...base, viewport: this.viewport }) : null;
+    const next = withView?.success ? withView.data : base;
     const current = this.awareness.getLocalState() as PresenceState | null;
     if (!samePresence(current, next)) this.awareness.setLocalState(next && this.clock ? { ...next, sentAt: this.clock() } : next);
   }

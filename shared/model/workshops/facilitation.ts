@@ -76,6 +76,12 @@ export function setFacilitator(doc: Y.Doc, args: { memberId: string }): void {
   transactLocal(doc, () => workshopSessionOf(doc).set('facilitatorId', memberId));
 }
 
+/** Asks everyone's view to follow the facilitator's board and viewport (each may pan away), or stops asking. */
+export function setFollowMe(doc: Y.Doc, args: { on: boolean }): void {
+  const { on } = parseInput(z.object({ on: z.boolean({ error: 'errors.invalid' }) }), args);
+  transactLocal(doc, () => workshopSessionOf(doc).set('followMe', on));
+}
+
 /** Shows every note's author from now on (notes are anonymous until then). */
 export function revealAuthors(doc: Y.Doc, args: { revealed: boolean }): void {
   const { revealed } = parseInput(z.object({ revealed: z.boolean({ error: 'errors.invalid' }) }), args);

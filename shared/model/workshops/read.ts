@@ -42,6 +42,8 @@ export interface WorkshopBoardSnapshot {
   readonly clusters: readonly ClusterSnapshot[];
   readonly facilitatorId: string | null;
   readonly authorsRevealed: boolean;
+  /** The facilitator asks everyone's view to follow theirs. */
+  readonly followMe: boolean;
   readonly voting: VotingSnapshot | null;
   readonly timer: TimerState | null;
 }
@@ -103,7 +105,7 @@ export function createWorkshopReader(doc: Y.Doc) {
     const noteIds = new Set(notes.map((n) => n.id));
     const voting = votingSession ? { ...votingSession, counted: countVotes(readVotes(doc, votingSession.id), votingSession, (id) => noteIds.has(id)) } : null;
     const facilitator = session.get('facilitatorId');
-    return { notes, clusters, facilitatorId: typeof facilitator === 'string' ? facilitator : null, authorsRevealed: revealed, voting, timer: readTimer(doc) };
+    return { notes, clusters, facilitatorId: typeof facilitator === 'string' ? facilitator : null, authorsRevealed: revealed, followMe: session.get('followMe') === true, voting, timer: readTimer(doc) };
   }
 
   return {

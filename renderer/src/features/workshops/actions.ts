@@ -7,7 +7,7 @@ import type * as Y from 'yjs';
 import { newId } from '../../../../shared/model/ids';
 import { TimerClock, type TimerState } from '../../../../shared/model/workshops/timer';
 import { createCluster, deleteCluster, markClusterPromoted, renameCluster, unmarkClusterPromoted } from '../../../../shared/model/workshops/clusters';
-import { addTimerTime, clearTimer, pauseTimer, readTimer, resumeTimer, revealAuthors, setFacilitator, startTimer } from '../../../../shared/model/workshops/facilitation';
+import { addTimerTime, clearTimer, pauseTimer, readTimer, resumeTimer, revealAuthors, setFacilitator, setFollowMe, startTimer } from '../../../../shared/model/workshops/facilitation';
 import { createNote, deleteNotes, editNoteText, moveNotes, setNoteColour, setNotesCluster, type CreateNoteInput } from '../../../../shared/model/workshops/notes';
 import { initWorkshopBoard, type NoteColour } from '../../../../shared/model/workshops/schema';
 import { castVote, endVoting, retractVote, revealVotes, startVoting } from '../../../../shared/model/workshops/voting';
@@ -68,6 +68,7 @@ export function createWorkshopActions(runtime: Runtime) {
     revealVotes: () => onBoard((doc) => revealVotes(doc)),
     revealAuthors: (revealed: boolean) => onBoard((doc) => revealAuthors(doc, { revealed })),
     facilitate: () => onBoard((doc) => setFacilitator(doc, { memberId: me() })),
+    followMe: (on: boolean) => onBoard((doc) => setFollowMe(doc, { on })),
     // Timer writes bypass the undo manager (its scope leaves the timer out).
     startTimer: (minutes: string) => attempt(() => startTimer(runtime.requireBoard().doc, { minutes }, timerReading(runtime.requireBoard().doc))),
     pauseTimer: () => attempt(() => pauseTimer(runtime.requireBoard().doc, timerReading(runtime.requireBoard().doc))),

@@ -46,6 +46,10 @@ export function FacilitatorPanel({ board, isFacilitator, facilitatorName }: { bo
         <input type="checkbox" checked={board.authorsRevealed} onChange={(e) => run(actions.revealAuthors(e.target.checked))} />
         {t('workshops.revealAuthors')}
       </label>
+      <label className="checkbox">
+        <input type="checkbox" checked={board.followMe} onChange={(e) => run(actions.followMe(e.target.checked))} />
+        {t('workshops.followMe')}
+      </label>
       {voting?.status === 'open' ? (
         <span className="panel-group">
           <button type="button" onClick={() => run(actions.endVoting())}>

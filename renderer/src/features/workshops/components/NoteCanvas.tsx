@@ -11,14 +11,21 @@ import type { ClusterSnapshot, NoteSnapshot } from '../../../../../shared/model/
 import { clusterFrame, newNotePlace, notePosition, NOTE_HEIGHT, NOTE_WIDTH, type DragOffset } from '../geometry';
 import { StickyNote, type NoteHandlers } from './StickyNote';
 
+export interface CanvasCentre {
+  readonly cx: number;
+  readonly cy: number;
+  readonly k: number;
+}
+
 export interface CanvasHandle {
   /** Canvas coordinates of a new note in the middle of the view. */
   placeForNewNote(count: number): { x: number; y: number };
   zoomBy(factor: number): void;
   resetView(): void;
-  /** The view as data (follow-me sends it), and setting it. */
-  view(): { x: number; y: number; k: number };
-  setView(view: { x: number; y: number; k: number }): void;
+  /** The canvas point in the middle of the view, and the zoom (follow-me sends it). */
+  centre(): CanvasCentre;
+  /** Puts `centre` in the middle of this view at its zoom (not a move of the person's own). */
+  showCentre(centre: CanvasCentre): void;
 }
 
 interface Props {
@@ -33,19 +40,26 @@ interface Props {
   onMoveNotes(moves: { id: string; x: number; y: number }[]): void;
   onCanvasDoubleClick(place: { x: number; y: number }): void;
   onClusterAction(clusterId: string, action: 'rename' | 'promote' | 'ungroup'): void;
-  /** The person panned or zoomed (not a programmatic move). */
-  onUserViewChange?(view: { x: number; y: number; k: number }): void;
+  /** The view moved; `byUser` when the person panned or zoomed it themselves. */
+  onViewChange?(centre: CanvasCentre, byUser: boolean): void;
+}
+
+function centreOf(t: ZoomTransform, viewport: HTMLElement | null): CanvasCentre {
+  const [cx, cy] = t.invert([(viewport?.clientWidth ?? 0) / 2, (viewport?.clientHeight ?? 0) / 2]);
+  return { cx: Math.round(cx), cy: Math.round(cy), k: Math.round(t.k * 1000) / 1000 };
 }
 
 export const NoteCanvas = forwardRef<CanvasHandle, Props>(function NoteCanvas(props, ref) {
-  const { notes, clusters, selected, editingId, authorName, myVotes, totals, handlers, onMoveNotes, onCanvasDoubleClick, onClusterAction, onUserViewChange } = props;
+  const { notes, clusters, selected, editingId, authorName, myVotes, totals, handlers, onMoveNotes, onCanvasDoubleClick, onClusterAction, onViewChange } = props;
   const { t } = useTranslation();
   const viewportRef = useRef<HTMLDivElement>(null);
   const worldRef = useRef<HTMLDivElement>(null);
   const behaviourRef = useRef<ZoomBehavior<HTMLDivElement, unknown> | null>(null);
   const transformRef = useRef<ZoomTransform>(zoomIdentity);
-  const onUserViewChangeRef = useRef(onUserViewChange);
-  onUserViewChangeRef.current = onUserViewChange;
+  const onViewChangeRef = useRef(onViewChange);
+  useEffect(() => {
+    onViewChangeRef.current = onViewChange;
+  });
   const [drag, setDrag] = useState<DragOffset | null>(null);
   const dragRef = useRef<DragOffset | null>(null);
 
@@ -59,7 +73,7 @@ export const NoteCanvas = forwardRef<CanvasHandle, Props>(function NoteCanvas(pr
       .on('zoom', (e: { transform: ZoomTransform; sourceEvent: Event | null }) => {
         transformRef.current = e.transform;
         world.style.transform = `translate(${e.transform.x}px, ${e.transform.y}px) scale(${e.transform.k})`;
-        if (e.sourceEvent) onUserViewChangeRef.current?.({ x: e.transform.x, y: e.transform.y, k: e.transform.k });
+        onViewChangeRef.current?.(centreOf(e.transform, viewport), e.sourceEvent !== null);
       });
     behaviourRef.current = behaviour;
     const selection = select(viewport);
@@ -78,18 +92,24 @@ export const NoteCanvas = forwardRef<CanvasHandle, Props>(function NoteCanvas(pr
     resetView() {
       if (viewportRef.current && behaviourRef.current) behaviourRef.current.transform(select(viewportRef.current), zoomIdentity);
     },
-    view: () => ({ x: transformRef.current.x, y: transformRef.current.y, k: transformRef.current.k }),
-    setView(view) {
-      if (viewportRef.current && behaviourRef.current) behaviourRef.current.transform(select(viewportRef.current), zoomIdentity.translate(view.x, view.y).scale(view.k));
+    centre: () => centreOf(transformRef.current, viewportRef.current),
+    showCentre(centre) {
+      const viewport = viewportRef.current;
+      if (!viewport || !behaviourRef.current) return;
+      const x = viewport.clientWidth / 2 - centre.cx * centre.k;
+      const y = viewport.clientHeight / 2 - centre.cy * centre.k;
+      behaviourRef.current.transform(select(viewport), zoomIdentity.translate(x, y).scale(centre.k));
     },
   }));
 
   const notesRef = useRef(notes);
-  notesRef.current = notes;
   const selectedRef = useRef(selected);
-  selectedRef.current = selected;
   const onMoveRef = useRef(onMoveNotes);
-  onMoveRef.current = onMoveNotes;
+  useEffect(() => {
+    notesRef.current = notes;
+    selectedRef.current = selected;
+    onMoveRef.current = onMoveNotes;
+  });
 
   const onFocusNote = useCallback((id: string) => {
     // Keyboard focus on a note off screen brings it into view (the viewport itself never scrolls).

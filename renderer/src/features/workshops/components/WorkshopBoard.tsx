@@ -9,6 +9,7 @@ import { FieldError, type ShownError } from '../../../components/FieldError';
 import { useApp } from '../../../context';
 import type { ActionResult } from '../../../runtime';
 import { useWorkshopActions, type Promotion } from '../actions';
+import { useFollowFacilitator } from '../follow';
 import { ClusterTitleDialog, MoveToClusterDialog, PromoteDialog } from './ClusterDialogs';
 import { FacilitatorPanel } from './FacilitatorPanel';
 import { NoteCanvas, type CanvasHandle } from './NoteCanvas';
@@ -20,7 +21,7 @@ import '../workshops.css';
 
 type Dialog = { kind: 'group'; ids: string[] } | { kind: 'rename'; clusterId: string } | { kind: 'move'; noteId: string } | { kind: 'promote'; clusterId: string };
 
-const EMPTY: WorkshopBoardSnapshot = { notes: [], clusters: [], facilitatorId: null, authorsRevealed: false, voting: null, timer: null };
+const EMPTY: WorkshopBoardSnapshot = { notes: [], clusters: [], facilitatorId: null, authorsRevealed: false, followMe: false, voting: null, timer: null };
 
 export function WorkshopBoard() {
   const { t } = useTranslation();
@@ -40,6 +41,7 @@ export function WorkshopBoard() {
   const [promotion, setPromotion] = useState<Promotion | null>(null);
   const isFacilitator = board.facilitatorId === me;
   const votingOpen = useVotingOpen(board, isFacilitator);
+  const following = useFollowFacilitator(board, isFacilitator, canvas);
   const nameOf = useCallback((id: string | null) => (id ? (members?.find((m) => m.id === id)?.name ?? null) : null), [members]);
 
   const show = useCallback(<T,>(result: ActionResult<T>): result is { ok: true; value: T } => {
@@ -173,6 +175,14 @@ export function WorkshopBoard() {
         <TimerDisplay timer={board.timer} label={t('workshops.timer')} />
         <VoteStatus board={board} me={me} open={votingOpen} />
         <span className="muted small">{board.authorsRevealed ? t('workshops.authorsShown') : t('workshops.anonymous')}</span>
+        {following.leaderName &&
+          (following.detached ? (
+            <button type="button" className="primary" onClick={following.backToFacilitator}>
+              {t('workshops.backToFacilitator')}
+            </button>
+          ) : (
+            <span className="muted small">{t('workshops.following', { name: following.leaderName })}</span>
+          ))}
       </div>
       <FieldError error={error} />
       <div className="workshop-stage">
@@ -188,6 +198,7 @@ export function WorkshopBoard() {
           handlers={handlers}
           onMoveNotes={(moves) => show(actions.move(moves))}
           onCanvasDoubleClick={(place) => addNote(place)}
+          onViewChange={following.onViewChange}
           onClusterAction={(clusterId, action) => {
             if (action === 'ungroup') show(actions.deleteCluster(clusterId));
             else setDialog({ kind: action, clusterId });
