@@ -11,7 +11,7 @@ const electronBan = { name: 'electron', message: 'Only electron/main and electro
 // Board kinds (STYLE.md, "A kind is a folder with one entry"): each kind owns shared/model/<kind>/
 // and renderer/src/features/<kind>/, and never imports another kind's folder; links between
 // kinds are ids resolved through the registries (shared/model/kinds.ts, renderer/src/features/kinds.ts).
-const boardKinds = ['goals', 'feedback', 'meetings'];
+const boardKinds = ['goals', 'feedback', 'meetings', 'workshops'];
 const otherKinds = (kind) => ({
   group: boardKinds.filter((k) => k !== kind).flatMap((k) => [`**/${k}`, `**/${k}/**`]),
   message: `The ${kind} kind must not import another kind's folder: link by id through the registry of kinds.`,

@@ -95,7 +95,7 @@ export class Runtime {
       onDidPresence: (update) => this.presence.receive(update),
       onDidQueryPresence: () => this.presence.answerQuery(),
     });
-    this.presence = new Presence(this.store, this.link);
+    this.presence = new Presence(this.store, this.link, undefined, () => Date.now());
     this.docs = new DocRegistry(this.link, {
       onDidChangeCache: () => this.updateSave(),
       onDidRecoverCache: () => this.store.setState({ cacheRecovered: true }),

@@ -37,7 +37,18 @@ export const presenceStateSchema = z.object({
   itemId: id.nullable(),
   /** The field of that item being edited (e.g. `title`, `status`, `target`), or null. */
   field: z.string().min(1).max(32).regex(/^[A-Za-z0-9_.-]+$/).nullable(),
+  /**
+   * The sender's clock (ms since the epoch) when it sent this state, so receivers can estimate
+   * its clock offset (shared/model/clock-offsets.ts). Never compared with a local clock directly.
+   */
+  sentAt: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  /**
+   * What a workshop's facilitator has on screen while asking the room to follow: the canvas
+   * point at the middle of their view and the zoom. Sent only then.
+   */
+  viewport: z.object({ cx: z.number().min(-1e7).max(1e7), cy: z.number().min(-1e7).max(1e7), k: z.number().min(0.01).max(100) }).strict().optional(),
 }).strict();
+export type PresenceViewport = NonNullable<PresenceState['viewport']>;
 export type PresenceState = z.infer<typeof presenceStateSchema>;
 
 /** A state as received: parsed and size-checked, or null when it must be ignored. */

@@ -9,10 +9,11 @@ import { meetingsZhCN } from './meetings.zh-CN';
 import { relayZhCN } from './relay.zh-CN';
 import { shortcutsZhCN } from './shortcuts.zh-CN';
 import { unsyncedZhCN } from './unsynced.zh-CN';
+import { workshopsZhCN } from './workshops.zh-CN';
 
 /** The core screens; the feedback boards, backup and network keep their messages in their own files. */
-type CoreCatalogue = Omit<Catalogue, 'conflicts' | 'away' | keyof typeof meetingsZhCN | keyof typeof feedbackZhCN | keyof typeof networkZhCN | keyof typeof presenceZhCN | 'backup' | 'unsynced' | 'relay' | 'shortcuts'> & {
-  errors: Omit<Catalogue['errors'], keyof (typeof conflictsZhCN)['errors'] | keyof (typeof backupZhCN)['errors'] | keyof (typeof feedbackZhCN)['errors'] | keyof (typeof networkZhCN)['errors'] | keyof (typeof unsyncedZhCN)['errors'] | keyof (typeof relayZhCN)['errors'] | keyof (typeof meetingsZhCN)['errors']>;
+type CoreCatalogue = Omit<Catalogue, 'conflicts' | 'away' | keyof typeof meetingsZhCN | keyof typeof feedbackZhCN | keyof typeof networkZhCN | keyof typeof presenceZhCN | 'backup' | 'unsynced' | 'relay' | 'shortcuts' | 'workshops'> & {
+  errors: Omit<Catalogue['errors'], keyof (typeof conflictsZhCN)['errors'] | keyof (typeof backupZhCN)['errors'] | keyof (typeof feedbackZhCN)['errors'] | keyof (typeof networkZhCN)['errors'] | keyof (typeof unsyncedZhCN)['errors'] | keyof (typeof relayZhCN)['errors'] | keyof (typeof meetingsZhCN)['errors'] | keyof (typeof workshopsZhCN)['errors']>;
 };
 
 const core: CoreCatalogue = {
@@ -157,7 +158,8 @@ export const zhCN: Catalogue = {
   conflicts: conflictsZhCN.conflicts,
   away: conflictsZhCN.away,
   unsynced: unsyncedZhCN.unsynced,
+  workshops: workshopsZhCN.workshops,
   relay: relayZhCN.relay,
   shortcuts: shortcutsZhCN.shortcuts,
-  errors: { ...relayZhCN.errors, ...core.errors, ...conflictsZhCN.errors, ...backupZhCN.errors, ...unsyncedZhCN.errors, ...feedbackZhCN.errors, ...networkZhCN.errors, ...meetingsZhCN.errors },
+  errors: { ...relayZhCN.errors, ...core.errors, ...conflictsZhCN.errors, ...backupZhCN.errors, ...unsyncedZhCN.errors, ...feedbackZhCN.errors, ...networkZhCN.errors, ...meetingsZhCN.errors, ...workshopsZhCN.errors },
 };

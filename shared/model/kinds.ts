@@ -7,6 +7,7 @@ import { feedbackKind } from './feedback/kind';
 import type { TrackedValue } from './field-writes';
 import { goalsKind } from './goals/kind';
 import { meetingsKind } from './meetings/kind';
+import { workshopsKind } from './workshops/kind';
 
 /** Fields of one entity kind that keep a write history, so offline conflicts show. */
 export interface TrackedFields {
@@ -46,6 +47,7 @@ export const BOARD_KINDS = {
   goals: goalsKind,
   feedback: feedbackKind,
   meetings: meetingsKind,
+  workshops: workshopsKind,
 } as const satisfies Readonly<Record<string, BoardKindModel>>;
 
 export type BoardKind = keyof typeof BOARD_KINDS;

@@ -10,9 +10,24 @@ import type { FieldConflict } from '../../../shared/model/conflicts';
 import type { TrackedValue } from '../../../shared/model/field-writes';
 import type { SnapshotReader } from '../boards/board-set';
 import type { AppState } from '../state/store';
+import type { ActionResult, Runtime } from '../runtime';
+
+/** Something made on another kind's board, handed over as plain data (a workshop cluster becoming feedback). */
+export interface IntakeEntry {
+  readonly title: string;
+  readonly description: string;
+}
+
+/** A kind that takes entries made elsewhere: adds one to a board, and takes that same step back. */
+export interface BoardIntake {
+  /** Adds the entry to board `boardId` as one undo step of that board; returns the new entity's id. */
+  add(runtime: Runtime, boardId: string, entry: IntakeEntry): Promise<ActionResult<string>>;
+  /** Undoes the add of `entityId`, refused when later edits of mine on that board came after it. */
+  undoAdd(runtime: Runtime, boardId: string, entityId: string): ActionResult;
+}
 
 /** The store slices that hold a kind's snapshots, by board id. */
-export type SnapshotSlice = 'goalsBoards' | 'feedbackBoards' | 'meetingsBoards';
+export type SnapshotSlice = 'goalsBoards' | 'feedbackBoards' | 'meetingsBoards' | 'workshopsBoards';
 
 /** One search result within a board: the goal or item to open. */
 export interface SearchHit {
@@ -70,6 +85,8 @@ export interface BoardFeature<K extends SnapshotSlice = SnapshotSlice> {
    * nothing of the kinds that mark them; only open boards are read, so the cost is per board open.
    */
   chartMarkers?(board: AppState[K][string], boardId: string, t: TFunction, locale: Locale): readonly ChartMarker[];
+  /** For kinds other kinds may hand entries to (feedback takes a workshop's cluster). */
+  readonly intake?: BoardIntake;
   readonly reviewLabels: ReviewLabels<AppState[K][string]>;
   readonly search: {
     /** Prefix of a result's key and class of its label (`result-kind <className>`). */

@@ -14,10 +14,11 @@ function useAllBoards(): readonly (readonly [BoardFeature, AppState[SnapshotSlic
   const goals = useApp((s) => s.goalsBoards);
   const feedback = useApp((s) => s.feedbackBoards);
   const meetings = useApp((s) => s.meetingsBoards);
+  const workshops = useApp((s) => s.workshopsBoards);
   return useMemo(() => {
-    const slices: Record<SnapshotSlice, AppState[SnapshotSlice]> = { goalsBoards: goals, feedbackBoards: feedback, meetingsBoards: meetings };
+    const slices: Record<SnapshotSlice, AppState[SnapshotSlice]> = { goalsBoards: goals, feedbackBoards: feedback, meetingsBoards: meetings, workshopsBoards: workshops };
     return boardFeatures().map(([, feature]) => [feature, slices[feature.slice]] as const);
-  }, [goals, feedback, meetings]);
+  }, [goals, feedback, meetings, workshops]);
 }
 
 /** Goals and feedback items of every open board, as plain facts. */

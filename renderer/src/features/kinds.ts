@@ -6,11 +6,13 @@ import type { BoardFeature } from './board-feature';
 import { feedbackFeature } from './feedback';
 import { goalsFeature } from './goals';
 import { meetingsFeature } from './meetings';
+import { workshopsFeature } from './workshops';
 
 export const BOARD_FEATURES: { readonly [K in BoardKind]: BoardFeature } = {
   goals: goalsFeature,
   feedback: feedbackFeature,
   meetings: meetingsFeature,
+  workshops: workshopsFeature,
 };
 
 /** The features in the registry's order (the sidebar's and search's). */

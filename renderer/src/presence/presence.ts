@@ -2,10 +2,12 @@
 // follows the store (who I am, the board on screen, the goal or feedback item open, the field
 // being edited) and goes to the local peer over the link; what the peer relays from other
 // windows and teammates is checked state by state, and reaches the store as a plain snapshot
-// at most once per animation frame.
+// at most once per animation frame. With a clock, each state sent carries the clock's reading,
+// and readings received feed this window's estimates of the other windows' clock offsets.
 import * as Y from 'yjs';
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
-import { presenceStateSchema, type PresenceState } from '../../../shared/api/presence';
+import { presenceStateSchema, type PresenceState, type PresenceViewport } from '../../../shared/api/presence';
+import { ClockOffsets } from '../../../shared/model/clock-offsets';
 import { decodePresenceUpdate, encodePresenceUpdate, type ValidPresenceEntry } from '../../../shared/protocol/presence-codec';
 import type { LinkStatus } from '../link/link-client';
 import type { AppState, AppStore } from '../state/store';
@@ -30,6 +32,9 @@ export const PEER_PRESENCE_ORIGIN = 'peer';
 
 type Schedule = (run: () => void) => void;
 
+/** A reading older than this is stamped again before it is sent (a renewal or a query's answer). */
+const RESTAMP_AFTER_MS = 1_000;
+
 const nextFrame: Schedule = (run) => {
   if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => run());
   else setTimeout(run, 16);
@@ -53,22 +58,31 @@ export function localPresenceState(s: AppState, editing: EditingField | null): P
 
 function samePresence(a: PresenceState | null, b: PresenceState | null): boolean {
   if (a === null || b === null) return a === b;
-  return a.memberId === b.memberId && a.boardId === b.boardId && a.itemId === b.itemId && a.field === b.field;
+  const va = a.viewport;
+  const vb = b.viewport;
+  const sameView = va === vb || (va !== undefined && vb !== undefined && va.cx === vb.cx && va.cy === vb.cy && va.k === vb.k);
+  return a.memberId === b.memberId && a.boardId === b.boardId && a.itemId === b.itemId && a.field === b.field && sameView;
 }
 
 export class Presence {
   readonly awareness: Awareness;
   private readonly doc = new Y.Doc();
   private editing: EditingField | null = null;
+  private viewport: PresenceViewport | null = null;
   private publishQueued = false;
   private readonly unsubscribe: () => void;
   private readonly selectView = createPresenceViewSelector();
+  /** Other windows' clock offsets, by client id (as a string), from the readings their states carry. */
+  readonly clockOffsets: ClockOffsets;
 
   constructor(
     private readonly store: AppStore,
     private readonly link: PresenceLink,
     private readonly schedule: Schedule = nextFrame,
+    /** Stamps sent states with its reading when given; without one, states carry no clock. */
+    private readonly clock: (() => number) | null = null,
   ) {
+    this.clockOffsets = new ClockOffsets(clock ?? (() => Date.now()));
     this.awareness = new Awareness(this.doc);
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onUpdate);
@@ -93,6 +107,14 @@ export class Presence {
     this.syncLocalState();
   }
 
+  /** What this window asks others to follow (a facilitator's view of the board on screen); null stops it. */
+  setViewport(viewport: PresenceViewport | null): void {
+    const v = this.viewport;
+    if (v === viewport || (v && viewport && v.cx === viewport.cx && v.cy === viewport.cy && v.k === viewport.k)) return;
+    this.viewport = viewport;
+    this.syncLocalState();
+  }
+
   /** An awareness update from the peer: every state is checked; malformed bytes throw ProtocolError. */
   receive(update: Uint8Array): void {
     const accepted: ValidPresenceEntry[] = [];
@@ -105,6 +127,7 @@ export class Presence {
         continue;
       }
       accepted.push({ clientId: entry.clientId, clock: entry.clock, state: entry.state });
+      if (entry.state?.sentAt !== undefined) this.clockOffsets.observe(String(entry.clientId), entry.state.sentAt);
     }
     if (accepted.length === 0) return;
     applyAwarenessUpdate(this.awareness, encodePresenceUpdate(accepted), PEER_PRESENCE_ORIGIN);
@@ -147,13 +170,21 @@ export class Presence {
   }
 
   private syncLocalState(): void {
-    const next = localPresenceState(this.store.getState(), this.editing);
+    const base = localPresenceState(this.store.getState(), this.editing);
+    const withView = base && this.viewport && base.boardId ? presenceStateSchema.safeParse({ ...base, viewport: this.viewport }) : null;
+    const next = withView?.success ? withView.data : base;
     const current = this.awareness.getLocalState() as PresenceState | null;
-    if (!samePresence(current, next)) this.awareness.setLocalState(next);
+    if (!samePresence(current, next)) this.awareness.setLocalState(next && this.clock ? { ...next, sentAt: this.clock() } : next);
   }
 
   private sendOwn(): void {
     if (this.link.status !== 'online' || !this.awareness.meta.has(this.clientId)) return;
+    const state = this.awareness.getLocalState() as PresenceState | null;
+    if (state && this.clock) {
+      const now = this.clock();
+      // A stale reading would skew the receivers' offset estimates: stamp it again (which sends it).
+      if (state.sentAt === undefined || now - state.sentAt > RESTAMP_AFTER_MS) return this.awareness.setLocalState({ ...state, sentAt: now });
+    }
     this.link.sendPresence(encodeAwarenessUpdate(this.awareness, [this.clientId]));
   }
 

@@ -11,6 +11,7 @@ import type { AwayChange } from '../../../shared/model/away';
 import type { ConflictsSnapshot } from '../../../shared/model/conflicts';
 import type { GoalsBoardSnapshot } from '../../../shared/model/goals/read';
 import type { MeetingsBoardSnapshot } from '../../../shared/model/meetings/read';
+import type { WorkshopBoardSnapshot } from '../../../shared/model/workshops/read';
 import { NO_FEEDBACK_FILTERS, type FeedbackFilters, type FeedbackSort, type FeedbackViewKind } from '../features/feedback/filtering';
 import type { GoalStatus } from '../../../shared/model/goals/progress';
 import type { Team, WorkspaceSnapshot } from '../../../shared/model/workspace';
@@ -59,6 +60,8 @@ export interface AppState {
   feedbackBoards: Readonly<Record<string, FeedbackBoardSnapshot>>;
   /** Snapshots of every open meetings board, by board id. */
   meetingsBoards: Readonly<Record<string, MeetingsBoardSnapshot>>;
+  /** Snapshots of every open workshop board, by board id. */
+  workshopsBoards: Readonly<Record<string, WorkshopBoardSnapshot>>;
   /** Fields changed on two laptops while apart, of every open board, by board id. */
   conflicts: Readonly<Record<string, ConflictsSnapshot>>;
   /** What teammates changed while this laptop was away, by board id; null when not shown. */
@@ -108,6 +111,7 @@ export function createAppStore(locale: Locale) {
     goalsBoards: {},
     feedbackBoards: {},
     meetingsBoards: {},
+    workshopsBoards: {},
     savedViews: {},
     conflicts: {},
     awayChanges: null,

@@ -6,6 +6,7 @@ import { feedbackReviewLabels } from './review-labels';
 import { FeedbackBoard } from './components/FeedbackBoard';
 import { NewBoardDialog } from './components/NewBoardDialog';
 import { itemMatchesText } from './filtering';
+import { feedbackIntake } from './intake';
 
 export const feedbackFeature: BoardFeature<'feedbackBoards'> = {
   icon: '▤',
@@ -17,6 +18,7 @@ export const feedbackFeature: BoardFeature<'feedbackBoards'> = {
   facts: (board, boardId) => ({
     feedback: [...board.items.values()].filter((item) => item.mergedInto === null).map((item) => ({ boardId, id: item.id, title: item.title, votes: item.voteCount, createdAt: item.createdAt })),
   }),
+  intake: feedbackIntake,
   reviewLabels: feedbackReviewLabels,
   search: {
     className: 'feedback',

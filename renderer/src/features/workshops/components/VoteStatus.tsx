@@ -1,0 +1,43 @@
+// What everyone sees of a dot vote: the votes they have left (their own, never anyone else's
+// until the reveal), the time limit, and once revealed the notes with the most dots.
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WorkshopBoardSnapshot } from '../../../../../shared/model/workshops/read';
+import { useWorkshopActions } from '../actions';
+import { TimerDisplay, useRemaining } from './TimerDisplay';
+
+/** Whether votes are taken here now: the session is open and its time limit, if any, not run out. */
+export function useVotingOpen(board: WorkshopBoardSnapshot, isFacilitator: boolean): boolean {
+  const actions = useWorkshopActions();
+  const limit = board.voting?.limit ?? null;
+  const remaining = useRemaining(limit);
+  const open = board.voting?.status === 'open' && (limit === null || remaining > 0);
+  const timedOut = board.voting?.status === 'open' && limit !== null && remaining <= 0;
+  // The facilitator's laptop closes a vote whose time is up, so it ends for everyone.
+  useEffect(() => {
+    if (timedOut && isFacilitator) actions.endVoting();
+  }, [timedOut, isFacilitator, actions]);
+  return open;
+}
+
+export function VoteStatus({ board, me, open }: { board: WorkshopBoardSnapshot; me: string; open: boolean }) {
+  const { t } = useTranslation();
+  const voting = board.voting;
+  if (!voting) return null;
+  const mine = voting.counted.filter((v) => v.memberId === me).length;
+  return (
+    <div className="vote-status" role="status" aria-live="polite">
+      {voting.revealed ? (
+        <strong>{t('workshops.resultsRevealed', { count: voting.counted.length })}</strong>
+      ) : open ? (
+        <span>
+          <strong>{t('workshops.votesLeft', { left: voting.budget - mine, budget: voting.budget })}</strong>
+          <span className="muted small"> {t('workshops.voteHowTo')}</span>
+        </span>
+      ) : (
+        <span>{t('workshops.votingEnded')}</span>
+      )}
+      {open && voting.limit && <TimerDisplay timer={voting.limit} label={t('workshops.voteTimeLeft')} />}
+    </div>
+  );
+}

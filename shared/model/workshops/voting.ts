@@ -1,0 +1,159 @@
+// Dot voting: a session with a budget per person, optional one vote per note, an optional time
+// limit and results hidden until revealed. Each vote is an entity of its own with a Lamport
+// clock, so votes cast offline on two laptops of one person all merge; which of them count is
+// decided by `countVotes` from the doc alone, identically on every laptop.
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { entityOrThrow, num, str, transactLocal } from '../doc';
+import { ModelError } from '../errors';
+import { newId } from '../ids';
+import { entityId, parseInput } from '../validate';
+import { minutesInput, readingInput, WORKSHOP_LIMITS, workshopNotesOf, workshopSessionOf, workshopVotesOf } from './schema';
+import { parseTimer, type TimerReading, type TimerState } from './timer';
+
+const budgetInput = z
+  .number({ error: 'errors.voteBudget' })
+  .int({ error: 'errors.voteBudget' })
+  .min(1, { error: 'errors.voteBudget' })
+  .max(WORKSHOP_LIMITS.maxBudget, { error: 'errors.voteBudget' });
+const startInput = z.object({ budget: budgetInput, onePerNote: z.boolean({ error: 'errors.invalid' }), minutes: minutesInput.nullable() });
+const voteInput = z.object({ noteId: entityId, memberId: entityId });
+
+export interface VotingSession {
+  readonly id: string;
+  readonly budget: number;
+  readonly onePerNote: boolean;
+  readonly status: 'open' | 'closed';
+  readonly revealed: boolean;
+  /** The time limit, when there is one (read like the shared timer). */
+  readonly limit: TimerState | null;
+}
+
+/** A vote as stored: immutable; taking it back deletes it. */
+export interface StoredVote {
+  readonly id: string;
+  readonly sessionId: string;
+  readonly noteId: string;
+  readonly memberId: string;
+  /** Lamport clock: one more than every vote of the session the writer had seen. */
+  readonly clock: number;
+  /** The writing replica's client id: the tie-break after the clock. */
+  readonly client: number;
+}
+
+export function readVotingSession(doc: Y.Doc): VotingSession | null {
+  const v = workshopSessionOf(doc).get('voting');
+  if (typeof v !== 'object' || v === null) return null;
+  const s = v as Record<string, unknown>;
+  const budget = num(s.budget);
+  if (typeof s.id !== 'string' || !Number.isInteger(budget) || budget < 1) return null;
+  return { id: s.id, budget, onePerNote: s.onePerNote === true, status: s.status === 'closed' ? 'closed' : 'open', revealed: s.revealed === true, limit: parseTimer(s.limit) };
+}
+
+export function readVotes(doc: Y.Doc, sessionId: string): StoredVote[] {
+  const votes: StoredVote[] = [];
+  for (const [id, value] of workshopVotesOf(doc)) {
+    if (typeof value !== 'object' || value === null || value instanceof Y.AbstractType) continue;
+    const v = value as Record<string, unknown>;
+    if (v.sessionId !== sessionId) continue;
+    votes.push({ id, sessionId, noteId: str(v.noteId), memberId: str(v.memberId), clock: num(v.clock), client: num(v.client) });
+  }
+  return votes;
+}
+
+/** The total order that decides which votes count: (clock, client, id). */
+export function compareDotVotes(a: StoredVote, b: StoredVote): number {
+  return a.clock - b.clock || a.client - b.client || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * The votes that count: per person, in (clock, client, id) order, the first `budget` on notes
+ * that still exist (with one vote per note, a second vote on a note is skipped and spends
+ * nothing). Votes past the budget, cast on a second laptop while apart, are kept but not counted.
+ */
+export function countVotes(votes: readonly StoredVote[], session: Pick<VotingSession, 'budget' | 'onePerNote'>, noteExists: (id: string) => boolean): StoredVote[] {
+  const spent = new Map<string, number>();
+  const onNote = new Set<string>();
+  const counted: StoredVote[] = [];
+  for (const vote of [...votes].sort(compareDotVotes)) {
+    if (!noteExists(vote.noteId)) continue;
+    const used = spent.get(vote.memberId) ?? 0;
+    if (used >= session.budget) continue;
+    const key = `${vote.memberId}\u0000${vote.noteId}`;
+    if (session.onePerNote && onNote.has(key)) continue;
+    onNote.add(key);
+    spent.set(vote.memberId, used + 1);
+    counted.push(vote);
+  }
+  return counted;
+}
+
+function countedNow(doc: Y.Doc, session: VotingSession): StoredVote[] {
+  const notes = workshopNotesOf(doc);
+  return countVotes(readVotes(doc, session.id), session, (id) => notes.get(id) instanceof Y.Map);
+}
+
+function openSessionOrThrow(doc: Y.Doc): VotingSession {
+  const session = readVotingSession(doc);
+  if (!session || session.status !== 'open') throw new ModelError('invalid-input', 'errors.votingClosed', 'voting');
+  return session;
+}
+
+/** Starts a new voting session (votes of an earlier one stay, but no longer count). */
+export function startVoting(doc: Y.Doc, args: { budget: unknown; onePerNote: boolean; minutes: unknown }, reading: TimerReading): string {
+  const input = parseInput(startInput, args);
+  const at = parseInput(readingInput, reading);
+  return transactLocal(doc, () => {
+    const id = newId('v');
+    const limit: TimerState | null = input.minutes === null ? null : { id: newId('t'), status: 'running', remainingMs: Math.round(input.minutes * 60_000), setAt: at.now, clock: at.clock, totalMs: Math.round(input.minutes * 60_000) };
+    workshopSessionOf(doc).set('voting', { id, budget: input.budget, onePerNote: input.onePerNote, status: 'open', revealed: false, limit });
+    return id;
+  });
+}
+
+/** Casts one dot on a note. Refused past the budget, on a closed session, or twice on a note when one per note. */
+export function castVote(doc: Y.Doc, args: z.input<typeof voteInput>): string {
+  const input = parseInput(voteInput, args);
+  return transactLocal(doc, () => {
+    const session = openSessionOrThrow(doc);
+    entityOrThrow(workshopNotesOf(doc), input.noteId, 'noteId');
+    const mine = countedNow(doc, session).filter((v) => v.memberId === input.memberId);
+    if (mine.length >= session.budget) throw new ModelError('invalid-input', 'errors.voteBudgetSpent', 'noteId', { max: session.budget });
+    if (session.onePerNote && mine.some((v) => v.noteId === input.noteId)) throw new ModelError('invalid-input', 'errors.oneVotePerNote', 'noteId');
+    const clock = 1 + readVotes(doc, session.id).reduce((max, v) => Math.max(max, v.clock), 0);
+    const id = newId('d');
+    workshopVotesOf(doc).set(id, { sessionId: session.id, noteId: input.noteId, memberId: input.memberId, clock, client: doc.clientID });
+    return id;
+  });
+}
+
+/** Takes back the member's latest vote on a note (every vote of theirs there that does not count goes too). */
+export function retractVote(doc: Y.Doc, args: z.input<typeof voteInput>): void {
+  const input = parseInput(voteInput, args);
+  transactLocal(doc, () => {
+    const session = openSessionOrThrow(doc);
+    const mine = readVotes(doc, session.id).filter((v) => v.memberId === input.memberId && v.noteId === input.noteId).sort(compareDotVotes);
+    const last = mine.at(-1);
+    if (!last) throw new ModelError('not-found', 'errors.notFound', 'noteId', { id: input.noteId });
+    workshopVotesOf(doc).delete(last.id);
+  });
+}
+
+/** Closes the session: no more votes. Results stay hidden until revealed. */
+export function endVoting(doc: Y.Doc): void {
+  transactLocal(doc, () => {
+    const session = readVotingSession(doc);
+    if (!session) throw new ModelError('not-found', 'errors.notFound', 'voting');
+    if (session.status !== 'closed') workshopSessionOf(doc).set('voting', { ...session, status: 'closed' });
+  });
+}
+
+/** Shows everyone's results together (and closes the session if it is still open). */
+export function revealVotes(doc: Y.Doc): void {
+  transactLocal(doc, () => {
+    const session = readVotingSession(doc);
+    if (!session) throw new ModelError('not-found', 'errors.notFound', 'voting');
+    workshopSessionOf(doc).set('voting', { ...session, status: 'closed', revealed: true });
+  });
+}
+
