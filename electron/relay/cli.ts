@@ -26,7 +26,7 @@ function fail(message: string): never {
 function readAllowList(path: string): Set<string> {
   const lines = readFileSync(path, 'utf8').split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
   const bad = lines.find((l) => !/^[0-9a-f]{32}$/.test(l));
-  if (bad) fail(`--allow: "${bad}" is not a workspace namespace (32 hex characters; the Network view shows it)`);
+  if (bad) fail(`--allow: "${bad}" is not a workspace namespace (32 hex characters; the relay logs it when it refuses that workspace)`);
   return new Set(lines);
 }
 

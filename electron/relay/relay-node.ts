@@ -70,7 +70,8 @@ export async function startRelayNode(options: RelayNodeOptions): Promise<RelayNo
       async onAuthenticate({ token, documentName }) {
         const refusal = checkCredential(token, documentName, options.allowedNamespaces);
         if (refusal) {
-          log(`refused a connection for ${documentName.slice(0, 8)}…: ${refusal}`);
+          // The namespace (a hash, not the workspace) is what an operator adds to --allow.
+          log(`refused a connection: ${refusal}${refusal === 'relay-not-served' ? ` (namespace ${documentName.split('.')[0]}; add it to --allow to serve it)` : ''}`);
           throw Object.assign(new Error(refusal), { reason: refusal });
         }
       },
