@@ -1,0 +1,44 @@
+// The company relay as a person meets it in the Network view: a wrong address gets a clear,
+// translated message and changes nothing; a real relay node shows as connected, with the page
+// still passing axe; stopping using it says so, in both languages.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { removeDir, startHub, tempDataDir } from '../support/hub';
+import { startRelayProcess } from '../support/relay-node';
+import { expectNoAxeViolations } from './support/axe';
+import { firstRun } from './support/goals-page';
+
+test('set a relay in the Network view, see it connected, and stop using it', async ({ page }) => {
+  const dataDir = tempDataDir();
+  const relayData = mkdtempSync(join(tmpdir(), 'tandem-e2e-relay-'));
+  const hub = await startHub({ dataDir });
+  const relay = await startRelayProcess({ dataDir: relayData, name: 'e2e-relay' });
+  try {
+    await firstRun(page, hub.url);
+    await page.getByRole('navigation').getByRole('button', { name: 'Network' }).click();
+    const section = page.getByRole('region', { name: 'Company relay' });
+    await expect(section.getByText('No relay is set.')).toBeVisible();
+
+    await section.getByLabel('Relay address').fill('http://relay.example.com');
+    await section.getByRole('button', { name: 'Use this relay' }).click();
+    await expect(section.getByText('“http://relay.example.com” is not a relay address.', { exact: false })).toBeVisible();
+    await expect(section.getByText('No relay is set.')).toBeVisible();
+
+    await section.getByLabel('Relay address').fill(relay.url);
+    await section.getByRole('button', { name: 'Use this relay' }).click();
+    await expect(section.getByTestId('relay-state')).toContainText(`Connected to ${relay.url}`, { timeout: 15_000 });
+    await expectNoAxeViolations(page, 'the Network view with a relay');
+
+    await page.getByRole('navigation').getByLabel('Language').selectOption('zh-CN');
+    await expect(page.getByRole('region', { name: '公司中继' }).getByTestId('relay-state')).toContainText(`已连接到 ${relay.url}`);
+    await page.getByRole('region', { name: '公司中继' }).getByRole('button', { name: '停止使用中继' }).click();
+    await expect(page.getByRole('region', { name: '公司中继' }).getByText('尚未设置中继。')).toBeVisible();
+  } finally {
+    await relay.stop('SIGKILL');
+    await hub.stop();
+    removeDir(dataDir);
+    rmSync(relayData, { recursive: true, force: true });
+  }
+});
