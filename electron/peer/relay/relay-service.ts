@@ -76,7 +76,10 @@ export class RelayService {
     const sync = (docId: string) => {
       if (this.link !== link || synced.has(docId)) return;
       synced.add(docId);
-      void replica.open(docId).then((doc) => this.link === link && link.sync(docId, doc));
+      replica.open(docId).then(
+        (doc) => this.link === link && link.sync(docId, doc),
+        (error: unknown) => logger.warn('a doc could not be opened for the relay', { docId, error: String(error) }),
+      );
     };
     const stopOpenWatch = replica.onDidOpen(sync);
     const workspace = await replica.open(workspaceId);
