@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldError, type ShownError } from '../../../components/FieldError';
 import { useMeetingActions } from '../actions';
-import { useDialogFocus } from './dialog-focus';
+import { Dialog } from '../../../components/dialog/Dialog';
 
 export function NewBoardDialog({ onClose }: { onClose(): void }) {
   const actions = useMeetingActions();
@@ -11,7 +11,6 @@ export function NewBoardDialog({ onClose }: { onClose(): void }) {
   const [name, setName] = useState(() => t('meetings.defaultName'));
   const [error, setError] = useState<ShownError | null>(null);
   const [busy, setBusy] = useState(false);
-  const ref = useDialogFocus<HTMLDivElement>();
   async function submit(e: FormEvent) {
     e.preventDefault();
     setBusy(true);
@@ -21,21 +20,18 @@ export function NewBoardDialog({ onClose }: { onClose(): void }) {
     onClose();
   }
   return (
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div ref={ref} className="modal card" role="dialog" aria-modal="true" aria-labelledby="new-meetings-board-title" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-        <form onSubmit={submit} noValidate>
-          <h2 id="new-meetings-board-title">{t('meetings.newBoardTitle')}</h2>
-          <label>
-            {t('meetings.boardName')}
-            <input value={name} onChange={(e) => setName(e.target.value)} />
-          </label>
-          <FieldError error={error} />
-          <div className="actions">
-            <button type="button" onClick={onClose}>{t('meetings.cancel')}</button>
-            <button type="submit" className="primary" disabled={busy}>{t('meetings.create')}</button>
-          </div>
-        </form>
-      </div>
-    </div>
+    <Dialog title={t('meetings.newBoardTitle')} onClose={onClose}>
+      <form onSubmit={submit} noValidate>
+        <label>
+          {t('meetings.boardName')}
+          <input value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <FieldError error={error} />
+        <div className="actions">
+          <button type="button" onClick={onClose}>{t('meetings.cancel')}</button>
+          <button type="submit" className="primary" disabled={busy}>{t('meetings.create')}</button>
+        </div>
+      </form>
+    </Dialog>
   );
 }

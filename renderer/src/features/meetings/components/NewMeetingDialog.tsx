@@ -6,7 +6,7 @@ import { CADENCES, MEETING_TYPES, type Cadence, type MeetingType } from '../../.
 import { FieldError, type ShownError } from '../../../components/FieldError';
 import { useApp } from '../../../context';
 import { useMeetingActions } from '../actions';
-import { useDialogFocus } from './dialog-focus';
+import { Dialog } from '../../../components/dialog/Dialog';
 
 export function NewMeetingDialog({ onClose }: { onClose(): void }) {
   const actions = useMeetingActions();
@@ -19,7 +19,6 @@ export function NewMeetingDialog({ onClose }: { onClose(): void }) {
   const [time, setTime] = useState('10:00');
   const [repeat, setRepeat] = useState<Cadence | 'none'>('weekly');
   const [error, setError] = useState<ShownError | null>(null);
-  const ref = useDialogFocus<HTMLDivElement>();
   function submit(e: FormEvent) {
     e.preventDefault();
     const result = actions.create({ title, type, date, time, repeat: repeat === 'none' ? null : repeat, attendees: members?.map((m) => m.id) });
@@ -27,41 +26,38 @@ export function NewMeetingDialog({ onClose }: { onClose(): void }) {
     onClose();
   }
   return (
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div ref={ref} className="modal card" role="dialog" aria-modal="true" aria-labelledby="new-meeting-title" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-        <form onSubmit={submit} noValidate>
-          <h2 id="new-meeting-title">{t('meetings.newMeetingTitle')}</h2>
-          <label>
-            {t('meetings.meetingTitle')}
-            <input value={title} onChange={(e) => setTitle(e.target.value)} />
-          </label>
-          <label>
-            {t('meetings.type')}
-            <select value={type} onChange={(e) => setType(e.target.value as MeetingType)}>
-              {MEETING_TYPES.map((k) => <option key={k} value={k}>{t(`meetings.types.${k}`)}</option>)}
-            </select>
-          </label>
-          <label>
-            {t('meetings.date')}
-            <input value={date} placeholder="YYYY-MM-DD" onChange={(e) => setDate(e.target.value)} />
-          </label>
-          <label>
-            {t('meetings.time')}
-            <input value={time} placeholder="HH:MM" onChange={(e) => setTime(e.target.value)} />
-          </label>
-          <label>
-            {t('meetings.repeat')}
-            <select value={repeat} onChange={(e) => setRepeat(e.target.value as Cadence | 'none')}>
-              {(['none', ...CADENCES] as const).map((k) => <option key={k} value={k}>{t(`meetings.cadences.${k}`)}</option>)}
-            </select>
-          </label>
-          <FieldError error={error} />
-          <div className="actions">
-            <button type="button" onClick={onClose}>{t('meetings.cancel')}</button>
-            <button type="submit" className="primary">{t('meetings.newMeeting')}</button>
-          </div>
-        </form>
-      </div>
-    </div>
+    <Dialog title={t('meetings.newMeetingTitle')} onClose={onClose}>
+      <form onSubmit={submit} noValidate>
+        <label>
+          {t('meetings.meetingTitle')}
+          <input value={title} onChange={(e) => setTitle(e.target.value)} />
+        </label>
+        <label>
+          {t('meetings.type')}
+          <select value={type} onChange={(e) => setType(e.target.value as MeetingType)}>
+            {MEETING_TYPES.map((k) => <option key={k} value={k}>{t(`meetings.types.${k}`)}</option>)}
+          </select>
+        </label>
+        <label>
+          {t('meetings.date')}
+          <input value={date} placeholder="YYYY-MM-DD" onChange={(e) => setDate(e.target.value)} />
+        </label>
+        <label>
+          {t('meetings.time')}
+          <input value={time} placeholder="HH:MM" onChange={(e) => setTime(e.target.value)} />
+        </label>
+        <label>
+          {t('meetings.repeat')}
+          <select value={repeat} onChange={(e) => setRepeat(e.target.value as Cadence | 'none')}>
+            {(['none', ...CADENCES] as const).map((k) => <option key={k} value={k}>{t(`meetings.cadences.${k}`)}</option>)}
+          </select>
+        </label>
+        <FieldError error={error} />
+        <div className="actions">
+          <button type="button" onClick={onClose}>{t('meetings.cancel')}</button>
+          <button type="submit" className="primary">{t('meetings.newMeeting')}</button>
+        </div>
+      </form>
+    </Dialog>
   );
 }

@@ -7,7 +7,7 @@ import type { ActionResult } from '../../../runtime';
 import { useApp } from '../../../context';
 import { FieldError, type ShownError } from '../../../components/FieldError';
 import { BOARD_FEATURES } from '../../kinds';
-import { WorkshopDialog } from './WorkshopDialog';
+import { Dialog } from '../../../components/dialog/Dialog';
 
 /** Asks for a cluster title; `submit` groups or renames. */
 export function ClusterTitleDialog({ initial, heading, onSubmit, onClose }: { initial: string; heading: string; onSubmit(title: string): ActionResult<unknown>; onClose(): void }) {
@@ -21,7 +21,7 @@ export function ClusterTitleDialog({ initial, heading, onSubmit, onClose }: { in
     onClose();
   }
   return (
-    <WorkshopDialog titleId="cluster-title-dialog" title={heading} onClose={onClose}>
+    <Dialog title={heading} onClose={onClose}>
       <form onSubmit={submit} noValidate>
         <label>
           {t('workshops.clusterTitle')}
@@ -37,7 +37,7 @@ export function ClusterTitleDialog({ initial, heading, onSubmit, onClose }: { in
           </button>
         </div>
       </form>
-    </WorkshopDialog>
+    </Dialog>
   );
 }
 
@@ -51,7 +51,7 @@ export function MoveToClusterDialog({ clusters, current, onMove, onNewCluster, o
     onClose();
   };
   return (
-    <WorkshopDialog titleId="move-to-cluster-title" title={t('workshops.moveToCluster')} onClose={onClose}>
+    <Dialog title={t('workshops.moveToCluster')} onClose={onClose}>
       <ul className="cluster-choices">
         {clusters.map((c) => (
           <li key={c.id}>
@@ -77,7 +77,7 @@ export function MoveToClusterDialog({ clusters, current, onMove, onNewCluster, o
           {t('item.cancel')}
         </button>
       </div>
-    </WorkshopDialog>
+    </Dialog>
   );
 }
 
@@ -98,7 +98,7 @@ export function PromoteDialog({ cluster, onPromote, onClose }: { cluster: Cluste
     onClose();
   }
   return (
-    <WorkshopDialog titleId="promote-title" title={t('workshops.promoteTitle', { title: cluster.title })} onClose={onClose}>
+    <Dialog title={t('workshops.promoteTitle', { title: cluster.title })} onClose={onClose}>
       <form onSubmit={submit} noValidate>
         {targets.length === 0 ? (
           <p>{t('workshops.noFeedbackBoards')}</p>
@@ -125,6 +125,6 @@ export function PromoteDialog({ cluster, onPromote, onClose }: { cluster: Cluste
           </button>
         </div>
       </form>
-    </WorkshopDialog>
+    </Dialog>
   );
 }

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldError, type ShownError } from '../../../components/FieldError';
 import { useWorkshopActions } from '../actions';
-import { WorkshopDialog } from './WorkshopDialog';
+import { Dialog } from '../../../components/dialog/Dialog';
 
 export function NewWorkshopDialog({ onClose }: { onClose(): void }) {
   const actions = useWorkshopActions();
@@ -20,7 +20,7 @@ export function NewWorkshopDialog({ onClose }: { onClose(): void }) {
     onClose();
   }
   return (
-    <WorkshopDialog titleId="new-workshop-title" title={t('workshops.newBoardTitle')} onClose={onClose}>
+    <Dialog title={t('workshops.newBoardTitle')} onClose={onClose}>
       <form onSubmit={submit} noValidate>
         <p className="muted small">{t('workshops.newBoardHint')}</p>
         <label>
@@ -37,6 +37,6 @@ export function NewWorkshopDialog({ onClose }: { onClose(): void }) {
           </button>
         </div>
       </form>
-    </WorkshopDialog>
+    </Dialog>
   );
 }
