@@ -12,7 +12,7 @@ import { chooseHubAddress, isValidToken, portTakenMessage, readHubAddress, remem
 import { startHubServer, type HubServer } from './hub-server';
 import { createLogger } from './logger';
 import { Peer } from './peer';
-import { parseRelayUrl } from './relay/relay-service';
+import { MAX_RELAY_URLS, parseRelayUrls } from '../../shared/relay/relay-names';
 import { ProcessGuard } from './process-guard';
 import { asBytes, type LinkTransport } from './transport';
 
@@ -31,7 +31,8 @@ const USAGE = `Usage: npm run hub -- [--data <dir>] [--port <n>] [--token <token
   --peer <host:port>         a teammate's peer to connect to, found or not (repeatable)
   --no-discovery             no mDNS adverts or browsing: manual and remembered peers only
   --rotate-secret            give the workspace a new secret (old invites stop working); print the new invite
-  --relay <ws-url>           sync through the company's relay too (ws:// or wss://; remembered; "none" forgets it)`;
+  --relay <ws-url,...>       sync through the company's relay too (ws:// or wss://; several nodes separated
+                             by commas are tried in turn; remembered; "none" forgets it)`;
 
 interface ParentPortLike {
   on(event: 'message', listener: (e: { data: unknown; ports: MessagePortLike[] }) => void): void;
@@ -77,8 +78,8 @@ async function main(): Promise<void> {
   const lanHost = values['lan-host'] ?? '0.0.0.0';
   if (!isIpv4(lanHost) && !isIpv6(lanHost)) fail(`--lan-host must be an IP address, not "${lanHost}"`);
   for (const address of values.peer) if (!parsePeerAddress(address)) fail(`--peer must be host:port ([v6]:port for IPv6), not "${address}"`);
-  const relayUrl = values.relay === undefined || values.relay === 'none' ? values.relay : parseRelayUrl(values.relay);
-  if (relayUrl === null) fail(`--relay must be a ws:// or wss:// address without a password, not "${values.relay}"`);
+  const relayUrls = values.relay === undefined || values.relay === 'none' ? values.relay : parseRelayUrls(values.relay);
+  if (relayUrls === null) fail(`--relay must be ws:// or wss:// addresses without a password (up to ${MAX_RELAY_URLS}, separated by commas), not "${values.relay}"`);
   const workspaceName = values['create-workspace']?.trim();
   if (workspaceName === '') fail('--create-workspace needs a name');
   const dataDir = resolve(values.data ?? defaultDataDir());
@@ -94,7 +95,7 @@ async function main(): Promise<void> {
   }
   if (!values.utility) peer.lan.onDidStart = (port) => process.stdout.write(`Tandem LAN port: ${port}\n`);
   // Remembered now; relay sync starts with LAN sync, once a workspace is held.
-  if (relayUrl !== undefined) await peer.relay.setUrl(relayUrl === 'none' ? null : relayUrl, null);
+  if (relayUrls !== undefined) await peer.relay.setUrls(relayUrls === 'none' ? null : relayUrls, null);
   try {
     await setUpWorkspace(peer, { join: values.join, workspaceName, rotate: values['rotate-secret'], lanRequired: !values.utility });
   } catch (error) {

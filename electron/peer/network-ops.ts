@@ -4,7 +4,7 @@
 import { PeerRefusal, type WorkspaceIdentity } from '../../shared/api/link';
 import * as Y from 'yjs';
 import { addPeerArgs, chooseMemberArgs, inviteResultSchema, joinWorkspaceArgs, reachArgs, setRelayArgs, type InviteResult, type NetworkStatus } from '../../shared/api/network';
-import { parseRelayUrl } from './relay/relay-service';
+import { parseRelayUrls } from '../../shared/relay/relay-names';
 import { InviteError, inviteLink } from '../../shared/lan/invite';
 import { parsePeerAddress } from '../../shared/lan/address';
 import { parseInput } from '../../shared/model/validate';
@@ -37,8 +37,8 @@ export async function handleNetworkRequest(peer: Peer, op: NetworkOp, args: unkn
       return { ...toNetworkStatus(await peer.lanStatus()), relay: peer.relay.status() } satisfies NetworkStatus;
     case 'set-relay': {
       const { url } = parseInput(setRelayArgs, args);
-      const parsed = url === null ? null : parseRelayUrl(url);
-      if (parsed === null && url !== null) throw new PeerRefusal('invalid-relay', 'errors.relayAddress', { address: url.slice(0, 100) });
+      const parsed = url === null ? null : parseRelayUrls(url);
+      if (parsed === null && url !== null) throw new PeerRefusal('invalid-relay', 'errors.relayAddress', { address: url.trim().slice(0, 100) });
       await peer.setRelay(parsed);
       return { relay: peer.relay.status() };
     }

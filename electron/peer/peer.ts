@@ -1,6 +1,7 @@
 // The local peer: the durable replica of every doc, the identity of this laptop, and the
 // renderer links it serves. The hub (browser mode) and the Electron utility process both
 // run exactly this.
+import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { createWorkspaceArgs, PeerRefusal, restoreBackupArgs, workspaceIdentitySchema, type Hello, type PeerNotice, type StoreWrites, type WorkspaceIdentity } from '../../shared/api/link';
@@ -64,7 +65,15 @@ export class Peer {
     this.networkPusher = new NetworkStatusPusher(() => this.lan.status(), (status) => this.links.forEach((link) => link.sendNetworkStatus({ ...status, relay: this.relay.status() })), logger);
     // With no window to push to (a headless hub), the status is not read at all: over thousands of boards a read costs.
     this.lan.onDidChange(() => this.links.size > 0 && this.networkPusher.didChange());
-    this.relay = new RelayService({ dataDir, peerId: identity.peerId, logger, replica });
+    this.relay = new RelayService({
+      dataDir,
+      peerId: identity.peerId,
+      logger,
+      replica,
+      memberId: () => this.identity.workspace?.memberId ?? null,
+      device: os.hostname().slice(0, 64) || null,
+      onDidAck: (docId, ack) => this.lan.didAckThroughRelay(docId, ack),
+    });
     this.relay.onDidChange(() => this.links.size > 0 && this.networkPusher.didChange());
   }
 
@@ -88,6 +97,7 @@ export class Peer {
       onDidSave: (docId, sv, origin) => {
         ref.peer?.links.forEach((link) => link.sendSaved(docId, sv));
         ref.peer?.lan.didSave(docId, sv, origin);
+        ref.peer?.relay.didSave(docId, sv);
       },
       onDidRecover: (warning) => {
         logger.warn('a damaged log was recovered; the damaged bytes were set aside', { ...warning });
@@ -117,7 +127,7 @@ export class Peer {
     const workspace = this.identity.workspace;
     if (!workspace || !(await leftWorkspaceIds(this.dataDir)).includes(workspace.id)) return;
     this.logger.warn('finishing leaving a workspace that was interrupted', { workspaceId: workspace.id });
-    await this.relay.setUrl(null, null);
+    await this.relay.setUrls(null, null);
     await this.lan.forget();
     await this.replica.removeAll();
     this.storeHealth.clear();
@@ -132,10 +142,10 @@ export class Peer {
     await this.lan.start(this.identity.workspace.id);
   }
 
-  /** Uses the relay at `url` (null: none) from now on; syncing starts at once if a workspace is held. */
-  async setRelay(url: string | null): Promise<void> {
+  /** Uses the relay whose nodes answer at `urls` (null: none) from now on; syncing starts at once if a workspace is held. */
+  async setRelay(urls: readonly string[] | null): Promise<void> {
     const workspace = this.identity.workspace;
-    await this.relay.setUrl(url, workspace ? { id: workspace.id, secret: await this.lan.ensureSecret(workspace.id) } : null);
+    await this.relay.setUrls(urls, workspace ? { id: workspace.id, secret: await this.lan.ensureSecret(workspace.id) } : null);
   }
 
   /** The relay's keys come from the secret: a new secret means a new link. */
@@ -154,7 +164,7 @@ export class Peer {
     const workspace = this.identity.workspace;
     if (!workspace) throw new PeerRefusal('no-workspace', 'errors.backupNoWorkspace');
     const doc = await this.replica.open(workspace.id);
-    return this.lan.invite(workspace.id, isWorkspaceInitialised(doc) ? readWorkspace(doc).name : undefined);
+    return this.lan.invite(workspace.id, isWorkspaceInitialised(doc) ? readWorkspace(doc).name : undefined, this.relay.configuredUrls ?? []);
   }
 
   /** Joins the workspace an invite names as a new member on this laptop; a newer invite to it replaces the secret. */
@@ -167,6 +177,8 @@ export class Peer {
       // with) is used only once the person confirms it: an ex-member could craft one.
       if (current && !confirmNewSecret && !(await this.lan.holdsSecret(invite.workspaceId, invite.secret))) throw new PeerRefusal('secret-differs', 'errors.inviteNewSecret');
       await this.lan.adoptInvite(invite.workspaceId, invite.secret, invite.addresses);
+      // The invite's relay is used unless this laptop was already told which one to use.
+      if (invite.relays.length > 0 && !this.relay.configuredUrls) await this.relay.setUrls(invite.relays, null);
       if (current) {
         await this.restartRelay();
         return current;
@@ -215,7 +227,7 @@ export class Peer {
       if (!workspace) throw new PeerRefusal('no-workspace', 'errors.backupNoWorkspace');
       // Marked as left first: a crash part-way is finished at the next start (`finishLeaving`).
       await markWorkspaceLeft(this.dataDir, workspace.id);
-      await this.relay.setUrl(null, null);
+      await this.relay.setUrls(null, null);
       await this.lan.forget();
       await this.replica.removeAll();
       this.storeHealth.clear();

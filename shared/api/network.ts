@@ -3,6 +3,7 @@
 // or acknowledges changes, and the args of the invite, join, rotate and add-peer requests.
 import { z } from 'zod';
 import { LIMITS, requiredText, team } from '../model/validate';
+import { MAX_RELAY_URLS } from '../relay/relay-names';
 
 const text = (max: number) => z.string().max(max);
 
@@ -51,7 +52,10 @@ export type Reachability = z.infer<typeof reachabilitySchema>;
 
 /** This laptop's link to the company's relay, when one is set (see docs/relay.md). */
 export const relayStatusSchema = z.object({
+  /** The node this laptop is connected to, or tries next. */
   url: text(300),
+  /** Every node address of the relay, tried in turn when one cannot be reached. */
+  urls: z.array(text(300)).max(MAX_RELAY_URLS),
   connected: z.boolean(),
   /** Why the relay refused this workspace: another relay protocol, a token it does not accept, a workspace it does not serve. */
   refusal: z.enum(['relay-protocol', 'relay-token', 'relay-not-served']).nullable(),
@@ -63,7 +67,8 @@ export const relayStatusSchema = z.object({
 });
 export type RelayStatus = z.infer<typeof relayStatusSchema>;
 
-export const setRelayArgs = z.object({ url: text(300).nullable() });
+/** One node address, or several separated by commas (nodes of one relay, tried in turn); null: no relay. */
+export const setRelayArgs = z.object({ url: text(1_000).nullable() });
 
 export const networkStatusSchema = z.object({
   /** LAN sync runs (the peer holds a workspace and was started with LAN). */

@@ -131,6 +131,7 @@ const core = {
     inviteMalformed: 'This invite is damaged. Ask your teammate for a new one.',
     inviteAddress: '“{{address}}” is not an address. Use host:port, e.g. 192.168.1.20:4100.',
     inviteTooManyAddresses: 'An invite can carry at most {{max}} addresses.',
+    inviteRelay: 'This invite names a relay address Tandem cannot use ({{address}}). Ask for a new invite.',
     joinOtherWorkspace: 'This laptop already holds another workspace. Leave it before joining a different one.',
   },
   readOnly: 'Read-only: this workspace was saved by a newer version of Tandem (schema {{version}}).',

@@ -21,6 +21,7 @@ export const networkEn = {
     copied: 'Copied',
     link: 'Invite link',
     qr: 'QR code of the invite link',
+    withRelay: 'The invite also carries the company relay ({{urls}}), so a teammate in another office or at home joins through it.',
     noAddresses: 'This laptop is not listening on the network yet, so the invite carries no address; teammates will find it by discovery or by typing its address.',
     rotate: 'Rotate secret…',
     rotateTitle: 'Rotate the workspace secret?',

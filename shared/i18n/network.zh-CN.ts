@@ -25,6 +25,7 @@ export const networkZhCN: Widen<typeof networkEn> = {
     copied: '已复制',
     link: '邀请链接',
     qr: '邀请链接的二维码',
+    withRelay: '邀请码还带有公司中继（{{urls}}），其他办公室或在家的队友可以通过它加入。',
     noAddresses: '这台电脑尚未在网络上监听，邀请码中没有地址；队友可通过自动发现或输入地址找到它。',
     rotate: '更换密钥…',
     rotateTitle: '更换工作区密钥？',

@@ -6,6 +6,8 @@ export const relayEn = {
     intro: 'A relay lets laptops in other offices and at home sync with this one. Everything is encrypted on this laptop first: the relay never sees your boards, names or text.',
     none: 'No relay is set. Teammates sync on this office’s network only.',
     address: 'Relay address',
+    addressHint: 'A relay of several nodes? Give each node’s address, separated by commas: they are tried in turn. Invites you send from now on carry the relay too.',
+    nodes: 'Nodes, tried in turn: {{urls}}',
     placeholder: 'wss://relay.example.com',
     add: 'Use this relay',
     change: 'Change relay',
@@ -26,7 +28,7 @@ export const relayEn = {
     },
   },
   errors: {
-    relayAddress: '“{{address}}” is not a relay address. It starts with wss:// (or ws:// on a trusted network), for example wss://relay.example.com.',
+    relayAddress: '“{{address}}” is not a relay address. Each address starts with wss:// (or ws:// on a trusted network), for example wss://relay.example.com; give at most four, separated by commas.',
   },
 };
 

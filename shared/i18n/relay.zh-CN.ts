@@ -8,6 +8,8 @@ export const relayZhCN: RelayCatalogue = {
     intro: '中继让其他办公室或在家的电脑也能与这台电脑同步。所有内容都先在这台电脑上加密：中继看不到你的看板、名字或文字。',
     none: '尚未设置中继。队友只在本办公室的网络内同步。',
     address: '中继地址',
+    addressHint: '中继有多个节点？请填写每个节点的地址，用逗号分隔，将依次尝试。此后你发出的邀请码也会带上中继地址。',
+    nodes: '节点（依次尝试）：{{urls}}',
     placeholder: 'wss://relay.example.com',
     add: '使用此中继',
     change: '更换中继',
@@ -28,6 +30,6 @@ export const relayZhCN: RelayCatalogue = {
     },
   },
   errors: {
-    relayAddress: '“{{address}}”不是中继地址。中继地址以 wss:// 开头（在可信网络中也可以是 ws://），例如 wss://relay.example.com。',
+    relayAddress: '“{{address}}”不是中继地址。每个地址以 wss:// 开头（在可信网络中也可以是 ws://），例如 wss://relay.example.com；最多四个，用逗号分隔。',
   },
 };

@@ -136,6 +136,7 @@ const core: CoreCatalogue = {
     inviteMalformed: '此邀请码已损坏。请同事重新发送一个。',
     inviteAddress: '“{{address}}”不是有效地址。请使用 主机:端口 的形式，例如 192.168.1.20:4100。',
     inviteTooManyAddresses: '一个邀请码最多只能带 {{max}} 个地址。',
+    inviteRelay: '此邀请码中的中继地址无法使用（{{address}}）。请向对方索取新的邀请码。',
     joinOtherWorkspace: '这台电脑已有另一个工作区。请先离开它，再加入其他工作区。',
   },
   readOnly: '只读：此工作区由更新版本的 Tandem 保存（架构版本 {{version}}）。',

@@ -1,16 +1,22 @@
 // A workspace invite: what a teammate needs to join — the workspace id, its 256-bit secret,
-// optionally its name and the inviter's current addresses — written as a text code to read
+// optionally its name, the company relay's node addresses and the inviter's current addresses — written as a text code to read
 // aloud or paste (`TANDEM1-…`) and as a `tandem://join?code=…` link. Decoding checks every
 // byte and refuses with an i18n key, so a typo is reported as a typo, never half-accepted.
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { digest as sha256 } from 'lib0/hash/sha256';
 import { getRandomValues } from 'lib0/webcrypto';
+import { MAX_RELAY_URLS, parseRelayUrl } from '../relay/relay-names';
 import { formatPeerAddress, parsePeerAddress } from './address';
 import { decodeBase32, encodeBase32 } from './base32';
 
-/** Version of the invite layout; an invite from a newer Tandem is refused with `errors.inviteVersion`. */
-export const INVITE_VERSION = 1;
+/**
+ * Version of the invite layout; an invite from a newer Tandem is refused with `errors.inviteVersion`.
+ * Version 2 adds the relay's addresses; an invite without them is still written as version 1,
+ * so a Tandem from before relays reads it, and tells its person to update for one with them.
+ */
+export const INVITE_VERSION = 2;
+const INVITE_VERSION_WITHOUT_RELAY = 1;
 export const INVITE_PREFIX = 'TANDEM';
 export const INVITE_LINK_PREFIX = 'tandem://join?code=';
 
@@ -32,6 +38,8 @@ export interface WorkspaceInvite {
   readonly workspaceName?: string;
   /** The inviter's addresses as `host:port` (`[v6]:port`), at most 8, best first. */
   readonly addresses: readonly string[];
+  /** The company relay's node addresses (ws:// or wss://), at most MAX_RELAY_URLS; empty when the workspace uses none. */
+  readonly relays: readonly string[];
 }
 
 /** Message-catalogue keys an invite can be refused with. */
@@ -43,7 +51,8 @@ export type InviteErrorKey =
   | 'errors.inviteChecksum'
   | 'errors.inviteMalformed'
   | 'errors.inviteAddress'
-  | 'errors.inviteTooManyAddresses';
+  | 'errors.inviteTooManyAddresses'
+  | 'errors.inviteRelay';
 
 /** An invite could not be written or read; `messageKey` (with `params`) says why in the user's language. */
 export class InviteError extends Error {
@@ -59,6 +68,7 @@ export class InviteError extends Error {
 const WORKSPACE_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 const CHECKSUM_BYTES = 4;
 const FLAG_NAME = 1;
+const FLAG_RELAY = 2;
 const ADDRESS_IPV4 = 4;
 const ADDRESS_TEXT = 1;
 const GROUP = 4;
@@ -69,15 +79,22 @@ export function newWorkspaceSecret(): Uint8Array {
 }
 
 /** Writes an invite as a text code, `TANDEM1-XXXX-XXXX-…`. Throws InviteError on an invalid field. */
-export function encodeInvite(invite: Omit<WorkspaceInvite, 'version'>): string {
+export function encodeInvite(invite: Omit<WorkspaceInvite, 'version' | 'relays'> & { readonly relays?: readonly string[] }): string {
   validateFields(invite.workspaceId, invite.secret, invite.workspaceName);
   if (invite.addresses.length > INVITE_LIMITS.maxAddresses) throw new InviteError('errors.inviteTooManyAddresses', { max: INVITE_LIMITS.maxAddresses });
+  const relays = invite.relays ?? [];
+  if (relays.length > MAX_RELAY_URLS) throw new InviteError('errors.inviteRelay', { address: relays.join(' ').slice(0, 100) });
+  for (const relay of relays) if (parseRelayUrl(relay) !== relay) throw new InviteError('errors.inviteRelay', { address: relay.slice(0, 100) });
   const encoder = encoding.createEncoder();
-  encoding.writeUint8(encoder, INVITE_VERSION);
-  encoding.writeUint8(encoder, invite.workspaceName !== undefined ? FLAG_NAME : 0);
+  encoding.writeUint8(encoder, relays.length > 0 ? INVITE_VERSION : INVITE_VERSION_WITHOUT_RELAY);
+  encoding.writeUint8(encoder, (invite.workspaceName !== undefined ? FLAG_NAME : 0) | (relays.length > 0 ? FLAG_RELAY : 0));
   encoding.writeVarString(encoder, invite.workspaceId);
   encoding.writeUint8Array(encoder, invite.secret);
   if (invite.workspaceName !== undefined) encoding.writeVarString(encoder, invite.workspaceName);
+  if (relays.length > 0) {
+    encoding.writeUint8(encoder, relays.length);
+    for (const relay of relays) encoding.writeVarString(encoder, relay);
+  }
   encoding.writeUint8(encoder, invite.addresses.length);
   for (const text of invite.addresses) {
     const address = parsePeerAddress(text);
@@ -96,7 +113,7 @@ export function encodeInvite(invite: Omit<WorkspaceInvite, 'version'>): string {
   bytes.set(body);
   bytes.set(checksum(body), body.length);
   const groups = encodeBase32(bytes).match(new RegExp(`.{1,${GROUP}}`, 'g')) ?? [];
-  return [`${INVITE_PREFIX}${INVITE_VERSION}`, ...groups].join('-');
+  return [`${INVITE_PREFIX}${relays.length > 0 ? INVITE_VERSION : INVITE_VERSION_WITHOUT_RELAY}`, ...groups].join('-');
 }
 
 /** The `tandem://join?code=…` link for an invite code. */
@@ -118,7 +135,7 @@ export function decodeInvite(input: string): WorkspaceInvite {
   if (!head) throw new InviteError('errors.inviteNotTandem');
   const version = Number(head[1]);
   if (version > INVITE_VERSION) throw new InviteError('errors.inviteVersion');
-  if (version !== INVITE_VERSION) throw new InviteError('errors.inviteNotTandem');
+  if (version < INVITE_VERSION_WITHOUT_RELAY) throw new InviteError('errors.inviteNotTandem');
   const decoded = decodeBase32(code.slice(head[0].length).replace(/[\s-]+/g, ''));
   if (!(decoded instanceof Uint8Array)) {
     if (decoded.kind === 'character') throw new InviteError('errors.inviteCharacter', { char: decoded.char });
@@ -127,7 +144,7 @@ export function decodeInvite(input: string): WorkspaceInvite {
   if (decoded.length <= CHECKSUM_BYTES) throw new InviteError('errors.inviteChecksum');
   const body = decoded.subarray(0, decoded.length - CHECKSUM_BYTES);
   if (!equalBytes(checksum(body), decoded.subarray(body.length))) throw new InviteError('errors.inviteChecksum');
-  return readBody(body);
+  return readBody(body, version);
 }
 
 function codeFromLink(link: string): string {
@@ -144,31 +161,47 @@ function codeFromLink(link: string): string {
   throw new InviteError('errors.inviteNotTandem');
 }
 
-function readBody(body: Uint8Array): WorkspaceInvite {
+/** `headVersion`: the version the code's head (outside the checksum) gave. */
+function readBody(body: Uint8Array, headVersion: number): WorkspaceInvite {
   // The checksum matched, so anything wrong from here on was written that way, not mistyped.
   const decoder = decoding.createDecoder(body);
   let invite: WorkspaceInvite;
   try {
     const version = readByte(decoder);
-    if (version > INVITE_VERSION) throw new InviteError('errors.inviteVersion');
-    if (version !== INVITE_VERSION) throw new InviteError('errors.inviteMalformed');
+    if (version > INVITE_VERSION || version > headVersion) throw new InviteError('errors.inviteVersion');
+    if (version < headVersion) throw new InviteError('errors.inviteMalformed');
     const flags = readByte(decoder);
-    if ((flags & ~FLAG_NAME) !== 0) throw new InviteError('errors.inviteMalformed');
+    // Relays come with version 2 and only then; version 1 knows the name flag alone.
+    const relayFlag = version === INVITE_VERSION ? FLAG_RELAY : 0;
+    if ((flags & ~(FLAG_NAME | relayFlag)) !== 0 || (version === INVITE_VERSION && !(flags & FLAG_RELAY))) throw new InviteError('errors.inviteMalformed');
     const workspaceId = decoding.readVarString(decoder);
     const secret = decoding.readUint8Array(decoder, INVITE_LIMITS.secretBytes).slice();
     const workspaceName = flags & FLAG_NAME ? decoding.readVarString(decoder) : undefined;
     validateFields(workspaceId, secret, workspaceName);
+    const relays = flags & FLAG_RELAY ? readRelays(decoder) : [];
     const count = readByte(decoder);
     if (count > INVITE_LIMITS.maxAddresses) throw new InviteError('errors.inviteTooManyAddresses', { max: INVITE_LIMITS.maxAddresses });
     const addresses: string[] = [];
     for (let i = 0; i < count; i++) addresses.push(readAddress(decoder));
     if (decoding.hasContent(decoder)) throw new InviteError('errors.inviteMalformed');
-    invite = { version, workspaceId, secret, addresses, ...(workspaceName !== undefined ? { workspaceName } : {}) };
+    invite = { version, workspaceId, secret, addresses, relays, ...(workspaceName !== undefined ? { workspaceName } : {}) };
   } catch (error) {
     if (error instanceof InviteError) throw error;
     throw new InviteError('errors.inviteMalformed');
   }
   return invite;
+}
+
+function readRelays(decoder: decoding.Decoder): string[] {
+  const count = readByte(decoder);
+  if (count === 0 || count > MAX_RELAY_URLS) throw new InviteError('errors.inviteMalformed');
+  const relays: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const text = decoding.readVarString(decoder);
+    if (parseRelayUrl(text) !== text) throw new InviteError('errors.inviteRelay', { address: text.slice(0, 100) });
+    relays.push(text);
+  }
+  return relays;
 }
 
 function readAddress(decoder: decoding.Decoder): string {

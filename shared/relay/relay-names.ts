@@ -39,3 +39,41 @@ export const relayCredential = (token: string): string => `${RELAY_PROTOCOL}.${t
 export type RelayRefusal = 'relay-protocol' | 'relay-token' | 'relay-not-served';
 
 export const isRelayRefusal = (value: unknown): value is RelayRefusal => value === 'relay-protocol' || value === 'relay-token' || value === 'relay-not-served';
+
+/** The most relay node addresses a laptop keeps (and an invite carries): nodes of one relay, tried in turn. */
+export const MAX_RELAY_URLS = 4;
+const MAX_RELAY_URL_LENGTH = 200;
+
+const RELAY_URL = /^(wss?):\/\/(\[[0-9a-f:.]+\]|[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?)(?::(\d{1,5}))?(\/[a-z0-9._~%/-]*)?$/i;
+
+/**
+ * One relay node's address as a person or an invite gives it: ws:// or wss://, a host, an
+ * optional port and path; no credentials, query or fragment. Written back in one form (scheme
+ * and host in lower case, no trailing slash), so the same node is never listed twice.
+ */
+export function parseRelayUrl(value: string): string | null {
+  const text = value.trim();
+  if (text.length > MAX_RELAY_URL_LENGTH) return null;
+  const match = RELAY_URL.exec(text);
+  if (!match) return null;
+  const [, scheme, host, port, path = ''] = match;
+  if (port !== undefined && (Number(port) < 1 || Number(port) > 65_535)) return null;
+  return `${scheme!.toLowerCase()}://${host!.toLowerCase()}${port !== undefined ? `:${Number(port)}` : ''}${path.replace(/\/+$/, '')}`;
+}
+
+/**
+ * A relay's node addresses as typed: one or more, separated by commas, spaces or line breaks;
+ * duplicates dropped, order kept (the first is tried first). Null when any is not an address,
+ * none is given, or there are more than MAX_RELAY_URLS.
+ */
+export function parseRelayUrls(value: string): string[] | null {
+  const parts = value.split(/[\s,]+/).filter((part) => part !== '');
+  if (parts.length === 0 || parts.length > MAX_RELAY_URLS) return null;
+  const urls: string[] = [];
+  for (const part of parts) {
+    const url = parseRelayUrl(part);
+    if (url === null) return null;
+    if (!urls.includes(url)) urls.push(url);
+  }
+  return urls;
+}

@@ -37,9 +37,10 @@ function filesUnder(dir: string): Buffer {
   return Buffer.concat(parts);
 }
 
-function laptop(url: string, sender: string, secret = SECRET) {
+function laptop(url: string | string[], sender: string, secret = SECRET) {
   const statuses: RelayLinkStatus[] = [];
-  const link = new RelayLink({ url, keys: relayKeys(secret), sender, onDidChangeStatus: (s) => statuses.push(s), ...FAST });
+  const urls = typeof url === 'string' ? [url] : url;
+  const link = new RelayLink({ urls, keys: relayKeys(secret), sender, memberId: () => `m_${sender}`, device: null, onDidChangeStatus: (s) => statuses.push(s), ...FAST });
   const docs = new Map<string, Y.Doc>();
   const doc = (id: string) => {
     let d = docs.get(id);
@@ -169,5 +170,26 @@ describe('two offices, each on its own relay node', () => {
     const newcomer = track(laptop(nodeB.url, 'newcomer'));
     await waitFor(() => newcomer.doc('b_plan').getMap('items').size === 4, 20_000);
     expect(docHash(newcomer.doc('b_plan'))).toBe(docHash(shanghai.doc('b_plan')));
+  }, 90_000);
+
+  it('moves a laptop to the next node when its node dies mid-sync, losing nothing', async () => {
+    // Berlin knows both nodes (as an invite gives them) and starts on node A; Shanghai is on B.
+    const berlin = track(laptop([nodeA.url, nodeB.url], 'berlin-3'));
+    const shanghai = track(laptop(nodeB.url, 'shanghai-3'));
+    for (let i = 0; i < 20; i++) berlin.edit('b_launch', `before-${i}`, `planned ${i}`);
+    await waitFor(() => berlin.last().connected && berlin.last().url === nodeA.url, 10_000);
+    shanghai.doc('b_launch');
+    await waitFor(() => shanghai.doc('b_launch').getMap('items').size >= 1, 15_000);
+
+    // Node A dies mid-sync and stays down: Berlin's edits go on, and reach Shanghai through B.
+    const stopping = nodeA.stop('SIGKILL');
+    for (let i = 0; i < 20; i++) berlin.edit('b_launch', `during-${i}`, `while node A was gone ${i}`);
+    await stopping;
+    shanghai.edit('b_launch', 'reply', '收到，上海这边已更新');
+    await waitFor(() => docHash(berlin.doc('b_launch')) === docHash(shanghai.doc('b_launch')) && shanghai.doc('b_launch').getMap('items').size === 41, 30_000);
+    expect(berlin.last()).toMatchObject({ connected: true, url: nodeB.url, urls: [nodeA.url, nodeB.url], refusedBlobs: {} });
+    expect(berlin.doc('b_launch').getMap('items').get('reply')).toBe('收到，上海这边已更新');
+
+    nodeA = await startRelayProcess({ dataDir: nodeA.dataDir, redisUrl: redis.url, name: 'node-a', port: nodeA.port });
   }, 90_000);
 });

@@ -17,6 +17,7 @@ const invite: Omit<WorkspaceInvite, 'version'> = {
   secret: newWorkspaceSecret(),
   workspaceName: 'Growth squad — Q3',
   addresses: ['192.168.1.20:4100', '[fd00::1:7]:4100', 'hub.office.example:4100'],
+  relays: [],
 };
 
 function refusal(fn: () => unknown): { key: string; params: Record<string, string | number> } {
@@ -54,7 +55,7 @@ describe('invite codes and links', () => {
   });
 
   it('round-trips a minimal invite, and keeps a 256-bit secret in a code of readable length', () => {
-    const minimal = { workspaceId: 'w_aaaaaaaaaaaaaaaa', secret: newWorkspaceSecret(), addresses: [] };
+    const minimal = { workspaceId: 'w_aaaaaaaaaaaaaaaa', secret: newWorkspaceSecret(), addresses: [], relays: [] };
     const code = encodeInvite(minimal);
     expect(decodeInvite(code)).toEqual({ ...minimal, version: 1 });
     expect(code.replace(/-/g, '').length).toBeLessThan(110);
@@ -86,7 +87,7 @@ describe('invite codes and links', () => {
   it.each([
     ['nothing', '   ', 'errors.inviteEmpty'],
     ['another app’s code', 'ZOOM-1234-5678', 'errors.inviteNotTandem'],
-    ['a code from a newer Tandem', 'TANDEM2-ABCD-EFGH', 'errors.inviteVersion'],
+    ['a code from a newer Tandem', 'TANDEM3-ABCD-EFGH', 'errors.inviteVersion'],
     ['version 0', 'TANDEM0-ABCD', 'errors.inviteNotTandem'],
     ['a link to something else', 'tandem://open?code=TANDEM1-ABCD', 'errors.inviteNotTandem'],
     ['a link without a code', 'tandem://join?name=x', 'errors.inviteNotTandem'],
@@ -115,6 +116,36 @@ describe('invite codes and links', () => {
     ['a host name that is not one', (e: encoding.Encoder) => (header(e), encoding.writeUint8(e, 1), encoding.writeUint8(e, 1), encoding.writeVarString(e, 'bad host!'), encoding.writeUint16(e, 80)), 'errors.inviteAddress'],
   ])('refuses a well-checksummed code with %s', (_what, write, key) => {
     expect(refusal(() => decodeInvite(codeAround(write))).key).toBe(key);
+  });
+
+  it('carries the company relay’s node addresses as a version-2 code, and writes version 1 when there is no relay', () => {
+    const withRelay = { ...invite, relays: ['wss://relay-a.example.com', 'wss://relay-b.example.com:8443/tandem'] };
+    const code = encodeInvite(withRelay);
+    expect(code).toMatch(/^TANDEM2(-[0-9A-HJKMNP-TV-Z]{1,4})+$/);
+    expect(decodeInvite(code)).toEqual({ ...withRelay, version: 2 });
+    expect(decodeInvite(inviteLink(code)).relays).toEqual(withRelay.relays);
+    // A Tandem from before relays reads TANDEM1 codes only: an invite without a relay stays one.
+    expect(encodeInvite(invite)).toMatch(/^TANDEM1-/);
+    // The head's version is outside the checksum: a version-2 body under a version-1 head says "update".
+    expect(refusal(() => decodeInvite(code.replace(/^TANDEM2/, 'TANDEM1'))).key).toBe('errors.inviteVersion');
+    expect(refusal(() => decodeInvite(code.replace(/^TANDEM2/, 'TANDEM3'))).key).toBe('errors.inviteVersion');
+  });
+
+  it.each([
+    ['a relay flag in a version-1 body', (e: encoding.Encoder) => (header(e, { flags: 2 }), encoding.writeUint8(e, 1), encoding.writeVarString(e, 'wss://r.example'), encoding.writeUint8(e, 0)), 'errors.inviteMalformed'],
+    ['a relay that is not a ws address', (e: encoding.Encoder) => (header(e, { version: 2, flags: 2 }), encoding.writeUint8(e, 1), encoding.writeVarString(e, 'https://evil.example/?token=1'), encoding.writeUint8(e, 0)), 'errors.inviteRelay'],
+    ['a relay with a password', (e: encoding.Encoder) => (header(e, { version: 2, flags: 2 }), encoding.writeUint8(e, 1), encoding.writeVarString(e, 'wss://user:pw@r.example'), encoding.writeUint8(e, 0)), 'errors.inviteRelay'],
+    ['five relays', (e: encoding.Encoder) => (header(e, { version: 2, flags: 2 }), encoding.writeUint8(e, 5)), 'errors.inviteMalformed'],
+    ['a version-2 body without relays', (e: encoding.Encoder) => (header(e, { version: 2 }), encoding.writeUint8(e, 0)), 'errors.inviteMalformed'],
+  ])('refuses a well-checksummed version-2 code with %s', (_what, write, key) => {
+    expect(refusal(() => decodeInvite(codeAround(write).replace(/^TANDEM1/, 'TANDEM2'))).key).toBe(key);
+  });
+
+  it('refuses to write an invite with a relay address Tandem cannot use', () => {
+    for (const relay of ['https://relay.example.com', 'wss://user:pw@relay.example.com', 'wss://relay.example.com/?t=1', 'relay.example.com']) {
+      expect(refusal(() => encodeInvite({ ...invite, relays: [relay] })).key).toBe('errors.inviteRelay');
+    }
+    expect(refusal(() => encodeInvite({ ...invite, relays: ['wss://a.example', 'wss://b.example', 'wss://c.example', 'wss://d.example', 'wss://e.example'] })).key).toBe('errors.inviteRelay');
   });
 
   it('refuses to write an invite with a bad address, too many addresses, a short secret or a blank name', () => {

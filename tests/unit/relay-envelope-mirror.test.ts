@@ -4,12 +4,13 @@
 // small, and a tampered or replayed blob changes nothing.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { EnvelopeMirror, SEALED } from '../../electron/peer/relay/envelope-mirror';
+import { ACKS, EnvelopeMirror, SEALED } from '../../electron/peer/relay/envelope-mirror';
 import { relayKeys } from '../../electron/peer/relay/relay-keys';
-import { sealBlob } from '../../electron/peer/relay/sealed-blob';
+import { sealAck, sealBlob, type OpenedAck } from '../../electron/peer/relay/sealed-blob';
 import { docHash } from '../support/doc-hash';
 
-const { sealKey } = relayKeys(new Uint8Array(32).fill(3));
+const KEYS = relayKeys(new Uint8Array(32).fill(3));
+const { sealKey } = KEYS;
 const DOC_ID = 'b_feedback';
 const PEER_ORIGIN = { source: 'peer', peerId: 'lan-teammate' } as const;
 
@@ -46,6 +47,7 @@ interface Laptop {
   readonly envelope: Y.Doc;
   readonly mirror: EnvelopeMirror;
   readonly refused: string[];
+  readonly acks: OpenedAck[];
 }
 
 const mirrors: EnvelopeMirror[] = [];
@@ -55,9 +57,23 @@ function laptop(sender: string, options: { compactAbove?: number; catchUpDelayMs
   const doc = new Y.Doc();
   const envelope = new Y.Doc();
   const refused: string[] = [];
-  const mirror = new EnvelopeMirror({ docId: DOC_ID, doc, envelope, sealKey, sender, onDidRefuse: (reason) => refused.push(reason), ...options });
+  const acks: OpenedAck[] = [];
+  const mirror = new EnvelopeMirror({
+    docId: DOC_ID,
+    doc,
+    envelope,
+    sealKey,
+    sender,
+    ackSlot: KEYS.ackSlot(sender),
+    memberId: () => `m_${sender}`,
+    device: `${sender}-laptop`,
+    ackDelayMs: 20,
+    onDidRefuse: (reason) => refused.push(reason),
+    onDidAck: (ack) => acks.push(ack),
+    ...options,
+  });
   mirrors.push(mirror);
-  return { doc, envelope, mirror, refused };
+  return { doc, envelope, mirror, refused, acks };
 }
 
 function join(relay: FakeRelay, who: Laptop): void {
@@ -162,5 +178,62 @@ describe('syncing a doc through a relay', () => {
     relay.doc.transact(() => relay.blobs.push([tampered, genuine.slice(), forged, new Uint8Array([1, 2, 3])]));
     expect(b.refused.sort()).toEqual(['blob-malformed', 'blob-replayed', 'blob-tampered', 'blob-tampered']);
     expect(Buffer.from(Y.encodeStateAsUpdate(b.doc)).equals(Buffer.from(before))).toBe(true);
+  });
+
+  it('passes each laptop’s acknowledgement to the others, sealed, one per laptop, only after a save', async () => {
+    vi.useFakeTimers();
+    try {
+      const relay = new FakeRelay();
+      const a = laptop('a');
+      const b = laptop('b');
+      join(relay, a);
+      join(relay, b);
+      edit(a, 'i1', 'Dark mode');
+      await vi.advanceTimersByTimeAsync(100);
+      // B has it in memory, not yet on disk: nothing is said for it.
+      expect(a.acks).toEqual([]);
+      const saved = Y.encodeStateVector(b.doc);
+      for (let i = 0; i < 5; i++) b.mirror.didSave(saved); // a burst of saves is one acknowledgement
+      await vi.advanceTimersByTimeAsync(100);
+      expect(a.acks).toEqual([{ peerId: 'b', memberId: 'm_b', device: 'b-laptop', stateVector: saved }]);
+      expect(b.acks).toEqual([]); // its own is not news to it
+      const slots = relay.doc.getMap<Uint8Array>(ACKS);
+      expect([...slots.keys()]).toEqual([KEYS.ackSlot('b')]);
+      // The relay sees a slot and a sealed value: no peer id, no member, no device name.
+      const stored = Buffer.from(Y.encodeStateAsUpdate(relay.doc));
+      for (const text of ['m_b', 'b-laptop', 'Dark mode']) expect(stored.includes(Buffer.from(text)), text).toBe(false);
+
+      // A later save replaces B's slot; an ack sealed under another key or moved from another doc is refused.
+      edit(b, 'i2', 'Export');
+      b.mirror.didSave(Y.encodeStateVector(b.doc));
+      await vi.advanceTimersByTimeAsync(100);
+      expect(a.acks.at(-1)?.stateVector).toEqual(Y.encodeStateVector(b.doc));
+      expect(slots.size).toBe(1);
+      const forged = sealAck(relayKeys(new Uint8Array(32).fill(4)).sealKey, DOC_ID, { peerId: 'x', memberId: null, device: null, stateVector: saved });
+      const otherDoc = sealAck(sealKey, 'b_other', { peerId: 'y', memberId: null, device: null, stateVector: saved });
+      const count = a.acks.length;
+      relay.doc.transact(() => {
+        slots.set('forged', forged);
+        slots.set('moved', otherDoc);
+      });
+      expect(a.acks.length).toBe(count);
+      expect(a.refused).toEqual(['blob-tampered', 'blob-tampered']);
+
+      // Offline saves are acknowledged on the next connect; a laptop joining later reads every ack at once.
+      relay.disconnect(b.envelope);
+      b.mirror.onDidDisconnect();
+      edit(b, 'i3', 'Offline');
+      b.mirror.didSave(Y.encodeStateVector(b.doc));
+      await vi.advanceTimersByTimeAsync(100);
+      expect(a.acks.at(-1)?.stateVector).not.toEqual(Y.encodeStateVector(b.doc));
+      join(relay, b);
+      await vi.advanceTimersByTimeAsync(100);
+      expect(a.acks.at(-1)?.stateVector).toEqual(Y.encodeStateVector(b.doc));
+      const c = laptop('c');
+      join(relay, c);
+      expect(c.acks.map((ack) => ack.peerId)).toEqual(['b']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

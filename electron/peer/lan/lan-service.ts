@@ -4,6 +4,7 @@
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
+import * as Y from 'yjs';
 import { encodeInvite, INVITE_LIMITS, newWorkspaceSecret } from '../../../shared/lan/invite';
 import type { PeerLogger } from '../logger';
 import type { PresenceMembership, PresenceSource } from '../presence-hub';
@@ -127,11 +128,11 @@ export class LanService {
     this.changed();
   }
 
-  /** An invite code for the workspace, with this peer's LAN addresses when it is listening. */
-  async invite(workspaceId: string, workspaceName: string | undefined): Promise<string> {
+  /** An invite code for the workspace, with this peer's LAN addresses when it is listening, and the relay's node addresses when one is used. */
+  async invite(workspaceId: string, workspaceName: string | undefined, relays: readonly string[] = []): Promise<string> {
     const secret = await this.ensureSecret(workspaceId);
     const name = workspaceName?.trim() ? workspaceName.slice(0, INVITE_LIMITS.maxNameLength) : undefined;
-    return encodeInvite({ workspaceId, secret, addresses: this.listenAddresses(), ...(name ? { workspaceName: name } : {}) });
+    return encodeInvite({ workspaceId, secret, addresses: this.listenAddresses(), relays, ...(name ? { workspaceName: name } : {}) });
   }
 
   /** Calls `listener` when what `status()` returns may have changed (a connection, an ack, a save, an address). Listeners never throw. */
@@ -170,6 +171,25 @@ export class LanService {
   /** The replica has `docId` on disk up to `stateVector`, after an update applied with `origin`. */
   didSave(docId: string, stateVector: Uint8Array, origin?: unknown): void {
     this.running?.lanPeer.didSave(docId, stateVector, origin);
+    this.changed();
+  }
+
+  /**
+   * A teammate's laptop acknowledged `docId` through the relay: it counts as reached like one
+   * that acknowledged over the LAN (the same ledger, by its peer id), so "on K of M" counts
+   * laptops, not paths. Only docs this peer holds are recorded.
+   */
+  didAckThroughRelay(docId: string, ack: { peerId: string; memberId: string | null; device: string | null; stateVector: Uint8Array }): void {
+    const running = this.running;
+    if (!running || ack.peerId === this.host.peerId || !this.host.replica.isOpen(docId)) return;
+    let stateVector: Map<number, number>;
+    try {
+      stateVector = Y.decodeStateVector(ack.stateVector);
+    } catch {
+      return;
+    }
+    running.ledger.describe(ack.peerId, ack.memberId, ack.device);
+    running.ledger.record(ack.peerId, docId, stateVector);
     this.changed();
   }
 

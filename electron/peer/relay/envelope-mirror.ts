@@ -5,13 +5,17 @@
 // a teammate without the relay) is pushed once after connecting, and a little after a LAN
 // teammate's edit — by then that teammate's own push has usually arrived, so nothing is sent
 // twice. Past a number of blobs, a holder of the key compacts them into one sealed snapshot.
+// Beside the blobs, `acks` holds each laptop's latest sealed acknowledgement (what its peer
+// has on disk), so a laptop reached only through the relay counts in "on K of M laptops".
 import * as Y from 'yjs';
 import { RELAY_ORIGIN, isTxOrigin } from '../../../shared/model/origin';
 import { docDigest, sameDigest } from '../lan/doc-digests';
-import { BlobRefused, openBlob, sealBlob, type BlobRefusal, type OpenedBlob } from './sealed-blob';
+import { BlobRefused, openAck, openBlob, sealAck, sealBlob, type BlobRefusal, type OpenedAck, type OpenedBlob } from './sealed-blob';
 
 /** The envelope's one top-level type. */
 export const SEALED = 'sealed';
+/** Slot (a keyed hash of the peer id) → that laptop's latest sealed acknowledgement. */
+export const ACKS = 'acks';
 /** Where the mirror writes in the envelope: the provider sends these to the relay, and ignores the relay's own. */
 export const ENVELOPE_ORIGIN = Object.freeze({ source: 'envelope' });
 
@@ -24,6 +28,15 @@ export interface EnvelopeMirrorOptions {
   readonly sealKey: Uint8Array;
   /** This peer's id: the sender inside every blob it seals. */
   readonly sender: string;
+  /** Where this peer's acknowledgements go in `acks`; the relay sees it, so it names nobody. */
+  readonly ackSlot: string;
+  /** Who this laptop is, as teammates list it beside an acknowledgement. */
+  readonly memberId: () => string | null;
+  readonly device: string | null;
+  /** How long to gather saves into one acknowledgement. */
+  readonly ackDelayMs?: number;
+  /** A teammate's laptop says it has the doc on disk up to the ack's state vector. */
+  onDidAck?(ack: OpenedAck): void;
   /** Compact once the envelope holds more blobs than this. */
   readonly compactAbove?: number;
   /** How long after a LAN teammate's edit to check whether the relay has it. */
@@ -34,6 +47,10 @@ export interface EnvelopeMirrorOptions {
 
 export class EnvelopeMirror {
   private readonly sealed: Y.Array<Uint8Array>;
+  private readonly acks: Y.Map<Uint8Array>;
+  /** What this laptop has on disk and has not yet acknowledged through the relay. */
+  private unacked: Uint8Array | null = null;
+  private ackTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly compactAbove: number;
   private readonly catchUpDelayMs: number;
   /** Sender → sequences opened: the same blob seen again is a replay. */
@@ -47,8 +64,11 @@ export class EnvelopeMirror {
     this.sealed = options.envelope.getArray<Uint8Array>(SEALED);
     this.compactAbove = options.compactAbove ?? 64;
     this.catchUpDelayMs = options.catchUpDelayMs ?? 2_000;
+    this.acks = options.envelope.getMap<Uint8Array>(ACKS);
     this.openAll(this.sealed.toArray());
+    this.openAcks([...this.acks.keys()]);
     this.sealed.observe(this.onDidChangeEnvelope);
+    this.acks.observe(this.onDidChangeAcks);
     options.doc.on('update', this.onDidUpdateDoc);
   }
 
@@ -57,12 +77,24 @@ export class EnvelopeMirror {
     this.connected = true;
     if (this.sealed.length > this.compactAbove) this.compact();
     this.catchUp();
+    this.scheduleAck();
+  }
+
+  /**
+   * The replica has this doc on disk up to `stateVector`: say so in the envelope (gathered, so
+   * a burst of saves is one acknowledgement). Only after a save, never before: teammates count
+   * this laptop as holding a change only once it truly does.
+   */
+  didSave(stateVector: Uint8Array): void {
+    this.unacked = stateVector;
+    this.scheduleAck();
   }
 
   /** The relay went away: edits wait for the next connect's catch-up instead of piling up as blobs. */
   onDidDisconnect(): void {
     this.connected = false;
     this.clearCatchUp();
+    this.clearAck();
   }
 
   /** Blobs in the envelope now. */
@@ -73,7 +105,9 @@ export class EnvelopeMirror {
   destroy(): void {
     this.destroyed = true;
     this.clearCatchUp();
+    this.clearAck();
     this.sealed.unobserve(this.onDidChangeEnvelope);
+    this.acks.unobserve(this.onDidChangeAcks);
     this.options.doc.off('update', this.onDidUpdateDoc);
   }
 
@@ -83,6 +117,50 @@ export class EnvelopeMirror {
     for (const delta of event.changes.delta) if (Array.isArray(delta.insert)) added.push(...(delta.insert as Uint8Array[]));
     this.openAll(added);
   };
+
+  private readonly onDidChangeAcks = (event: Y.YMapEvent<Uint8Array>, tx: Y.Transaction): void => {
+    if (tx.origin === ENVELOPE_ORIGIN) return;
+    this.openAcks([...event.keysChanged]);
+  };
+
+  private openAcks(slots: readonly string[]): void {
+    for (const slot of slots) {
+      const sealed = this.acks.get(slot);
+      if (sealed === undefined) continue;
+      let ack: OpenedAck;
+      try {
+        ack = openAck(this.options.sealKey, this.options.docId, sealed);
+      } catch (error) {
+        if (!(error instanceof BlobRefused)) throw error;
+        this.options.onDidRefuse(error.reason);
+        continue;
+      }
+      // This laptop's own, from before a restart: it says nothing new.
+      if (ack.peerId !== this.options.sender) this.options.onDidAck?.(ack);
+    }
+  }
+
+  private scheduleAck(): void {
+    if (!this.connected || this.destroyed || this.unacked === null || this.ackTimer) return;
+    this.ackTimer = setTimeout(() => {
+      this.ackTimer = null;
+      this.publishAck();
+    }, this.options.ackDelayMs ?? 500);
+    this.ackTimer.unref?.();
+  }
+
+  private publishAck(): void {
+    const stateVector = this.unacked;
+    if (!this.connected || this.destroyed || stateVector === null) return;
+    this.unacked = null;
+    const sealed = sealAck(this.options.sealKey, this.options.docId, { peerId: this.options.sender, memberId: this.options.memberId(), device: this.options.device, stateVector });
+    this.options.envelope.transact(() => this.acks.set(this.options.ackSlot, sealed), ENVELOPE_ORIGIN);
+  }
+
+  private clearAck(): void {
+    if (this.ackTimer) clearTimeout(this.ackTimer);
+    this.ackTimer = null;
+  }
 
   private readonly onDidUpdateDoc = (update: Uint8Array, origin: unknown): void => {
     if (!this.connected || origin === RELAY_ORIGIN) return;

@@ -12,6 +12,8 @@ export interface RelayKeys {
   readonly sealKey: Uint8Array;
   /** The relay's name for a Tandem doc: no board id, no workspace id in it. */
   envelopeName(docId: string): string;
+  /** Where a peer's acknowledgements go in an envelope: a keyed hash, so the relay cannot tell whose they are. */
+  ackSlot(peerId: string): string;
 }
 
 const derive = (secret: Uint8Array, label: string, bytes = 32): Uint8Array => new Uint8Array(hkdfSync('sha256', secret, 'tandem/relay', label, bytes));
@@ -25,5 +27,6 @@ export function relayKeys(secret: Uint8Array): RelayKeys {
     token,
     sealKey: derive(secret, 'seal/v1'),
     envelopeName: (docId) => `${namespace}.${createHmac('sha256', nameKey).update(docId).digest('hex').slice(0, 40)}`,
+    ackSlot: (peerId) => createHmac('sha256', nameKey).update(`ack\0${peerId}`).digest('base64url').slice(0, 22),
   };
 }

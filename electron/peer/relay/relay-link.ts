@@ -1,6 +1,8 @@
 // A peer's link to one relay: one WebSocket (Hocuspocus multiplexes every envelope doc over
 // it), and per Tandem doc an envelope doc, its provider and the mirror that seals and opens.
-// It reports what the Network view shows: connected or not, why a relay refused, the last
+// A relay of several nodes is given as several addresses: a connection that fails or drops
+// moves on to the next node, so a node going down costs one reconnect. It reports what the
+// Network view shows: the node in use, connected or not, why a relay refused, the last
 // exchange, docs still catching up, and blobs refused.
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
@@ -8,10 +10,12 @@ import * as Y from 'yjs';
 import { isRelayRefusal, relayCredential, type RelayRefusal } from '../../../shared/relay/relay-names';
 import { EnvelopeMirror } from './envelope-mirror';
 import type { RelayKeys } from './relay-keys';
-import type { BlobRefusal } from './sealed-blob';
+import type { BlobRefusal, OpenedAck } from './sealed-blob';
 
 export interface RelayLinkStatus {
+  /** The node in use, or tried next. */
   readonly url: string;
+  readonly urls: string[];
   readonly connected: boolean;
   /** Why the relay refused this workspace, when it did. */
   readonly refusal: RelayRefusal | null;
@@ -23,10 +27,15 @@ export interface RelayLinkStatus {
 }
 
 export interface RelayLinkOptions {
-  readonly url: string;
+  /** The relay's node addresses, tried in this order. */
+  readonly urls: readonly string[];
   readonly keys: RelayKeys;
   /** This peer's id, sealed into every blob it sends. */
   readonly sender: string;
+  readonly memberId: () => string | null;
+  readonly device: string | null;
+  /** A teammate's laptop acknowledged `docId` through the relay. */
+  onDidAck?(docId: string, ack: OpenedAck): void;
   onDidChangeStatus?(status: RelayLinkStatus): void;
   /** Reconnect back-off; the defaults suit a laptop, tests shorten them. */
   readonly minDelayMs?: number;
@@ -47,11 +56,31 @@ export class RelayLink {
   private refusal: RelayRefusal | null = null;
   private lastExchangeAt: number | null = null;
   private readonly refusedBlobs: Record<string, number> = {};
+  /** The node the next connection goes to. */
+  private node = 0;
 
   constructor(private readonly options: RelayLinkOptions) {
+    if (options.urls.length === 0) throw new RangeError('a relay needs at least one address');
+    // The provider opens every connection through this class: it goes to the current node, and
+    // a connection that fails, or drops, moves the next one on to the next node (nodes of one
+    // relay share their docs, so any of them will do).
+    const { urls } = options;
+    const currentNode = (): number => this.node;
+    const moveOn = (from: number): void => {
+      if (this.node !== from) return;
+      this.node = (from + 1) % urls.length;
+      this.report();
+    };
+    class FailoverSocket extends WebSocket {
+      constructor(_url: string, protocols?: string | string[]) {
+        const node = currentNode();
+        super(urls[node]!, protocols);
+        this.once('close', () => moveOn(node));
+      }
+    }
     this.socket = new HocuspocusProviderWebsocket({
-      url: options.url,
-      WebSocketPolyfill: WebSocket,
+      url: options.urls[0]!,
+      WebSocketPolyfill: FailoverSocket,
       minDelay: options.minDelayMs ?? 1_000,
       maxDelay: options.maxDelayMs ?? 30_000,
       // Reconnect for ever: a laptop away from the office for a week comes back to it.
@@ -68,7 +97,19 @@ export class RelayLink {
   sync(docId: string, doc: Y.Doc): void {
     if (this.docs.has(docId)) return;
     const envelope = new Y.Doc();
-    const mirror = new EnvelopeMirror({ docId, doc, envelope, sealKey: this.options.keys.sealKey, sender: this.options.sender, onDidRefuse: (reason) => this.countRefused(reason) });
+    const { keys, sender, memberId, device } = this.options;
+    const mirror = new EnvelopeMirror({
+      docId,
+      doc,
+      envelope,
+      sealKey: keys.sealKey,
+      sender,
+      ackSlot: keys.ackSlot(sender),
+      memberId,
+      device,
+      onDidRefuse: (reason) => this.countRefused(reason),
+      onDidAck: (ack) => this.options.onDidAck?.(docId, ack),
+    });
     const provider = new HocuspocusProvider({
       websocketProvider: this.socket,
       name: this.options.keys.envelopeName(docId),
@@ -102,6 +143,11 @@ export class RelayLink {
     this.report();
   }
 
+  /** The replica has `docId` on disk up to `stateVector`; teammates hear it through the relay. */
+  didSave(docId: string, stateVector: Uint8Array): void {
+    this.docs.get(docId)?.mirror.didSave(stateVector);
+  }
+
   /** Stops syncing one doc (it was closed or deleted here). */
   stop(docId: string): void {
     const entry = this.docs.get(docId);
@@ -116,7 +162,7 @@ export class RelayLink {
   status(): RelayLinkStatus {
     let docsPending = 0;
     for (const entry of this.docs.values()) if (!entry.synced) docsPending++;
-    return { url: this.options.url, connected: this.connected, refusal: this.refusal, lastExchangeAt: this.lastExchangeAt, docsPending, refusedBlobs: { ...this.refusedBlobs } };
+    return { url: this.options.urls[this.node]!, urls: [...this.options.urls], connected: this.connected, refusal: this.refusal, lastExchangeAt: this.lastExchangeAt, docsPending, refusedBlobs: { ...this.refusedBlobs } };
   }
 
   /** Blobs in `docId`'s envelope as this peer holds it. */

@@ -7,39 +7,35 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { parseRelayUrls } from '../../../shared/relay/relay-names';
 import { readWorkspace } from '../../../shared/model/workspace';
 import { readJsonFile, writeJsonAtomic } from '../files';
 import type { PeerLogger } from '../logger';
 import type { Replica } from '../replica';
 import { relayKeys } from './relay-keys';
 import { RelayLink, type RelayLinkStatus } from './relay-link';
+import type { OpenedAck } from './sealed-blob';
 
 const RELAY_FILE = 'relay.json';
-const relayFile = z.object({ url: z.string() });
-
-/** A relay address as a person or an invite gives it: ws:// or wss://, a host, no credentials. */
-export function parseRelayUrl(value: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(value.trim());
-  } catch {
-    return null;
-  }
-  if ((url.protocol !== 'ws:' && url.protocol !== 'wss:') || !url.hostname || url.username || url.password || url.search || url.hash) return null;
-  return url.toString().replace(/\/$/, '');
-}
+// `url` is how a Tandem before node lists kept it; it is read and never written again.
+const relayFile = z.union([z.object({ urls: z.array(z.string()).min(1) }), z.object({ url: z.string() })]);
 
 export interface RelayServiceHost {
   readonly dataDir: string;
   readonly peerId: string;
   readonly logger: PeerLogger;
   readonly replica: Replica;
+  /** Who this laptop's person is in the workspace, told to teammates with each acknowledgement. */
+  memberId(): string | null;
+  readonly device: string | null;
+  /** A teammate's laptop has `docId` on disk up to `stateVector`, as it said through the relay. */
+  onDidAck(docId: string, ack: OpenedAck): void;
 }
 
 export class RelayService {
   private link: RelayLink | null = null;
   private stopWatching: (() => void) | null = null;
-  private url: string | null = null;
+  private urls: readonly string[] | null = null;
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly host: RelayServiceHost) {}
@@ -47,19 +43,22 @@ export class RelayService {
   /** The relay this laptop was told to use, from the data folder. */
   async load(): Promise<void> {
     const parsed = relayFile.safeParse(await readJsonFile(join(this.host.dataDir, RELAY_FILE)));
-    this.url = parsed.success ? parseRelayUrl(parsed.data.url) : null;
+    if (!parsed.success) this.urls = null;
+    else if ('urls' in parsed.data) this.urls = parseRelayUrls(parsed.data.urls.join(' '));
+    else this.urls = parseRelayUrls(parsed.data.url);
   }
 
-  get configuredUrl(): string | null {
-    return this.url;
+  /** The relay's node addresses, first tried first; null when no relay is set. */
+  get configuredUrls(): readonly string[] | null {
+    return this.urls;
   }
 
-  /** Uses `url` from now on (null: no relay), remembered across restarts; restarts the link if running. */
-  async setUrl(url: string | null, workspace: { id: string; secret: Uint8Array } | null): Promise<void> {
+  /** Uses the relay at `urls` (its nodes' addresses; null: no relay) from now on, remembered across restarts; restarts the link if running. */
+  async setUrls(urls: readonly string[] | null, workspace: { id: string; secret: Uint8Array } | null): Promise<void> {
     const path = join(this.host.dataDir, RELAY_FILE);
-    if (url === null) await rm(path, { force: true });
-    else await writeJsonAtomic(path, { url });
-    this.url = url;
+    if (urls === null || urls.length === 0) await rm(path, { force: true });
+    else await writeJsonAtomic(path, { urls });
+    this.urls = urls && urls.length > 0 ? [...urls] : null;
     this.stop();
     if (workspace) await this.start(workspace.id, workspace.secret);
     else this.changed();
@@ -68,18 +67,30 @@ export class RelayService {
   /** Syncs every doc the replica holds, and each it opens later, with the relay (if one is set). */
   async start(workspaceId: string, secret: Uint8Array): Promise<void> {
     this.stop();
-    if (!this.url) return;
+    if (!this.urls) return;
     const { replica, peerId, logger } = this.host;
-    const link = new RelayLink({ url: this.url, keys: relayKeys(secret), sender: peerId, onDidChangeStatus: () => this.changed() });
+    const link = new RelayLink({
+      urls: this.urls,
+      keys: relayKeys(secret),
+      sender: peerId,
+      memberId: () => this.host.memberId(),
+      device: this.host.device,
+      onDidAck: (docId, ack) => this.host.onDidAck(docId, ack),
+      onDidChangeStatus: () => this.changed(),
+    });
     this.link = link;
     const synced = new Set<string>();
     const sync = (docId: string) => {
       if (this.link !== link || synced.has(docId)) return;
       synced.add(docId);
-      replica.open(docId).then(
-        (doc) => this.link === link && link.sync(docId, doc),
-        (error: unknown) => logger.warn('a doc could not be opened for the relay', { docId, error: String(error) }),
-      );
+      const start = async () => {
+        const doc = await replica.open(docId);
+        if (this.link !== link) return;
+        link.sync(docId, doc);
+        // What is on disk already is acknowledged once the relay is reached, not only the next save.
+        link.didSave(docId, await replica.savedStateVector(docId));
+      };
+      start().catch((error: unknown) => logger.warn('a doc could not be opened for the relay', { docId, error: String(error) }));
     };
     const stopOpenWatch = replica.onDidOpen(sync);
     const workspace = await replica.open(workspaceId);
@@ -96,22 +107,27 @@ export class RelayService {
     sync(workspaceId);
     syncBoards();
     for (const docId of await replica.heldDocIds()) sync(docId);
-    logger.info('relay sync started', { url: this.url });
+    logger.info('relay sync started', { urls: this.urls });
     this.changed();
+  }
+
+  /** The replica has `docId` on disk up to `stateVector`. */
+  didSave(docId: string, stateVector: Uint8Array): void {
+    this.link?.didSave(docId, stateVector);
   }
 
   stop(): void {
     this.stopWatching?.();
     this.stopWatching = null;
     this.link?.destroy();
-    if (this.link) this.host.logger.info('relay sync stopped', { url: this.url });
+    if (this.link) this.host.logger.info('relay sync stopped', { urls: this.urls });
     this.link = null;
   }
 
   /** What the Network view and /healthz show; null when no relay is set. */
   status(): RelayLinkStatus | null {
-    if (!this.url) return null;
-    return this.link?.status() ?? { url: this.url, connected: false, refusal: null, lastExchangeAt: null, docsPending: 0, refusedBlobs: {} };
+    if (!this.urls) return null;
+    return this.link?.status() ?? { url: this.urls[0]!, urls: [...this.urls], connected: false, refusal: null, lastExchangeAt: null, docsPending: 0, refusedBlobs: {} };
   }
 
   onDidChange(listener: () => void): () => void {

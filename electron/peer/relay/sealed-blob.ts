@@ -42,10 +42,14 @@ export function sealBlob(key: Uint8Array, docId: string, blob: OpenedBlob): Uint
   encoding.writeVarString(plain, blob.sender);
   encoding.writeVarUint(plain, blob.seq);
   encoding.writeVarUint8Array(plain, blob.update);
+  return seal(key, associatedData(docId), encoding.toUint8Array(plain));
+}
+
+function seal(key: Uint8Array, aad: Uint8Array, plain: Uint8Array): Uint8Array {
   const nonce = randomBytes(NONCE_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, nonce);
-  cipher.setAAD(associatedData(docId));
-  const body = Buffer.concat([cipher.update(encoding.toUint8Array(plain)), cipher.final(), cipher.getAuthTag()]);
+  cipher.setAAD(aad);
+  const body = Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
   if (HEADER_BYTES + body.length > MAX_SEALED_BLOB_BYTES) throw new BlobRefused('blob-size');
   const out = new Uint8Array(HEADER_BYTES + body.length);
   out[0] = RELAY_PROTOCOL;
@@ -54,20 +58,24 @@ export function sealBlob(key: Uint8Array, docId: string, blob: OpenedBlob): Uint
   return out;
 }
 
-/** Opens a blob of `docId`'s envelope; throws BlobRefused for anything not sealed by a holder of the key for this doc. */
-export function openBlob(key: Uint8Array, docId: string, sealed: unknown): OpenedBlob {
+/** The plaintext of a sealed value under `aad`; BlobRefused for anything not sealed with the key for it. */
+function open(key: Uint8Array, aad: Uint8Array, sealed: unknown): Buffer {
   if (!(sealed instanceof Uint8Array) || sealed.length < HEADER_BYTES + TAG_BYTES) throw new BlobRefused('blob-malformed');
   if (sealed.length > MAX_SEALED_BLOB_BYTES) throw new BlobRefused('blob-size');
   if (sealed[0] !== RELAY_PROTOCOL) throw new BlobRefused('blob-version');
-  let plain: Buffer;
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(1, HEADER_BYTES));
-    decipher.setAAD(associatedData(docId));
+    decipher.setAAD(aad);
     decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
-    plain = Buffer.concat([decipher.update(sealed.subarray(HEADER_BYTES, sealed.length - TAG_BYTES)), decipher.final()]);
+    return Buffer.concat([decipher.update(sealed.subarray(HEADER_BYTES, sealed.length - TAG_BYTES)), decipher.final()]);
   } catch {
     throw new BlobRefused('blob-tampered');
   }
+}
+
+/** Opens a blob of `docId`'s envelope; throws BlobRefused for anything not sealed by a holder of the key for this doc. */
+export function openBlob(key: Uint8Array, docId: string, sealed: unknown): OpenedBlob {
+  const plain = open(key, associatedData(docId), sealed);
   // Authenticated, so only a holder of the key wrote this; still read it defensively.
   try {
     const decoder = decoding.createDecoder(plain);
@@ -78,6 +86,48 @@ export function openBlob(key: Uint8Array, docId: string, sealed: unknown): Opene
     const update = decoding.readVarUint8Array(decoder);
     if (!kind || decoding.hasContent(decoder)) throw new Error('trailing or unknown');
     return { kind, sender, seq, update };
+  } catch {
+    throw new BlobRefused('blob-malformed');
+  }
+}
+
+/**
+ * A laptop's acknowledgement, as it leaves one in a doc's envelope: its peer has the doc on disk
+ * up to `stateVector`. Sealed like a blob but under its own associated data, so an ack never
+ * opens as an update nor an update as an ack. A replayed ack says less than a newer one, and
+ * acknowledgements only ever add up, so replaying one changes nothing.
+ */
+export interface OpenedAck {
+  readonly peerId: string;
+  readonly memberId: string | null;
+  readonly device: string | null;
+  /** Encoded state vector (Yjs). */
+  readonly stateVector: Uint8Array;
+}
+
+const ackData = (docId: string): Uint8Array => new TextEncoder().encode(`tandem/relay/ack/v${RELAY_PROTOCOL}\0${docId}`);
+const MAX_ACK_FIELD = 64;
+
+export function sealAck(key: Uint8Array, docId: string, ack: OpenedAck): Uint8Array {
+  const plain = encoding.createEncoder();
+  encoding.writeVarString(plain, ack.peerId);
+  encoding.writeVarString(plain, ack.memberId ?? '');
+  encoding.writeVarString(plain, ack.device ?? '');
+  encoding.writeVarUint8Array(plain, ack.stateVector);
+  return seal(key, ackData(docId), encoding.toUint8Array(plain));
+}
+
+/** Opens an ack of `docId`'s envelope; throws BlobRefused like `openBlob`. */
+export function openAck(key: Uint8Array, docId: string, sealed: unknown): OpenedAck {
+  const plain = open(key, ackData(docId), sealed);
+  try {
+    const decoder = decoding.createDecoder(plain);
+    const peerId = decoding.readVarString(decoder);
+    const memberId = decoding.readVarString(decoder);
+    const device = decoding.readVarString(decoder);
+    const stateVector = decoding.readVarUint8Array(decoder);
+    if (decoding.hasContent(decoder) || !peerId || [peerId, memberId, device].some((field) => field.length > MAX_ACK_FIELD)) throw new Error('bad ack');
+    return { peerId, memberId: memberId || null, device: device || null, stateVector };
   } catch {
     throw new BlobRefused('blob-malformed');
   }

@@ -27,11 +27,13 @@ function useQrCode(text: string | null): string | null {
   return qr && qr.text === text ? qr.url : null;
 }
 
-function hasAddresses(code: string): boolean {
+/** What the invite carries besides the secret: this laptop's addresses, and the company relay's. */
+function carried(code: string): { addresses: number; relays: readonly string[] } {
   try {
-    return decodeInvite(code).addresses.length > 0;
+    const invite = decodeInvite(code);
+    return { addresses: invite.addresses.length, relays: invite.relays };
   } catch {
-    return false;
+    return { addresses: 0, relays: [] };
   }
 }
 
@@ -118,7 +120,8 @@ export function InviteDialog({ onClose }: { onClose: () => void }) {
             <input className="invite-link" data-testid="invite-link" readOnly value={invite.link} onFocus={(e) => e.currentTarget.select()} />
           </label>
           {qr && <img className="invite-qr" src={qr} alt={t('invite.qr')} width={200} height={200} />}
-          {!hasAddresses(invite.code) && <p className="muted small">{t('invite.noAddresses')}</p>}
+          {carried(invite.code).addresses === 0 && <p className="muted small">{t('invite.noAddresses')}</p>}
+          {carried(invite.code).relays.length > 0 && <p className="muted small">{t('invite.withRelay', { urls: carried(invite.code).relays.join(', ') })}</p>}
         </div>
       )}
       <div className="actions">

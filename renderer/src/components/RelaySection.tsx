@@ -23,6 +23,7 @@ function RelayState({ relay }: { relay: RelayStatus }) {
       ) : (
         <p>{t('relay.connecting', { url: relay.url })}</p>
       )}
+      {relay.urls.length > 1 && <p className="muted small">{t('relay.nodes', { urls: relay.urls.join(', ') })}</p>}
       {relay.lastExchangeAt !== null && (
         <p className="muted small">{t('relay.lastExchange', { time: new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(relay.lastExchangeAt)) })}</p>
       )}
@@ -48,7 +49,7 @@ export function RelaySection() {
     setError(null);
     setEditing(false);
     setUrl('');
-    setDone(next === null ? t('relay.removed') : t('relay.saved', { url: next.trim() }));
+    setDone(next === null ? t('relay.removed') : t('relay.saved', { url: next.trim().split(/[\s,]+/).join(', ') }));
   }
 
   function submit(e: FormEvent) {
@@ -65,14 +66,23 @@ export function RelaySection() {
         <form className="add-peer" onSubmit={submit} noValidate aria-label={t('relay.title')}>
           <label>
             {t('relay.address')}
-            <input name="relayUrl" value={url} onChange={(e) => setUrl(e.target.value)} placeholder={t('relay.placeholder')} aria-invalid={!!error} />
+            <input name="relayUrl" value={url} onChange={(e) => setUrl(e.target.value)} placeholder={t('relay.placeholder')} aria-invalid={!!error} aria-describedby="relay-address-hint" />
           </label>
+          <p id="relay-address-hint" className="muted small">
+            {t('relay.addressHint')}
+          </p>
           <button type="submit">{t('relay.add')}</button>
           <FieldError error={error} />
         </form>
       ) : (
         <div className="row">
-          <button type="button" onClick={() => setEditing(true)}>
+          <button
+            type="button"
+            onClick={() => {
+              setUrl(relay.urls.join(', '));
+              setEditing(true);
+            }}
+          >
             {t('relay.change')}
           </button>
           <button type="button" onClick={() => void save(null)}>

@@ -70,8 +70,8 @@ export async function inviteOf(hub: RunningHub): Promise<string> {
 
 /** The same invite with other addresses (a relay's, say). */
 export function withAddresses(code: string, addresses: string[]): string {
-  const { workspaceId, secret, workspaceName, addresses: _ignored } = decodeInvite(code);
-  return encodeInvite({ workspaceId, secret, addresses, ...(workspaceName ? { workspaceName } : {}) });
+  const { workspaceId, secret, workspaceName, relays, addresses: _ignored } = decodeInvite(code);
+  return encodeInvite({ workspaceId, secret, addresses, relays, ...(workspaceName ? { workspaceName } : {}) });
 }
 
 /** A poll that gives up after `timeoutMs` with `describe()` in the error. */
