@@ -186,7 +186,10 @@ describe('edits over the LAN, the relay and neither, at random', () => {
       const roll = random.int(10);
       const who = world.laptops[random.int(3)]!;
       if (roll < 5) world.edit(who);
-      else if (roll === 5) (who.relayLink ? world.relayDown(who) : world.relayUp(who));
+      else if (roll === 5) {
+        if (who.relayLink) world.relayDown(who);
+        else world.relayUp(who);
+      }
       else if (roll === 6) {
         const [x, y] = pairs[random.int(3)]!;
         if (world.lan.has([x.id, y.id].sort().join('|'))) world.lanDown(x, y);
