@@ -6,6 +6,7 @@ export interface RunningRelayNode {
   readonly url: string;
   readonly port: number;
   readonly dataDir: string;
+  readonly pid: number;
   output(): string;
   /** SIGTERM stores what it holds first; SIGKILL is a crash. */
   stop(signal?: NodeJS.Signals): Promise<void>;
@@ -39,6 +40,7 @@ export async function startRelayProcess(options: { dataDir: string; redisUrl?: s
     url: `ws://127.0.0.1:${port}`,
     port,
     dataDir: options.dataDir,
+    pid: child.pid ?? 0,
     output: () => out,
     stop: (signal = 'SIGTERM') =>
       new Promise<void>((resolve) => {

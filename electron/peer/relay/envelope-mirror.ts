@@ -57,6 +57,12 @@ export class EnvelopeMirror {
   private readonly seen = new Map<string, Set<number>>();
   private seq = Date.now();
   private connected = false;
+  /**
+   * The replica may hold something the envelope lacks: what it loaded before this mirror
+   * existed, or an edit made while the relay was away. When false, connecting skips the
+   * comparison (which opens every blob again): a laptop pulling a board it never had pays once.
+   */
+  private mayLack: boolean;
   private catchUpTimer: ReturnType<typeof setTimeout> | null = null;
   private destroyed = false;
 
@@ -65,6 +71,7 @@ export class EnvelopeMirror {
     this.compactAbove = options.compactAbove ?? 64;
     this.catchUpDelayMs = options.catchUpDelayMs ?? 2_000;
     this.acks = options.envelope.getMap<Uint8Array>(ACKS);
+    this.mayLack = options.doc.store.clients.size > 0;
     this.openAll(this.sealed.toArray());
     this.openAcks([...this.acks.keys()]);
     this.sealed.observe(this.onDidChangeEnvelope);
@@ -76,7 +83,7 @@ export class EnvelopeMirror {
   onDidConnect(): void {
     this.connected = true;
     if (this.sealed.length > this.compactAbove) this.compact();
-    this.catchUp();
+    if (this.mayLack) this.catchUp();
     this.scheduleAck();
   }
 
@@ -163,7 +170,11 @@ export class EnvelopeMirror {
   }
 
   private readonly onDidUpdateDoc = (update: Uint8Array, origin: unknown): void => {
-    if (!this.connected || origin === RELAY_ORIGIN) return;
+    if (origin === RELAY_ORIGIN) return;
+    if (!this.connected) {
+      this.mayLack = true;
+      return;
+    }
     // A LAN teammate's edit: it may be pushing it too; look a little later at what is missing.
     if (isTxOrigin(origin) && origin.source === 'peer') return this.scheduleCatchUp();
     this.push('update', update);
@@ -229,6 +240,7 @@ export class EnvelopeMirror {
   private catchUp(): void {
     this.clearCatchUp();
     if (!this.connected || this.destroyed) return;
+    this.mayLack = false;
     const content = this.envelopeContent();
     if (!sameDigest(docDigest(content), docDigest(this.options.doc))) {
       this.push('update', Y.encodeStateAsUpdate(this.options.doc, Y.encodeStateVector(content)));

@@ -7,10 +7,11 @@ import { liveLatencyRow } from './live-latency';
 import { loadPeerRow } from './load-peer';
 import { manyDocsRow } from './many-docs';
 import { presenceFanoutRow } from './presence-fanout';
+import { relayColdRow } from './relay-cold';
 import { remoteEditPaintRow } from './remote-edit-paint';
 import { renderBoardRow } from './render-board';
 import { scrollUnderSyncRow } from './scroll-under-sync';
 import { syncColdRow } from './sync-cold';
 import { syncDeltaRow } from './sync-delta';
 
-export const ROWS: readonly BenchRow[] = [loadPeerRow, idbLoadRow, renderBoardRow, remoteEditPaintRow, idbBurstRow, scrollUnderSyncRow, syncColdRow, syncDeltaRow, manyDocsRow, liveLatencyRow, presenceFanoutRow];
+export const ROWS: readonly BenchRow[] = [loadPeerRow, idbLoadRow, renderBoardRow, remoteEditPaintRow, idbBurstRow, scrollUnderSyncRow, syncColdRow, syncDeltaRow, manyDocsRow, liveLatencyRow, presenceFanoutRow, relayColdRow];

@@ -30,7 +30,7 @@ const quietLogger: StoreLogger = { info: () => undefined, warn: () => undefined 
  * on B has the board open from the start (a renderer showing it) and its arrival there is timed;
  * without, the link client opens the board only after the clock stops, to compare content.
  */
-async function coldSync(hubA: LanHub, meter: WireMeter, workspace: BenchWorkspace, expected: { vector: Map<number, number>; hash: string }, options: { watchLink: boolean; nodeArgs?: readonly string[] }): Promise<SyncTiming> {
+export async function coldSync(hubA: LanHub, meter: WireMeter, workspace: BenchWorkspace, expected: { vector: Map<number, number>; hash: string }, options: { watchLink: boolean; nodeArgs?: readonly string[] }): Promise<SyncTiming> {
   let hubB: LanHub | undefined;
   let link: LinkTestClient | undefined;
   try {

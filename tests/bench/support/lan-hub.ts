@@ -80,6 +80,8 @@ export interface LanHubOptions {
   readonly peers?: readonly string[];
   /** Extra Node flags (e.g. `--cpu-prof`). */
   readonly nodeArgs?: readonly string[];
+  /** Extra hub flags (e.g. `--relay <url>`). */
+  readonly hubArgs?: readonly string[];
 }
 
 /** Starts a hub on `dataDir` with its LAN side on 127.0.0.1 (any port, no mDNS). */
@@ -87,6 +89,7 @@ export async function startLanHub(options: LanHubOptions): Promise<LanHub> {
   const token = randomBytes(18).toString('base64url');
   const args = [...(options.nodeArgs ?? []), benchPeerBinary(), '--data', options.dataDir, '--port', '0', `--token=${token}`, '--quiet', '--lan-host', '127.0.0.1', '--lan-port', '0', '--no-discovery'];
   for (const peer of options.peers ?? []) args.push('--peer', peer);
+  args.push(...(options.hubArgs ?? []));
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
