@@ -8,10 +8,11 @@ import { loadPeerRow } from './load-peer';
 import { manyDocsRow } from './many-docs';
 import { presenceFanoutRow } from './presence-fanout';
 import { relayColdRow } from './relay-cold';
+import { relayFanoutRow } from './relay-fanout';
 import { remoteEditPaintRow } from './remote-edit-paint';
 import { renderBoardRow } from './render-board';
 import { scrollUnderSyncRow } from './scroll-under-sync';
 import { syncColdRow } from './sync-cold';
 import { syncDeltaRow } from './sync-delta';
 
-export const ROWS: readonly BenchRow[] = [loadPeerRow, idbLoadRow, renderBoardRow, remoteEditPaintRow, idbBurstRow, scrollUnderSyncRow, syncColdRow, syncDeltaRow, manyDocsRow, liveLatencyRow, presenceFanoutRow, relayColdRow];
+export const ROWS: readonly BenchRow[] = [loadPeerRow, idbLoadRow, renderBoardRow, remoteEditPaintRow, idbBurstRow, scrollUnderSyncRow, syncColdRow, syncDeltaRow, manyDocsRow, liveLatencyRow, presenceFanoutRow, relayColdRow, relayFanoutRow];
