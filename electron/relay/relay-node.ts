@@ -6,6 +6,7 @@ import { Database } from '@hocuspocus/extension-database';
 import { Redis } from '@hocuspocus/extension-redis';
 import { Server, type Extension } from '@hocuspocus/server';
 import { MAX_SEALED_BLOB_BYTES, RELAY_PROTOCOL, relayNamespace, tokenOpens, type RelayRefusal } from '../../shared/relay/relay-names';
+import { DiskWatch } from './disk-watch';
 import { RedisHeal } from './redis-heal';
 import type { RelayStore } from './relay-store';
 
@@ -22,6 +23,8 @@ export interface RelayNodeOptions {
   readonly healIntervalMs?: number;
   /** A name for this node in Redis and logs. */
   readonly name?: string;
+  /** How often stores refused for a full disk are tried again. */
+  readonly diskRetryMs?: number;
   log?(line: string): void;
 }
 
@@ -54,7 +57,8 @@ function redisExtensions(url: string, name: string, healIntervalMs: number): Ext
 export async function startRelayNode(options: RelayNodeOptions): Promise<RelayNode> {
   const log = options.log ?? (() => undefined);
   const name = options.name ?? `relay-${process.pid}`;
-  const extensions: Extension[] = [new Database({ fetch: ({ documentName }) => options.store.fetch(documentName), store: ({ documentName, state }) => options.store.store(documentName, state) })];
+  const disk = new DiskWatch(options.store, log, options.diskRetryMs ?? 5_000);
+  const extensions: Extension[] = [new Database({ fetch: ({ documentName }) => options.store.fetch(documentName), store: ({ documentName, state, document }) => disk.store(documentName, state, document) }), disk];
   if (options.redisUrl) extensions.push(...redisExtensions(options.redisUrl, name, options.healIntervalMs ?? 10_000));
   const server = new Server(
     {
@@ -82,5 +86,12 @@ export async function startRelayNode(options: RelayNodeOptions): Promise<RelayNo
   await server.listen();
   const port = server.address.port;
   log(`relay node ${name} listening on ${options.host ?? '127.0.0.1'}:${port}${options.redisUrl ? ` with Redis ${options.redisUrl}` : ''}`);
-  return { port, url: `ws://${options.host ?? '127.0.0.1'}:${port}`, close: () => server.destroy() };
+  return {
+    port,
+    url: `ws://${options.host ?? '127.0.0.1'}:${port}`,
+    close: async () => {
+      disk.stop();
+      await server.destroy();
+    },
+  };
 }

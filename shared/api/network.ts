@@ -62,6 +62,8 @@ export const relayStatusSchema = z.object({
   lastExchangeAt: z.number().nullable(),
   /** Docs whose first sync with the relay has not finished since the last connect. */
   docsPending: z.number().int().min(0),
+  /** The relay said its disk is full: it keeps what it gets in memory only until it has room. */
+  diskFull: z.boolean(),
   /** Blobs from the relay that did not open (tampered, another workspace's) or were replayed, by reason. */
   refusedBlobs: z.record(text(40), z.number().int().min(0)),
 });

@@ -19,6 +19,7 @@ export const relayEn = {
     lastExchange: 'Last exchange: {{time}}',
     docsPending_one: '{{count}} board is still catching up with the relay.',
     docsPending_other: '{{count}} boards are still catching up with the relay.',
+    diskFull: 'The relay’s disk is full. Your changes are safe on this laptop and reach teammates through the relay while it runs; it stores them once whoever runs it frees space.',
     refusedBlobs_one: '{{count}} piece of data from the relay was refused: it was not sealed with this workspace’s key. Nothing was changed.',
     refusedBlobs_other: '{{count}} pieces of data from the relay were refused: they were not sealed with this workspace’s key. Nothing was changed.',
     refusal: {

@@ -21,6 +21,7 @@ export const relayZhCN: RelayCatalogue = {
     lastExchange: '上次交换：{{time}}',
     docsPending_one: '还有 {{count}} 个看板正在与中继同步。',
     docsPending_other: '还有 {{count}} 个看板正在与中继同步。',
+    diskFull: '中继服务器的磁盘已满。你的更改安全地保存在这台电脑上，中继运行期间仍会转发给队友；运维人员释放空间后它会保存这些更改。',
     refusedBlobs_one: '拒绝了来自中继的 {{count}} 份数据：它不是用本工作区的密钥封装的。没有任何改动。',
     refusedBlobs_other: '拒绝了来自中继的 {{count}} 份数据：它们不是用本工作区的密钥封装的。没有任何改动。',
     refusal: {

@@ -35,6 +35,12 @@ export function tokenOpens(token: unknown, documentName: string): boolean {
 /** The token a peer sends: `<protocol>.<token>`, so a relay of another protocol can say so. */
 export const relayCredential = (token: string): string => `${RELAY_PROTOCOL}.${token}`;
 
+/**
+ * What a node tells its peers over the engine's stateless channel (no content): its disk is
+ * full, so what they send is held in its memory only; or it has room again and stored it.
+ */
+export const RELAY_NOTICE = Object.freeze({ diskFull: 'tandem/relay/disk-full', diskOk: 'tandem/relay/disk-ok' });
+
 /** Why a relay refused a peer; the peer shows each in the user's words. */
 export type RelayRefusal = 'relay-protocol' | 'relay-token' | 'relay-not-served';
 

@@ -150,12 +150,12 @@ describe('two offices, each on its own relay node', () => {
     await redis.restart();
     berlin.edit('b_plan', 'p2', 'after Redis restarted');
     shanghai.edit('b_plan', 'p3', 'from the other office');
-    await waitFor(() => docHash(berlin.doc('b_plan')) === docHash(shanghai.doc('b_plan')) && berlin.doc('b_plan').getMap('items').size === 3, 20_000);
+    await waitFor(() => docHash(berlin.doc('b_plan')) === docHash(shanghai.doc('b_plan')) && berlin.doc('b_plan').getMap('items').size === 3, 40_000);
 
     await nodeA.stop('SIGKILL');
     berlin.edit('b_plan', 'p4', 'while my relay node was down');
     nodeA = await startRelayProcess({ dataDir: nodeA.dataDir, redisUrl: redis.url, name: 'node-a', port: nodeA.port });
-    await waitFor(() => shanghai.doc('b_plan').getMap('items').get('p4') === 'while my relay node was down', 20_000);
+    await waitFor(() => shanghai.doc('b_plan').getMap('items').get('p4') === 'while my relay node was down', 40_000);
     expect(docHash(berlin.doc('b_plan'))).toBe(docHash(shanghai.doc('b_plan')));
     expect(berlin.last().refusedBlobs).toEqual({});
 
@@ -168,9 +168,9 @@ describe('two offices, each on its own relay node', () => {
     nodeA = await startRelayProcess({ dataDir: nodeA.dataDir, redisUrl: redis.url, name: 'node-a' });
     nodeB = await startRelayProcess({ dataDir: nodeB.dataDir, redisUrl: redis.url, name: 'node-b' });
     const newcomer = track(laptop(nodeB.url, 'newcomer'));
-    await waitFor(() => newcomer.doc('b_plan').getMap('items').size === 4, 20_000);
+    await waitFor(() => newcomer.doc('b_plan').getMap('items').size === 4, 40_000);
     expect(docHash(newcomer.doc('b_plan'))).toBe(docHash(shanghai.doc('b_plan')));
-  }, 90_000);
+  }, 150_000);
 
   it('moves a laptop to the next node when its node dies mid-sync, losing nothing', async () => {
     // Berlin knows both nodes (as an invite gives them) and starts on node A; Shanghai is on B.

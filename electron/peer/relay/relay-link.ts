@@ -7,7 +7,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { isRelayRefusal, relayCredential, type RelayRefusal } from '../../../shared/relay/relay-names';
+import { RELAY_NOTICE, isRelayRefusal, relayCredential, type RelayRefusal } from '../../../shared/relay/relay-names';
 import { EnvelopeMirror } from './envelope-mirror';
 import type { RelayKeys } from './relay-keys';
 import type { BlobRefusal, OpenedAck } from './sealed-blob';
@@ -22,6 +22,8 @@ export interface RelayLinkStatus {
   readonly lastExchangeAt: number | null;
   /** Docs whose envelope has not finished its first sync since the last connect. */
   readonly docsPending: number;
+  /** The node said its disk is full: it holds what it gets in memory only (this laptop keeps it too). */
+  readonly diskFull: boolean;
   /** Blobs that did not open or were replayed, by reason. */
   readonly refusedBlobs: Readonly<Record<string, number>>;
 }
@@ -55,6 +57,7 @@ export class RelayLink {
   private connected = false;
   private refusal: RelayRefusal | null = null;
   private lastExchangeAt: number | null = null;
+  private diskFull = false;
   private readonly refusedBlobs: Record<string, number> = {};
   /** The node the next connection goes to. */
   private node = 0;
@@ -88,7 +91,11 @@ export class RelayLink {
     });
     this.socket.on('status', ({ status }: { status: string }) => {
       this.connected = status === 'connected';
-      if (!this.connected) for (const entry of this.docs.values()) this.markUnsynced(entry);
+      if (!this.connected) {
+        // The next node (or this one, back) says again if its disk is still full.
+        this.diskFull = false;
+        for (const entry of this.docs.values()) this.markUnsynced(entry);
+      }
       this.report();
     });
   }
@@ -137,6 +144,12 @@ export class RelayLink {
       onMessage: () => {
         this.lastExchangeAt = Date.now();
       },
+      onStateless: ({ payload }) => {
+        const diskFull = payload === RELAY_NOTICE.diskFull ? true : payload === RELAY_NOTICE.diskOk ? false : this.diskFull;
+        if (diskFull === this.diskFull) return;
+        this.diskFull = diskFull;
+        this.report();
+      },
     });
     this.docs.set(docId, { envelope, provider, mirror, synced: false });
     provider.attach();
@@ -162,7 +175,7 @@ export class RelayLink {
   status(): RelayLinkStatus {
     let docsPending = 0;
     for (const entry of this.docs.values()) if (!entry.synced) docsPending++;
-    return { url: this.options.urls[this.node]!, urls: [...this.options.urls], connected: this.connected, refusal: this.refusal, lastExchangeAt: this.lastExchangeAt, docsPending, refusedBlobs: { ...this.refusedBlobs } };
+    return { url: this.options.urls[this.node]!, urls: [...this.options.urls], connected: this.connected, refusal: this.refusal, lastExchangeAt: this.lastExchangeAt, docsPending, diskFull: this.diskFull, refusedBlobs: { ...this.refusedBlobs } };
   }
 
   /** Blobs in `docId`'s envelope as this peer holds it. */

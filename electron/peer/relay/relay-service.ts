@@ -127,7 +127,7 @@ export class RelayService {
   /** What the Network view and /healthz show; null when no relay is set. */
   status(): RelayLinkStatus | null {
     if (!this.urls) return null;
-    return this.link?.status() ?? { url: this.urls[0]!, urls: [...this.urls], connected: false, refusal: null, lastExchangeAt: null, docsPending: 0, refusedBlobs: {} };
+    return this.link?.status() ?? { url: this.urls[0]!, urls: [...this.urls], connected: false, refusal: null, lastExchangeAt: null, docsPending: 0, diskFull: false, refusedBlobs: {} };
   }
 
   onDidChange(listener: () => void): () => void {

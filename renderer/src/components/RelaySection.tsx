@@ -27,6 +27,11 @@ function RelayState({ relay }: { relay: RelayStatus }) {
       {relay.lastExchangeAt !== null && (
         <p className="muted small">{t('relay.lastExchange', { time: new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(relay.lastExchangeAt)) })}</p>
       )}
+      {relay.connected && relay.diskFull && (
+        <p className="banner warning" role="status">
+          {t('relay.diskFull')}
+        </p>
+      )}
       {relay.connected && relay.docsPending > 0 && <p className="muted small">{t('relay.docsPending', { count: relay.docsPending })}</p>}
       {refused > 0 && <p className="banner warning">{t('relay.refusedBlobs', { count: refused })}</p>}
     </div>
