@@ -39,10 +39,15 @@ export interface RelayLinkOptions {
   /** A teammate's laptop acknowledged `docId` through the relay. */
   onDidAck?(docId: string, ack: OpenedAck): void;
   onDidChangeStatus?(status: RelayLinkStatus): void;
+  /** Keeps each envelope's copy on this laptop (see EnvelopeCache), so a restart asks the relay only for what changed. */
+  readonly cache?: { watch(name: string, envelope: Y.Doc): void; unwatch(name: string): void };
   /** Reconnect back-off; the defaults suit a laptop, tests shorten them. */
   readonly minDelayMs?: number;
   readonly maxDelayMs?: number;
 }
+
+/** The origin of an envelope read back from this laptop's saved copy. */
+const CACHED_ORIGIN = Object.freeze({ source: 'envelope-cache' });
 
 interface SyncedDoc {
   readonly envelope: Y.Doc;
@@ -100,10 +105,21 @@ export class RelayLink {
     });
   }
 
-  /** Starts syncing `doc` (the replica's copy of `docId`) with the relay. */
-  sync(docId: string, doc: Y.Doc): void {
+  /**
+   * Starts syncing `doc` (the replica's copy of `docId`) with the relay, from `cached` (this
+   * laptop's saved copy of its envelope) when there is one.
+   */
+  sync(docId: string, doc: Y.Doc, cached?: Uint8Array | null): void {
     if (this.docs.has(docId)) return;
     const envelope = new Y.Doc();
+    const name = this.options.keys.envelopeName(docId);
+    if (cached) {
+      try {
+        Y.applyUpdate(envelope, cached, CACHED_ORIGIN);
+      } catch {
+        // An unreadable copy costs only a download: the relay sends the whole envelope.
+      }
+    }
     const { keys, sender, memberId, device } = this.options;
     const mirror = new EnvelopeMirror({
       docId,
@@ -119,7 +135,7 @@ export class RelayLink {
     });
     const provider = new HocuspocusProvider({
       websocketProvider: this.socket,
-      name: this.options.keys.envelopeName(docId),
+      name,
       document: envelope,
       token: relayCredential(this.options.keys.token),
       onAuthenticationFailed: ({ reason }) => {
@@ -152,6 +168,7 @@ export class RelayLink {
       },
     });
     this.docs.set(docId, { envelope, provider, mirror, synced: false });
+    this.options.cache?.watch(name, envelope);
     provider.attach();
     this.report();
   }
@@ -166,6 +183,7 @@ export class RelayLink {
     const entry = this.docs.get(docId);
     if (!entry) return;
     this.docs.delete(docId);
+    this.options.cache?.unwatch(this.options.keys.envelopeName(docId));
     entry.mirror.destroy();
     entry.provider.destroy();
     entry.envelope.destroy();

@@ -7,11 +7,12 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { parseRelayUrls } from '../../../shared/relay/relay-names';
+import { parseRelayUrls, relayNamespace } from '../../../shared/relay/relay-names';
 import { readWorkspace } from '../../../shared/model/workspace';
 import { readJsonFile, writeJsonAtomic } from '../files';
 import type { PeerLogger } from '../logger';
 import type { Replica } from '../replica';
+import { EnvelopeCache } from './envelope-cache';
 import { relayKeys } from './relay-keys';
 import { RelayLink, type RelayLinkStatus } from './relay-link';
 import type { OpenedAck } from './sealed-blob';
@@ -37,8 +38,13 @@ export class RelayService {
   private stopWatching: (() => void) | null = null;
   private urls: readonly string[] | null = null;
   private readonly listeners = new Set<() => void>();
+  private readonly cache: EnvelopeCache;
+  /** Bumped by every stop: a start that was overtaken while it waited gives up. */
+  private generation = 0;
 
-  constructor(private readonly host: RelayServiceHost) {}
+  constructor(private readonly host: RelayServiceHost) {
+    this.cache = new EnvelopeCache({ dataDir: host.dataDir, onDidFail: (error) => host.logger.warn('an envelope could not be saved on this laptop', { error: String(error) }) });
+  }
 
   /** The relay this laptop was told to use, from the data folder. */
   async load(): Promise<void> {
@@ -60,6 +66,10 @@ export class RelayService {
     else await writeJsonAtomic(path, { urls });
     this.urls = urls && urls.length > 0 ? [...urls] : null;
     this.stop();
+    if (!this.urls) {
+      await this.cache.flush();
+      await this.cache.keepOnly(null);
+    }
     if (workspace) await this.start(workspace.id, workspace.secret);
     else this.changed();
   }
@@ -67,11 +77,18 @@ export class RelayService {
   /** Syncs every doc the replica holds, and each it opens later, with the relay (if one is set). */
   async start(workspaceId: string, secret: Uint8Array): Promise<void> {
     this.stop();
+    const generation = this.generation;
     if (!this.urls) return;
     const { replica, peerId, logger } = this.host;
+    const keys = relayKeys(secret);
+    // Copies sealed under another secret will never open again.
+    await this.cache.flush();
+    await this.cache.keepOnly(relayNamespace(keys.token));
+    if (generation !== this.generation || !this.urls) return;
     const link = new RelayLink({
       urls: this.urls,
-      keys: relayKeys(secret),
+      keys,
+      cache: this.cache,
       sender: peerId,
       memberId: () => this.host.memberId(),
       device: this.host.device,
@@ -85,8 +102,9 @@ export class RelayService {
       synced.add(docId);
       const start = async () => {
         const doc = await replica.open(docId);
+        const cached = await this.cache.load(keys.envelopeName(docId));
         if (this.link !== link) return;
-        link.sync(docId, doc);
+        link.sync(docId, doc, cached);
         // What is on disk already is acknowledged once the relay is reached, not only the next save.
         link.didSave(docId, await replica.savedStateVector(docId));
       };
@@ -117,6 +135,7 @@ export class RelayService {
   }
 
   stop(): void {
+    this.generation++;
     this.stopWatching?.();
     this.stopWatching = null;
     this.link?.destroy();
