@@ -34,7 +34,7 @@ const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', 
 mkdirSync(dist, { recursive: true });
 await Promise.all([
   esbuild({ ...node, entryPoints: [join(root, 'electron/peer/cli.ts')], outfile: join(dist, 'peer/peer.cjs') }),
-  esbuild({ ...node, entryPoints: [join(root, 'electron/relay/cli.ts')], outfile: join(dist, 'relay/relay.cjs') }),
+  esbuild({ ...node, entryPoints: [join(root, 'electron/relay/cli.ts')], outfile: join(dist, 'relay/relay.cjs'), external: ['pg-native'] }),
   esbuild({ ...node, entryPoints: [join(root, 'electron/main/main.ts')], outfile: join(dist, 'electron/main.cjs'), external: ['electron'] }),
   esbuild({ ...node, entryPoints: [join(root, 'electron/preload/preload.ts')], outfile: join(dist, 'electron/preload.cjs'), external: ['electron'] }),
 ]);

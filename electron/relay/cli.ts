@@ -8,10 +8,11 @@ import { parseArgs } from 'node:util';
 import { createLogger } from '../peer/logger';
 import { ProcessGuard } from '../peer/process-guard';
 import { startRelayNode } from './relay-node';
-import { relayFileStore } from './relay-store';
+import { isDatabaseUrl, relayDatabaseStore, relayFileStore, type RelayStore } from './relay-store';
 
-const USAGE = `Usage: npm run relay -- --data <dir> [--port <n>] [--host <ip>] [--redis <url>] [--allow <file>] [--name <id>]
-  --data <dir>     where this node stores envelope docs (share it only with this node)
+const USAGE = `Usage: npm run relay -- --data <dir or postgres url> [--port <n>] [--host <ip>] [--redis <url>] [--allow <file>] [--name <id>]
+  --data <dir>     where this node stores envelope docs: a folder (on a volume every node shares),
+                   or postgres://user:password@host:port/db, a database every node shares
   --port <n>       port to listen on (default 4200; 0 = any free port)
   --host <ip>      address to listen on (default 127.0.0.1: put TLS in front, see docs/relay.md)
   --redis <url>    redis://host:port shared by every node behind one address
@@ -41,16 +42,20 @@ async function main(): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  if (!values.data) fail('--data <dir> is required');
+  if (!values.data) fail('--data <dir or postgres url> is required');
   const port = values.port === undefined ? 4200 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a port number, not ${values.port}`);
   const logger = createLogger();
   new ProcessGuard(logger).install();
+  const data = values.data;
+  const store: RelayStore = isDatabaseUrl(data)
+    ? await relayDatabaseStore(data).catch((error: unknown) => fail(`--data: the database could not be reached (${(error as Error).message})`))
+    : relayFileStore(resolve(data));
   const node = await startRelayNode({
     port,
     host: values.host,
     redisUrl: values.redis,
-    store: relayFileStore(resolve(values.data)),
+    store,
     allowedNamespaces: values.allow ? readAllowList(values.allow) : undefined,
     name: values.name,
     log: (line) => logger.info(line),

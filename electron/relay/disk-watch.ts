@@ -1,9 +1,10 @@
-// What a relay node does when its disk is full. The engine would log a failed store and carry
-// on, and nobody would know until the node restarted without those changes. Here a store
-// refused for lack of space (ENOSPC, EDQUOT) marks the node full: every peer of the doc, and
-// every peer that connects while it lasts, is told (so the app can say so in its own words),
-// and the refused docs are stored again every few seconds from what the node holds in memory.
-// The first store that succeeds again tells the peers the relay has room. Nothing is lost
+// What a relay node does when a store fails. The engine would log it and carry on, and the doc
+// would stay unstored until its next change (or for ever, if none came before a restart). Here
+// every failed store is tried again every few seconds from what the node holds in memory (a
+// database that was restarted, a disk that filled up). A store refused for lack of space
+// (ENOSPC, EDQUOT) also marks the node full: every peer of the doc, and every peer that connects
+// while it lasts, is told (so the app can say so in its own words); the store that succeeds
+// again tells the peers the relay has room. Nothing is lost
 // meanwhile: each laptop keeps its envelope doc and sends the node whatever it lacks on the
 // next connect.
 import type { Document, Extension, connectedPayload } from '@hocuspocus/server';
@@ -16,8 +17,8 @@ const DISK_FULL_CODES = new Set(['ENOSPC', 'EDQUOT']);
 export const isDiskFull = (error: unknown): boolean => DISK_FULL_CODES.has((error as NodeJS.ErrnoException | null)?.code ?? '');
 
 export class DiskWatch implements Extension {
-  /** Docs whose last store was refused for lack of space, by name. */
-  private readonly refused = new Map<string, Document>();
+  /** Docs whose last store failed, by name, and whether it failed for lack of space. */
+  private readonly failed = new Map<string, { document: Document; diskFull: boolean }>();
   /** Every doc this node has loaded and not unloaded, to tell its peers the disk has room again. */
   private readonly loaded = new Set<Document>();
   private timer: ReturnType<typeof setInterval> | null = null;
@@ -28,17 +29,18 @@ export class DiskWatch implements Extension {
     private readonly retryMs: number,
   ) {}
 
+  /** A store failed for lack of space and has not succeeded since. */
   get full(): boolean {
-    return this.refused.size > 0;
+    for (const entry of this.failed.values()) if (entry.diskFull) return true;
+    return false;
   }
 
-  /** The engine's store of one doc, through the node's storage. */
+  /** The engine's store of one doc, through the node's storage; a failure is retried, not lost. */
   async store(documentName: string, state: Uint8Array, document: Document): Promise<void> {
     try {
       await this.target.store(documentName, state);
     } catch (error) {
-      if (!isDiskFull(error)) throw error;
-      this.markFull(documentName, document);
+      this.markFailed(documentName, document, error);
       return;
     }
     this.markStored(documentName);
@@ -61,28 +63,36 @@ export class DiskWatch implements Extension {
     this.timer = null;
   }
 
-  private markFull(documentName: string, document: Document): void {
-    if (!this.full) this.log('the disk is full: changes are held in memory and stored once there is room (the laptops keep theirs too)');
-    this.refused.set(documentName, document);
-    document.broadcastStateless(RELAY_NOTICE.diskFull);
+  private markFailed(documentName: string, document: Document, error: unknown): void {
+    const diskFull = isDiskFull(error);
+    const wasFull = this.full;
+    this.failed.set(documentName, { document, diskFull });
+    if (diskFull) {
+      if (!wasFull) this.log('the disk is full: changes are held in memory and stored once there is room (the laptops keep theirs too)');
+      document.broadcastStateless(RELAY_NOTICE.diskFull);
+    } else {
+      this.log(`storing a doc failed, trying again every ${Math.round(this.retryMs / 1000)} s: ${(error as Error)?.message ?? String(error)}`);
+    }
     this.timer ??= setInterval(() => void this.retry(), this.retryMs);
     this.timer.unref?.();
   }
 
   private markStored(documentName: string): void {
-    if (!this.refused.delete(documentName) || this.full) return;
-    this.stop();
-    this.log('the disk has room again: every change held in memory is stored');
-    for (const document of this.loaded) document.broadcastStateless(RELAY_NOTICE.diskOk);
+    const wasFull = this.full;
+    if (!this.failed.delete(documentName)) return;
+    if (this.failed.size === 0) this.stop();
+    if (wasFull && !this.full) {
+      this.log('the disk has room again: every change held in memory is stored');
+      for (const document of this.loaded) document.broadcastStateless(RELAY_NOTICE.diskOk);
+    }
   }
 
   private async retry(): Promise<void> {
-    for (const [documentName, document] of [...this.refused]) {
+    for (const [documentName, entry] of [...this.failed]) {
       try {
-        await this.target.store(documentName, Y.encodeStateAsUpdate(document));
+        await this.target.store(documentName, Y.encodeStateAsUpdate(entry.document));
       } catch (error) {
-        if (isDiskFull(error)) return;
-        this.log(`storing a doc failed: ${(error as Error).message}`);
+        entry.diskFull = isDiskFull(error);
         continue;
       }
       this.markStored(documentName);

@@ -36,3 +36,34 @@ export function relayFileStore(dataDir: string): RelayStore {
     },
   };
 }
+
+/** True when `--data` names a PostgreSQL database rather than a folder. */
+export const isDatabaseUrl = (data: string): boolean => /^postgres(ql)?:\/\//i.test(data);
+
+/**
+ * Envelope docs in a PostgreSQL database that every node shares (`--data postgres://…`): one row
+ * per envelope, replaced in one statement. The table is made on first use. A database that is
+ * down fails the store; the node tries again (see DiskWatch) and loses nothing meanwhile.
+ */
+export async function relayDatabaseStore(url: string): Promise<RelayStore & { close(): Promise<void> }> {
+  const { Pool } = await import('pg');
+  const pool = new Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 5_000 });
+  // An idle client losing its server is reported here; the pool replaces it on the next query.
+  pool.on('error', () => undefined);
+  await pool.query('CREATE TABLE IF NOT EXISTS tandem_relay_envelopes (name text PRIMARY KEY, state bytea NOT NULL, stored_at timestamptz NOT NULL DEFAULT now())');
+  const checked = (documentName: string) => {
+    if (!ENVELOPE_DOC_NAME.test(documentName)) throw new Error('not an envelope doc name');
+    return documentName;
+  };
+  return {
+    async fetch(documentName) {
+      const result = await pool.query<{ state: Buffer }>('SELECT state FROM tandem_relay_envelopes WHERE name = $1', [checked(documentName)]);
+      const row = result.rows[0];
+      return row ? new Uint8Array(row.state) : null;
+    },
+    async store(documentName, state) {
+      await pool.query('INSERT INTO tandem_relay_envelopes (name, state) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET state = EXCLUDED.state, stored_at = now()', [checked(documentName), Buffer.from(state.buffer, state.byteOffset, state.byteLength)]);
+    },
+    close: () => pool.end(),
+  };
+}
