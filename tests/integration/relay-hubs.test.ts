@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { networkStatusSchema, reachResultSchema } from '../../shared/api/network';
 import { decodeInvite } from '../../shared/lan/invite';
+import { startWireMeter } from '../bench/support/wire-meter';
 import { startRelayProcess } from '../support/relay-node';
 import { addGoal, converged, eventually, goalTitles, health, inviteOf, joinedWorkspace, LanTestBed, withAddresses } from './support/lan-hubs';
 
@@ -29,10 +30,14 @@ describe('two offices through a relay', () => {
     bed.defer(() => rmSync(relayData, { recursive: true, force: true }));
     const relay = await startRelayProcess({ dataDir: relayData, name: 'office-relay' });
     bed.defer(() => relay.stop('SIGKILL'));
+    // Both offices reach the relay through a tap that keeps every byte of the traffic.
+    const tap = await startWireMeter(relay.port, { record: true });
+    bed.defer(() => tap.close());
+    const relayUrl = `ws://${tap.address}`;
 
-    const berlin = await bed.hub({ create: 'Relay Test Workspace', extra: ['--relay', relay.url] });
+    const berlin = await bed.hub({ create: 'Relay Test Workspace', extra: ['--relay', relayUrl] });
     const invite = withAddresses(await inviteOf(berlin), []);
-    expect(decodeInvite(invite)).toMatchObject({ addresses: [], relays: [relay.url] });
+    expect(decodeInvite(invite)).toMatchObject({ addresses: [], relays: [relayUrl] });
     const shanghai = await bed.hub({ join: invite });
     const a = await bed.client(berlin);
     const b = await bed.client(shanghai);
@@ -63,6 +68,11 @@ describe('two offices through a relay', () => {
     await relay.stop('SIGTERM'); // stores what it holds
     const stored = bytesUnder(relayData);
     expect(stored.length).toBeGreaterThan(0);
+    // The traffic too: frames from the relay to a laptop are not masked, and everything one
+    // office wrote reached the other that way.
+    const traffic = tap.recorded();
+    expect(traffic.length).toBeGreaterThan(10_000);
+    for (const text of ['Relay Test Workspace', 'Grow weekly active users in Berlin', '提升上海的次月留存', 'Reach the Shanghai office', 'Office hub', workspaceId, boardId, memberId]) expect(traffic.includes(Buffer.from(text)), `${text} in the traffic`).toBe(false);
     for (const text of ['Relay Test Workspace', 'Grow weekly active users in Berlin', '提升上海的次月留存', 'Reach the Shanghai office', 'Office hub', workspaceId, boardId, memberId]) expect(stored.includes(Buffer.from(text)), text).toBe(false);
   });
 });

@@ -19,6 +19,8 @@ export interface WireMeter {
   /** `127.0.0.1:port` to give the dialling peer. */
   readonly address: string;
   count(): WireCount;
+  /** Every byte that crossed, both ways, when started with `record` (tests search it for plaintext). */
+  recorded(): Buffer;
   /** Zeroes the counts (between runs on the same relay). */
   reset(): void;
   /** Drops every connection and refuses new ones until `heal`. */
@@ -27,8 +29,9 @@ export interface WireMeter {
   close(): Promise<void>;
 }
 
-export async function startWireMeter(targetPort: number): Promise<WireMeter> {
+export async function startWireMeter(targetPort: number, options: { record?: boolean } = {}): Promise<WireMeter> {
   const sockets = new Set<net.Socket>();
+  const record: Buffer[] = [];
   let counts = { toListener: 0, toDialler: 0, connectedAt: null as number | null, firstReplyAt: null as number | null, connections: 0 };
   let cut = false;
   const server = net.createServer((client) => {
@@ -47,11 +50,13 @@ export async function startWireMeter(targetPort: number): Promise<WireMeter> {
     }
     client.on('data', (chunk: Buffer) => {
       counts.toListener += chunk.length;
+      if (options.record) record.push(chunk);
       if (!upstream.write(chunk)) client.pause();
     });
     upstream.on('drain', () => client.resume());
     upstream.on('data', (chunk: Buffer) => {
       counts.toDialler += chunk.length;
+      if (options.record) record.push(chunk);
       counts.firstReplyAt ??= performance.now();
       if (!client.write(chunk)) upstream.pause();
     });
@@ -66,6 +71,7 @@ export async function startWireMeter(targetPort: number): Promise<WireMeter> {
   return {
     address: `127.0.0.1:${port}`,
     count: () => ({ ...counts }),
+    recorded: () => Buffer.concat(record),
     reset() {
       counts = { toListener: 0, toDialler: 0, connectedAt: null, firstReplyAt: null, connections: 0 };
     },
