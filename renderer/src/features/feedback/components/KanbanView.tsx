@@ -59,7 +59,6 @@ const Column = memo(function Column({ column, channels, members, me, selectedIte
       <div ref={scrollRef} className="column-scroll">
         <div ref={setNodeRef} className="column-body" style={{ height: Math.max(virtualizer.getTotalSize(), 60) }}>
           <SortableContext items={ids} strategy={verticalListSortingStrategy}>
-            {column.items.length === 0 && <p className="muted small column-empty">{t('feedback.emptyColumn')}</p>}
             {virtualizer.getVirtualItems().map((row) => {
               const item = column.items[row.index] as FeedbackItemSnapshot;
               return (
