@@ -42,8 +42,6 @@ export const feedbackEn = {
     vote: 'Vote',
     unvote: 'Remove my vote',
     voteFor: 'Vote for “{{title}}”',
-    voteCountFor_one: 'vote · Vote for “{{title}}”',
-    voteCountFor_other: 'votes · Vote for “{{title}}”',
     kanbanRegion: 'Board columns (scroll sideways for more)',
     voters: 'Voters',
     noVoters: 'No votes yet.',

@@ -45,8 +45,6 @@ export const feedbackZhCN: Widen<typeof feedbackEn> = {
     vote: '投票',
     unvote: '撤回我的投票',
     voteFor: '为“{{title}}”投票',
-    voteCountFor_one: '票 · 为“{{title}}”投票',
-    voteCountFor_other: '票 · 为“{{title}}”投票',
     kanbanRegion: '看板各列（左右滚动查看更多）',
     voters: '投票人',
     noVoters: '还没有投票。',

@@ -68,7 +68,9 @@ export function Menu({ label, buttonContent, entries, buttonClassName, testId }:
   const triggerRef = useRef<HTMLButtonElement>(null);
   const pending = useRef<(() => void) | null>(null);
   return (
-    <RadixMenu.Root>
+    // Not modal: the page is not hidden from assistive technology behind an open menu (axe flags
+    // aria-hidden content that stays focusable); Tab, Escape and a click outside still close it.
+    <RadixMenu.Root modal={false}>
       <RadixMenu.Trigger ref={triggerRef} className={buttonClassName} aria-label={label} data-testid={testId}>
         {buttonContent}
       </RadixMenu.Trigger>
