@@ -131,6 +131,14 @@ test('the toolbar is one row, and its Filter chips and ⋯ menu work from the ke
 
 test('empty states offer the next step as buttons; cards name their votes and scores; the matrix has a legend; hidden columns are announced', async ({ page }) => {
   await firstRun(page, hub.url);
+  // The empty Goals board offers its first goal as a button too.
+  const firstGoal = page.getByRole('button', { name: 'Add the first goal' });
+  await firstGoal.focus();
+  await page.keyboard.press('Enter');
+  const goalForm = page.getByRole('dialog', { name: 'New goal' });
+  await expect(goalForm).toBeVisible();
+  await expectEscapeReturnsTo(page, goalForm, firstGoal);
+
   await createFeedbackBoard(page, 'User feedback');
 
   // An empty board: one message with two buttons, not a "Nothing here" per column.
