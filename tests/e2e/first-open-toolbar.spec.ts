@@ -114,6 +114,17 @@ test('the toolbar is one row, and its Filter chips and ⋯ menu work from the ke
   await expect(menu).toBeHidden();
   await expect(menuButton).toBeFocused();
 
+  // Rename from the menu: the name field takes focus, and focus comes back to ⋯ after saving.
+  await page.keyboard.press('Enter');
+  await arrowTo(page, menu.getByRole('menuitem', { name: 'Rename board' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Board name')).toBeFocused();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('Customer voice');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Customer voice' })).toBeVisible();
+  await expect(menuButton).toBeFocused();
+
   // The same open states in 简体中文.
   await page.getByRole('navigation').getByLabel('Language').selectOption('zh-CN');
   await page.getByRole('button', { name: '筛选', exact: true }).click();
