@@ -53,6 +53,7 @@ const core = {
     newGoal: 'New goal',
     empty: 'No goals yet. Add the first shared goal your product and operations teams will track together — for example “Grow weekly active users”.',
     emptyFiltered: 'No goal matches these filters.',
+    addFirst: 'Add the first goal',
     clearFilters: 'Clear filters',
     progress: 'Progress',
     progressValue: '{{value}}%',

@@ -57,6 +57,7 @@ const core: CoreCatalogue = {
     title: '目标',
     newGoal: '新建目标',
     empty: '还没有目标。添加产品团队和运营团队将共同跟踪的第一个目标，例如“提升周活跃用户数”。',
+    addFirst: '添加第一个目标',
     emptyFiltered: '没有符合这些筛选条件的目标。',
     clearFilters: '清除筛选',
     progress: '进度',

@@ -5,7 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { removeDir, startHub, tempDataDir, type RunningHub } from '../support/hub';
 import { expectNoAxeViolations } from './support/axe';
 import { addKpi, checkIn, createGoal, firstRun } from './support/goals-page';
-import { addItem, createFeedbackBoard } from './support/feedback-page';
+import { addItem, chooseFromBoardMenu, createFeedbackBoard } from './support/feedback-page';
 
 let hub: RunningHub;
 let dataDir: string;
@@ -67,10 +67,9 @@ test('a feedback board in kanban, table and matrix, its item panel and its dialo
   await page.keyboard.press('Escape');
   await expectNoAxeViolations(page, 'kanban');
   await checkDialog(page, () => page.getByRole('button', { name: 'New feedback' }).click(), 'new feedback dialog');
-  await checkDialog(page, () => page.getByRole('button', { name: 'Import CSV…' }).click(), 'import CSV dialog');
-  await checkDialog(page, () => page.getByRole('button', { name: 'Columns & channels' }).click(), 'columns and channels dialog');
-  await page.getByRole('button', { name: 'Save view…' }).click();
-  await expectNoAxeViolations(page, 'saving a view');
+  await checkDialog(page, () => chooseFromBoardMenu(page, 'Import CSV…'), 'import CSV dialog');
+  await checkDialog(page, () => chooseFromBoardMenu(page, 'Columns & channels'), 'columns and channels dialog');
+  await checkDialog(page, () => chooseFromBoardMenu(page, 'Save view…', { sub: 'Saved views' }), 'saving a view');
   await page.getByRole('tab', { name: 'Table' }).click();
   await expectNoAxeViolations(page, 'table view');
   await page.getByRole('tab', { name: 'Impact × effort' }).click();

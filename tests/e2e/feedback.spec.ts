@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { removeDir, startHub, tempDataDir, type RunningHub } from '../support/hub';
 import { createGoal, expectSaved, firstRun, goalCard } from './support/goals-page';
-import { addItem, card, column, createFeedbackBoard, drag, titlesIn } from './support/feedback-page';
+import { addItem, card, chooseFromBoardMenu, column, createFeedbackBoard, drag, openFilters, titlesIn } from './support/feedback-page';
 
 let hub: RunningHub;
 let dataDir: string;
@@ -31,8 +31,8 @@ test('a team collects, triages, votes on, discusses and links feedback', async (
   await createFeedbackBoard(page, 'Internal feedback');
   await expect(page.getByText('No feedback yet.')).toBeVisible();
   await createFeedbackBoard(page, 'User feedback');
-  await page.getByRole('group', { name: 'Filters' }).getByLabel('Channel').click();
-  await expect(page.getByRole('group', { name: 'Filters' }).getByLabel('Channel').locator('option')).toHaveText(['All', 'Support', 'Survey', 'Interview', 'App review', 'Sales', 'Social']);
+  await (await openFilters(page)).getByLabel('Channel').click();
+  await expect((await openFilters(page)).getByLabel('Channel').locator('option')).toHaveText(['All', 'Support', 'Survey', 'Interview', 'App review', 'Sales', 'Social']);
 
   await addItem(page, 'Export reports to Excel', { channel: 'Support', customer: 'Acme', tags: 'reports, export', impact: '4', effort: '2' });
   await addItem(page, 'Dark mode', { channel: 'Survey', tags: 'ui' });
@@ -81,7 +81,7 @@ test('a team collects, triages, votes on, discusses and links feedback', async (
   await expect(page.getByTestId('item-detail').getByRole('heading', { name: 'Export reports to Excel' })).toBeVisible();
 
   // Filter by text and tag; search across boards.
-  const filters = page.getByRole('group', { name: 'Filters' });
+  const filters = await openFilters(page);
   await filters.getByLabel('Filter text').fill('excel');
   await expect(page.getByTestId('item-card')).toHaveCount(1);
   await filters.getByLabel('Filter text').fill('');
@@ -138,7 +138,7 @@ test('a CSV of 500 rows with three malformed rows imports 497 in one undoable st
   await firstRun(page, hub.url);
   await createFeedbackBoard(page, 'User feedback', 'Survey results');
   const { csv, bad } = csvOf500();
-  await page.getByRole('button', { name: 'Import CSV…' }).click();
+  await chooseFromBoardMenu(page, 'Import CSV…');
   const dialog = page.getByTestId('import-dialog');
   await dialog.getByLabel('CSV file').setInputFiles({ name: 'feedback.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await expect(dialog.getByTestId('import-ready')).toHaveText('497 rows ready to import');
@@ -158,7 +158,7 @@ test('a CSV of 500 rows with three malformed rows imports 497 in one undoable st
   await page.keyboard.press('Control+Shift+z');
   await expect(page.getByText('497 items', { exact: true })).toBeVisible();
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), chooseFromBoardMenu(page, 'Export CSV')]);
   expect(download.suggestedFilename()).toMatch(/^Survey results-\d{4}-\d{2}-\d{2}\.csv$/);
   const text = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
   const rows = text.trim().split('\r\n');
@@ -171,7 +171,7 @@ test('a CSV of 500 rows with three malformed rows imports 497 in one undoable st
 test('bad CSV files are refused with a clear message, in either language, and import nothing', async ({ page }) => {
   await firstRun(page, hub.url);
   await createFeedbackBoard(page, 'User feedback');
-  await page.getByRole('button', { name: 'Import CSV…' }).click();
+  await chooseFromBoardMenu(page, 'Import CSV…');
   const dialog = page.getByTestId('import-dialog');
   const file = dialog.getByLabel('CSV file');
   await file.setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('') });
@@ -199,7 +199,7 @@ test('bad CSV files are refused with a clear message, in either language, and im
 test('columns and channels are edited per board, and a saved view brings its filters back', async ({ page }) => {
   await firstRun(page, hub.url);
   await createFeedbackBoard(page, 'Blank', 'Workshop notes');
-  await page.getByRole('button', { name: 'Columns & channels' }).click();
+  await chooseFromBoardMenu(page, 'Columns & channels');
   const settings = page.getByRole('dialog', { name: 'Columns and channels of this board' });
   const channels = settings.getByRole('region', { name: 'Channels' });
   await channels.getByLabel('New channel name').fill('Hackathon');
@@ -216,17 +216,17 @@ test('columns and channels are edited per board, and a saved view brings its fil
   await addItem(page, 'Team retro board', { channel: 'Hackathon' });
   await addItem(page, 'Coffee machine');
   await page.getByTestId('item-detail').getByRole('button', { name: 'Close' }).click();
-  const filters = page.getByRole('group', { name: 'Filters' });
+  const filters = await openFilters(page);
   await filters.getByLabel('Channel').selectOption({ label: 'Hackathon' });
   await page.getByRole('tab', { name: 'Table' }).click();
-  await page.getByRole('button', { name: 'Save view…' }).click();
+  await chooseFromBoardMenu(page, 'Save view…', { sub: 'Saved views' });
   await page.getByLabel('View name').fill('Hackathon ideas');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await page.getByRole('tab', { name: 'Board' }).click();
   await expect(page.getByTestId('item-card')).toHaveCount(2);
   await page.reload();
-  await page.getByLabel('Saved views').selectOption({ label: 'Hackathon ideas' });
+  await chooseFromBoardMenu(page, 'Hackathon ideas', { sub: 'Saved views', role: 'menuitemcheckbox' });
   await expect(page.getByTestId('table-row')).toHaveText([/Team retro board/]);
   await expect(page.getByRole('tab', { name: 'Table' })).toHaveAttribute('aria-selected', 'true');
 });

@@ -6,7 +6,7 @@ import { removeDir, startHub, tempDataDir, type RunningHub } from '../support/hu
 import { createGoal, firstRun, goalCard } from './support/goals-page';
 import { addItem, card, createFeedbackBoard } from './support/feedback-page';
 import { expectNoAxeViolations } from './support/axe';
-import { expectEscapeReturnsTo, expectFocusKeptIn, expectModalKeyboardRoundTrip } from './support/keyboard';
+import { expectEscapeReturnsTo, expectFocusKeptIn, expectMenuDialogKeyboardRoundTrip, expectModalKeyboardRoundTrip } from './support/keyboard';
 
 let hub: RunningHub;
 let dataDir: string;
@@ -89,8 +89,9 @@ test('the feedback dialogs keep focus inside and give it back; the view tabs mov
   await firstRun(page, hub.url);
   await createFeedbackBoard(page, 'User feedback');
   await expectModalKeyboardRoundTrip(page, page.getByRole('button', { name: 'New feedback' }), page.getByRole('dialog', { name: 'New feedback' }));
-  await expectModalKeyboardRoundTrip(page, page.getByRole('button', { name: 'Import CSV…' }), page.getByRole('dialog', { name: 'Import feedback from CSV' }));
-  await expectModalKeyboardRoundTrip(page, page.getByRole('button', { name: 'Columns & channels' }), page.getByRole('dialog', { name: 'Columns and channels of this board' }));
+  const boardMenu = page.getByRole('button', { name: 'Board actions' });
+  await expectMenuDialogKeyboardRoundTrip(page, boardMenu, 'Import CSV…', page.getByRole('dialog', { name: 'Import feedback from CSV' }));
+  await expectMenuDialogKeyboardRoundTrip(page, boardMenu, /^Columns & channels/, page.getByRole('dialog', { name: 'Columns and channels of this board' }));
 
   const tabs = page.getByRole('tablist', { name: 'View' });
   const tab = (name: string) => tabs.getByRole('tab', { name });

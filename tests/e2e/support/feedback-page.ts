@@ -49,3 +49,20 @@ export async function drag(page: Page, from: ReturnType<typeof card>, to: Return
   await page.mouse.move(b.x + b.width / 2, b.y + offsetY + 2, { steps: 4 });
   await page.mouse.up();
 }
+
+/** Opens the toolbar's Filter popover (if it is not open) and gives its group of filters. */
+export async function openFilters(page: Page) {
+  const popover = page.getByTestId('filter-popover');
+  if (!(await popover.isVisible())) await page.getByTestId('filter-button').click();
+  await expect(popover).toBeVisible();
+  return popover.getByRole('group', { name: /^(Filters|筛选)$/ });
+}
+
+/** Chooses an entry of the board's "⋯" menu, inside the submenu `sub` if given. */
+export async function chooseFromBoardMenu(page: Page, item: string, options: { sub?: string; role?: 'menuitem' | 'menuitemcheckbox' } = {}): Promise<void> {
+  await page.getByTestId('board-menu').click();
+  if (!options.sub) return page.getByRole('menuitem', { name: item }).click();
+  // A submenu by keyboard: a pointer's path to it (which Radix keeps it open for) is not a hand's.
+  await page.getByRole('menuitem', { name: options.sub }).press('ArrowRight');
+  await page.getByRole(options.role ?? 'menuitem', { name: item }).press('Enter');
+}

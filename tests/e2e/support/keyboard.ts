@@ -33,3 +33,17 @@ export async function expectModalKeyboardRoundTrip(page: Page, opener: Locator, 
   await expectFocusKeptIn(page, dialog, presses);
   await expectEscapeReturnsTo(page, dialog, opener);
 }
+
+/** The same round trip for a dialog opened from a menu: its button, then the item `item` by arrow keys. */
+export async function expectMenuDialogKeyboardRoundTrip(page: Page, menuButton: Locator, item: string | RegExp, dialog: Locator, presses = 12): Promise<void> {
+  await menuButton.focus();
+  await page.keyboard.press('Enter');
+  const menuItem = page.getByRole('menu').getByRole('menuitem', { name: item });
+  await expect(menuItem).toBeVisible();
+  for (let i = 0; i < 12 && !(await menuItem.evaluate((el) => el === document.activeElement)); i += 1) await page.keyboard.press('ArrowDown');
+  await expect(menuItem).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  await expectFocusKeptIn(page, dialog, presses);
+  await expectEscapeReturnsTo(page, dialog, menuButton);
+}

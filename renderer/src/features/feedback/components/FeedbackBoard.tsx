@@ -1,10 +1,11 @@
-// A feedback board on screen: header (name, rename, archive, new item), toolbar, the chosen
-// view (kanban, table or impact × effort matrix), the item detail panel and dialogs.
+// A feedback board on screen: header (name, new item), the one-row toolbar, empty states that
+// offer the next step, the chosen view (kanban, table or impact × effort matrix), the item
+// detail panel and dialogs.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useRuntime } from '../../../context';
 import { boardToCsv, boardToMarkdown, download, exportFileName } from '../export';
-import { hasFilters, matchesFeedbackFilters, queryWords, sortFeedbackItems, type FeedbackFilters, type FeedbackSort } from '../filtering';
+import { hasFilters, matchesFeedbackFilters, NO_FEEDBACK_FILTERS, queryWords, sortFeedbackItems, type FeedbackFilters, type FeedbackSort } from '../filtering';
 import type { FeedbackColumnSnapshot } from '../../../../../shared/model/feedback/snapshots';
 import { channelLabel, statusLabel } from '../labels';
 import { selectFeedbackBoard } from '../../../state/store';
@@ -60,6 +61,7 @@ export function FeedbackBoard() {
 
   if (!board || !ref) return <p className="muted pad" aria-busy="true">{t('app.loading')}</p>;
   const readOnly = board.readOnly || ref.archived;
+  const firstColumn = board.statuses.find((st) => st.kind !== 'merged');
   const liveCount = board.columns.reduce((n, c) => (c.status.kind === 'merged' ? n : n + c.items.length), 0);
 
   const exportBoard = (kind: 'csv' | 'markdown') => {
@@ -67,12 +69,28 @@ export function FeedbackBoard() {
     if (kind === 'csv') download(exportFileName(ref.name, 'csv', today), boardToCsv(board, members, names), 'text/csv;charset=utf-8');
     else download(exportFileName(ref.name, 'md', today), boardToMarkdown(ref.name, board, names), 'text/markdown;charset=utf-8');
   };
+  const openNewItem = () => runtime.store.setState({ feedbackDialog: 'new-item' });
+  const openImport = () => runtime.store.setState({ feedbackDialog: 'import' });
+  const clearFilters = () => runtime.store.setState({ feedbackFilters: NO_FEEDBACK_FILTERS });
+  // The rename field came from the "⋯" menu: closing it gives focus back there.
+  const stopRenaming = () => {
+    setRenaming(null);
+    setRenameError(null);
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="board-menu"]')?.focus());
+  };
   const saveName = () => {
     if (renaming === null) return;
     const result = runtime.feedback.renameBoard(ref.id, renaming);
     if (!result.ok) return setRenameError(result.error);
-    setRenaming(null);
-    setRenameError(null);
+    stopRenaming();
+  };
+  const actions = {
+    editable: !readOnly,
+    archived: ref.archived,
+    onRename: () => setRenaming(ref.name),
+    onSettings: () => setSettings(true),
+    onArchive: () => runtime.feedback.archiveBoard(ref.id),
+    onExport: exportBoard,
   };
 
   return (
@@ -88,7 +106,7 @@ export function FeedbackBoard() {
               saveName();
             }}
           >
-            <input aria-label={t('feedback.boardName')} value={renaming} onChange={(e) => setRenaming(e.target.value)} autoFocus onKeyDown={(e) => e.key === 'Escape' && setRenaming(null)} />
+            <input aria-label={t('feedback.boardName')} value={renaming} onChange={(e) => setRenaming(e.target.value)} autoFocus onKeyDown={(e) => e.key === 'Escape' && stopRenaming()} />
             <button type="submit">{t('comments.save')}</button>
             <FieldError error={renameError} />
           </form>
@@ -97,16 +115,11 @@ export function FeedbackBoard() {
           {ref.archived ? (
             <button onClick={() => runtime.feedback.restoreBoard(ref.id)}>{t('feedback.restore')}</button>
           ) : (
-            <>
-              <button onClick={() => setRenaming(ref.name)}>{t('feedback.rename')}</button>
-              {!readOnly && <button onClick={() => setSettings(true)}>{t('feedback.settings')}</button>}
-              <button onClick={() => runtime.feedback.archiveBoard(ref.id)}>{t('feedback.archive')}</button>
-              {!readOnly && (
-                <button className="primary" onClick={() => runtime.store.setState({ feedbackDialog: 'new-item' })}>
-                  + {t('feedback.newItem')}
-                </button>
-              )}
-            </>
+            !readOnly && (
+              <button className="primary" onClick={openNewItem}>
+                + {t('feedback.newItem')}
+              </button>
+            )
           )}
         </div>
       </div>
@@ -115,14 +128,30 @@ export function FeedbackBoard() {
           {t('feedback.archivedNotice')}
         </p>
       )}
-      <FeedbackToolbar board={board} onExport={exportBoard} />
+      <FeedbackToolbar board={board} actions={actions} />
       <p className="muted small" role="status" aria-live="polite">
         {t('feedback.count', { count: visibleItems.length })}
       </p>
-      {liveCount === 0 && <div className="empty-state"><p>{t('feedback.empty')}</p></div>}
+      {liveCount === 0 && (
+        <div className="empty-state" data-testid="feedback-empty">
+          <p>{t('feedback.empty')}</p>
+          {!readOnly && (
+            <div className="empty-actions">
+              <button className="primary" onClick={openNewItem}>
+                {t('feedback.emptyBoard.addFirst')}
+              </button>
+              <button onClick={openImport}>{t('feedback.emptyBoard.importCsv')}</button>
+            </div>
+          )}
+          {view === 'kanban' && firstColumn && <p className="muted small">{t('feedback.emptyBoard.kanbanHint', { column: statusLabel(firstColumn, t) })}</p>}
+        </div>
+      )}
       {liveCount > 0 && visibleItems.length === 0 && hasFilters(filters) && (
-        <div className="empty-state">
+        <div className="empty-state" data-testid="feedback-empty-filtered">
           <p>{t('feedback.emptyFiltered')}</p>
+          <div className="empty-actions">
+            <button onClick={clearFilters}>{t('feedback.clearFilters')}</button>
+          </div>
         </div>
       )}
       <div className="board-body feedback-body">

@@ -1,5 +1,6 @@
-// One feedback card: title, channel, customer, tags, votes (with my vote toggle), comments
-// and priority. Memoised by snapshot identity, so a remote edit repaints only its card.
+// One feedback card: title, channel, customer, tags, importance, impact and effort, votes (with
+// my vote toggle), comments and priority, each with its name on screen.
+// Memoised by snapshot identity, so a remote edit repaints only its card.
 import { memo, type KeyboardEvent } from 'react';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
@@ -58,16 +59,23 @@ export const ItemCard = memo(function ItemCard({ item, channel, owner, votedByMe
           </span>
         ))}
       </div>
+      <div className="item-scores small">
+        {/* Importance (to the asker, +1 to +3) shows only when raised, in its own words; impact and effort are out of 5. */}
+        {item.importance > 1 && <span className={`importance-badge level-${item.importance}`}>{t(`feedback.importance.${item.importance}`)}</span>}
+        <span className="muted" data-testid="impact-effort">
+          {t('feedback.card.impactEffort', { impact: item.impact, effort: item.effort })}
+        </span>
+      </div>
       <div className="item-foot">
         <ConflictBadge ownerId={item.id} />
-        {/* Named by what it shows, the count, followed by what it does (no aria-label hiding the count). */}
+        {/* Named by what it shows, the count and its word, followed by what it does (no aria-label hiding the count). */}
         <button className={`vote-button${votedByMe ? ' voted' : ''}`} aria-pressed={votedByMe} onClick={() => onVote(item.id)} data-testid="vote-button">
-          <span aria-hidden="true">▲</span> <span data-testid="vote-count">{item.voteCount}</span>
-          <span className="visually-hidden"> {t('feedback.voteCountFor', { count: item.voteCount, title: item.title })}</span>
+          <span aria-hidden="true">▲</span> <span data-testid="vote-count">{item.voteCount}</span> {t('feedback.card.votes', { count: item.voteCount })}
+          <span className="visually-hidden"> · {t('feedback.voteFor', { title: item.title })}</span>
         </button>
         {item.commentCount > 0 && <span className="muted small">{t('feedback.comments', { count: item.commentCount })}</span>}
-        <span className="muted small" title={t('feedback.priority')}>
-          ★ {item.priority.toFixed(1)}
+        <span className="muted small" title={t('feedback.card.priorityHint')} data-testid="priority">
+          {t('feedback.card.priority', { value: item.priority.toFixed(1) })}
         </span>
         {owner && (
           <span className="avatar small" style={{ background: owner.colour }} title={owner.name} aria-label={owner.name}>

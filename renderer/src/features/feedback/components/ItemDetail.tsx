@@ -148,13 +148,13 @@ export function ItemDetail({ board, itemId, readOnly }: { board: FeedbackBoardSn
           </select>
         </PresenceField>
         <PresenceField itemId={item.id} field="impact">
-          {t('feedback.impact')}
+          {t('feedback.impactField')}
           <select value={item.impact} disabled={!editable} onChange={(e) => update({ impact: Number(e.target.value) })}>
             <ScaleOptions />
           </select>
         </PresenceField>
         <PresenceField itemId={item.id} field="effort">
-          {t('feedback.effort')}
+          {t('feedback.effortField')}
           <select value={item.effort} disabled={!editable} onChange={(e) => update({ effort: Number(e.target.value) })}>
             <ScaleOptions />
           </select>

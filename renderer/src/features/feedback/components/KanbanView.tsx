@@ -1,7 +1,7 @@
 // The board as columns of cards, one per status. Each column is virtualised, so a board of
 // 10,000 items keeps only the visible cards in the page. Cards move by dragging (between and
 // within columns) or with Alt+arrow keys; in a sorted view only moves between columns apply.
-import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { closestCorners, DndContext, pointerWithin, PointerSensor, useDroppable, useSensor, useSensors, type CollisionDetection, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -32,7 +32,7 @@ interface ColumnProps {
   onKeyMove(itemId: string, key: 'left' | 'right' | 'up' | 'down'): void;
 }
 
-const CARD_HEIGHT = 112;
+const CARD_HEIGHT = 132;
 /** One object for the life of the page: a new one each render would re-render every card (dnd-kit context). */
 const POINTER_OPTIONS = { activationConstraint: { distance: 5 } };
 
@@ -59,7 +59,6 @@ const Column = memo(function Column({ column, channels, members, me, selectedIte
       <div ref={scrollRef} className="column-scroll">
         <div ref={setNodeRef} className="column-body" style={{ height: Math.max(virtualizer.getTotalSize(), 60) }}>
           <SortableContext items={ids} strategy={verticalListSortingStrategy}>
-            {column.items.length === 0 && <p className="muted small column-empty">{t('feedback.emptyColumn')}</p>}
             {virtualizer.getVirtualItems().map((row) => {
               const item = column.items[row.index] as FeedbackItemSnapshot;
               return (
@@ -85,6 +84,57 @@ const Column = memo(function Column({ column, channels, members, me, selectedIte
   );
 });
 
+/** How many columns are cut off at each edge of the scrolled board (not wholly in view). */
+function columnsOutOfView(kanban: HTMLElement): { left: number; right: number } {
+  const view = kanban.getBoundingClientRect();
+  let left = 0;
+  let right = 0;
+  for (const column of kanban.querySelectorAll<HTMLElement>('[data-testid="kanban-column"]')) {
+    const box = column.getBoundingClientRect();
+    if (box.right > view.right + 1) right += 1;
+    else if (box.left < view.left - 1) left += 1;
+  }
+  return { left, right };
+}
+
+/**
+ * Says how many columns are past each edge ("2 more columns →") and scrolls to them on a click,
+ * so Done, Declined and Merged are found on a narrow screen; the edges also fade (CSS).
+ */
+function useColumnsOutOfView(columnCount: number) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [left, setLeft] = useState(0);
+  const [right, setRight] = useState(0);
+  useEffect(() => {
+    const kanban = ref.current;
+    if (!kanban) return;
+    const measure = () => {
+      const out = columnsOutOfView(kanban);
+      setLeft(out.left);
+      setRight(out.right);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(kanban);
+    kanban.addEventListener('scroll', measure, { passive: true });
+    return () => {
+      observer.disconnect();
+      kanban.removeEventListener('scroll', measure);
+    };
+  }, [columnCount]);
+  const reveal = (side: 'left' | 'right') => {
+    const kanban = ref.current;
+    if (!kanban) return;
+    const view = kanban.getBoundingClientRect();
+    const columns = [...kanban.querySelectorAll<HTMLElement>('[data-testid="kanban-column"]')].map((c) => c.getBoundingClientRect());
+    const next = side === 'right' ? columns.find((b) => b.right > view.right + 1) : columns.filter((b) => b.left < view.left - 1).pop();
+    if (!next) return;
+    // A page of columns at a time: the first one past the edge becomes the first one in view.
+    kanban.scrollBy({ left: side === 'right' ? next.left - view.left : next.right - view.right });
+  };
+  return { ref, left, right, reveal };
+}
+
 /** Index to give a card moved onto `overId` in `column` (board order), as `planMove` counts. */
 export function targetIndex(column: readonly FeedbackItemSnapshot[], movedId: string, overId: string | null): number {
   const rest = column.filter((i) => i.id !== movedId);
@@ -105,6 +155,7 @@ export function KanbanView({ board, columns }: { board: FeedbackBoardSnapshot; c
   const manual = useApp((s) => s.feedbackSort === 'manual');
   const readOnly = board.readOnly;
   const sensors = useSensors(useSensor(PointerSensor, POINTER_OPTIONS));
+  const { ref: kanbanRef, left: hiddenLeft, right: hiddenRight, reveal } = useColumnsOutOfView(columns.length);
   const channels = useMemo(() => new Map(board.channels.map((c) => [c.id, c])), [board.channels]);
   const memberMap = useMemo(() => new Map((members ?? []).map((m) => [m.id, m])), [members]);
 
@@ -166,18 +217,30 @@ export function KanbanView({ board, columns }: { board: FeedbackBoardSnapshot; c
       <p id="card-move-hint" className="visually-hidden">
         {t('feedback.cardMoveHint')}
       </p>
-      {/* Focusable and named: columns past the edge scroll into view with the arrow keys. */}
-      <div className="kanban" data-testid="kanban" role="region" aria-label={t('feedback.kanbanRegion')} tabIndex={0}>
-        {columns.map((column) => (
-          <Column
-            key={column.status.id}
-            column={column}
-            channels={channels}
-            members={memberMap}
-            me={me}
-            selectedItemId={selectedItemId !== null && column.items.some((i) => i.id === selectedItemId) ? selectedItemId : null}
-            draggable={!readOnly} onOpen={onOpen} onVote={onVote} onKeyMove={onKeyMove} />
-        ))}
+      <div className={`kanban-frame${hiddenLeft > 0 ? ' more-left' : ''}${hiddenRight > 0 ? ' more-right' : ''}`}>
+        {hiddenLeft > 0 && (
+          <button type="button" className="more-columns left" onClick={() => reveal('left')} data-testid="more-columns-left">
+            {t('feedback.moreColumns.left', { count: hiddenLeft })}
+          </button>
+        )}
+        {hiddenRight > 0 && (
+          <button type="button" className="more-columns right" onClick={() => reveal('right')} data-testid="more-columns-right">
+            {t('feedback.moreColumns.right', { count: hiddenRight })}
+          </button>
+        )}
+        {/* Focusable and named: columns past the edge scroll into view with the arrow keys. */}
+        <div ref={kanbanRef} className="kanban" data-testid="kanban" role="region" aria-label={t('feedback.kanbanRegion')} tabIndex={0}>
+          {columns.map((column) => (
+            <Column
+              key={column.status.id}
+              column={column}
+              channels={channels}
+              members={memberMap}
+              me={me}
+              selectedItemId={selectedItemId !== null && column.items.some((i) => i.id === selectedItemId) ? selectedItemId : null}
+              draggable={!readOnly} onOpen={onOpen} onVote={onVote} onKeyMove={onKeyMove} />
+          ))}
+        </div>
       </div>
     </DndContext>
   );

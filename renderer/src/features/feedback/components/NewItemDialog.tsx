@@ -71,13 +71,13 @@ export function NewItemDialog({ board }: { board: FeedbackBoardSnapshot }) {
             </select>
           </label>
           <label>
-            {t('feedback.impact')}
+            {t('feedback.impactField')}
             <select value={impact} onChange={(e) => setImpact(Number(e.target.value))}>
               <ScaleOptions />
             </select>
           </label>
           <label>
-            {t('feedback.effort')}
+            {t('feedback.effortField')}
             <select value={effort} onChange={(e) => setEffort(Number(e.target.value))}>
               <ScaleOptions />
             </select>

@@ -77,7 +77,16 @@ export function GoalsBoard() {
       <p id="reorder-hint" className="visually-hidden">
         {t('goals.reorderHint')}
       </p>
-      {goals.length === 0 && <div className="empty-state"><p>{t('goals.empty')}</p></div>}
+      {goals.length === 0 && (
+        <div className="empty-state">
+          <p>{t('goals.empty')}</p>
+          {!readOnly && (
+            <button className="primary" onClick={() => runtime.store.setState({ goalForm: { mode: 'create' } })}>
+              {t('goals.addFirst')}
+            </button>
+          )}
+        </div>
+      )}
       {goals.length > 0 && groups.length === 0 && (
         <div className="empty-state">
           <p>{filtered ? t('goals.emptyFiltered') : t('goals.empty')}</p>
