@@ -11,6 +11,7 @@ import { encodeBackup } from '../../electron/peer/backup';
 import { removeDir, startHub, tempDataDir } from '../support/hub';
 import { addKpi, checkIn, createGoal, expectSaved, firstRun, goalCard } from './support/goals-page';
 import { addItem, card, createFeedbackBoard } from './support/feedback-page';
+import { openSettings, settingsButton } from './support/settings-page';
 
 /** Every file in the data folder with a hash of its bytes. */
 function snapshot(dir: string): Record<string, string> {
@@ -65,7 +66,8 @@ test('a workspace backed up, wiped and restored from the first-run screen comes 
     await card(page, 'Export reports to Excel').getByTestId('vote-button').click();
     await expectSaved(page);
 
-    await page.getByRole('navigation').getByRole('button', { name: 'Back up…' }).click();
+    await openSettings(page);
+    await settingsButton(page, 'Back up…').click();
     const backUp = page.getByRole('dialog', { name: 'Back up this workspace' });
     const downloading = page.waitForEvent('download');
     await backUp.getByRole('button', { name: 'Download backup' }).click();
