@@ -27,6 +27,7 @@ test('leaving deletes this laptop’s copy, warns first, and every window return
     await expect(leave).toBeDisabled();
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(dialog).toBeHidden();
+    await page.getByRole('navigation').getByRole('button', { name: /Goals/ }).click();
     await expect(page.getByTestId('goal-card')).toHaveCount(1);
 
     await openSettings(page);
