@@ -9,7 +9,7 @@ export const settingsEn = {
     languageHint: 'Tandem’s words and dates follow this choice on this laptop.',
     backup: 'Backup & restore',
     backupHint: 'Keep a copy of the whole workspace in a file, or bring one back.',
-    network: 'Network / company relay',
+    network: 'Network & relay',
     networkHint: 'How this laptop finds teammates nearby, and the company relay for teammates elsewhere.',
     workspace: 'Workspace',
     workspaceHint: 'Leaving removes this workspace from this laptop; teammates keep their copies.',

@@ -12,7 +12,7 @@ export const settingsZhCN: Widen<typeof settingsEn> = {
     languageHint: 'Tandem 在这台电脑上的文字和日期格式跟随此选择。',
     backup: '备份与恢复',
     backupHint: '把整个工作区保存为一个文件，或从文件恢复。',
-    network: '网络 / 公司中继',
+    network: '网络与中继',
     networkHint: '这台电脑如何找到附近的队友，以及供其他地点队友使用的公司中继。',
     workspace: '工作区',
     workspaceHint: '离开会从这台电脑上移除此工作区；队友仍保留各自的副本。',

@@ -159,6 +159,7 @@ test('a damaged backup and one from a newer Tandem are refused in both languages
     await chooseBackup(page, 'settings', files.newer);
     await expect(dialog.getByRole('alert')).toHaveText(/^This backup was made by a newer version of Tandem\./);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('navigation').getByRole('button', { name: /Goals/ }).click();
     await expect(goalCard(page, 'Keep me')).toBeVisible();
     await expect(page.getByText('From the bad backup')).toHaveCount(0);
     expect(snapshot(workspaceDir)).toEqual(withWorkspace);

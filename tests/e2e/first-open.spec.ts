@@ -99,7 +99,7 @@ test('the sample data comes in 简体中文 when the app is in 简体中文, and
 test('Settings is one gear entry away and passes axe in English and 简体中文', async ({ page }) => {
   await firstRun(page, hub.url);
   await openSettings(page);
-  for (const section of ['Language', 'Backup & restore', 'Network / company relay', 'Workspace']) await expect(page.getByRole('heading', { name: section, level: 2 })).toBeVisible();
+  for (const section of ['Language', 'Backup & restore', 'Network & relay', 'Workspace']) await expect(page.getByRole('heading', { name: section, level: 2 })).toBeVisible();
   await expect(page.getByTestId('diagnostics-reachability')).toBeVisible();
   await expectNoAxeViolations(page, 'Settings');
   await page.getByTestId('settings-view').getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
