@@ -173,7 +173,7 @@ test('when the old port is taken at restart, the hub says so and the edits trave
 
     // The same refusal in Chinese.
     await newTab.getByRole('navigation').getByLabel('Language').selectOption('zh-CN');
-    await newTab.getByRole('navigation').getByRole('button', { name: '导入未同步的编辑…' }).click();
+    await settingsButton(newTab, '导入未同步的编辑…').click();
     const zhDialog = newTab.getByRole('dialog', { name: '导入未同步的编辑' });
     await zhDialog.getByLabel('文件').setInputFiles(foreignPath);
     await expect(zhDialog.getByRole('alert')).toHaveText('此文件包含另一个工作区“Another team”的编辑，不能导入到当前工作区。未做任何更改。');
@@ -187,6 +187,7 @@ test('when the old port is taken at restart, the hub says so and the edits trave
     await dialog.getByLabel('File').setInputFiles(saved);
     await expect(dialog.getByRole('status').filter({ hasText: 'merged' })).toHaveText('The edits from the file were merged into “Growth squad”.');
     await dialog.getByRole('button', { name: 'Close' }).click();
+    await newTab.getByRole('navigation').getByRole('button', { name: /Goals/ }).click();
     await expect(goalCard(newTab, 'Typed while the port was taken')).toBeVisible();
     await goalCard(newTab, 'Typed while the port was taken').getByRole('button', { name: /Open/ }).click();
     await expect(newTab.getByTestId('goal-detail').getByText('typed offline')).toBeVisible();
