@@ -9,6 +9,7 @@ async function goal(page: Page, title: string, team: string, kpis: { name: strin
   await page.getByRole('button', { name: 'New goal' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Title').fill(title);
+  await dialog.getByText('More options').click();
   await dialog.getByLabel('Team').selectOption(team);
   await dialog.getByRole('button', { name: 'Create goal' }).click();
   const detail = page.getByTestId('goal-detail');

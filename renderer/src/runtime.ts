@@ -21,6 +21,7 @@ import { NO_FEEDBACK_FILTERS } from './features/feedback/filtering';
 import { createBackupActions, type BackupActions } from './backup-actions';
 import { createNetworkActions, type NetworkActions } from './network-actions';
 import { createUnsyncedActions, type UnsyncedActions } from './unsynced-actions';
+import { createSampleActions, type SampleActions } from './sample-actions';
 import { UnsyncedEdits } from './docs/unsynced-edits';
 import { AwayTracker } from './conflicts/away-tracker';
 import { ConflictTracker } from './conflicts/conflict-tracker';
@@ -58,6 +59,7 @@ export class Runtime {
   readonly network: NetworkActions;
   readonly unsynced: UnsyncedEdits;
   readonly unsyncedActions: UnsyncedActions;
+  readonly sample: SampleActions;
   readonly conflicts: ConflictTracker;
   readonly away: AwayTracker;
   readonly presence: Presence;
@@ -124,6 +126,7 @@ export class Runtime {
     this.backup = createBackupActions(this, (identity) => this.enterWorkspace(identity));
     this.network = createNetworkActions(this, (identity) => this.enterWorkspace(identity));
     this.unsyncedActions = createUnsyncedActions(this);
+    this.sample = createSampleActions(this);
     this.conflicts = new ConflictTracker(this);
     this.away = new AwayTracker(this, storage);
   }

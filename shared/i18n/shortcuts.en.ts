@@ -9,6 +9,7 @@ export const shortcutsEn = {
     groups: { everywhere: 'Everywhere', goals: 'Goals board', feedback: 'Feedback board', search: 'Search' },
     actions: {
       sheet: 'Show these shortcuts',
+      palette: 'Open the command palette: go to a board, create, switch language, back up…',
       undo: 'Undo my last edit',
       redo: 'Redo',
       move: 'Move to the next or previous control',

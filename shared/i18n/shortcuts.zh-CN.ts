@@ -9,6 +9,7 @@ export const shortcutsZhCN = {
     groups: { everywhere: '任何地方', goals: '目标看板', feedback: '反馈看板', search: '搜索' },
     actions: {
       sheet: '显示这些快捷键',
+      palette: '打开命令面板：前往看板、新建、切换语言、备份…',
       undo: '撤销我的上一次编辑',
       redo: '重做',
       move: '移到下一个或上一个控件',

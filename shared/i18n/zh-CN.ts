@@ -8,11 +8,13 @@ import { presenceZhCN } from './presence.zh-CN';
 import { meetingsZhCN } from './meetings.zh-CN';
 import { relayZhCN } from './relay.zh-CN';
 import { shortcutsZhCN } from './shortcuts.zh-CN';
+import { paletteZhCN } from './palette.zh-CN';
+import { settingsZhCN } from './settings.zh-CN';
 import { unsyncedZhCN } from './unsynced.zh-CN';
 import { workshopsZhCN } from './workshops.zh-CN';
 
 /** The core screens; the feedback boards, backup and network keep their messages in their own files. */
-type CoreCatalogue = Omit<Catalogue, 'conflicts' | 'away' | keyof typeof meetingsZhCN | keyof typeof feedbackZhCN | keyof typeof networkZhCN | keyof typeof presenceZhCN | 'backup' | 'unsynced' | 'relay' | 'shortcuts' | 'workshops'> & {
+type CoreCatalogue = Omit<Catalogue, 'conflicts' | 'away' | keyof typeof meetingsZhCN | keyof typeof feedbackZhCN | keyof typeof networkZhCN | keyof typeof presenceZhCN | 'backup' | 'unsynced' | 'relay' | 'shortcuts' | 'workshops' | keyof typeof paletteZhCN | keyof typeof settingsZhCN> & {
   errors: Omit<Catalogue['errors'], keyof (typeof conflictsZhCN)['errors'] | keyof (typeof backupZhCN)['errors'] | keyof (typeof feedbackZhCN)['errors'] | keyof (typeof networkZhCN)['errors'] | keyof (typeof unsyncedZhCN)['errors'] | keyof (typeof relayZhCN)['errors'] | keyof (typeof meetingsZhCN)['errors'] | keyof (typeof workshopsZhCN)['errors']>;
 };
 
@@ -163,5 +165,7 @@ export const zhCN: Catalogue = {
   workshops: workshopsZhCN.workshops,
   relay: relayZhCN.relay,
   shortcuts: shortcutsZhCN.shortcuts,
+  ...paletteZhCN,
+  ...settingsZhCN,
   errors: { ...relayZhCN.errors, ...core.errors, ...conflictsZhCN.errors, ...backupZhCN.errors, ...unsyncedZhCN.errors, ...feedbackZhCN.errors, ...networkZhCN.errors, ...meetingsZhCN.errors, ...workshopsZhCN.errors },
 };

@@ -16,6 +16,8 @@ export function renameBoard(doc: Y.Doc, args: z.input<typeof renameInput>): void
   transactLocal(doc, () => {
     const board = boardEntry(doc, input.id);
     if (board.get('name') !== input.name) board.set('name', input.name);
+    // Renamed by a person: from now on the board shows the name they gave it in every language.
+    if (board.has('builtIn')) board.delete('builtIn');
   });
 }
 

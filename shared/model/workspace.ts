@@ -24,7 +24,18 @@ export interface BoardRef {
   readonly name: string;
   readonly order: string;
   readonly archived: boolean;
+  /**
+   * The board Tandem made with the workspace (its Goals board) while nobody has renamed it: the
+   * screen names it in the reader's language rather than by the name stored at creation.
+   */
+  readonly builtIn: BuiltInBoard | null;
 }
+
+/** Boards Tandem makes by itself, named on screen by the reader's language. */
+export type BuiltInBoard = 'goals';
+
+/** The names a built-in Goals board was given at creation before boards carried the mark. */
+const LEGACY_GOALS_NAMES: readonly string[] = ['Goals', '目标'];
 
 /** A board of a kind this app does not know (a newer Tandem made it): listed, never opened. */
 export interface NewerBoardRef {
@@ -66,6 +77,7 @@ export function initWorkspace(doc: Y.Doc, args: z.input<typeof initInput>, now =
     meta.set('createdAt', now);
     writeMember(doc, input.member, now);
     writeBoard(doc, { ...input.goalsBoard, kind: 'goals' });
+    (doc.getMap('boards').get(input.goalsBoard.id) as Y.Map<unknown>).set('builtIn', 'goals');
   });
 }
 
@@ -132,10 +144,23 @@ function readBoards(doc: Y.Doc): { boards: BoardRef[]; newerBoards: NewerBoardRe
     const name = str(b.get('name'));
     const order = str(b.get('order'));
     orders.push(order);
-    if (isBoardKind(kind)) boards.push({ id, kind, name, order, archived: b.get('archived') === true });
+    if (isBoardKind(kind)) boards.push({ id, kind, name, order, archived: b.get('archived') === true, builtIn: b.get('builtIn') === 'goals' && kind === 'goals' ? 'goals' : null });
     else if (b.get('archived') !== true) newer.push({ id, name, order });
   }
-  return { boards: boards.sort(compareOrder), newerBoards: newer.sort(compareOrder).map(({ id, name }) => ({ id, name })), orders };
+  boards.sort(compareOrder);
+  markLegacyBuiltIn(boards);
+  return { boards, newerBoards: newer.sort(compareOrder).map(({ id, name }) => ({ id, name })), orders };
+}
+
+/**
+ * Workspaces made before boards carried the built-in mark: their first goals board still named
+ * as Tandem named it at creation is taken as the built-in one.
+ */
+function markLegacyBuiltIn(boards: BoardRef[]): void {
+  if (boards.some((b) => b.builtIn !== null)) return;
+  const index = boards.findIndex((b) => b.kind === 'goals');
+  const first = boards[index];
+  if (first && LEGACY_GOALS_NAMES.includes(first.name)) boards[index] = { ...first, builtIn: 'goals' };
 }
 
 export function readWorkspace(doc: Y.Doc): WorkspaceSnapshot {

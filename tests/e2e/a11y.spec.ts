@@ -6,6 +6,7 @@ import { removeDir, startHub, tempDataDir, type RunningHub } from '../support/hu
 import { expectNoAxeViolations } from './support/axe';
 import { addKpi, checkIn, createGoal, firstRun } from './support/goals-page';
 import { addItem, chooseFromBoardMenu, createFeedbackBoard } from './support/feedback-page';
+import { openSettings, settingsButton } from './support/settings-page';
 
 let hub: RunningHub;
 let dataDir: string;
@@ -30,6 +31,7 @@ async function checkDialog(page: Page, open: () => Promise<void>, where: string)
 }
 
 const sidebarButton = (page: Page, name: string | RegExp) => () => page.getByRole('navigation').getByRole('button', { name }).click();
+const inSettings = (page: Page, name: string | RegExp) => () => settingsButton(page, name).click();
 
 test('first run, the Goals board, the goal form and the goal panel pass axe in English and 简体中文', async ({ page }) => {
   await page.goto(hub.url);
@@ -87,20 +89,20 @@ test('the workspace dialogs, search and the Network view pass axe in English and
   await firstRun(page, hub.url);
   await createGoal(page, 'Export reports');
   await checkDialog(page, sidebarButton(page, 'Invite teammates'), 'invite dialog');
-  await checkDialog(page, sidebarButton(page, /^Back up/), 'back up dialog');
-  await checkDialog(page, sidebarButton(page, /^Restore from a backup/), 'restore dialog');
-  await checkDialog(page, sidebarButton(page, /^Leave workspace/), 'leave dialog');
-  await checkDialog(page, sidebarButton(page, /^Import unsynced edits/), 'import unsynced edits dialog');
   await page.getByRole('combobox', { name: 'Search every board' }).fill('export');
   await expect(page.getByTestId('search-result').first()).toBeVisible();
   await expectNoAxeViolations(page, 'search results');
   await page.keyboard.press('Escape');
-  await page.getByRole('navigation').getByRole('button', { name: 'Network' }).click();
+  await openSettings(page);
+  await checkDialog(page, inSettings(page, /^Back up/), 'back up dialog');
+  await checkDialog(page, inSettings(page, /^Restore from a backup/), 'restore dialog');
+  await checkDialog(page, inSettings(page, /^Leave workspace/), 'leave dialog');
+  await checkDialog(page, inSettings(page, /^Import unsynced edits/), 'import unsynced edits dialog');
   await expect(page.getByTestId('diagnostics-reachability')).toBeVisible();
   await expectNoAxeViolations(page, 'network view');
 
   await page.getByRole('navigation').getByLabel('Language').selectOption('zh-CN');
   await expectNoAxeViolations(page, 'network view (zh-CN)');
   await checkDialog(page, sidebarButton(page, '邀请队友'), 'invite dialog (zh-CN)');
-  await checkDialog(page, sidebarButton(page, /^退出工作区/), 'leave dialog (zh-CN)');
+  await checkDialog(page, inSettings(page, /^退出工作区/), 'leave dialog (zh-CN)');
 });

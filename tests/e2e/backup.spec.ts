@@ -11,6 +11,7 @@ import { encodeBackup } from '../../electron/peer/backup';
 import { removeDir, startHub, tempDataDir } from '../support/hub';
 import { addKpi, checkIn, createGoal, expectSaved, firstRun, goalCard } from './support/goals-page';
 import { addItem, card, createFeedbackBoard } from './support/feedback-page';
+import { openSettings, settingsButton } from './support/settings-page';
 
 /** Every file in the data folder with a hash of its bytes. */
 function snapshot(dir: string): Record<string, string> {
@@ -42,11 +43,11 @@ function badBackups(outputPath: (name: string) => string): { damaged: string; ne
   return paths;
 }
 
-async function chooseBackup(page: Page, opener: 'first-run' | 'sidebar', file: string) {
+async function chooseBackup(page: Page, opener: 'first-run' | 'settings', file: string) {
   const dialog = page.getByRole('dialog');
   if (!(await dialog.isVisible())) {
-    const scope = opener === 'sidebar' ? page.getByRole('navigation') : page.getByRole('main');
-    await scope.getByRole('button', { name: /Restore from a backup|从备份恢复/ }).click();
+    if (opener === 'settings' && !(await page.getByTestId('settings-view').isVisible())) await openSettings(page);
+    await page.getByRole('main').getByRole('button', { name: /Restore from a backup|从备份恢复/ }).click();
   }
   await dialog.getByLabel(/Backup file|备份文件/).setInputFiles(file);
   return dialog;
@@ -65,7 +66,8 @@ test('a workspace backed up, wiped and restored from the first-run screen comes 
     await card(page, 'Export reports to Excel').getByTestId('vote-button').click();
     await expectSaved(page);
 
-    await page.getByRole('navigation').getByRole('button', { name: 'Back up…' }).click();
+    await openSettings(page);
+    await settingsButton(page, 'Back up…').click();
     const backUp = page.getByRole('dialog', { name: 'Back up this workspace' });
     const downloading = page.waitForEvent('download');
     await backUp.getByRole('button', { name: 'Download backup' }).click();
@@ -146,17 +148,18 @@ test('a damaged backup and one from a newer Tandem are refused in both languages
     await page.getByLabel('语言').selectOption('en');
     await hub.stop();
 
-    // From the sidebar of a workspace with a goal in it.
+    // From Settings of a workspace with a goal in it.
     hub = await startHub({ dataDir: workspaceDir });
     await firstRun(page, hub.url);
     await createGoal(page, 'Keep me');
     await expectSaved(page);
     const withWorkspace = snapshot(workspaceDir);
-    dialog = await chooseBackup(page, 'sidebar', files.damaged);
+    dialog = await chooseBackup(page, 'settings', files.damaged);
     await expect(dialog.getByRole('alert')).toHaveText(/^This backup file is damaged/);
-    await chooseBackup(page, 'sidebar', files.newer);
+    await chooseBackup(page, 'settings', files.newer);
     await expect(dialog.getByRole('alert')).toHaveText(/^This backup was made by a newer version of Tandem\./);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('navigation').getByRole('button', { name: /Goals/ }).click();
     await expect(goalCard(page, 'Keep me')).toBeVisible();
     await expect(page.getByText('From the bad backup')).toHaveCount(0);
     expect(snapshot(workspaceDir)).toEqual(withWorkspace);

@@ -14,6 +14,7 @@ import { initWorkspace } from '../../shared/model';
 import { removeDir, startHub, tempDataDir, type RunningHub } from '../support/hub';
 import { addKpi, checkIn, createGoal, expectSaved, firstRun, goalCard } from './support/goals-page';
 import { expectSyncStatus, joinByInvite, readInviteCode, TwoLaptops } from './support/sync-page';
+import { openSettings, settingsButton } from './support/settings-page';
 
 const UP_TO_DATE = { connected: 'Connected to 1 teammate', progress: 'Up to date' };
 
@@ -85,7 +86,7 @@ test('a tab whose hub stopped reconnects by itself when the hub restarts with th
     // B's Network view starts with the address Mei would type, and says how Mei's laptop was found.
     const lanPort = (await laptops.hubB.waitForOutput(/Tandem LAN port: (\d+)/))[1];
     await pageB.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(laptops.hubB.url).origin });
-    await pageB.getByRole('navigation').getByRole('button', { name: 'Network' }).click();
+    await openSettings(pageB);
     await expect(pageB.getByTestId('own-address')).toHaveText(`Teammates can add this laptop as 127.0.0.1:${lanPort}`);
     await pageB.getByRole('button', { name: `Copy the address 127.0.0.1:${lanPort}` }).click();
     await expect(pageB.locator('.own-address').getByRole('status')).toHaveText('Copied');
@@ -159,7 +160,8 @@ test('when the old port is taken at restart, the hub says so and the edits trave
       [foreignPath, /This file holds edits of another workspace, “Another team”, so it cannot be imported into this one\. Nothing was changed\./],
       [textPath, /This is not a file of unsynced edits/],
     ];
-    await newTab.getByRole('navigation').getByRole('button', { name: 'Import unsynced edits…' }).click();
+    await openSettings(newTab);
+    await settingsButton(newTab, 'Import unsynced edits…').click();
     const dialog = newTab.getByRole('dialog', { name: 'Import unsynced edits' });
     for (const [path, message] of refusals) {
       await dialog.getByLabel('File').setInputFiles(path);
@@ -171,7 +173,7 @@ test('when the old port is taken at restart, the hub says so and the edits trave
 
     // The same refusal in Chinese.
     await newTab.getByRole('navigation').getByLabel('Language').selectOption('zh-CN');
-    await newTab.getByRole('navigation').getByRole('button', { name: '导入未同步的编辑…' }).click();
+    await settingsButton(newTab, '导入未同步的编辑…').click();
     const zhDialog = newTab.getByRole('dialog', { name: '导入未同步的编辑' });
     await zhDialog.getByLabel('文件').setInputFiles(foreignPath);
     await expect(zhDialog.getByRole('alert')).toHaveText('此文件包含另一个工作区“Another team”的编辑，不能导入到当前工作区。未做任何更改。');
@@ -180,10 +182,12 @@ test('when the old port is taken at restart, the hub says so and the edits trave
     expect(await contentOf(newTab)).toBe(before);
 
     // The real file: every edit arrives, and the hub has it on disk.
-    await newTab.getByRole('navigation').getByRole('button', { name: 'Import unsynced edits…' }).click();
+    await openSettings(newTab);
+    await settingsButton(newTab, 'Import unsynced edits…').click();
     await dialog.getByLabel('File').setInputFiles(saved);
     await expect(dialog.getByRole('status').filter({ hasText: 'merged' })).toHaveText('The edits from the file were merged into “Growth squad”.');
     await dialog.getByRole('button', { name: 'Close' }).click();
+    await newTab.getByRole('navigation').getByRole('button', { name: /Goals/ }).click();
     await expect(goalCard(newTab, 'Typed while the port was taken')).toBeVisible();
     await goalCard(newTab, 'Typed while the port was taken').getByRole('button', { name: /Open/ }).click();
     await expect(newTab.getByTestId('goal-detail').getByText('typed offline')).toBeVisible();

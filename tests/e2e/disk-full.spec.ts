@@ -26,6 +26,7 @@ test('a full disk shows "Disk full — changes kept in this window" in both lang
     await page.getByRole('button', { name: 'New goal' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Title').fill('Written on a full disk');
+    await dialog.getByText('More options').click();
     await dialog.getByLabel('Description').fill('Long notes. '.repeat(1_500));
     await dialog.getByLabel('Year').selectOption('2025');
     await dialog.getByLabel('Quarter').selectOption('1');

@@ -7,6 +7,7 @@ import { createGoal, firstRun, goalCard } from './support/goals-page';
 import { addItem, card, createFeedbackBoard } from './support/feedback-page';
 import { expectNoAxeViolations } from './support/axe';
 import { expectEscapeReturnsTo, expectFocusKeptIn, expectMenuDialogKeyboardRoundTrip, expectModalKeyboardRoundTrip } from './support/keyboard';
+import { openSettings, settingsButton } from './support/settings-page';
 
 let hub: RunningHub;
 let dataDir: string;
@@ -36,12 +37,13 @@ test('every workspace and goal dialog keeps focus inside, closes on Escape and g
 
   await expectModalKeyboardRoundTrip(page, sidebar(page, 'New board'), page.getByRole('dialog', { name: 'New feedback board' }));
   await expectModalKeyboardRoundTrip(page, sidebar(page, 'Invite teammates'), page.getByRole('dialog', { name: 'Invite teammates' }));
-  await expectModalKeyboardRoundTrip(page, sidebar(page, /^Back up/), page.getByRole('dialog', { name: 'Back up this workspace' }));
-  await expectModalKeyboardRoundTrip(page, sidebar(page, /^Restore from a backup/), page.getByRole('dialog', { name: /^Restore/ }));
-  await expectModalKeyboardRoundTrip(page, sidebar(page, /^Import unsynced edits/), page.getByRole('dialog', { name: 'Import unsynced edits' }));
+  await openSettings(page);
+  await expectModalKeyboardRoundTrip(page, settingsButton(page, /^Back up/), page.getByRole('dialog', { name: 'Back up this workspace' }));
+  await expectModalKeyboardRoundTrip(page, settingsButton(page, /^Restore from a backup/), page.getByRole('dialog', { name: /^Restore/ }));
+  await expectModalKeyboardRoundTrip(page, settingsButton(page, /^Import unsynced edits/), page.getByRole('dialog', { name: 'Import unsynced edits' }));
 
   // Leave, then "Back up first" on top of it: each Escape closes one, back to where it was opened.
-  const leaveButton = sidebar(page, /^Leave workspace/);
+  const leaveButton = settingsButton(page, /^Leave workspace/);
   await leaveButton.focus();
   await page.keyboard.press('Enter');
   const leave = page.getByRole('dialog', { name: /^Leave “Growth squad”/ });

@@ -4,6 +4,7 @@
 import { expect, test } from '@playwright/test';
 import { removeDir, startHub, tempDataDir } from '../support/hub';
 import { createGoal, expectSaved, firstRun } from './support/goals-page';
+import { openSettings, settingsButton } from './support/settings-page';
 
 test('leaving deletes this laptop’s copy, warns first, and every window returns to the first-run screen', async ({ browser }) => {
   const dataDir = tempDataDir();
@@ -18,16 +19,19 @@ test('leaving deletes this laptop’s copy, warns first, and every window return
     await second.goto(hub.url);
     await expect(second.getByTestId('goal-card').filter({ hasText: 'Only on this laptop' })).toBeVisible();
 
-    await page.getByRole('navigation').getByRole('button', { name: 'Leave workspace…' }).click();
+    await openSettings(page);
+    await settingsButton(page, 'Leave workspace…').click();
     const dialog = page.getByRole('dialog', { name: 'Leave “Launch crew”?' });
     await expect(dialog.getByTestId('leave-risk')).toContainText('No teammate is connected now');
     const leave = dialog.getByRole('button', { name: 'Leave workspace' });
     await expect(leave).toBeDisabled();
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(dialog).toBeHidden();
+    await page.getByRole('navigation').getByRole('button', { name: /Goals/ }).click();
     await expect(page.getByTestId('goal-card')).toHaveCount(1);
 
-    await page.getByRole('navigation').getByRole('button', { name: 'Leave workspace…' }).click();
+    await openSettings(page);
+    await settingsButton(page, 'Leave workspace…').click();
     await dialog.getByLabel('Delete this laptop’s copy of “Launch crew”').check();
     await dialog.getByRole('button', { name: 'Leave workspace' }).click();
     await expect(page.getByRole('heading', { name: 'Welcome to Tandem' })).toBeVisible();

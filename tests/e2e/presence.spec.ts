@@ -6,6 +6,7 @@ import { expect, test } from '@playwright/test';
 import { PRESENCE_LIMITS } from '../../shared/api/presence';
 import { createGoal, firstRun, goalCard } from './support/goals-page';
 import { joinByInvite, readInviteCode, TwoLaptops } from './support/sync-page';
+import { openSettings } from './support/settings-page';
 
 const GOAL = 'Launch the referral programme';
 
@@ -29,7 +30,7 @@ test('two people: who is online, on which board, on which goal, editing which fi
     // Li leaves the board for the Network view, then opens the Goals board again.
     const boardPresence = pageA.getByRole('navigation').getByTestId('board-presence');
     await expect(boardPresence.getByRole('img', { name: 'Li is looking at this board' })).toBeVisible();
-    await pageB.getByRole('navigation').getByRole('button', { name: 'Network' }).click();
+    await openSettings(pageB);
     await expect(boardPresence).toHaveCount(0);
     await expect(online.getByRole('img', { name: 'Li is online' })).toBeVisible();
     await pageB.getByRole('navigation').getByRole('button', { name: /Goals/ }).click();

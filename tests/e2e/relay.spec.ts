@@ -11,6 +11,7 @@ import { removeDir, startHub, tempDataDir } from '../support/hub';
 import { startRelayProcess } from '../support/relay-node';
 import { expectNoAxeViolations } from './support/axe';
 import { firstRun } from './support/goals-page';
+import { openSettings } from './support/settings-page';
 
 /** A loopback port nothing listens on: a relay node that is down. */
 async function deadPort(): Promise<number> {
@@ -28,7 +29,7 @@ test('set a relay in the Network view, see it connected, and stop using it', asy
   const relay = await startRelayProcess({ dataDir: relayData, name: 'e2e-relay' });
   try {
     await firstRun(page, hub.url);
-    await page.getByRole('navigation').getByRole('button', { name: 'Network' }).click();
+    await openSettings(page);
     const section = page.getByRole('region', { name: 'Company relay' });
     await expect(section.getByText('No relay is set.')).toBeVisible();
 

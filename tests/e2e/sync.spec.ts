@@ -7,6 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createGoal, expectSaved, firstRun, goalCard } from './support/goals-page';
 import { expectSyncStatus, joinByInvite, readInviteCode, TwoLaptops } from './support/sync-page';
+import { openSettings } from './support/settings-page';
 
 const UP_TO_DATE = { connected: 'Connected to 1 teammate', progress: 'Up to date' };
 const SHARED_GOAL = 'Launch the referral programme';
@@ -37,7 +38,7 @@ test('two hubs: invite, join, live edits, the sync status, and a hub that stops 
 
     await firstRun(pageA, hubA.url, 'Mei', 'Growth squad');
     await createGoal(pageA, 'Launch the referral programme');
-    await expectSyncStatus(pageA, 'Offline');
+    await expectSyncStatus(pageA, 'Alone');
     const code = await readInviteCode(pageA);
 
     await joinByInvite(pageB, laptops.hubB.url, code, 'Li');
@@ -50,7 +51,7 @@ test('two hubs: invite, join, live edits, the sync status, and a hub that stops 
     await expectSyncStatus(pageA, UP_TO_DATE);
     await expectSyncStatus(pageB, UP_TO_DATE);
 
-    await pageA.getByRole('navigation').getByRole('button', { name: 'Network' }).click();
+    await openSettings(pageA);
     const row = pageA.getByTestId('network-peer').filter({ hasText: 'Li' });
     await expect(row).toHaveAttribute('data-connected', 'true');
     await expect(row).toContainText('Connected');

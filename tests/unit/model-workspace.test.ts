@@ -8,6 +8,7 @@ import {
   isWorkspaceInitialised,
   MEMBER_COLOURS,
   readWorkspace,
+  renameBoard,
   renameWorkspace,
   SCHEMA_VERSION,
   updateMember,
@@ -34,8 +35,24 @@ describe('setting up a workspace', () => {
     expect(snapshot).toMatchObject({ name: 'Acme', schemaVersion: SCHEMA_VERSION, readOnly: false });
     expect(snapshot.members).toEqual([{ ...ALICE, colour: expect.any(String), joinedAt: 1_000 }]);
     expect(MEMBER_COLOURS).toContain(snapshot.members[0]?.colour);
-    expect(snapshot.boards).toEqual([{ id: 'b_goals', kind: 'goals', name: 'Goals', order: expect.any(String), archived: false }]);
+    expect(snapshot.boards).toEqual([{ id: 'b_goals', kind: 'goals', name: 'Goals', order: expect.any(String), archived: false, builtIn: 'goals' }]);
     expect(doc.getMap('meta').get('schemaVersion')).toBe(SCHEMA_VERSION);
+  });
+
+  it('marks the Goals board it makes as built-in until someone renames it', () => {
+    const doc = workspace();
+    addBoard(doc, { id: 'b_more', kind: 'goals', name: 'Goals' });
+    expect(readWorkspace(doc).boards.map((b) => b.builtIn)).toEqual(['goals', null]);
+    renameBoard(doc, { id: 'b_goals', name: 'Company OKRs' });
+    expect(readWorkspace(doc).boards.find((b) => b.id === 'b_goals')?.builtIn).toBeNull();
+  });
+
+  it('takes the first goals board of an older workspace, still named as created, as the built-in one', () => {
+    const doc = workspace();
+    (doc.getMap('boards').get('b_goals') as Y.Map<unknown>).delete('builtIn');
+    expect(readWorkspace(doc).boards[0]?.builtIn).toBe('goals');
+    (doc.getMap('boards').get('b_goals') as Y.Map<unknown>).set('name', 'Roadmap');
+    expect(readWorkspace(doc).boards[0]?.builtIn).toBeNull();
   });
 
   it('gives a member the same colour on every laptop', () => {

@@ -71,7 +71,7 @@ describe('a window announces its presence', () => {
     expect(link.lastState(presence.clientId)).toMatchObject({ itemId: 'g_1', field: null });
     presence.setEditing({ itemId: 'g_2', field: 'title' });
     expect(presence.awareness.getLocalState()).toMatchObject({ itemId: 'g_1', field: null });
-    store.setState({ mainView: 'network' });
+    store.setState({ mainView: 'settings' });
     expect(link.lastState(presence.clientId)).toMatchObject({ boardId: null });
   });
 

@@ -1,4 +1,4 @@
-// The Network view: the address teammates type to add this laptop, every teammate's peer this laptop knows (member, device, address, how it
+// The network part of Settings: the address teammates type to add this laptop, every teammate's peer this laptop knows (member, device, address, how it
 // was found, connected or not, last exchange), a form to add a peer by address where multicast
 // is blocked, and diagnostics: whether mDNS works here, the interfaces used, the LAN port and
 // whether teammates can reach it (checked again on demand).
@@ -69,7 +69,7 @@ function AddPeerForm() {
 
   return (
     <form className="add-peer" onSubmit={submit} noValidate aria-labelledby="add-peer-title">
-      <h2 id="add-peer-title">{t('network.addTitle')}</h2>
+      <h3 id="add-peer-title">{t('network.addTitle')}</h3>
       <p className="muted small">{t('network.addHint')}</p>
       <label>
         {t('network.addAddress')}
@@ -144,7 +144,7 @@ function Diagnostics({ network }: { network: NetworkStatus }) {
   const multicast = !discovery.enabled ? t('network.multicastOff') : discovery.mdnsResponseSeen ? t('network.multicastWorks') : t('network.multicastNotYet');
   return (
     <section className="network-diagnostics" aria-labelledby="diagnostics-title">
-      <h2 id="diagnostics-title">{t('network.diagnostics')}</h2>
+      <h3 id="diagnostics-title">{t('network.diagnostics')}</h3>
       <dl>
         <dt>{t('network.multicast')}</dt>
         <dd data-testid="diagnostics-multicast">{multicast}</dd>
@@ -183,11 +183,10 @@ export function NetworkView() {
   const network = useApp((s) => s.network);
   return (
     <div className="network-view">
-      <h1>{t('network.title')}</h1>
       <OwnAddress />
       {network && !network.running && <p className="banner warning">{t('sync.lanOff')}</p>}
       <section aria-labelledby="peers-title">
-        <h2 id="peers-title">{t('network.peers')}</h2>
+        <h3 id="peers-title">{t('network.peers')}</h3>
         {network ? <PeerTable network={network} /> : <p className="muted">{t('network.noPeers')}</p>}
       </section>
       <AddPeerForm />

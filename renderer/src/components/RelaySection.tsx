@@ -64,7 +64,7 @@ export function RelaySection() {
 
   return (
     <section className="relay-section" aria-labelledby="relay-title">
-      <h2 id="relay-title">{t('relay.title')}</h2>
+      <h3 id="relay-title">{t('relay.title')}</h3>
       <p className="muted small">{t('relay.intro')}</p>
       {relay ? <RelayState relay={relay} /> : <p>{t('relay.none')}</p>}
       {editing || !relay ? (

@@ -8,6 +8,7 @@ import type { BoardKind } from '../../../shared/model/kinds';
 import { useApp, useRuntime } from '../context';
 import { BOARD_FEATURES, boardFeatures } from '../features/kinds';
 import { queryWords } from './search-words';
+import { boardName } from '../boards/board-name';
 
 interface Result {
   readonly key: string;
@@ -33,7 +34,10 @@ export function SearchBox() {
   const results = useMemo<Result[]>(() => {
     const words = queryWords(query);
     if (words.length === 0) return [];
-    const name = (id: string) => boards?.find((b) => b.id === id)?.name ?? '';
+    const name = (id: string) => {
+      const board = boards?.find((b) => b.id === id);
+      return board ? boardName(board, t) : '';
+    };
     const found: Result[] = [];
     for (const [i, [kind, feature]] of boardFeatures().entries()) {
       for (const [boardId, board] of Object.entries(snapshots[i] ?? {})) {
@@ -44,7 +48,7 @@ export function SearchBox() {
       }
     }
     return found;
-  }, [query, snapshots, boards]);
+  }, [query, snapshots, boards, t]);
 
   const choose = (result: Result) => {
     setOpen(false);

@@ -1,6 +1,7 @@
 // The "?" sheet of every keyboard shortcut, grouped by where it works, in the dialog primitive;
-// and the top-bar button and the "?" key (outside text fields) that open it.
-import { Fragment, useEffect, useState } from 'react';
+// and the top-bar button and the "?" key (outside text fields) that open it (AppDialogs shows it).
+import { Fragment, useCallback, useEffect } from 'react';
+import { useRuntime } from '../context';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from './dialog/Dialog';
 import { isTextField } from './text-field';
@@ -18,6 +19,7 @@ const GROUPS: readonly { group: string; shortcuts: readonly Shortcut[] }[] = [
     group: 'everywhere',
     shortcuts: [
       { keys: [['?']], action: 'sheet' },
+      { keys: [[MOD, 'K']], action: 'palette' },
       { keys: [[MOD, 'Z']], action: 'undo' },
       { keys: [[MOD, 'Shift', 'Z'], [MOD, 'Y']], action: 'redo' },
       { keys: [['Tab'], ['Shift', 'Tab']], action: 'move' },
@@ -104,23 +106,21 @@ export function ShortcutSheet({ onClose }: { onClose(): void }) {
 /** The top bar's "?" button; "?" pressed outside a text field (and with no dialog open) opens the sheet too. */
 export function ShortcutSheetButton() {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
+  const runtime = useRuntime();
+  const open = useCallback(() => runtime.store.setState({ appDialog: 'shortcuts' }), [runtime]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== '?' || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || isTextField(e.target)) return;
       if (document.querySelector('[role="dialog"][aria-modal="true"]')) return;
       e.preventDefault();
-      setOpen(true);
+      open();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [open]);
   return (
-    <>
-      <button type="button" className="shortcut-button" aria-label={t('shortcuts.open')} aria-keyshortcuts="?" title={`${t('shortcuts.open')} (?)`} onClick={() => setOpen(true)}>
-        ?
-      </button>
-      {open && <ShortcutSheet onClose={() => setOpen(false)} />}
-    </>
+    <button type="button" className="shortcut-button" aria-label={t('shortcuts.open')} aria-keyshortcuts="?" title={`${t('shortcuts.open')} (?)`} onClick={open}>
+      ?
+    </button>
   );
 }

@@ -17,7 +17,7 @@ export function Toast() {
     <div className="toast" role="status" aria-live="polite">
       <span>{t(toast.messageKey, toast.params)}</span>
       {toast.undoable && (
-        <button className="link-button" onClick={() => runtime.undo()}>
+        <button className="link-button" onClick={() => (toast.undo ? toast.undo() : runtime.undo())}>
           {t('goals.undo')}
         </button>
       )}

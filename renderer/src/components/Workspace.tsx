@@ -1,34 +1,27 @@
-// The workspace screen: sidebar of boards and members (inviting teammates, the Network view,
-// backing up), the open board or the Network view, the save and sync indicators, the peer's
-// notices and the undo toast.
-import { useState } from 'react';
+// The workspace screen: sidebar of boards and members (inviting teammates, the Settings entry),
+// the open board or Settings, the save and sync indicators, the peer's notices, the undo toast
+// and the workspace-level dialogs (the command palette among them).
 import { useTranslation } from 'react-i18next';
 import { useApp, useRuntime } from '../context';
-import { BackUpDialog, RestoreDialog } from './BackupDialog';
 import { AwaySummary } from './conflicts/AwaySummary';
 import { ReviewConflictsButton } from './conflicts/ConflictReview';
 import { BOARD_KIND_IDS, type BoardKind } from '../../../shared/model/kinds';
 import { BOARD_FEATURES, boardFeatures } from '../features/kinds';
-import { InviteDialog } from './InviteDialog';
 import { JoinDialog } from './JoinDialog';
-import { LeaveDialog } from './LeaveDialog';
 import { BoardReach } from './Reach';
-import { NetworkView } from './NetworkView';
 import { BoardPresence, OnlineMembers } from './presence/PresenceAvatars';
 import { SearchBox } from './SearchBox';
 import { ShortcutSheetButton } from './ShortcutSheet';
-import { LanguageSwitch } from './LanguageSwitch';
 import { MemberPicker } from './MemberPicker';
 import { Notices } from './Notices';
 import { SaveIndicator } from './SaveIndicator';
 import { SyncIndicator } from './SyncIndicator';
 import { Toast } from './Toast';
-import { ImportUnsyncedDialog, UnsyncedBanner } from './UnsyncedEdits';
-
-function NewBoard({ kind, onClose }: { kind: BoardKind; onClose(): void }) {
-  const Dialog = BOARD_FEATURES[kind].newBoard?.Dialog;
-  return Dialog ? <Dialog onClose={onClose} /> : null;
-}
+import { UnsyncedBanner } from './UnsyncedEdits';
+import { AppDialogs } from './AppDialogs';
+import { LanguageSwitch } from './LanguageSwitch';
+import { SettingsView } from './settings/SettingsView';
+import { boardName } from '../boards/board-name';
 
 /** The open board's view; while the board index loads, the registry's first kind (goals). */
 function BoardView({ kind }: { kind: BoardKind | undefined }) {
@@ -42,12 +35,8 @@ function Sidebar() {
   const workspace = useApp((s) => s.workspace);
   const activeBoardId = useApp((s) => s.activeBoardId);
   const memberId = useApp((s) => s.identity?.memberId);
-  const [backupDialog, setBackupDialog] = useState<'back-up' | 'restore' | 'import-unsynced' | null>(null);
-  const [newBoard, setNewBoard] = useState<BoardKind | null>(null);
-  const [inviting, setInviting] = useState(false);
-  const [leaving, setLeaving] = useState(false);
   const openedInviteLink = useApp((s) => s.openedInviteLink);
-  const networkOpen = useApp((s) => s.mainView === 'network');
+  const settingsOpen = useApp((s) => s.mainView === 'settings');
   const archived = workspace?.boards.filter((b) => b.archived) ?? [];
   return (
     <nav className="sidebar" aria-label={t('sidebar.boards')}>
@@ -60,8 +49,8 @@ function Sidebar() {
           .filter((b) => !b.archived)
           .map((board) => (
             <li key={board.id}>
-              <button className={board.id === activeBoardId && !networkOpen ? 'board-link active' : 'board-link'} aria-current={board.id === activeBoardId && !networkOpen ? 'page' : undefined} onClick={() => void runtime.openBoard(board.id)}>
-                <span aria-hidden="true">{BOARD_FEATURES[board.kind].icon}</span> {board.name}
+              <button className={board.id === activeBoardId && !settingsOpen ? 'board-link active' : 'board-link'} aria-current={board.id === activeBoardId && !settingsOpen ? 'page' : undefined} onClick={() => void runtime.openBoard(board.id)}>
+                <span aria-hidden="true">{BOARD_FEATURES[board.kind].icon}</span> {boardName(board, t)}
               </button>
               <BoardPresence boardId={board.id} />
             </li>
@@ -78,7 +67,7 @@ function Sidebar() {
       {!workspace?.readOnly &&
         boardFeatures().map(([kind, feature]) =>
           feature.newBoard ? (
-            <button key={kind} className="board-link new-board" onClick={() => setNewBoard(kind)}>
+            <button key={kind} className="board-link new-board" onClick={() => runtime.store.setState({ appDialog: `new-board:${kind}` })}>
               + {t(feature.newBoard.labelKey)}
             </button>
           ) : null,
@@ -90,14 +79,13 @@ function Sidebar() {
             {archived.map((board) => (
               <li key={board.id}>
                 <button className={board.id === activeBoardId ? 'board-link active' : 'board-link'} onClick={() => void runtime.openBoard(board.id)}>
-                  {board.name}
+                  {boardName(board, t)}
                 </button>
               </li>
             ))}
           </ul>
         </details>
       )}
-      {newBoard && <NewBoard kind={newBoard} onClose={() => setNewBoard(null)} />}
       <h2 className="sidebar-heading">{t('sidebar.members')}</h2>
       <ul className="member-list">
         {workspace?.members.map((m) => (
@@ -110,34 +98,15 @@ function Sidebar() {
           </li>
         ))}
       </ul>
-      <div className="sidebar-backup">
-        <button className="board-link" onClick={() => setInviting(true)}>
-          {t('invite.open')}
-        </button>
-        <button className={networkOpen ? 'board-link active' : 'board-link'} aria-current={networkOpen ? 'page' : undefined} onClick={() => runtime.store.setState({ mainView: 'network' })}>
-          {t('network.open')}
-        </button>
-        <button className="board-link" onClick={() => setBackupDialog('back-up')}>
-          {t('backup.backUp')}
-        </button>
-        <button className="board-link" onClick={() => setBackupDialog('restore')}>
-          {t('backup.restore')}
-        </button>
-        <button className="board-link" onClick={() => setBackupDialog('import-unsynced')}>
-          {t('unsynced.import')}
-        </button>
-        <button className="board-link" onClick={() => setLeaving(true)}>
-          {t('leave.open')}
-        </button>
-      </div>
-      {inviting && <InviteDialog onClose={() => setInviting(false)} />}
-      {leaving && <LeaveDialog onClose={() => setLeaving(false)} />}
+      <button className="board-link sidebar-invite" onClick={() => runtime.store.setState({ appDialog: 'invite' })}>
+        + {t('invite.open')}
+      </button>
       {openedInviteLink && <JoinDialog inWorkspace initialCode={openedInviteLink} onClose={() => runtime.store.setState({ openedInviteLink: null })} />}
-      {backupDialog === 'back-up' && <BackUpDialog onClose={() => setBackupDialog(null)} />}
-      {backupDialog === 'restore' && <RestoreDialog onClose={() => setBackupDialog(null)} />}
-      {backupDialog === 'import-unsynced' && <ImportUnsyncedDialog onClose={() => setBackupDialog(null)} />}
       <div className="sidebar-foot">
         <LanguageSwitch />
+        <button className={settingsOpen ? 'board-link active' : 'board-link'} aria-current={settingsOpen ? 'page' : undefined} onClick={() => runtime.store.setState({ mainView: 'settings' })}>
+          <span aria-hidden="true">⚙</span> {t('settings.open')}
+        </button>
       </div>
     </nav>
   );
@@ -181,10 +150,11 @@ export function Workspace() {
         <UnsyncedBanner />
         <AwaySummary />
         <main id="main" className="board-area" tabIndex={-1}>
-          {mainView === 'network' ? <NetworkView /> : <BoardView kind={kind} />}
+          {mainView === 'settings' ? <SettingsView /> : <BoardView kind={kind} />}
         </main>
       </div>
       <Toast />
+      <AppDialogs />
       {choosingMember && <MemberPicker />}
     </div>
   );

@@ -18,6 +18,9 @@ import type { Team, WorkspaceSnapshot } from '../../../shared/model/workspace';
 import type { LinkStatus } from '../link/link-client';
 import { NO_PRESENCE, type PresencePeer } from '../presence/presence-snapshot';
 
+/** A workspace-level dialog that is open (the palette and shortcut sheet too), so any control or command can open it. */
+export type AppDialog = 'palette' | 'shortcuts' | 'invite' | 'back-up' | 'restore' | 'import-unsynced' | 'leave' | `new-board:${string}`;
+
 export type SaveState = 'connecting' | 'saving' | 'saved' | 'offline-saving' | 'offline-saved' | 'offline-error' | 'disk-full' | 'error';
 
 export interface GoalFilters {
@@ -34,6 +37,8 @@ export interface Toast {
   readonly messageKey: string;
   readonly params: Record<string, string | number>;
   readonly undoable: boolean;
+  /** What Undo does when it is not the open board's last step (removing the sample data, say). */
+  readonly undo?: () => void;
 }
 
 export interface AppState {
@@ -44,8 +49,10 @@ export interface AppState {
   activeBoardId: string | null;
   /** Edits made in this browser that the local peer has not acknowledged yet. */
   unsynced: number;
-  /** What the main area shows: the active board, or the Network view. */
-  mainView: 'board' | 'network';
+  /** What the main area shows: the active board, or Settings (language, backup, network, workspace). */
+  mainView: 'board' | 'settings';
+  /** The workspace-level dialog on screen, if any. */
+  appDialog: AppDialog | null;
   /** LAN sync as the local peer last reported it; null until it has. */
   network: NetworkStatus | null;
   /** Joined by invite, and the workspace has not yet arrived from a teammate. */
@@ -104,6 +111,7 @@ export function createAppStore(locale: Locale) {
     activeBoardId: null,
     unsynced: 0,
     mainView: 'board',
+    appDialog: null,
     network: null,
     awaitingJoinedWorkspace: false,
     choosingMember: false,

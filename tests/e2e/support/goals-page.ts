@@ -16,6 +16,7 @@ export async function createGoal(page: Page, title: string): Promise<void> {
   await page.getByRole('button', { name: 'New goal' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Title').fill(title);
+  await dialog.getByText('More options').click();
   await dialog.getByLabel('Year').selectOption('2025');
   await dialog.getByLabel('Quarter').selectOption('1');
   await dialog.getByRole('button', { name: 'Create goal' }).click();

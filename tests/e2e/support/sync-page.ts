@@ -30,9 +30,11 @@ export async function joinByInvite(page: Page, url: string, code: string, name: 
   await expect(page.getByRole('heading', { name: 'Goals', level: 1 })).toBeVisible();
 }
 
-export async function expectSyncStatus(page: Page, status: { connected: string; progress: string } | 'Offline', timeout = 10_000): Promise<void> {
+/** `Alone`: nobody else in the workspace yet, which reads calmly as only on this laptop. */
+export async function expectSyncStatus(page: Page, status: { connected: string; progress: string } | 'Offline' | 'Alone', timeout = 10_000): Promise<void> {
   const indicator = page.getByTestId('sync-indicator');
   if (status === 'Offline') return expect(indicator).toHaveText('Offline', { timeout });
+  if (status === 'Alone') return expect(indicator).toHaveText('Only on this laptop', { timeout });
   await expect(indicator.getByTestId('sync-connected')).toHaveText(status.connected, { timeout });
   await expect(indicator.getByTestId('sync-progress')).toHaveText(status.progress, { timeout });
 }

@@ -8,6 +8,7 @@ import { useApp, useRuntime } from '../../context';
 import { Dialog } from '../dialog/Dialog';
 import { FieldError, type ShownError } from '../FieldError';
 import { conflictBoard, conflictSubject, conflictValue, writtenAt } from './conflict-labels';
+import { boardName as nameOfBoard } from '../../boards/board-name';
 
 /** How many fields are in conflict on every open board. */
 function useConflictCount(): number {
@@ -20,7 +21,8 @@ function ConflictField({ boardId, conflict, onDone }: { boardId: string; conflic
   const locale = useApp((s) => s.locale);
   const members = useApp((s) => s.workspace?.members);
   const readOnly = useApp((s) => s.workspace?.readOnly ?? false);
-  const boardName = useApp((s) => s.workspace?.boards.find((b) => b.id === boardId)?.name ?? '');
+  const board = useApp((s) => s.workspace?.boards.find((b) => b.id === boardId));
+  const boardName = board ? nameOfBoard(board, t) : '';
   const ctx = useApp((s) => conflictBoard(s, boardId, conflict));
   const subject = conflictSubject(ctx, conflict, t);
   if (subject === null) return null;

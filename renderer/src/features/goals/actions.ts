@@ -3,15 +3,24 @@
 // calling form can show.
 import type * as Y from 'yjs';
 import { createGoal, deleteGoal, moveGoal, updateGoal, type CreateGoalInput, type UpdateGoalInput } from '../../../../shared/model/goals/goals';
-import { addCheckIn, addKpi, deleteKpi, updateKpi } from '../../../../shared/model/goals/kpis';
+import { addCheckIn, addKpi, deleteKpi, updateKpi, type KpiUnit } from '../../../../shared/model/goals/kpis';
+import { transactLocal } from '../../../../shared/model/doc';
 import type { ActionResult, Runtime } from '../../runtime';
 import { selectGoalsBoard } from '../../state/store';
 
 type KpiFields = Parameters<typeof addKpi>[1];
 type KpiPatch = Parameters<typeof updateKpi>[1];
 
+/** The first KPI asked for by the short goal form: it starts from 0 towards its target. */
+export interface FirstKpi {
+  readonly name: string;
+  readonly unit: KpiUnit;
+  readonly target: number;
+}
+
 export interface GoalActions {
-  create(input: Omit<CreateGoalInput, 'createdBy'>): ActionResult<string>;
+  /** Creates a goal, with its first KPI when given, as one undo step: a refused KPI leaves no goal behind. */
+  create(input: Omit<CreateGoalInput, 'createdBy'>, firstKpi?: FirstKpi): ActionResult<string>;
   update(input: UpdateGoalInput): ActionResult;
   move(goalId: string, toIndex: number): ActionResult;
   remove(goalId: string): ActionResult;
@@ -26,9 +35,20 @@ export function createGoalActions(runtime: Runtime): GoalActions {
   const onBoard = <T>(fn: (doc: Y.Doc) => T): ActionResult<T> => runtime.editBoard(fn);
 
   return {
-    create: (input) =>
+    create: (input, firstKpi) =>
       onBoard((doc) => {
-        const id = createGoal(doc, { ...input, createdBy: memberId() });
+        const id = transactLocal(doc, () => {
+          const goalId = createGoal(doc, { ...input, createdBy: memberId() });
+          if (!firstKpi) return goalId;
+          try {
+            addKpi(doc, { goalId, name: firstKpi.name, unit: firstKpi.unit, direction: firstKpi.target < 0 ? 'decrease' : 'increase', baseline: 0, target: firstKpi.target });
+          } catch (error) {
+            // Same transaction: the goal never reaches the board or the undo stack.
+            deleteGoal(doc, { id: goalId });
+            throw error;
+          }
+          return goalId;
+        });
         runtime.store.setState({ selectedGoalId: id });
         return id;
       }),

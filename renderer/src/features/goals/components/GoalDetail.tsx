@@ -13,6 +13,7 @@ import { CheckInForm, KpiEditForm, KpiForm } from './KpiForms';
 import { ProgressBar, StatusPill } from '../../../components/ProgressBar';
 import { TrendChart } from './TrendChart';
 import { selectGoalsBoard } from '../../../state/store';
+import { statusReason } from '../status-reason';
 
 function KpiSection({ kpi, goalKey, readOnly }: { kpi: KpiSnapshot; goalKey: string; readOnly: boolean }) {
   const runtime = useRuntime();
@@ -54,15 +55,16 @@ function KpiSection({ kpi, goalKey, readOnly }: { kpi: KpiSnapshot; goalKey: str
       {kpi.checkIns.length === 0 ? (
         <p className="muted small">{t('detail.noCheckIns')}</p>
       ) : (
-        <ol className="check-ins" reversed>
-          {[...kpi.checkIns].reverse().map((c) => (
+        // Newest first; each keeps its own number (the oldest is #1) however the list is read.
+        <ul className="check-ins">
+          {kpi.checkIns.map((c, index) => ({ c, number: index + 1 })).reverse().map(({ c, number }) => (
             <li key={c.id} data-testid="check-in" className={(dayCounts.get(c.date) ?? 0) > 1 ? 'same-day' : undefined} title={(dayCounts.get(c.date) ?? 0) > 1 ? t('detail.sameDay') : undefined}>
-              <strong>{fmt(c.value)}</strong> <span className="muted">{formatDate(c.date, locale)}</span>{' '}
+              <span className="check-in-number muted small">#{number}</span> <strong>{fmt(c.value)}</strong> <span className="muted">{formatDate(c.date, locale)}</span>{' '}
               <span className="muted small">{t('detail.by', { name: members?.find((m) => m.id === c.authorId)?.name ?? '?' })}</span>
               {c.note && <span className="note"> — {c.note}</span>}
             </li>
           ))}
-        </ol>
+        </ul>
       )}
     </section>
   );
@@ -120,6 +122,7 @@ export function GoalDetail({ goalId }: { goalId: string }) {
   const parent = useApp((s) => selectGoalsBoard(s)?.goals.find((g) => g.id === goal?.parentId));
   const locale = useApp((s) => s.locale);
   const readOnly = useApp((s) => s.workspace?.readOnly ?? false);
+  const today = useApp((s) => s.today);
   const [addingKpi, setAddingKpi] = useState(false);
   const close = () => runtime.store.setState({ selectedGoalId: null });
   // Close the panel when the goal disappears (a teammate deleted it), but not while a goal
@@ -130,6 +133,7 @@ export function GoalDetail({ goalId }: { goalId: string }) {
     else if (seen.current) runtime.store.setState({ selectedGoalId: null });
   }, [goal, runtime]);
   if (!goal) return null;
+  const reason = statusReason(goal, today);
   return (
     <SidePanel className="goal-detail card" titleId="goal-detail-title" onClose={close} testId="goal-detail" fallbackFocus={() => goalOpener(goal.id)}>
       <div className="detail-head">
@@ -147,6 +151,11 @@ export function GoalDetail({ goalId }: { goalId: string }) {
         <PresenceField as="span" itemId={goal.id} field="statusOverride">
           <StatusPill status={goal.status} />
         </PresenceField>
+        {reason && (
+          <span className="status-reason" data-testid="status-reason">
+            {t(reason.messageKey, reason.params)}
+          </span>
+        )}
         {goal.statusOverride && goal.suggestedStatus && goal.suggestedStatus !== goal.statusOverride && (
           <span className="muted small">{t('status.suggested', { status: t(`status.${goal.suggestedStatus}`) })}</span>
         )}

@@ -1,10 +1,13 @@
-// The dialog to create or edit a goal. Every field is validated by the shared mutation;
-// its translated message appears under the field and nothing is saved until it passes.
+// The dialog to create or edit a goal. A new goal asks only its title, a first KPI (name, unit,
+// target) and owner; "More options" holds description, team, period, parent and confidence.
+// Every field is validated by the shared mutation; its translated message appears under the
+// field and nothing is saved until it passes.
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GoalSnapshot } from '../../../../../shared/model/goals/read';
 import { quarterOf, quarterPeriod, type Period } from '../../../../../shared/model/goals/period';
 import type { GoalStatus } from '../../../../../shared/model/goals/progress';
+import { KPI_UNITS, type KpiUnit } from '../../../../../shared/model/goals/kpis';
 import type { Team } from '../../../../../shared/model/workspace';
 import { useApp, useRuntime } from '../../../context';
 import { parseNumberInput } from '../../../i18n/i18n';
@@ -38,6 +41,9 @@ export function GoalForm({ form }: { form: Form }) {
   const [parentId, setParentId] = useState(existing?.parentId ?? '');
   const [statusOverride, setStatusOverride] = useState<GoalStatus | ''>(existing?.statusOverride ?? '');
   const [confidence, setConfidence] = useState(existing?.confidence === null || existing?.confidence === undefined ? '' : String(existing.confidence));
+  const [kpiName, setKpiName] = useState('');
+  const [kpiUnit, setKpiUnit] = useState<KpiUnit>('number');
+  const [kpiTarget, setKpiTarget] = useState('');
   const [error, setError] = useState<ShownError | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const close = () => runtime.store.setState({ goalForm: null });
@@ -53,14 +59,30 @@ export function GoalForm({ form }: { form: Form }) {
       parentId: parentId || null,
       confidence: confidence.trim() === '' ? null : parseNumberInput(confidence),
     };
-    const result = existing ? runtime.goals.update({ id: existing.id, ...fields, statusOverride: statusOverride || null }) : runtime.goals.create(fields);
+    let firstKpi: { name: string; unit: KpiUnit; target: number } | undefined;
+    if (!existing && (kpiName.trim() !== '' || kpiTarget.trim() !== '')) {
+      const target = parseNumberInput(kpiTarget);
+      if (kpiName.trim() === '') return showError({ messageKey: 'errors.required', field: 'kpiName', params: {} });
+      if (kpiTarget.trim() === '' || !Number.isFinite(target)) return showError({ messageKey: kpiTarget.trim() === '' ? 'errors.required' : 'errors.notANumber', field: 'kpiTarget', params: {} });
+      firstKpi = { name: kpiName, unit: kpiUnit, target };
+    }
+    const result = existing ? runtime.goals.update({ id: existing.id, ...fields, statusOverride: statusOverride || null }) : runtime.goals.create(fields, firstKpi);
     if (!result.ok) {
-      setError(result.error);
-      const field = result.error.field?.split('.')[0];
-      (formRef.current?.querySelector(`[name="${field}"]`) as HTMLElement | null)?.focus();
+      // A refused first KPI names its own fields: `name` and `target` are the KPI's here.
+      const kpiField = { name: 'kpiName', target: 'kpiTarget', unit: 'kpiUnit' }[result.error.field ?? ''];
+      showError(kpiField ? { ...result.error, field: kpiField } : result.error);
       return;
     }
     close();
+  }
+  function showError(shown: ShownError & { field?: string }) {
+    setError(shown);
+    const field = shown.field?.split('.')[0];
+    // Fields folded under "More options" are shown before focus goes to them.
+    const target = formRef.current?.querySelector(`[name="${field}"]`) as HTMLElement | null;
+    const details = target?.closest('details');
+    if (details && !details.open) details.open = true;
+    target?.focus();
   }
   const errorFor = (field: string) => (error && (error.field ?? '').split('.')[0] === field ? error : null);
 
@@ -72,6 +94,44 @@ export function GoalForm({ form }: { form: Form }) {
           <input name="title" value={title} onChange={(e) => setTitle(e.target.value)} placeholder={t('goalForm.titlePlaceholder')} autoFocus aria-invalid={!!errorFor('title')} />
         </label>
         <FieldError error={errorFor('title')} />
+        {!existing && (
+          <fieldset className="first-kpi">
+            <legend>{t('goalShort.kpiLegend')}</legend>
+            <label>
+              {t('goalShort.kpiName')}
+              <input name="kpiName" value={kpiName} onChange={(e) => setKpiName(e.target.value)} placeholder={t('detail.kpiNamePlaceholder')} aria-invalid={!!errorFor('kpiName')} aria-describedby="first-kpi-hint" />
+            </label>
+            <label>
+              {t('goalShort.kpiUnit')}
+              <select name="kpiUnit" value={kpiUnit} onChange={(e) => setKpiUnit(e.target.value as KpiUnit)}>
+                {KPI_UNITS.map((u) => (
+                  <option key={u} value={u}>
+                    {t(`units.${u}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('goalShort.kpiTarget')}
+              <input name="kpiTarget" inputMode="decimal" value={kpiTarget} onChange={(e) => setKpiTarget(e.target.value)} aria-invalid={!!errorFor('kpiTarget')} />
+            </label>
+            <p id="first-kpi-hint" className="muted small">
+              {t('goalShort.kpiHint')}
+            </p>
+          </fieldset>
+        )}
+        <FieldError error={errorFor('kpiName') ?? errorFor('kpiTarget') ?? errorFor('kpiUnit')} />
+        <label>
+          {t('goalForm.owner')}
+          <select name="ownerId" value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
+            <option value="">{t('goals.noOwner')}</option>
+            <MemberOptions members={members} />
+          </select>
+        </label>
+        <details className="more-options" open={!!existing}>
+          <summary>
+            {t('goalShort.moreOptions')} <span className="muted small">({t('goalShort.moreOptionsHint')})</span>
+          </summary>
         <label>
           {t('goalForm.description')}
           <textarea name="description" value={description} onChange={(e) => setDescription(e.target.value)} rows={3} />
@@ -82,13 +142,6 @@ export function GoalForm({ form }: { form: Form }) {
             {t('goalForm.team')}
             <select name="team" value={team} onChange={(e) => setTeam(e.target.value as Team)}>
               <TeamOptions />
-            </select>
-          </label>
-          <label>
-            {t('goalForm.owner')}
-            <select name="ownerId" value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
-              <option value="">{t('goals.noOwner')}</option>
-              <MemberOptions members={members} />
             </select>
           </label>
         </div>
@@ -114,6 +167,7 @@ export function GoalForm({ form }: { form: Form }) {
           </label>
         </div>
         <FieldError error={errorFor('parentId') ?? errorFor('confidence')} />
+        </details>
         {existing && (
           <label>
             {t('goalForm.status')}
@@ -127,7 +181,7 @@ export function GoalForm({ form }: { form: Form }) {
             </select>
           </label>
         )}
-        {error && !['title', 'description', 'period', 'parentId', 'confidence'].includes((error.field ?? '').split('.')[0] ?? '') && <FieldError error={error} />}
+        {error && !['title', 'description', 'period', 'parentId', 'confidence', 'kpiName', 'kpiTarget', 'kpiUnit'].includes((error.field ?? '').split('.')[0] ?? '') && <FieldError error={error} />}
         <div className="actions">
           <button type="button" onClick={close}>
             {t('goalForm.cancel')}

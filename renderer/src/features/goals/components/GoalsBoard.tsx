@@ -1,6 +1,6 @@
 // The Goals board: goals grouped by period and team, each group a sortable list (drag, or
 // keyboard), with filters, an empty state, the goal form and the detail panel.
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useTranslation } from 'react-i18next';
@@ -12,16 +12,63 @@ import { GoalDetail } from './GoalDetail';
 import { GoalFilters } from './GoalFilters';
 import { GoalForm } from './GoalForm';
 import { boardIndexForMove, groupGoals } from './grouping';
+import { boardName } from '../../../boards/board-name';
 
 // Stable sensor options: new objects each render would re-render every sortable card.
 const POINTER_OPTIONS = { activationConstraint: { distance: 4 } };
 const KEYBOARD_OPTIONS = { coordinateGetter: sortableKeyboardCoordinates };
 
+/**
+ * No goals yet: beside the header's "New goal", a workspace with nothing in it but this board
+ * is offered the sample data to try Tandem with.
+ */
+function EmptyGoals({ readOnly }: { readOnly: boolean }) {
+  const runtime = useRuntime();
+  const { t } = useTranslation();
+  const onlyBoard = useApp((s) => (s.workspace?.boards.length ?? 0) <= 1);
+  const [adding, setAdding] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
+  const trySample = async () => {
+    setAdding(true);
+    setFailed(null);
+    const result = await runtime.sample.add();
+    setAdding(false);
+    if (!result.ok) setFailed(t(result.error.messageKey, result.error.params));
+  };
+  return (
+    <div className="empty-state" data-testid="goals-empty">
+      <p>{t('goals.empty')}</p>
+      {!readOnly && (
+        <div className="empty-actions">
+          <button className="primary" onClick={() => runtime.store.setState({ goalForm: { mode: 'create' } })}>
+            {t('goals.addFirst')}
+          </button>
+          {onlyBoard && (
+            <button onClick={() => void trySample()} disabled={adding} aria-describedby="sample-offer">
+              {adding ? t('sample.adding') : t('sample.try')}
+            </button>
+          )}
+        </div>
+      )}
+      {!readOnly && onlyBoard && (
+        <p id="sample-offer" className="muted small">
+          {t('sample.offer')}
+        </p>
+      )}
+      {failed && (
+        <p className="field-error" role="alert">
+          {t('sample.failed', { error: failed })}
+        </p>
+      )}
+    </div>
+  );
+}
+
 export function GoalsBoard() {
   const runtime = useRuntime();
   const { t } = useTranslation();
   const board = useApp(selectGoalsBoard);
-  const boardName = useApp((s) => s.workspace?.boards.find((b) => b.id === s.activeBoardId)?.name);
+  const boardRef = useApp((s) => s.workspace?.boards.find((b) => b.id === s.activeBoardId));
   const filters = useApp((s) => s.filters);
   const members = useApp((s) => s.workspace?.members);
   const selectedGoalId = useApp((s) => s.selectedGoalId);
@@ -66,7 +113,7 @@ export function GoalsBoard() {
   return (
     <div className="goals-board">
       <div className="board-header">
-        <h1>{boardName ?? t('goals.title')}</h1>
+        <h1>{boardRef ? boardName(boardRef, t) : t('goals.title')}</h1>
         {!readOnly && (
           <button className="primary" onClick={() => runtime.store.setState({ goalForm: { mode: 'create' } })}>
             + {t('goals.newGoal')}
@@ -77,16 +124,7 @@ export function GoalsBoard() {
       <p id="reorder-hint" className="visually-hidden">
         {t('goals.reorderHint')}
       </p>
-      {goals.length === 0 && (
-        <div className="empty-state">
-          <p>{t('goals.empty')}</p>
-          {!readOnly && (
-            <button className="primary" onClick={() => runtime.store.setState({ goalForm: { mode: 'create' } })}>
-              {t('goals.addFirst')}
-            </button>
-          )}
-        </div>
-      )}
+      {goals.length === 0 && <EmptyGoals readOnly={readOnly} />}
       {goals.length > 0 && groups.length === 0 && (
         <div className="empty-state">
           <p>{filtered ? t('goals.emptyFiltered') : t('goals.empty')}</p>

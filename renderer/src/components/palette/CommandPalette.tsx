@@ -1,0 +1,63 @@
+// The command palette (Ctrl/Cmd+K): cmdk's list of commands inside the app's one Dialog, so
+// focus, Escape and the return of focus behave as in every other dialog. Matching uses cmdk's
+// fuzzy score on each command's names in both languages; while a query is typed the list is
+// one ranking, best match first, rather than groups.
+import { Command, defaultFilter } from 'cmdk';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import { useApp, useRuntime } from '../../context';
+import { Dialog } from '../dialog/Dialog';
+import { paletteCommands, type PaletteCommand } from './commands';
+
+const GROUPS: readonly PaletteCommand['group'][] = ['boards', 'create', 'workspace'];
+
+/** The commands matching `query`, best first; every command, grouped, while it is empty. */
+function rank(commands: readonly PaletteCommand[], query: string): readonly PaletteCommand[] {
+  const q = query.trim();
+  if (q === '') return commands;
+  return commands
+    .map((command) => ({ command, score: defaultFilter([command.label, ...command.keywords].join(' '), q) }))
+    .filter((m) => m.score > 0)
+    .sort((a, b) => b.score - a.score)
+    .map((m) => m.command);
+}
+
+function Item({ command }: { command: PaletteCommand }) {
+  return (
+    <Command.Item value={command.id} onSelect={() => command.run()}>
+      {command.icon && <span aria-hidden="true">{command.icon} </span>}
+      {command.label}
+    </Command.Item>
+  );
+}
+
+export function CommandPalette({ onClose }: { onClose(): void }) {
+  const runtime = useRuntime();
+  const { t } = useTranslation();
+  const state = useApp(useShallow((s) => ({ workspace: s.workspace, locale: s.locale, activeBoardId: s.activeBoardId })));
+  const commands = useMemo(() => paletteCommands(runtime, state, t), [runtime, state, t]);
+  const [query, setQuery] = useState('');
+  const shown = useMemo(() => rank(commands, query), [commands, query]);
+  return (
+    <Dialog title={<span className="visually-hidden">{t('palette.title')}</span>} onClose={onClose} className="palette" testId="command-palette">
+      <Command label={t('palette.title')} shouldFilter={false} loop>
+        <Command.Input value={query} onValueChange={setQuery} placeholder={t('palette.placeholder')} aria-label={t('palette.placeholder')} autoFocus />
+        <Command.List className="palette-list">
+          <Command.Empty className="muted small">{t('palette.empty')}</Command.Empty>
+          {query.trim() !== ''
+            ? shown.map((c) => <Item key={c.id} command={c} />)
+            : GROUPS.map((group) => (
+                <Command.Group key={group} heading={t(`palette.groups.${group}`)}>
+                  {shown
+                    .filter((c) => c.group === group)
+                    .map((c) => (
+                      <Item key={c.id} command={c} />
+                    ))}
+                </Command.Group>
+              ))}
+        </Command.List>
+      </Command>
+    </Dialog>
+  );
+}
