@@ -1,9 +1,13 @@
 // The plan as a timeline: lanes by team or by goal, zoom week / month / quarter, a today line,
 // dependencies drawn as arrows, and bars to move (drag, or Alt+← / Alt+→) and resize (drag the
-// end, or Alt+Shift+← / →); Enter opens an item. Hand-written (absolutely placed buttons over
-// an SVG of the arrows) and windowed: only bars and arrows near the visible area are in the page,
-// so 2,000 items scroll as lightly as 20 (see the plan-timeline bench row and the report on
-// timeline libraries in ../README.md).
+// end, or Alt+Shift+← / →); Enter opens an item. Hand-written (absolutely placed buttons over an
+// SVG of the arrows) and windowed: only bars and arrows near the visible area are in the page.
+// Library choice, measured (docs/plan-timeline-measure): SVAR React Gantt 2.7.3 opened 2,000 items
+// at 2.3× its empty self and scrolled at p95 1.5×, so it misses the plan-timeline targets too, and
+// it brings its own grid, editor, date library and keyboard model, with no lanes by team or goal;
+// react-calendar-timeline 0.28 is written for React 16. This one keeps the app's keyboard, i18n and
+// lanes, but still re-renders per scrolled frame (p95 6× empty as measured): the next step is to
+// move the scrolled window below the memoised layout or adopt SVAR if that cannot reach the target.
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays, daysBetween, type PlanItemSnapshot } from '../../../../../shared/model/plans';
@@ -11,7 +15,7 @@ import { useApp } from '../../../context';
 import { formatDate } from '../../../i18n/i18n';
 import { useLinkTargets } from '../../links';
 import { rangeText, weekStartOf } from '../labels';
-import { DAY_WIDTH, LANE_HEADER, layOut, rangeOf, ROW_HEIGHT, ticksOf, xOf, type LaneBy, type Zoom } from '../timeline-scale';
+import { DAY_WIDTH, layOut, rangeOf, ROW_HEIGHT, ticksOf, xOf, type LaneBy, type Zoom } from '../timeline-scale';
 
 const LABEL_WIDTH = 0;
 const AXIS_HEIGHT = 28;
@@ -27,10 +31,16 @@ interface Viewport {
   height: number;
 }
 
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+
 function tickLabel(date: string, zoom: Zoom, locale: string): string {
   const d = new Date(`${date}T00:00:00Z`);
   if (zoom === 'week') return formatDate(date, locale as never, 'short');
-  if (zoom === 'month') return new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(d);
+  if (zoom === 'month') {
+    const format = monthFormats.get(locale) ?? new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+    monthFormats.set(locale, format);
+    return format.format(d);
+  }
   return `Q${Math.floor(d.getUTCMonth() / 3) + 1} ${d.getUTCFullYear()}`;
 }
 
@@ -154,11 +164,17 @@ export function Timeline({ items, onOpen, onMove }: { items: readonly PlanItemSn
   const x1 = view.left + view.width + OVERSCAN;
   const y0 = view.top - OVERSCAN;
   const y1 = view.top + view.height + OVERSCAN;
-  const visible = layout.items.filter((l) => {
-    const x = xOf(range, l.item.start as string, zoom);
-    const w = (daysBetween(l.item.start as string, l.item.end as string) + 1) * dayWidth;
-    return x + w >= x0 && x <= x1 && l.y + ROW_HEIGHT >= y0 && l.y <= y1;
-  });
+  // Each bar's place, once per layout and zoom rather than once per scrolled frame.
+  const placed = useMemo(
+    () => layout.items.map((l) => ({ ...l, x: xOf(range, l.item.start as string, zoom), w: Math.max(dayWidth, (daysBetween(l.item.start as string, l.item.end as string) + 1) * dayWidth) })),
+    [layout, range, zoom, dayWidth],
+  );
+  // Labels once per change of the items or the language, not once per scrolled frame.
+  const labels = useMemo(
+    () => new Map(layout.items.map((l) => [l.item.id, t('plans.timelineItem', { title: l.item.title, kind: t(`plans.kinds.${l.item.kind}`), range: rangeText(l.item, t, locale) })])),
+    [layout, t, locale],
+  );
+  const visible = placed.filter((l) => l.x + l.w >= x0 && l.x <= x1 && l.y + ROW_HEIGHT >= y0 && l.y <= y1);
   const visibleIds = new Set(visible.map((l) => l.item.id));
   const arrows: { key: string; d: string; flagged: boolean }[] = [];
   for (const l of layout.items) {
@@ -209,7 +225,8 @@ export function Timeline({ items, onOpen, onMove }: { items: readonly PlanItemSn
           <div className="plan-today" style={{ transform: `translateX(${todayX}px)`, height: layout.height + AXIS_HEIGHT }} data-testid="plan-today" title={t('plans.today')}>
             <span>{t('plans.today')}</span>
           </div>
-          <svg className="plan-arrows" width={width} height={layout.height + AXIS_HEIGHT} aria-hidden="true">
+          {/* Only as large as the window around the visible area: a canvas-sized SVG is repainted whole on every scroll. */}
+          <svg className="plan-arrows" width={x1 - Math.max(0, x0)} height={y1 - Math.max(0, y0)} style={{ transform: `translate(${Math.max(0, x0)}px, ${Math.max(0, y0)}px)` }} viewBox={`${Math.max(0, x0)} ${Math.max(0, y0)} ${x1 - Math.max(0, x0)} ${y1 - Math.max(0, y0)}`} aria-hidden="true">
             <defs>
               <marker id="plan-arrow-head" viewBox="0 0 6 6" refX="5" refY="3" markerWidth="6" markerHeight="6" orient="auto">
                 <path d="M0,0 L6,3 L0,6 z" fill="currentColor" />
@@ -217,12 +234,9 @@ export function Timeline({ items, onOpen, onMove }: { items: readonly PlanItemSn
             </defs>
             {arrows.map((a) => <path key={a.key} d={a.d} className={a.flagged ? 'flagged' : undefined} markerEnd="url(#plan-arrow-head)" data-testid="plan-arrow" />)}
           </svg>
-          {visible.map((l) => {
-            const x = xOf(range, l.item.start as string, zoom);
-            const w = Math.max(dayWidth, (daysBetween(l.item.start as string, l.item.end as string) + 1) * dayWidth);
-            const label = t('plans.timelineItem', { title: l.item.title, kind: t(`plans.kinds.${l.item.kind}`), range: rangeText(l.item, t, locale) });
-            return <Bar key={l.item.id} item={l.item} x={x} y={l.y + AXIS_HEIGHT + LANE_HEADER * 0 + 2} width={w} label={label} zoom={zoom} onOpen={onOpen} onMove={onMove} />;
-          })}
+          {visible.map((l) => (
+            <Bar key={l.item.id} item={l.item} x={l.x} y={l.y + AXIS_HEIGHT + 2} width={l.w} label={labels.get(l.item.id) ?? l.item.title} zoom={zoom} onOpen={onOpen} onMove={onMove} />
+          ))}
         </div>
       </div>
     </div>
