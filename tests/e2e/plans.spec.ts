@@ -113,7 +113,7 @@ test('a release and the campaign waiting on it: moved, flagged on the other lapt
     // Li sees the campaign flagged in My work, on the other laptop.
     await openBoard(pageB, 'Q3 plan');
     await pageB.getByRole('tab', { name: 'My work' }).click();
-    await expect(pageB.getByTestId('my-flagged-item')).toContainText(CAMPAIGN, { timeout: 15_000 });
+    await expect(pageB.getByTestId('my-flagged-item')).toContainText(CAMPAIGN, { timeout: 30_000 });
     await expect(pageB.getByTestId('my-flagged-item')).toContainText(`“${RELEASE}” moved 1 week later`);
 
     // Mei launches the release: the launch is marked on the goal's chart on Li's laptop.
