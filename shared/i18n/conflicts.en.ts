@@ -9,7 +9,7 @@ export const conflictsEn = {
     title: 'Conflicting changes',
     intro: 'These fields were changed on laptops that could not see each other. Keep one version: your choice syncs to everyone.',
     none: 'No conflicts left.',
-    fields: { statusOverride: 'Status', target: 'Target', title: 'Title', statusId: 'Column' },
+    fields: { status: 'Status', start: 'Start', end: 'End', statusOverride: 'Status', target: 'Target', title: 'Title', statusId: 'Column' },
     ofGoal: 'Goal “{{title}}”',
     ofKpi: 'KPI “{{name}}” of “{{title}}”',
     ofItem: 'Feedback “{{title}}”',

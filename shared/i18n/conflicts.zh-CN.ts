@@ -13,7 +13,7 @@ export const conflictsZhCN: Widen<typeof conflictsEn> = {
     title: '冲突的修改',
     intro: '这些字段在彼此无法同步的电脑上被修改过。请保留一个版本：你的选择会同步给所有人。',
     none: '已没有冲突。',
-    fields: { statusOverride: '状态', target: '目标值', title: '标题', statusId: '所在列' },
+    fields: { status: '状态', start: '开始', end: '结束', statusOverride: '状态', target: '目标值', title: '标题', statusId: '所在列' },
     ofGoal: '目标“{{title}}”',
     ofKpi: '目标“{{title}}”的关键指标“{{name}}”',
     ofItem: '反馈“{{title}}”',

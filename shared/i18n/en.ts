@@ -12,6 +12,7 @@ import { paletteEn } from './palette.en';
 import { settingsEn } from './settings.en';
 import { meetingsEn } from './meetings.en';
 import { workshopsEn } from './workshops.en';
+import { plansEn } from './plans.en';
 
 const core = {
   app: {
@@ -142,7 +143,7 @@ const core = {
 };
 
 /** The whole English catalogue: the core screens plus the feedback boards, backup and network, each kept in its own file. */
-export const en = { ...core, ...feedbackEn, ...presenceEn, meetings: meetingsEn.meetings, minutes: meetingsEn.minutes, workshops: workshopsEn.workshops, backup: backupEn.backup, sync: networkEn.sync, invite: networkEn.invite, join: networkEn.join, leave: networkEn.leave, reach: networkEn.reach, network: networkEn.network, conflicts: conflictsEn.conflicts, away: conflictsEn.away, unsynced: unsyncedEn.unsynced, relay: relayEn.relay, shortcuts: shortcutsEn.shortcuts, ...paletteEn, ...settingsEn, errors: { ...relayEn.errors, ...core.errors, ...conflictsEn.errors, ...backupEn.errors, ...unsyncedEn.errors, ...feedbackEn.errors, ...networkEn.errors, ...meetingsEn.errors, ...workshopsEn.errors } };
+export const en = { ...core, ...feedbackEn, ...presenceEn, meetings: meetingsEn.meetings, minutes: meetingsEn.minutes, workshops: workshopsEn.workshops, plans: plansEn.plans, backup: backupEn.backup, sync: networkEn.sync, invite: networkEn.invite, join: networkEn.join, leave: networkEn.leave, reach: networkEn.reach, network: networkEn.network, conflicts: conflictsEn.conflicts, away: conflictsEn.away, unsynced: unsyncedEn.unsynced, relay: relayEn.relay, shortcuts: shortcutsEn.shortcuts, ...paletteEn, ...settingsEn, errors: { ...relayEn.errors, ...core.errors, ...conflictsEn.errors, ...backupEn.errors, ...unsyncedEn.errors, ...feedbackEn.errors, ...networkEn.errors, ...meetingsEn.errors, ...workshopsEn.errors, ...plansEn.errors } };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** Every catalogue has exactly the English keys. */

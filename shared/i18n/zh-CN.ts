@@ -12,10 +12,11 @@ import { paletteZhCN } from './palette.zh-CN';
 import { settingsZhCN } from './settings.zh-CN';
 import { unsyncedZhCN } from './unsynced.zh-CN';
 import { workshopsZhCN } from './workshops.zh-CN';
+import { plansZhCN } from './plans.zh-CN';
 
 /** The core screens; the feedback boards, backup and network keep their messages in their own files. */
-type CoreCatalogue = Omit<Catalogue, 'conflicts' | 'away' | keyof typeof meetingsZhCN | keyof typeof feedbackZhCN | keyof typeof networkZhCN | keyof typeof presenceZhCN | 'backup' | 'unsynced' | 'relay' | 'shortcuts' | 'workshops' | keyof typeof paletteZhCN | keyof typeof settingsZhCN> & {
-  errors: Omit<Catalogue['errors'], keyof (typeof conflictsZhCN)['errors'] | keyof (typeof backupZhCN)['errors'] | keyof (typeof feedbackZhCN)['errors'] | keyof (typeof networkZhCN)['errors'] | keyof (typeof unsyncedZhCN)['errors'] | keyof (typeof relayZhCN)['errors'] | keyof (typeof meetingsZhCN)['errors'] | keyof (typeof workshopsZhCN)['errors']>;
+type CoreCatalogue = Omit<Catalogue, 'conflicts' | 'away' | keyof typeof meetingsZhCN | keyof typeof feedbackZhCN | keyof typeof networkZhCN | keyof typeof presenceZhCN | 'backup' | 'unsynced' | 'relay' | 'shortcuts' | 'workshops' | 'plans' | keyof typeof paletteZhCN | keyof typeof settingsZhCN> & {
+  errors: Omit<Catalogue['errors'], keyof (typeof conflictsZhCN)['errors'] | keyof (typeof backupZhCN)['errors'] | keyof (typeof feedbackZhCN)['errors'] | keyof (typeof networkZhCN)['errors'] | keyof (typeof unsyncedZhCN)['errors'] | keyof (typeof relayZhCN)['errors'] | keyof (typeof meetingsZhCN)['errors'] | keyof (typeof workshopsZhCN)['errors'] | keyof (typeof plansZhCN)['errors']>;
 };
 
 const core: CoreCatalogue = {
@@ -163,9 +164,10 @@ export const zhCN: Catalogue = {
   away: conflictsZhCN.away,
   unsynced: unsyncedZhCN.unsynced,
   workshops: workshopsZhCN.workshops,
+  plans: plansZhCN.plans,
   relay: relayZhCN.relay,
   shortcuts: shortcutsZhCN.shortcuts,
   ...paletteZhCN,
   ...settingsZhCN,
-  errors: { ...relayZhCN.errors, ...core.errors, ...conflictsZhCN.errors, ...backupZhCN.errors, ...unsyncedZhCN.errors, ...feedbackZhCN.errors, ...networkZhCN.errors, ...meetingsZhCN.errors, ...workshopsZhCN.errors },
+  errors: { ...relayZhCN.errors, ...core.errors, ...conflictsZhCN.errors, ...backupZhCN.errors, ...unsyncedZhCN.errors, ...feedbackZhCN.errors, ...networkZhCN.errors, ...meetingsZhCN.errors, ...workshopsZhCN.errors, ...plansZhCN.errors },
 };

@@ -30,7 +30,26 @@ export interface FeedbackFact {
   readonly createdAt: number;
 }
 
-/** A dated mark another kind puts on a goal's trend chart (a decision; later, a launch). */
+/** A plan item of some plan board, as other kinds see it (a KPI review lists launches and slips). */
+export interface PlanFact {
+  readonly boardId: string;
+  readonly id: string;
+  readonly title: string;
+  readonly status: 'idea' | 'planned' | 'in-progress' | 'launched' | 'done' | 'cancelled';
+  readonly ownerId: string | null;
+  /** `YYYY-MM-DD`, once launched. */
+  readonly launchedOn: string | null;
+  /** Each time its end moved later: when (ms since the epoch) and by how many days. */
+  readonly slips: readonly { readonly at: number; readonly days: number }[];
+  /** Waits on something that moved later, was cancelled or deleted. */
+  readonly blocked: boolean;
+  /** Goals it should move, as `${boardId}:${goalId}`. */
+  readonly goalKeys: readonly string[];
+  /** Feedback items it addresses, as `${boardId}:${itemId}`. */
+  readonly feedbackKeys: readonly string[];
+}
+
+/** A dated mark another kind puts on a goal's trend chart (a decision, a launch). */
 export interface ChartMarker {
   /** Unique among all markers: the providing kind's entity key. */
   readonly key: string;
@@ -42,4 +61,6 @@ export interface ChartMarker {
   readonly label: string;
   /** Where it happened ("Weekly KPI review, 3 March"). */
   readonly detail: string;
+  /** A launch: the goal's panel compares each KPI before and after this date. */
+  readonly compare?: boolean;
 }

@@ -12,6 +12,7 @@ export * from './feedback';
 export * from './meetings';
 export * from './facts';
 export * from './workshops';
+export * from './plans';
 export * from './kinds';
 export * from './field-writes';
 export * from './conflicts';

@@ -7,6 +7,7 @@ import { feedbackKind } from './feedback/kind';
 import type { TrackedValue } from './field-writes';
 import { goalsKind } from './goals/kind';
 import { meetingsKind } from './meetings/kind';
+import { plansKind } from './plans/kind';
 import { workshopsKind } from './workshops/kind';
 
 /** Fields of one entity kind that keep a write history, so offline conflicts show. */
@@ -48,6 +49,7 @@ export const BOARD_KINDS = {
   feedback: feedbackKind,
   meetings: meetingsKind,
   workshops: workshopsKind,
+  plans: plansKind,
 } as const satisfies Readonly<Record<string, BoardKindModel>>;
 
 export type BoardKind = keyof typeof BOARD_KINDS;

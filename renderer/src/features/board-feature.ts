@@ -5,7 +5,7 @@ import type { ComponentType } from 'react';
 import type * as Y from 'yjs';
 import type { Locale } from '../../../shared/api/bridge';
 import type { AwayChange } from '../../../shared/model/away';
-import type { ChartMarker, FeedbackFact, GoalFact } from '../../../shared/model/facts';
+import type { ChartMarker, FeedbackFact, GoalFact, PlanFact } from '../../../shared/model/facts';
 import type { FieldConflict } from '../../../shared/model/conflicts';
 import type { TrackedValue } from '../../../shared/model/field-writes';
 import type { SnapshotReader } from '../boards/board-set';
@@ -26,8 +26,18 @@ export interface BoardIntake {
   undoAdd(runtime: Runtime, boardId: string, entityId: string): ActionResult;
 }
 
+/** A kind whose entities others can mark finished (feedback a release addressed goes to Done). */
+export interface BoardCompletion {
+  /** Moves `ids` of board `boardId` to their board's done state as one undo step there; returns how many moved. */
+  markDone(runtime: Runtime, boardId: string, ids: readonly string[]): ActionResult<number>;
+  /** Takes that step back, refused when later edits of mine on that board came after it. */
+  undoMarkDone(runtime: Runtime, boardId: string): ActionResult;
+  /** Whether entity `id` of the board is done already. */
+  isDone(board: unknown, id: string): boolean;
+}
+
 /** The store slices that hold a kind's snapshots, by board id. */
-export type SnapshotSlice = 'goalsBoards' | 'feedbackBoards' | 'meetingsBoards' | 'workshopsBoards';
+export type SnapshotSlice = 'goalsBoards' | 'feedbackBoards' | 'meetingsBoards' | 'workshopsBoards' | 'plansBoards';
 
 /** One search result within a board: the goal or item to open. */
 export interface SearchHit {
@@ -48,6 +58,7 @@ export interface LinkTarget {
 export interface BoardFacts {
   readonly goals?: readonly GoalFact[];
   readonly feedback?: readonly FeedbackFact[];
+  readonly plans?: readonly PlanFact[];
 }
 
 /** How a kind's changes read in conflict review and the away summary; `board` is undefined while it loads. */
@@ -85,8 +96,12 @@ export interface BoardFeature<K extends SnapshotSlice = SnapshotSlice> {
    * nothing of the kinds that mark them; only open boards are read, so the cost is per board open.
    */
   chartMarkers?(board: AppState[K][string], boardId: string, t: TFunction, locale: Locale): readonly ChartMarker[];
+  /** What of this kind is mine to act on, shown in "My work" beside the meetings' action items. */
+  readonly MyWork?: ComponentType;
   /** For kinds other kinds may hand entries to (feedback takes a workshop's cluster). */
   readonly intake?: BoardIntake;
+  /** For kinds whose entities others may mark done (feedback items a release addressed). */
+  readonly completion?: BoardCompletion;
   readonly reviewLabels: ReviewLabels<AppState[K][string]>;
   readonly search: {
     /** Prefix of a result's key and class of its label (`result-kind <className>`). */

@@ -3,7 +3,7 @@
 // Kinds meet here as plain data and never import each other's folders.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChartMarker, FeedbackFact, GoalFact } from '../../../shared/model/facts';
+import type { ChartMarker, FeedbackFact, GoalFact, PlanFact } from '../../../shared/model/facts';
 import { useApp } from '../context';
 import type { AppState } from '../state/store';
 import type { BoardFeature, SnapshotSlice } from './board-feature';
@@ -15,27 +15,30 @@ function useAllBoards(): readonly (readonly [BoardFeature, AppState[SnapshotSlic
   const feedback = useApp((s) => s.feedbackBoards);
   const meetings = useApp((s) => s.meetingsBoards);
   const workshops = useApp((s) => s.workshopsBoards);
+  const plans = useApp((s) => s.plansBoards);
   return useMemo(() => {
-    const slices: Record<SnapshotSlice, AppState[SnapshotSlice]> = { goalsBoards: goals, feedbackBoards: feedback, meetingsBoards: meetings, workshopsBoards: workshops };
+    const slices: Record<SnapshotSlice, AppState[SnapshotSlice]> = { goalsBoards: goals, feedbackBoards: feedback, meetingsBoards: meetings, workshopsBoards: workshops, plansBoards: plans };
     return boardFeatures().map(([, feature]) => [feature, slices[feature.slice]] as const);
-  }, [goals, feedback, meetings, workshops]);
+  }, [goals, feedback, meetings, workshops, plans]);
 }
 
-/** Goals and feedback items of every open board, as plain facts. */
-export function useBoardFacts(): { goals: readonly GoalFact[]; feedback: readonly FeedbackFact[] } {
+/** Goals, feedback items and plan items of every open board, as plain facts. */
+export function useBoardFacts(): { goals: readonly GoalFact[]; feedback: readonly FeedbackFact[]; plans: readonly PlanFact[] } {
   const all = useAllBoards();
   return useMemo(() => {
     const goals: GoalFact[] = [];
     const feedback: FeedbackFact[] = [];
+    const plans: PlanFact[] = [];
     for (const [feature, boards] of all) {
       if (!feature.facts) continue;
       for (const [boardId, board] of Object.entries(boards)) {
         const facts = feature.facts(board as never, boardId);
         goals.push(...(facts.goals ?? []));
         feedback.push(...(facts.feedback ?? []));
+        plans.push(...(facts.plans ?? []));
       }
     }
-    return { goals, feedback };
+    return { goals, feedback, plans };
   }, [all]);
 }
 

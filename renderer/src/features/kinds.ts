@@ -6,6 +6,7 @@ import type { BoardFeature } from './board-feature';
 import { feedbackFeature } from './feedback';
 import { goalsFeature } from './goals';
 import { meetingsFeature } from './meetings';
+import { plansFeature } from './plans';
 import { workshopsFeature } from './workshops';
 
 export const BOARD_FEATURES: { readonly [K in BoardKind]: BoardFeature } = {
@@ -13,6 +14,7 @@ export const BOARD_FEATURES: { readonly [K in BoardKind]: BoardFeature } = {
   feedback: feedbackFeature,
   meetings: meetingsFeature,
   workshops: workshopsFeature,
+  plans: plansFeature,
 };
 
 /** The features in the registry's order (the sidebar's and search's). */

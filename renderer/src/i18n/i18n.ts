@@ -26,10 +26,18 @@ export function detectLocale(saved: string | null, languages: readonly string[])
   return languages.some((l) => l.toLowerCase().startsWith('zh')) ? 'zh-CN' : 'en';
 }
 
+/** Formatters by locale and style: making an Intl.DateTimeFormat costs far more than using one (a timeline labels hundreds of dates a frame). */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDate(iso: string, locale: Locale, style: 'short' | 'medium' = 'medium'): string {
   const d = new Date(`${iso}T00:00:00`);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, style === 'short' ? { month: 'short', day: 'numeric' } : { year: 'numeric', month: 'short', day: 'numeric' }).format(d);
+  let format = dateFormats.get(`${locale}|${style}`);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, style === 'short' ? { month: 'short', day: 'numeric' } : { year: 'numeric', month: 'short', day: 'numeric' });
+    dateFormats.set(`${locale}|${style}`, format);
+  }
+  return format.format(d);
 }
 
 export function formatNumber(value: number, locale: Locale, maxFractionDigits = 2): string {

@@ -12,6 +12,7 @@ import type { ConflictsSnapshot } from '../../../shared/model/conflicts';
 import type { GoalsBoardSnapshot } from '../../../shared/model/goals/read';
 import type { MeetingsBoardSnapshot } from '../../../shared/model/meetings/read';
 import type { WorkshopBoardSnapshot } from '../../../shared/model/workshops/read';
+import type { PlansBoardSnapshot } from '../../../shared/model/plans/read';
 import { NO_FEEDBACK_FILTERS, type FeedbackFilters, type FeedbackSort, type FeedbackViewKind } from '../features/feedback/filtering';
 import type { GoalStatus } from '../../../shared/model/goals/progress';
 import type { Team, WorkspaceSnapshot } from '../../../shared/model/workspace';
@@ -69,6 +70,8 @@ export interface AppState {
   meetingsBoards: Readonly<Record<string, MeetingsBoardSnapshot>>;
   /** Snapshots of every open workshop board, by board id. */
   workshopsBoards: Readonly<Record<string, WorkshopBoardSnapshot>>;
+  /** Snapshots of every open plan board, by board id. */
+  plansBoards: Readonly<Record<string, PlansBoardSnapshot>>;
   /** Fields changed on two laptops while apart, of every open board, by board id. */
   conflicts: Readonly<Record<string, ConflictsSnapshot>>;
   /** What teammates changed while this laptop was away, by board id; null when not shown. */
@@ -120,6 +123,7 @@ export function createAppStore(locale: Locale) {
     feedbackBoards: {},
     meetingsBoards: {},
     workshopsBoards: {},
+    plansBoards: {},
     savedViews: {},
     conflicts: {},
     awayChanges: null,

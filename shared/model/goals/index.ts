@@ -5,4 +5,5 @@ export * from './progress';
 export * from './goals';
 export * from './kpis';
 export * from './read';
+export * from './change-around';
 export * from './kind';

@@ -1,7 +1,7 @@
 // The drafted agenda of a KPI review, and the KPI table as it stood on a date: pure functions
 // over plain facts (goals with their KPI check-ins, feedback items with votes) that the
 // renderer gathers from the open boards through the registry of kinds.
-import type { FeedbackFact, GoalFact } from '../facts';
+import type { FeedbackFact, GoalFact, PlanFact } from '../facts';
 
 export interface DraftedGoal {
   readonly boardId: string;
@@ -29,10 +29,22 @@ export interface DraftedFeedback {
   readonly votes: number;
 }
 
+/** A plan item launched, slipped or blocked since the last review. */
+export interface DraftedPlanItem {
+  readonly boardId: string;
+  readonly id: string;
+  readonly title: string;
+  readonly change: 'launched' | 'slipped' | 'blocked';
+  /** Launched: the day; slipped: how many days later in all since the last review. */
+  readonly launchedOn?: string;
+  readonly days?: number;
+}
+
 export interface KpiReviewDraft {
   readonly atRisk: readonly DraftedGoal[];
   readonly moved: readonly DraftedKpiMove[];
   readonly topFeedback: readonly DraftedFeedback[];
+  readonly plans: readonly DraftedPlanItem[];
 }
 
 export interface KpiReviewInputs {
@@ -44,6 +56,8 @@ export interface KpiReviewInputs {
   readonly until: string;
   /** How many feedback items to bring (the most voted). */
   readonly topFeedback?: number;
+  /** Plan items of every open plan board. */
+  readonly plans?: readonly PlanFact[];
 }
 
 /** The value of a KPI on `date`: its latest check-in on or before it (check-ins oldest first). */
@@ -80,7 +94,21 @@ export function draftKpiReviewAgenda(inputs: KpiReviewInputs): KpiReviewDraft {
     .sort((a, b) => b.votes - a.votes || b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1))
     .slice(0, inputs.topFeedback ?? 5)
     .map((f) => ({ boardId: f.boardId, id: f.id, title: f.title, votes: f.votes }));
-  return { atRisk, moved, topFeedback };
+  return { atRisk, moved, topFeedback, plans: draftPlans(inputs.plans ?? [], since, inputs.until) };
+}
+
+/** Launched in (since, until], slipped in (since, until] (days added up), or blocked now; in that order, then by title. */
+function draftPlans(plans: readonly PlanFact[], since: string | null, until: string): DraftedPlanItem[] {
+  const within = (day: string) => day <= until && (since === null || day > since);
+  const out: DraftedPlanItem[] = [];
+  const sorted = [...plans].sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : a.id < b.id ? -1 : 1));
+  for (const p of sorted) if (p.launchedOn !== null && within(p.launchedOn)) out.push({ boardId: p.boardId, id: p.id, title: p.title, change: 'launched', launchedOn: p.launchedOn });
+  for (const p of sorted) {
+    const days = p.slips.filter((s) => within(dayOf(s.at))).reduce((sum, s) => sum + s.days, 0);
+    if (days > 0 && p.status !== 'cancelled') out.push({ boardId: p.boardId, id: p.id, title: p.title, change: 'slipped', days });
+  }
+  for (const p of sorted) if (p.blocked && p.status !== 'done' && p.status !== 'cancelled') out.push({ boardId: p.boardId, id: p.id, title: p.title, change: 'blocked' });
+  return out;
 }
 
 export interface KpiTableRow {

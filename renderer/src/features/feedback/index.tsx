@@ -7,6 +7,7 @@ import { FeedbackBoard } from './components/FeedbackBoard';
 import { NewBoardDialog } from './components/NewBoardDialog';
 import { itemMatchesText } from './filtering';
 import { feedbackIntake } from './intake';
+import { feedbackCompletion } from './completion';
 
 export const feedbackFeature: BoardFeature<'feedbackBoards'> = {
   icon: '▤',
@@ -19,6 +20,7 @@ export const feedbackFeature: BoardFeature<'feedbackBoards'> = {
     feedback: [...board.items.values()].filter((item) => item.mergedInto === null).map((item) => ({ boardId, id: item.id, title: item.title, votes: item.voteCount, createdAt: item.createdAt })),
   }),
   intake: feedbackIntake,
+  completion: feedbackCompletion,
   reviewLabels: feedbackReviewLabels,
   search: {
     className: 'feedback',

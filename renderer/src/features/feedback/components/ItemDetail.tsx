@@ -15,6 +15,7 @@ import { FieldError, type ShownError } from '../../../components/FieldError';
 import { PresenceField } from '../../../components/presence/PresenceField';
 import { ItemComments } from './ItemComments';
 import { ItemLinks } from './ItemLinks';
+import { ShippedIn } from './ShippedIn';
 import { ItemVotes } from './ItemVotes';
 import { splitTags } from './NewItemDialog';
 import { ChannelOptions, ImportanceOptions, MemberOptions, ScaleOptions } from '../../../components/options';
@@ -98,6 +99,7 @@ export function ItemDetail({ board, itemId, readOnly }: { board: FeedbackBoardSn
         </button>
       </div>
       {boardId && <ItemReach boardId={boardId} entityId={item.id} />}
+      {boardId && <ShippedIn boardId={boardId} itemId={item.id} />}
       {merged && (
         <div className="banner info" role="status">
           <span>{t('item.mergedInto', { title: itemTitle(item.mergedInto) })}</span>

@@ -12,6 +12,7 @@ import { PresenceField } from '../../../components/presence/PresenceField';
 import { CheckInForm, KpiEditForm, KpiForm } from './KpiForms';
 import { ProgressBar, StatusPill } from '../../../components/ProgressBar';
 import { TrendChart } from './TrendChart';
+import { LaunchImpact } from './LaunchImpact';
 import { selectGoalsBoard } from '../../../state/store';
 import { statusReason } from '../status-reason';
 
@@ -203,6 +204,7 @@ export function GoalDetail({ goalId }: { goalId: string }) {
       ) : (
         !readOnly && <button onClick={() => setAddingKpi(true)}>+ {t('detail.addKpi')}</button>
       )}
+      <LaunchImpact goal={goal} goalKey={`${boardId}:${goal.id}`} />
       <LinkedFeedback goalId={goal.id} />
       <p className="muted small">{t('detail.created', { date: formatDate(new Date(goal.createdAt).toISOString().slice(0, 10), locale) })}</p>
     </SidePanel>

@@ -20,9 +20,9 @@ export function DraftAgenda({ meeting }: { meeting: MeetingSnapshot }) {
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<ShownError | null>(null);
   const lines = useMemo(() => {
-    const draft = draftKpiReviewAgenda({ goals: facts.goals, feedback: facts.feedback, since: meeting.previousKpiReview, until: meeting.date });
+    const draft = draftKpiReviewAgenda({ goals: facts.goals, feedback: facts.feedback, plans: facts.plans, since: meeting.previousKpiReview, until: meeting.date });
     const yesNo = { yes: t('yesNo.yes'), no: t('yesNo.no') };
-    const out: { title: string; link: LinkInput }[] = [];
+    const out: { title: string; link: LinkInput | null }[] = [];
     for (const g of draft.atRisk) out.push({ title: t('meetings.draftAtRisk', { status: t(`status.${g.status}`), title: g.title }), link: { kind: 'goal', boardId: g.boardId, entityId: g.goalId } });
     for (const m of draft.moved) {
       const fmt = (v: number) => formatKpiValue(v, m.unit, locale, yesNo);
@@ -30,6 +30,11 @@ export function DraftAgenda({ meeting }: { meeting: MeetingSnapshot }) {
       out.push({ title: t('meetings.draftMoved', { goal: m.goalTitle, kpi: m.kpiName, from: fmt(m.from), to: fmt(m.to), delta }), link: { kind: 'goal', boardId: m.boardId, entityId: m.goalId } });
     }
     for (const f of draft.topFeedback) out.push({ title: t('meetings.draftFeedback', { title: f.title, votes: f.votes }), link: { kind: 'feedback', boardId: f.boardId, entityId: f.id } });
+    // Plan items link to no goal or feedback item themselves: their topic carries no link.
+    for (const p of draft.plans) {
+      const title = p.change === 'launched' ? t('plans.draftLaunched', { title: p.title, date: formatDate(p.launchedOn ?? '', locale) }) : p.change === 'slipped' ? t('plans.draftSlipped', { title: p.title, amount: p.days !== undefined && p.days % 7 === 0 ? t('plans.weeks', { count: p.days / 7 }) : t('plans.days', { count: p.days ?? 0 }) }) : t('plans.draftBlocked', { title: p.title });
+      out.push({ title, link: null });
+    }
     // An agenda topic is one line: the longest titles are cut rather than refused.
     return out.map((line) => ({ ...line, title: line.title.slice(0, 200) }));
   }, [facts, meeting.previousKpiReview, meeting.date, t, locale]);
@@ -38,7 +43,7 @@ export function DraftAgenda({ meeting }: { meeting: MeetingSnapshot }) {
     <section className="draft-agenda card" aria-labelledby="draft-heading" data-testid="drafted-agenda">
       <h4 id="draft-heading">{t('meetings.draftTitle')}</h4>
       <p className="muted small">{meeting.previousKpiReview ? t('meetings.draftSince', { date: formatDate(meeting.previousKpiReview, locale) }) : t('meetings.draftFirst')}</p>
-      {lines.length === 0 ? <p className="muted">{t('meetings.draftNothing')}</p> : <ul>{lines.map((l) => <li key={`${l.link.boardId}:${l.link.entityId}:${l.title}`}>{l.title}</li>)}</ul>}
+      {lines.length === 0 ? <p className="muted">{t('meetings.draftNothing')}</p> : <ul>{lines.map((l) => <li key={`${l.link?.boardId}:${l.link?.entityId}:${l.title}`}>{l.title}</li>)}</ul>}
       <div className="actions left">
         <button onClick={() => setOpen(false)}>{t('meetings.cancel')}</button>
         {lines.length > 0 && (

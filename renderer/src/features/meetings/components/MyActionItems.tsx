@@ -6,6 +6,7 @@ import type { ActionItemSnapshot, MeetingSnapshot } from '../../../../../shared/
 import { useApp, useRuntime } from '../../../context';
 import { formatDate } from '../../../i18n/i18n';
 import { useMeetingActions } from '../actions';
+import { boardFeatures } from '../../kinds';
 
 interface MyItem {
   readonly boardId: string;
@@ -51,6 +52,8 @@ export function MyActionItems() {
           );
         })}
       </ul>
+      {/* Other kinds' "My work" (plan items waiting on something that moved), through the registry. */}
+      {boardFeatures().map(([kind, feature]) => feature.MyWork && <feature.MyWork key={kind} />)}
     </section>
   );
 }

@@ -1,0 +1,166 @@
+// The shared plan end to end with two hubs and two browsers: Mei (product) plans a release tied
+// to her goal and two feedback items, by keyboard; Li (operations) owns a campaign that waits on
+// it. Mei moves the release a week later with Alt+→ on the timeline and Li sees the campaign
+// flagged in "My work"; Mei launches the release and Li sees the launch on the goal's chart with
+// the KPI before and after as the check-ins say; the addressed feedback goes to Done and undo
+// brings it back. Bad input is refused with a clear message; the plan passes axe in both languages.
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './support/axe';
+import { createFeedbackBoard, addItem } from './support/feedback-page';
+import { addKpi, checkIn, createGoal, firstRun, goalCard } from './support/goals-page';
+import { joinByInvite, readInviteCode, TwoLaptops } from './support/sync-page';
+
+const GOAL = 'Grow 30-day retention';
+const RELEASE = 'Release 3.0';
+const CAMPAIGN = 'Win-back campaign';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+function localDay(offset: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + offset);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+async function openBoard(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation').getByRole('button', { name, exact: false }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
+/** A plan item made by keyboard alone: the button, the fields by Tab, Enter to create. */
+async function newItemByKeyboard(page: Page, item: { title: string; kind: string; team: string; owner?: string; start: string; end: string }): Promise<void> {
+  await page.getByTestId('new-plan-item-button').first().focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'New plan item' });
+  await expect(dialog.getByLabel('Title')).toBeFocused();
+  await page.keyboard.type(item.title);
+  await dialog.getByLabel('Kind').selectOption({ label: item.kind });
+  await dialog.getByLabel('Team').selectOption({ label: item.team });
+  if (item.owner) await dialog.getByLabel('Owner').selectOption({ label: item.owner });
+  await dialog.getByLabel('Start').fill(item.start);
+  await dialog.getByLabel('End').fill(item.end);
+  await dialog.getByLabel('End').press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('plan-panel').getByRole('heading', { name: item.title })).toBeVisible();
+}
+
+test('a release and the campaign waiting on it: moved, flagged on the other laptop, launched, its KPI before and after, feedback done and undone', async ({ browser }) => {
+  const laptops = await TwoLaptops.open(browser);
+  const { pageA, pageB } = laptops;
+  try {
+    await firstRun(pageA, laptops.hubA.url, 'Mei', 'Growth squad');
+    await createGoal(pageA, GOAL);
+    await addKpi(pageA, { name: 'Retention', baseline: '30', target: '40' });
+    await checkIn(pageA, 'Retention', '30', localDay(-10));
+    await checkIn(pageA, 'Retention', '32', localDay(-2));
+    await checkIn(pageA, 'Retention', '35', localDay(3));
+    await createFeedbackBoard(pageA, 'User feedback', 'Feedback');
+    await addItem(pageA, 'Onboarding is confusing');
+    await addItem(pageA, 'Cannot find the export');
+    const code = await readInviteCode(pageA);
+    await joinByInvite(pageB, laptops.hubB.url, code, 'Li');
+    await expect(pageB.getByRole('navigation').getByRole('button', { name: /Feedback/ })).toBeVisible({ timeout: 15_000 });
+
+    await pageA.getByRole('navigation').getByRole('button', { name: '+ New plan' }).click();
+    const boardDialog = pageA.getByRole('dialog', { name: 'New plan' });
+    await boardDialog.getByLabel('Plan name').fill('Q3 plan');
+    await boardDialog.getByRole('button', { name: 'Create plan' }).click();
+    await expect(boardDialog).toBeHidden();
+    await expect(pageA.getByTestId('plans-board').getByText('Nothing planned yet.', { exact: false })).toBeVisible();
+
+    // Bad input: a clear message, nothing saved.
+    await pageA.getByTestId('new-plan-item-button').first().click();
+    const bad = pageA.getByRole('dialog', { name: 'New plan item' });
+    await bad.getByLabel('Title').fill('Backwards');
+    await bad.getByLabel('Start').fill('2025-05-10');
+    await bad.getByLabel('End').fill('2025-05-01');
+    await bad.getByRole('button', { name: 'Create plan' }).click();
+    await expect(bad.getByRole('alert')).toHaveText('The end is before the start. Choose an end on or after the start.');
+    await bad.getByLabel('Title').fill('x'.repeat(100_000));
+    await bad.getByLabel('End').fill('2025-05-20');
+    await bad.getByRole('button', { name: 'Create plan' }).click();
+    await expect(bad.getByRole('alert')).toContainText('200');
+    await bad.getByRole('button', { name: 'Cancel' }).click();
+    await expect(pageA.getByTestId('plan-card')).toHaveCount(0);
+
+    const start = localDay(-20);
+    await newItemByKeyboard(pageA, { title: RELEASE, kind: 'Release', team: 'Product team', start, end: localDay(-1) });
+    const panel = pageA.getByTestId('plan-panel');
+    await panel.getByTestId('plan-goal-picker').selectOption({ label: GOAL });
+    await panel.getByLabel('Expected effect').fill('+3 pts 30-day retention');
+    await panel.getByRole('button', { name: 'Link goal' }).click();
+    await expect(panel.getByTestId('plan-goal')).toContainText('+3 pts 30-day retention');
+    for (const title of ['Onboarding is confusing', 'Cannot find the export']) {
+      await panel.getByTestId('plan-feedback-picker').selectOption({ label: title });
+      await panel.getByRole('button', { name: 'Link feedback' }).click();
+    }
+    await expect(panel.getByTestId('plan-feedback')).toHaveCount(2);
+
+    await newItemByKeyboard(pageA, { title: CAMPAIGN, kind: 'Campaign', team: 'Operations team', owner: 'Li', start: localDay(1), end: localDay(30) });
+    await panel.getByTestId('plan-dependency-picker').selectOption({ label: RELEASE });
+    await panel.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect(panel.getByTestId('plan-dependency')).toContainText(RELEASE);
+    await panel.getByRole('button', { name: 'Close' }).click();
+
+    // The release moves a week later by keyboard on the timeline (month zoom: a week a press).
+    await pageA.getByRole('tab', { name: 'Timeline' }).click();
+    const bar = pageA.getByTestId('plan-bar').filter({ hasText: RELEASE });
+    await bar.focus();
+    await pageA.keyboard.press('Alt+ArrowRight');
+    await expect(pageA.getByTestId('plan-bar').filter({ hasText: CAMPAIGN })).toContainText('⚠');
+    await expect(pageA.getByTestId('plan-arrow')).toHaveCount(1);
+    await expect(pageA.getByTestId('plan-today')).toBeVisible();
+
+    // Li sees the campaign flagged in My work, on the other laptop.
+    await openBoard(pageB, 'Q3 plan');
+    await pageB.getByRole('tab', { name: 'My work' }).click();
+    await expect(pageB.getByTestId('my-flagged-item')).toContainText(CAMPAIGN, { timeout: 30_000 });
+    await expect(pageB.getByTestId('my-flagged-item')).toContainText(`“${RELEASE}” moved 1 week later`);
+
+    // Mei launches the release: the launch is marked on the goal's chart on Li's laptop.
+    await pageA.getByRole('tab', { name: 'Now / Next / Later' }).click();
+    await pageA.getByTestId('plan-card').filter({ hasText: RELEASE }).click();
+    await panel.getByTestId('plan-status').selectOption({ label: 'Launched' });
+    await expect(panel.getByTestId('plan-launched')).toContainText(localDay(0));
+    await openBoard(pageB, 'Goals');
+    await goalCard(pageB, GOAL).getByRole('button', { name: /Open/ }).click();
+    const detail = pageB.getByTestId('goal-detail');
+    await expect(detail.getByTestId('chart-marker')).toContainText(`Launch: ${RELEASE}`, { timeout: 15_000 });
+    await expect(detail.getByTestId('launch-impact')).toHaveText('Retention: 32 → 35 (+3) over 30 days before and after; 3 check-ins');
+
+    // The addressed feedback goes to Done in one step, "Shipped in" the release; undo brings it back.
+    await panel.getByTestId('mark-feedback-done').click();
+    await expect(panel.getByTestId('feedback-marked')).toContainText('2 feedback items moved to Done');
+    await expect(panel.getByTestId('plan-feedback').filter({ hasText: '✓' })).toHaveCount(2);
+    await panel.getByTestId('undo-feedback-done').click();
+    await expect(panel.getByTestId('plan-feedback').filter({ hasText: '✓' })).toHaveCount(0);
+    await panel.getByTestId('mark-feedback-done').click();
+    await openBoard(pageA, 'Feedback');
+    await pageA.getByRole('button', { name: 'Open “Onboarding is confusing”' }).click();
+    await expect(pageA.getByTestId('shipped-in')).toContainText(`Shipped in ${RELEASE}`);
+  } finally {
+    await laptops.close();
+  }
+});
+
+test('the plan board, its timeline, calendar and item panel pass axe in English and 简体中文', async ({ browser }) => {
+  const laptops = await TwoLaptops.open(browser);
+  const { pageA } = laptops;
+  try {
+    await firstRun(pageA, laptops.hubA.url, 'Mei', 'Growth squad');
+    await pageA.getByRole('navigation').getByRole('button', { name: '+ New plan' }).click();
+    await pageA.getByRole('dialog', { name: 'New plan' }).getByRole('button', { name: 'Create plan' }).click();
+    await newItemByKeyboard(pageA, { title: RELEASE, kind: 'Release', team: 'Product team', start: localDay(-3), end: localDay(10) });
+    for (const language of ['en', 'zh-CN'] as const) {
+      if (language === 'zh-CN') await pageA.getByRole('navigation').getByLabel('Language').selectOption('zh-CN');
+      await expectNoAxeViolations(pageA, `the plan's columns and item panel (${language})`);
+      await pageA.getByRole('tab', { name: language === 'en' ? 'Timeline' : '时间线' }).click();
+      await expect(pageA.getByTestId('plan-bar')).toHaveCount(1);
+      await expectNoAxeViolations(pageA, `the plan's timeline (${language})`);
+      await pageA.getByRole('tab', { name: language === 'en' ? 'Calendar' : '日历' }).click();
+      await expectNoAxeViolations(pageA, `the plan's calendar (${language})`);
+      await pageA.getByRole('tab', { name: language === 'en' ? 'Now / Next / Later' : '现在 / 下一步 / 以后' }).click();
+    }
+  } finally {
+    await laptops.close();
+  }
+});
