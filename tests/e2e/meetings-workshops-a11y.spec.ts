@@ -55,8 +55,10 @@ test('a meeting by keyboard alone: board, meeting, agenda, decision and action i
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type('2025-03-03');
   await tabTo(page, meetingDialog.getByLabel('Repeats'));
-  await page.keyboard.press('ArrowDown');
+  // A closed select picks the option whose label is typed.
+  await page.keyboard.type('Weekly');
   await expect(meetingDialog.getByLabel('Repeats')).toHaveValue('weekly');
+  await tabTo(page, meetingDialog.getByRole('button', { name: 'New meeting' }));
   await page.keyboard.press('Enter');
   await expect(meetingDialog).toBeHidden();
   const meeting = page.getByTestId('meeting-page');
@@ -117,10 +119,12 @@ test('a workshop by keyboard alone: notes written and moved, a cluster, a vote a
   await page.keyboard.press('Shift+ArrowDown');
   await expect.poll(async () => (await second.boundingBox())?.y).toBeGreaterThan(before?.y ?? 0);
 
-  // Space selects both notes; the toolbar groups them into a titled cluster.
-  await page.keyboard.press('Space');
+  // The note just written is selected; Space adds the other; the toolbar groups them into a titled cluster.
+  await expect(second).toHaveAttribute('aria-pressed', 'true');
   await tabTo(page, note(page, 'Welcome email is long'), { back: true });
   await page.keyboard.press('Space');
+  await expect(note(page, 'Welcome email is long')).toHaveAttribute('aria-pressed', 'true');
+  await expect(second).toHaveAttribute('aria-pressed', 'true');
   await tabTo(page, page.getByRole('button', { name: 'Group 2 notes' }), { back: true });
   await page.keyboard.press('Enter');
   const groupDialog = page.getByRole('dialog', { name: 'Group 2 notes into a cluster' });
