@@ -6,7 +6,7 @@ import type { Locale, TandemBridge } from '../../shared/api/bridge';
 import type { CreateWorkspaceArgs, Hello, StoreWrites, WorkspaceIdentity } from '../../shared/api/link';
 import { isModelError, ModelError } from '../../shared/model/errors';
 import { readSavedViews } from '../../shared/model/feedback/views';
-import { BOARD_KIND_IDS, BOARD_KINDS, type BoardKind } from '../../shared/model/kinds';
+import { BOARD_KIND_IDS, BOARD_KINDS, type BoardKind, type BoardKindModel } from '../../shared/model/kinds';
 import { readWorkspace, isWorkspaceInitialised } from '../../shared/model/workspace';
 import { BoardSet, type BoardKindAdapter, type OpenBoard } from './boards/board-set';
 import { DocRegistry, type OpenedDoc } from './docs/doc-registry';
@@ -107,7 +107,7 @@ export class Runtime {
       this.docs,
       Object.fromEntries(BOARD_KIND_IDS.map((kind): [BoardKind, BoardKindAdapter<unknown>] => [
         kind,
-        { trackedTypes: BOARD_KINDS[kind].undoScope, createReader: (doc) => BOARD_FEATURES[kind].createReader(doc, () => this.store.getState().today) },
+        { trackedTypes: BOARD_KINDS[kind].undoScope, entityTypes: (BOARD_KINDS[kind] as BoardKindModel).undoEntityTypes, createReader: (doc) => BOARD_FEATURES[kind].createReader(doc, () => this.store.getState().today) },
       ])) as { readonly [K in BoardKind]: BoardKindAdapter<unknown> },
       {
         onDidChangeBoard: (boardId) => {

@@ -41,6 +41,11 @@ export const conflictsEn = {
       'item-merged': 'merged “{{title}}” into another item',
       'item-linked': 'linked “{{title}}” to a goal',
       comment: 'commented on “{{title}}”',
+      decision: 'recorded the decision “{{title}}”',
+      'action-assigned': 'gave you the action item “{{title}}”',
+      'notes-added': 'added {{value}} sticky notes, the latest “{{title}}”',
+      'cluster-created': 'grouped sticky notes into “{{title}}”',
+      'votes-revealed': 'revealed the dot-vote results',
     },
   },
   errors: {

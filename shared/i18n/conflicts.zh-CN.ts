@@ -45,6 +45,11 @@ export const conflictsZhCN: Widen<typeof conflictsEn> = {
       'item-merged': '将“{{title}}”合并到了另一条反馈',
       'item-linked': '将“{{title}}”关联到了目标',
       comment: '评论了“{{title}}”',
+      decision: '记录了决定“{{title}}”',
+      'action-assigned': '给你分配了行动项“{{title}}”',
+      'notes-added': '添加了 {{value}} 张便签，最新一张是“{{title}}”',
+      'cluster-created': '把便签归为一组：“{{title}}”',
+      'votes-revealed': '公布了点投票结果',
     },
   },
   errors: {

@@ -6,14 +6,15 @@ import { BOARD_KINDS, type BoardKind } from './kinds';
 
 export type AwayChangeKind =
   | 'goal-created' | 'goal-status' | 'kpi-target' | 'check-in'
-  | 'item-created' | 'item-moved' | 'item-retitled' | 'item-merged' | 'item-linked' | 'comment';
+  | 'item-created' | 'item-moved' | 'item-retitled' | 'item-merged' | 'item-linked' | 'comment'
+  | 'decision' | 'action-assigned' | 'notes-added' | 'cluster-created' | 'votes-revealed';
 
-/** One thing a teammate did. `targetId` is the goal or item to open. */
+/** One thing a teammate did. `targetId` is the goal, item, meeting or note to open. */
 export interface AwayChange {
   readonly kind: AwayChangeKind;
   readonly by: string;
   readonly at: number;
-  readonly target: 'goal' | 'item';
+  readonly target: 'goal' | 'item' | 'meeting' | 'note';
   readonly targetId: string;
   /** The goal's or item's title now. */
   readonly title: string;
@@ -21,6 +22,8 @@ export interface AwayChange {
   readonly value: string | number | null;
   /** The KPI's name, for KPI targets and check-ins. */
   readonly kpiName: string | null;
+  /** The entity itself when `targetId` is where it is shown (a decision opens its meeting). */
+  readonly entityId?: string;
 }
 
 /** At most this many changes per board, the latest: the panel is a summary, not a log. */
@@ -33,7 +36,8 @@ export const AWAY_LIMIT = 200;
 export function readAwayChanges(doc: Y.Doc, board: BoardKind, seen: ReadonlyMap<number, number>, me: string): AwayChange[] {
   const out: AwayChange[] = [];
   BOARD_KINDS[board].readAwayChanges(doc, seen, me, out);
-  out.sort((a, b) => a.at - b.at || (a.targetId < b.targetId ? -1 : a.targetId > b.targetId ? 1 : 0));
+  const keyOf = (c: AwayChange) => c.entityId ?? c.targetId;
+  out.sort((a, b) => a.at - b.at || (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
   const lastMove = new Map<string, number>();
   out.forEach((c, i) => c.kind === 'item-moved' && lastMove.set(`${c.by}|${c.targetId}`, i));
   const kept = out.filter((c, i) => c.kind !== 'item-moved' || lastMove.get(`${c.by}|${c.targetId}`) === i);

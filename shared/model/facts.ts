@@ -11,6 +11,8 @@ export interface GoalFact {
   readonly id: string;
   readonly title: string;
   readonly status: FactStatus;
+  /** The goal's status as it stood on a date (`YYYY-MM-DD`), a pure function of its board; absent: `status`. */
+  readonly statusOn?: (date: string) => FactStatus;
   readonly kpis: readonly {
     readonly id: string;
     readonly name: string;

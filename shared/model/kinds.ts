@@ -35,6 +35,8 @@ export interface BoardKindModel {
   readonly schemaVersion: number;
   /** Top-level maps of the board doc that undo covers. */
   readonly undoScope: readonly string[];
+  /** Top-level types the kind makes per entity (named by its id) that undo covers too. */
+  readonly undoEntityTypes?: (doc: Y.Doc) => readonly (Y.Text | Y.Map<unknown>)[];
   /** Entity kind → the fields tracked for conflict review. */
   readonly conflictFields: Readonly<Record<string, TrackedFields>>;
   /** Appends what teammates changed since `seen` (not yet sorted or capped). */

@@ -1,11 +1,13 @@
 // A KPI review end to end with two hubs and two browsers: Mei plans a weekly KPI review on a
 // new meetings board, the drafted agenda holds her at-risk goal, she records a decision linked
 // to the goal and an action item; Li sees the decision marked on the goal's chart; the minutes
-// export as Markdown with attendees, decision, action item and KPI table; and starting the next
+// export as Markdown and PDF (read back as text) with attendees, decision, action item and the KPI
+// table as it stood that day; and starting the next
 // meeting of the series rolls the open action item over.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { addKpi, checkIn, createGoal, firstRun, goalCard } from './support/goals-page';
+import { pdfText } from './support/pdf-text';
 import { joinByInvite, readInviteCode, TwoLaptops } from './support/sync-page';
 
 const GOAL = 'Grow weekly active users';
@@ -82,7 +84,22 @@ test('a KPI review: drafted agenda, a decision on the goal’s chart, minutes an
     expect(minutes).toMatch(/\*\*Attendees:\*\* .*Mei/);
     expect(minutes).toContain(`- ${DECISION} (by Mei) — Linked: ${GOAL}`);
     expect(minutes).toContain(`| ☐ Open | ${ACTION} | Mei | Mar 7, 2025 |`);
-    expect(minutes).toContain(`| ${GOAL} | Weekly active users | At risk | 1,750 | 2,000 |`);
+    // The table as it stood on the meeting's date: 75 % done with 69 % of Q1 gone was on track then (at risk only once Q1 ended).
+    expect(minutes).toContain(`| ${GOAL} | Weekly active users | On track | 1,750 | 2,000 |`);
+
+    // The PDF: the print view, printed by Chromium, then read back as text.
+    const pdf = await pageA.pdf({ format: 'A4' });
+    writeFileSync(testInfo.outputPath('minutes.pdf'), pdf);
+    // pdf.js gives the text in runs, spaced as laid out: compared without white space.
+    const printed = (await pdfText(pdf)).replace(/\s+/g, '');
+    const reads = (text: string) => expect(printed).toContain(text.replace(/\s+/g, ''));
+    reads('Minutes: Weekly KPI review');
+    expect(printed).toMatch(/Attendees:([^,]+,)*Mei/);
+    reads(`${DECISION} (by Mei) — Linked: ${GOAL}`);
+    reads(`☐ ${ACTION} — Mei, Mar 7, 2025`);
+    reads(`${GOAL} Weekly active users On track 1,750 2,000`);
+    // Only the minutes are printed, not the app around them.
+    expect(printed).not.toContain('Recorddecision');
 
     await meeting.getByTestId('start-next').click();
     await expect(meeting.getByRole('heading', { name: 'Weekly KPI review' })).toBeVisible();

@@ -13,10 +13,16 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-/** Every non-empty root of the doc (Tandem's roots are all maps), as canonical JSON text. */
+/** Every non-empty root of the doc (maps, and the texts of series occurrences' notes), as canonical JSON text. */
 export function docJson(doc: Y.Doc): string {
   const roots: Record<string, unknown> = {};
   for (const name of [...doc.share.keys()].sort()) {
+    // Roots are maps, except a series occurrence's notes (`notes:<meetingId>`), a text.
+    if (name.startsWith('notes:')) {
+      const text = doc.getText(name).toString();
+      if (text.length > 0) roots[name] = text;
+      continue;
+    }
     const json = doc.getMap(name).toJSON();
     if (Object.keys(json).length > 0) roots[name] = json;
   }

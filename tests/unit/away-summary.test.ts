@@ -3,11 +3,20 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  addActionItem,
   addCheckIn,
   addComment,
+  addDecision,
   addKpi,
+  createCluster,
   createFeedbackItem,
   createGoal,
+  createMeeting,
+  createNote,
+  revealAuthors,
+  revealVotes,
+  startVoting,
+  updateActionItem,
   isNewSince,
   moveFeedbackItem,
   readAwayChanges,
@@ -16,7 +25,9 @@ import {
   updateKpi,
 } from '../../shared/model';
 import { ALICE, BOB, itemInput, MEMBERS, twoLaptops } from './feedback-fixtures';
+import { meetingInput, newMeetingsBoard } from './meetings-fixtures';
 import { goalInput, newBoard, replicaOf, syncBoth } from './support/docs';
+import { FACILITATOR, newWorkshop } from './workshops-fixtures';
 
 const caughtUp = (doc: Y.Doc) => Y.decodeStateVector(Y.encodeStateVector(doc));
 const lines = (changes: ReturnType<typeof readAwayChanges>) => changes.map((c) => [c.kind, c.by, c.title, c.value, c.kpiName]);
@@ -70,5 +81,55 @@ describe('while you were away', () => {
     expect(isNewSince(new Map([[7, 3]]), { c: 7, k: 3 })).toBe(true);
     expect(isNewSince(new Map([[7, 4]]), { c: 7, k: 3 })).toBe(false);
     expect(isNewSince(new Map(), {})).toBe(false);
+  });
+});
+
+describe('while you were away, on meetings and workshop boards', () => {
+  it('lists decisions recorded and action items given to me on a meetings board, not my own nor someone else’s items', () => {
+    const alice = newMeetingsBoard(1);
+    const meetingId = createMeeting(alice, meetingInput(), 1_000);
+    const bob = replicaOf(alice, 2);
+    const bobSaw = caughtUp(bob);
+    addDecision(alice, { meetingId, text: 'Pause the paid campaign', by: ALICE }, 2_000);
+    addActionItem(alice, { meetingId, title: 'Call the churned accounts', ownerId: BOB, due: '2026-03-09', createdBy: ALICE }, 3_000);
+    addActionItem(alice, { meetingId, title: 'Draft the survey', ownerId: ALICE, createdBy: ALICE }, 3_500);
+    const unowned = addActionItem(alice, { meetingId, title: 'Fix the export', createdBy: ALICE }, 4_000);
+    updateActionItem(alice, { id: unowned, ownerId: BOB, actorId: ALICE });
+    addDecision(bob, { meetingId, text: 'Bob’s own decision', by: BOB }, 2_500);
+    addActionItem(bob, { meetingId, title: 'Bob gives himself one', ownerId: BOB, createdBy: BOB }, 2_600);
+    syncBoth(alice, bob);
+    const changes = readAwayChanges(bob, 'meetings', bobSaw, BOB);
+    expect(lines(changes)).toEqual([
+      ['decision', ALICE, 'Pause the paid campaign', null, null],
+      ['action-assigned', ALICE, 'Call the churned accounts', '2026-03-09', null],
+      ['action-assigned', ALICE, 'Fix the export', null, null],
+    ]);
+    expect(changes.every((c) => c.target === 'meeting' && c.targetId === meetingId)).toBe(true);
+    expect(readAwayChanges(bob, 'meetings', caughtUp(bob), BOB)).toEqual([]);
+  });
+
+  it('counts notes added on a workshop board under no one until authors are revealed, and lists clusters and revealed votes', () => {
+    const alice = newWorkshop(1);
+    const first = createNote(alice, { text: 'Seen before', colour: 'yellow', x: 0, y: 0, authorId: ALICE }, 500);
+    startVoting(alice, { budget: 3, onePerNote: false, minutes: null }, { now: 0, clock: 'w1', remainingMs: 0 });
+    const bob = replicaOf(alice, 2);
+    const bobSaw = caughtUp(bob);
+    createNote(alice, { text: 'Slow checkout', colour: 'yellow', x: 0, y: 0, authorId: ALICE }, 1_000);
+    createNote(alice, { text: 'Confusing invoices', colour: 'pink', x: 0, y: 0, authorId: FACILITATOR }, 2_000);
+    createCluster(alice, { title: 'Billing', noteIds: [first], createdBy: FACILITATOR }, 3_000);
+    revealVotes(alice, FACILITATOR, 4_000);
+    createNote(bob, { text: 'Bob’s note', colour: 'blue', x: 0, y: 0, authorId: BOB }, 1_500);
+    syncBoth(alice, bob);
+    expect(lines(readAwayChanges(bob, 'workshops', bobSaw, BOB))).toEqual([
+      ['notes-added', '', 'Confusing invoices', 2, null],
+      ['cluster-created', FACILITATOR, 'Billing', null, null],
+      ['votes-revealed', FACILITATOR, '', null, null],
+    ]);
+    revealAuthors(alice, { revealed: true });
+    syncBoth(alice, bob);
+    expect(lines(readAwayChanges(bob, 'workshops', bobSaw, BOB)).filter(([kind]) => kind === 'notes-added')).toEqual([
+      ['notes-added', ALICE, 'Slow checkout', 1, null],
+      ['notes-added', FACILITATOR, 'Confusing invoices', 1, null],
+    ]);
   });
 });

@@ -3,7 +3,7 @@
 // notes, adding agenda items or reordering the agenda at once lose nothing.
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { addActionItem, addAgendaItem, editNotes, moveAgendaItem, readMeetingsBoard, setActionItemDone, startNextMeeting, type MeetingsBoardSnapshot } from '../../shared/model';
+import { addActionItem, addAgendaItem, editNotes, moveAgendaItem, readMeetingsBoard, setActionItemDone, setAttendee, startNextMeeting, type MeetingsBoardSnapshot } from '../../shared/model';
 import { ALICE, BOB, boardWithMeeting, meetingOf, mergeAndAgree } from './meetings-fixtures';
 import { peerOrigin, replicaOf } from './support/docs';
 import * as Yjs from 'yjs';
@@ -51,6 +51,31 @@ describe.each(MERGES)('merged with %s', (_order, merge) => {
     expect(meetingOf(board, second)?.actionItems.map((a) => [a.originId, a.done])).toEqual([[item, true]]);
     expect(meetingOf(board, third)?.actionItems).toEqual([]);
     expect(meetingOf(board, fourth)?.actionItems).toEqual([]);
+  });
+
+  it('makes one meeting of the next one when two laptops start it apart, with both laptops’ notes, attendees and items', () => {
+    const { alice, meetingId, seriesId } = twoLaptops();
+    addAgendaItem(alice, { seriesId, title: 'KPIs', minutes: 15 });
+    const open = addActionItem(alice, { meetingId, title: 'Draft the survey', createdBy: ALICE });
+    const bob = replicaOf(alice, 2);
+    const onAlice = startNextMeeting(alice, { seriesId, createdBy: ALICE });
+    const onBob = startNextMeeting(bob, { seriesId, createdBy: BOB });
+    expect(onBob).toBe(onAlice);
+    editNotes(alice, { meetingId: onAlice, text: 'Activation down 3%' });
+    editNotes(bob, { meetingId: onBob, text: 'Export requests doubled' });
+    setAttendee(bob, { meetingId: onBob, memberId: 'm_carol000000000', present: true });
+    addActionItem(bob, { meetingId: onBob, title: 'Call Carol', createdBy: BOB });
+    const board = merge(alice, bob);
+    expect(board.meetings.map((m) => m.date)).toEqual(['2026-03-02', '2026-03-09']);
+    const next = meetingOf(board, onAlice);
+    expect(next?.agenda.map((a) => a.title)).toEqual(['KPIs']);
+    expect(next?.actionItems.map((a) => a.title)).toEqual(['Draft the survey', 'Call Carol']);
+    expect(next?.actionItems[0]?.originId).toBe(open);
+    expect(next?.attendees).toEqual([ALICE, BOB, 'm_carol000000000'].sort());
+    // Both texts typed apart are kept (Yjs orders the two insertions by client id).
+    expect([next?.notes.includes('Activation down 3%'), next?.notes.includes('Export requests doubled')]).toEqual([true, true]);
+    // Starting it again after the merge makes the one after, not a second copy.
+    expect(startNextMeeting(alice, { seriesId, createdBy: ALICE, date: '2026-03-09' })).toBe(onAlice);
   });
 
   it('keeps what two people typed into the notes at once', () => {

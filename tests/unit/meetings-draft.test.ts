@@ -40,4 +40,10 @@ describe('a KPI review draft', () => {
   it('reads each KPI as it stood on the meeting’s date for the minutes', () => {
     expect(kpiTableOn(goals, '2026-02-25').map((r) => [r.goalTitle, r.value])).toEqual([['Goal calm', 30], ['Goal slip', 27], ['Goal lost', undefined]]);
   });
+
+  it('gives each goal the status it had on the meeting’s date, not today’s', () => {
+    const slipping: GoalFact = { ...goal('slip', 'off-track', [{ date: '2026-02-01', value: 30 }]), statusOn: (date) => (date < '2026-03-01' ? 'on-track' : 'off-track') };
+    expect(kpiTableOn([slipping], '2026-02-25').map((r) => r.status)).toEqual(['on-track']);
+    expect(kpiTableOn([slipping], '2026-03-02').map((r) => r.status)).toEqual(['off-track']);
+  });
 });

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
-  addActionItem, addAgendaItem, addDecision, createMeeting, deleteMeeting, editNotes, LOCAL_ORIGIN, MEETINGS_UNDO_SCOPE, moveAgendaItem, nextMeetingDate,
+  addActionItem, addAgendaItem, addDecision, createMeeting, deleteMeeting, editNotes, LOCAL_ORIGIN, meetingsKind, MEETINGS_UNDO_SCOPE, moveAgendaItem, nextMeetingDate,
   readMeetingsBoard, removeActionItem, saveAgendaAsTemplate, setActionItemDone, setAttendee, startNextMeeting, updateActionItem, updateAgendaItem, updateMeeting,
 } from '../../shared/model';
 import { ALICE, BOB, boardWithMeeting, meetingInput, meetingOf, newMeetingsBoard } from './meetings-fixtures';
@@ -55,6 +55,19 @@ describe('a meeting', () => {
 });
 
 describe('a recurring series', () => {
+  it('lets me undo what I typed into a series occurrence’s notes, as the board’s undo scope covers it', () => {
+    const { doc, meetingId } = boardWithMeeting();
+    const seriesId = readMeetingsBoard(doc).meetings.find((m) => m.id === meetingId)?.seriesId as string;
+    const next = startNextMeeting(doc, { seriesId, createdBy: ALICE });
+    const undo = new Y.UndoManager(MEETINGS_UNDO_SCOPE.map((name) => doc.getMap(name)), { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: 0 });
+    undo.addToScope([...(meetingsKind.undoEntityTypes(doc))]);
+    editNotes(doc, { meetingId: next, text: 'Activation down 3%' });
+    setAttendee(doc, { meetingId: next, memberId: 'm_carol000000000', present: true });
+    undo.undo();
+    undo.undo();
+    expect(readMeetingsBoard(doc).meetings.find((m) => m.id === next)).toMatchObject({ notes: '', attendees: [ALICE, BOB] });
+  });
+
   it('falls on the next week, fortnight or month (the last day of a shorter month)', () => {
     expect(nextMeetingDate('2026-03-02', 'weekly')).toBe('2026-03-09');
     expect(nextMeetingDate('2026-12-28', 'fortnightly')).toBe('2027-01-11');

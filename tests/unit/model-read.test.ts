@@ -9,10 +9,12 @@ import {
   createGoal,
   createGoalsReader,
   goalsOf,
+  goalStatusOn,
   kpisOf,
   moveGoal,
   readGoalsBoard,
   updateGoal,
+  type GoalSnapshot,
 } from '../../shared/model';
 import { goalInput, newBoard, peerOrigin, replicaOf, syncBoth } from './support/docs';
 
@@ -58,6 +60,22 @@ describe('progress and status on the board', () => {
     expect(goal?.progress).toBeCloseTo(0.5, 12);
     expect(goal).toMatchObject({ suggestedStatus: 'on-track', status: 'on-track' });
     expect(readGoalsBoard(doc, '2026-03-08').goals[0]).toMatchObject({ suggestedStatus: 'off-track', status: 'off-track' });
+  });
+
+  it('reads the status as it stood on an earlier day: the KPIs then, and an override set later not yet', () => {
+    const doc = newBoard();
+    const goalId = createGoal(doc, goalInput({ period: TEN_DAYS }));
+    const kpiId = addKpi(doc, { ...SIGNUPS, goalId });
+    addCheckIn(doc, { kpiId, value: 20, date: '2026-03-02', authorId: 'm_a' });
+    addCheckIn(doc, { kpiId, value: 90, date: '2026-03-06', authorId: 'm_a' });
+    updateGoal(doc, { id: goalId, statusOverride: 'at-risk' }, Date.parse('2026-03-07T09:00:00Z'));
+    const goal = readGoalsBoard(doc, '2026-03-08').goals[0] as GoalSnapshot;
+    expect(goal.status).toBe('at-risk');
+    // On the 3rd: 20 % done with 30 % of the period gone, on track; on the 5th: 20 % at half the period, off track.
+    expect([goalStatusOn(goal, '2026-03-03'), goalStatusOn(goal, '2026-03-05'), goalStatusOn(goal, '2026-03-07')]).toEqual(['on-track', 'off-track', 'at-risk']);
+    updateGoal(doc, { id: goalId, statusOverride: 'off-track' }, Date.parse('2026-03-09T09:00:00Z'));
+    const later = readGoalsBoard(doc, '2026-03-10').goals[0] as GoalSnapshot;
+    expect([goalStatusOn(later, '2026-03-08'), goalStatusOn(later, '2026-03-09')]).toEqual(['at-risk', 'off-track']);
   });
 
   it('shows a status override instead of the suggestion', () => {

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   castVote,
+  ClockOffsets,
   createCluster,
   createNote,
   createWorkshopReader,
@@ -16,10 +17,12 @@ import {
   setNotesCluster,
   startTimer,
   startVoting,
+  TimerClock,
   type CreateNoteInput,
+  type TimerState,
 } from '../../shared/model';
 import { contentHash, expectRefused, replicaOf, syncBoth } from './support/docs';
-import { ALICE, BOB, newWorkshop, reading } from './workshops-fixtures';
+import { ALICE, BOB, FACILITATOR, newWorkshop, reading } from './workshops-fixtures';
 
 const note = (overrides: Partial<CreateNoteInput> = {}): CreateNoteInput => ({ text: 'Onboarding email is confusing', colour: 'yellow', x: 10, y: 20, authorId: ALICE, ...overrides });
 const read = (doc: Parameters<typeof createWorkshopReader>[0]) => createWorkshopReader(doc).read();
@@ -105,10 +108,11 @@ describe('dot voting', () => {
     const doc = newWorkshop();
     const [n1, n2] = [createNote(doc, note()), createNote(doc, note({ text: 'b' }))] as [string, string];
     startVoting(doc, { budget: 2, onePerNote: true, minutes: 5 }, reading(0));
-    castVote(doc, { noteId: n1, memberId: ALICE });
-    expectRefused(doc, () => castVote(doc, { noteId: n1, memberId: ALICE }), { code: 'invalid-input', messageKey: 'errors.oneVotePerNote', field: 'noteId' });
-    castVote(doc, { noteId: n2, memberId: ALICE });
-    expectRefused(doc, () => castVote(doc, { noteId: n2, memberId: ALICE }), { code: 'invalid-input', messageKey: 'errors.voteBudgetSpent', field: 'noteId', params: { max: 2 } });
+    const inTime = () => 60_000;
+    castVote(doc, { noteId: n1, memberId: ALICE }, inTime);
+    expectRefused(doc, () => castVote(doc, { noteId: n1, memberId: ALICE }, inTime), { code: 'invalid-input', messageKey: 'errors.oneVotePerNote', field: 'noteId' });
+    castVote(doc, { noteId: n2, memberId: ALICE }, inTime);
+    expectRefused(doc, () => castVote(doc, { noteId: n2, memberId: ALICE }, inTime), { code: 'invalid-input', messageKey: 'errors.voteBudgetSpent', field: 'noteId', params: { max: 2 } });
   });
 
   it('keeps results hidden until revealed, and takes no votes once voting ended', () => {
@@ -121,6 +125,39 @@ describe('dot voting', () => {
     expectRefused(doc, () => castVote(doc, { noteId: n1, memberId: ALICE }), { code: 'invalid-input', messageKey: 'errors.votingClosed', field: 'voting' });
     revealVotes(doc);
     expect(read(doc).voting).toMatchObject({ status: 'closed', revealed: true, counted: [{ noteId: n1, memberId: BOB }] });
+  });
+
+  it('takes no vote once the time limit has run out by the voter’s clock, whatever that clock says', () => {
+    const doc = newWorkshop();
+    const n1 = createNote(doc, note());
+    startVoting(doc, { budget: 3, onePerNote: false, minutes: 1 }, reading(0, 'facilitator'));
+    // A window that has not heard from the facilitator's clock yet (ten minutes ahead) counts from when it first saw the limit.
+    let now = 600_000;
+    const clock = new TimerClock(() => now, 'voter', new ClockOffsets(() => now));
+    const remainingOf = (limit: TimerState) => clock.remaining(limit);
+    castVote(doc, { noteId: n1, memberId: ALICE }, remainingOf);
+    now += 61_000;
+    expectRefused(doc, () => castVote(doc, { noteId: n1, memberId: BOB }, remainingOf), { code: 'invalid-input', messageKey: 'errors.votingClosed', field: 'voting' });
+    // A window that cannot read the limit at all takes no vote either.
+    expectRefused(doc, () => castVote(doc, { noteId: n1, memberId: BOB }), { code: 'invalid-input', messageKey: 'errors.votingClosed', field: 'voting' });
+    expect(read(doc).voting?.counted.map((v) => v.memberId)).toEqual([ALICE]);
+  });
+
+  it('counts a vote cast in time offline however late it arrives, and never one written after the limit, the same on every laptop', () => {
+    const a = newWorkshop(1);
+    const n1 = createNote(a, note());
+    startVoting(a, { budget: 3, onePerNote: false, minutes: 2 }, reading(0, 'facilitator'));
+    const b = replicaOf(a, 2);
+    // B votes with 30 s left, offline; the limit runs out before it reconnects.
+    castVote(b, { noteId: n1, memberId: BOB }, () => 30_000);
+    castVote(a, { noteId: n1, memberId: ALICE }, () => 90_000);
+    // An older laptop that ignored the limit writes a vote stamped after it (or with no stamp at all).
+    const sessionId = read(a).voting?.id as string;
+    a.getMap('votes').set('d_late0000000000', { sessionId, noteId: n1, memberId: FACILITATOR, clock: 9, client: 1, leftMs: 0 });
+    b.getMap('votes').set('d_nostamp00000000', { sessionId, noteId: n1, memberId: FACILITATOR, clock: 9, client: 2 });
+    syncBoth(a, b);
+    for (const doc of [a, b]) expect(read(doc).voting?.counted.map((v) => v.memberId).sort()).toEqual([ALICE, BOB].sort());
+    expect(contentHash(a)).toBe(contentHash(b));
   });
 
   it('does not count votes on a note deleted by a teammate meanwhile', () => {

@@ -16,6 +16,8 @@ export interface SnapshotReader<S> {
 /** What differs between board kinds: which top-level types undo covers, and how to read a snapshot. */
 export interface BoardKindAdapter<S> {
   readonly trackedTypes: readonly string[];
+  /** Top-level types made per entity (a series occurrence's notes) that undo covers too. */
+  readonly entityTypes?: (doc: Y.Doc) => readonly (Y.Text | Y.Map<unknown>)[];
   createReader(doc: Y.Doc): SnapshotReader<S>;
 }
 
@@ -73,7 +75,13 @@ export class BoardSet {
     undo.on('stack-item-popped', onUndo);
     undo.on('stack-cleared', onUndo);
     const board: OpenBoard = { boardId, kind, doc, undo, reader: adapter.createReader(doc), marks: new EntityMarks(doc) };
-    doc.on('update', () => this.events.onDidChangeBoard(boardId));
+    // Scoped before any edit reaches them: they are named when their entity is written.
+    const scopeEntityTypes = () => adapter.entityTypes && undo.addToScope([...adapter.entityTypes(doc)]);
+    scopeEntityTypes();
+    doc.on('update', () => {
+      scopeEntityTypes();
+      this.events.onDidChangeBoard(boardId);
+    });
     this.ready.set(boardId, board);
     this.events.onDidChangeBoard(boardId);
     return board;

@@ -3,6 +3,7 @@
 // keep their identity between reads, so the UI re-renders only what changed.
 import type * as Y from 'yjs';
 import { entities, num, oneOf, optNum, str, textOf } from '../doc';
+import { fieldHeads, readFieldWrites } from '../field-writes';
 import { compareOrder, type Ordered } from '../order';
 import type { Period, PeriodKind } from './period';
 import { goalProgress, kpiProgress, suggestStatus, type Direction, type GoalStatus } from './progress';
@@ -43,6 +44,10 @@ export interface GoalSnapshot {
   readonly period: Period;
   readonly parentId: string | null;
   readonly statusOverride: GoalStatus | null;
+  /** When the override was last set (ms), from its write history; null when it has none. */
+  readonly statusOverrideSetAt: number | null;
+  /** The override before that write (null: none). */
+  readonly statusOverridePrev: GoalStatus | null;
   readonly confidence: number | null;
   readonly order: string;
   readonly createdAt: number;
@@ -134,11 +139,13 @@ export function createGoalsReader(doc: Y.Doc, today: () => string) {
       const suggestedStatus = suggestStatus(progress, period, day);
       const override = oneOf(g.get('statusOverride'), STATUSES, 'none');
       const statusOverride = override === 'none' ? null : override;
+      const lastWrite = fieldHeads(readFieldWrites(g, 'statusOverride')).at(-1);
+      const previous = oneOf(lastWrite?.prev, STATUSES, 'none');
       const parentId = parents.get(id) ?? null;
       const ownerId = typeof g.get('ownerId') === 'string' ? (g.get('ownerId') as string) : null;
       const next: GoalSnapshot = {
         id, title: str(g.get('title')), description: textOf(g.get('description')), ownerId, team: oneOf(g.get('team'), TEAMS, 'shared'), period, parentId,
-        statusOverride, confidence: optNum(g.get('confidence')), order: str(g.get('order')), createdAt: num(g.get('createdAt')), createdBy: str(g.get('createdBy')),
+        statusOverride, statusOverrideSetAt: lastWrite?.at ?? null, statusOverridePrev: previous === 'none' ? null : previous, confidence: optNum(g.get('confidence')), order: str(g.get('order')), createdAt: num(g.get('createdAt')), createdBy: str(g.get('createdBy')),
         kpis, progress, suggestedStatus, status: statusOverride ?? suggestedStatus,
       };
       const prev = lastGoals.get(id);
@@ -210,4 +217,23 @@ export function readGoalsBoard(doc: Y.Doc, today: string): GoalsBoardSnapshot {
   } finally {
     reader.destroy();
   }
+}
+
+/** The latest check-in value on or before `date` (check-ins oldest first). */
+function valueOn(checkIns: readonly CheckInSnapshot[], date: string): number | undefined {
+  let value: number | undefined;
+  for (const c of checkIns) if (c.date <= date) value = c.value;
+  return value;
+}
+
+/**
+ * The goal's status as it stood on `date` (a meeting's day, for its minutes): the override set
+ * by then (an override set later reads as the one it replaced), else the status its KPIs'
+ * values on that day suggested against the period elapsed on that day.
+ */
+export function goalStatusOn(goal: GoalSnapshot, date: string): GoalStatus | null {
+  const setLater = goal.statusOverrideSetAt !== null && new Date(goal.statusOverrideSetAt).toISOString().slice(0, 10) > date;
+  const override = setLater ? goal.statusOverridePrev : goal.statusOverride;
+  if (override) return override;
+  return suggestStatus(goalProgress(goal.kpis.map((k) => kpiProgress(k, valueOn(k.checkIns, date)))), goal.period, date);
 }

@@ -7,6 +7,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { entities, entityOrThrow, str, transactLocal } from '../doc';
+import { changeMark } from '../field-writes';
 import { newId } from '../ids';
 import { compareOrder, keyAtEnd, type Ordered } from '../order';
 import { entityId, isoDate, LIMITS, parseInput, requiredText } from '../validate';
@@ -20,7 +21,14 @@ const addInput = z.object({
   link: linkInput.nullable().optional(),
   createdBy: entityId,
 });
-const updateInput = z.object({ id: entityId, title: requiredText(LIMITS.title).optional(), ownerId: entityId.nullable().optional(), due: isoDate.nullable().optional(), link: linkInput.nullable().optional() });
+const updateInput = z.object({
+  id: entityId, title: requiredText(LIMITS.title).optional(), ownerId: entityId.nullable().optional(), due: isoDate.nullable().optional(), link: linkInput.nullable().optional(),
+  /** Who edits: named as the one who gave the item its owner, for "while you were away". */
+  actorId: entityId.optional(),
+});
+
+/** Who gave an item its owner, with the change mark of that write (see away.ts). */
+const assignment = (doc: Y.Doc, by: string | null) => ({ assignedBy: by, assignedMark: changeMark(doc) });
 const doneInput = z.object({ id: entityId, done: z.boolean({ error: 'errors.invalid' }) });
 
 /** A meeting's place in time, comparable as a string: date, time, then id. */
@@ -64,9 +72,13 @@ function meetingOrder(doc: Y.Doc, meetingId: string): Ordered[] {
   return list.sort(compareOrder);
 }
 
-/** Writes a copy of an open item into `meetingId`, rolled over from occurrence `fromId`. */
+/**
+ * Writes a copy of an open item into `meetingId`, rolled over from occurrence `fromId`. Its id is
+ * derived from the meeting and the item, so two laptops rolling the same item into the same
+ * series occurrence write one copy.
+ */
 export function writeRolledCopy(doc: Y.Doc, originId: string, fromId: string, meetingId: string, now: number): string {
-  const id = newId('t');
+  const id = `${meetingId}.${originId}`;
   const order = keyAtEnd(meetingOrder(doc, meetingId).map((o) => o.order));
   actionItemsOf(doc).set(id, entityWith({ id, meetingId, originId, rolledFrom: fromId, order, createdAt: now }));
   return id;
@@ -82,6 +94,7 @@ export function addActionItem(doc: Y.Doc, args: z.input<typeof addInput>, now = 
     actionItemsOf(doc).set(id, entityWith({
       id, meetingId: input.meetingId, title: input.title, ownerId: input.ownerId ?? null, due: input.due ?? null, link: input.link ?? null,
       done: false, doneIn: null, order, createdAt: now, createdBy: input.createdBy, originId: null, rolledFrom: null,
+      ...(input.ownerId ? assignment(doc, input.createdBy) : {}),
     }));
     return id;
   });
@@ -94,7 +107,9 @@ export function updateActionItem(doc: Y.Doc, args: z.input<typeof updateInput>):
     const origin = originOf(doc, entityOrThrow(actionItemsOf(doc), input.id));
     for (const key of ['title', 'ownerId', 'due', 'link'] as const) {
       const value = input[key];
-      if (value !== undefined && JSON.stringify(origin.get(key)) !== JSON.stringify(value)) origin.set(key, value);
+      if (value === undefined || JSON.stringify(origin.get(key)) === JSON.stringify(value)) continue;
+      origin.set(key, value);
+      if (key === 'ownerId' && value) for (const [field, v] of Object.entries(assignment(doc, input.actorId ?? null))) origin.set(field, v);
     }
   });
 }

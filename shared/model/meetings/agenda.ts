@@ -27,9 +27,8 @@ export function agendaOrder(doc: Y.Doc, parent: string): Ordered[] {
 }
 
 /** Writes an agenda item at the end of its parent's agenda; the caller has validated the fields. */
-export function writeAgendaItem(doc: Y.Doc, parent: { meetingId: string } | { seriesId: string }, fields: { title: string; ownerId?: string | null; minutes: number; link?: unknown }): string {
+export function writeAgendaItem(doc: Y.Doc, parent: { meetingId: string } | { seriesId: string }, fields: { title: string; ownerId?: string | null; minutes: number; link?: unknown }, id = newId('a')): string {
   const key = 'meetingId' in parent ? `m:${parent.meetingId}` : `s:${parent.seriesId}`;
-  const id = newId('a');
   const order = keyAtEnd(agendaOrder(doc, key).map((a) => a.order));
   agendaOf(doc).set(id, entityWith({ id, ...parent, title: fields.title, ownerId: fields.ownerId ?? null, minutes: fields.minutes, link: fields.link ?? null, order }));
   return id;

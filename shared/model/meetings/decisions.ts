@@ -4,6 +4,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { entityOrThrow, transactLocal } from '../doc';
+import { changeMark } from '../field-writes';
 import { newId } from '../ids';
 import { entityId, parseInput, requiredText } from '../validate';
 import { decisionsOf, entityWith, linkInput, linkKeyOf, MEETINGS_LIMITS, meetingsOf } from './schema';
@@ -27,7 +28,7 @@ export function addDecision(doc: Y.Doc, args: z.input<typeof addInput>, now = Da
     const id = newId('d');
     const links = new Y.Map<unknown>();
     for (const link of input.links ?? []) links.set(linkKeyOf(link), link);
-    decisionsOf(doc).set(id, entityWith({ id, meetingId: input.meetingId, text: input.text, by: input.by, links, createdAt: now }));
+    decisionsOf(doc).set(id, entityWith({ id, meetingId: input.meetingId, text: input.text, by: input.by, links, createdAt: now, ...changeMark(doc) }));
     return id;
   });
 }

@@ -121,7 +121,7 @@ export interface KpiTableRow {
   readonly target: number;
 }
 
-/** Every KPI of the goals with its value as it stood on `date`, for a meeting's minutes. */
+/** Every KPI of the goals with its value and its goal's status as they stood on `date`, for a meeting's minutes. */
 export function kpiTableOn(goals: readonly GoalFact[], date: string): KpiTableRow[] {
-  return goals.flatMap((goal) => goal.kpis.map((kpi) => ({ goalTitle: goal.title, status: goal.status, kpiName: kpi.name, unit: kpi.unit, value: valueOn(kpi.checkIns, date), target: kpi.target })));
+  return goals.flatMap((goal) => goal.kpis.map((kpi) => ({ goalTitle: goal.title, status: goal.statusOn ? goal.statusOn(date) : goal.status, kpiName: kpi.name, unit: kpi.unit, value: valueOn(kpi.checkIns, date), target: kpi.target })));
 }

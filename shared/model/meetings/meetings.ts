@@ -1,9 +1,11 @@
 // Meetings: creating one (on its own or as the first of a recurring series), editing its type,
 // date, time and title, its attendees (a Y.Map used as a set, so two people adding attendees
-// offline both count) and its notes (a Y.Text several people type into at once).
+// offline both count) and its notes (a Y.Text several people type into at once). A series
+// occurrence keeps its notes and attendees in top-level types named by its id (see
+// `occurrenceId`), so the copies two laptops make of one occurrence merge instead of one winning.
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { entities, entityOrThrow, replaceText, transactLocal } from '../doc';
+import { entities, entityOrThrow, replaceText, str, transactLocal } from '../doc';
 import { newId } from '../ids';
 import { entityId, isoDate, LIMITS, optionalText, parseInput, requiredText } from '../validate';
 import { actionItemsOf, agendaOf, cadence, decisionsOf, entityWith, meetingsOf, meetingType, MEETINGS_LIMITS, seriesOf, timeOfDay } from './schema';
@@ -35,7 +37,26 @@ const notesInput = z.object({ meetingId: entityId, text: optionalText(LIMITS.tex
 export type CreateMeetingInput = z.input<typeof createInput>;
 export type UpdateMeetingInput = z.input<typeof updateInput>;
 
-/** Writes a meeting entity; the caller has validated its fields. */
+/** The notes of a series occurrence: a top-level Y.Text, so every laptop's copy is the same text. */
+export const occurrenceNotesOf = (doc: Y.Doc, meetingId: string) => doc.getText(`notes:${meetingId}`);
+/** The attendees of a series occurrence: a top-level Y.Map used as a set. */
+export const occurrenceAttendeesOf = (doc: Y.Doc, meetingId: string) => doc.getMap<unknown>(`attendees:${meetingId}`);
+
+/** A meeting's notes text (none when a peer wrote something else there). */
+export function notesTextOf(doc: Y.Doc, meeting: Y.Map<unknown>): Y.Text | null {
+  if (meeting.get('occurrence') === true) return occurrenceNotesOf(doc, str(meeting.get('id')));
+  const notes = meeting.get('notes');
+  return notes instanceof Y.Text ? notes : null;
+}
+
+/** A meeting's attendee set. */
+export function attendeesMapOf(doc: Y.Doc, meeting: Y.Map<unknown>): Y.Map<unknown> | null {
+  if (meeting.get('occurrence') === true) return occurrenceAttendeesOf(doc, str(meeting.get('id')));
+  const attendees = meeting.get('attendees');
+  return attendees instanceof Y.Map ? attendees : null;
+}
+
+/** Writes a meeting entity with a random id; the caller has validated its fields. */
 export function writeMeeting(doc: Y.Doc, fields: { title: string; type: string; date: string; time: string; attendees: readonly string[]; seriesId: string | null; createdBy: string; createdAt: number }): string {
   const id = newId('m');
   const attendees = new Y.Map<unknown>();
@@ -43,6 +64,34 @@ export function writeMeeting(doc: Y.Doc, fields: { title: string; type: string; 
   const { attendees: _list, ...rest } = fields;
   meetingsOf(doc).set(id, entityWith({ id, ...rest, attendees, notes: new Y.Text() }));
   return id;
+}
+
+/**
+ * Writes a series occurrence under the id `occurrenceId` gives it. Two laptops that start it
+ * apart write the same key with the same fields, so one copy stands after merging; its notes and
+ * attendees live in top-level types of that id, which merge, so nothing typed on either is lost.
+ */
+export function writeOccurrence(doc: Y.Doc, id: string, fields: { title: string; type: string; date: string; time: string; attendees: readonly string[]; seriesId: string; createdBy: string; createdAt: number }): void {
+  const { attendees, ...rest } = fields;
+  const set = occurrenceAttendeesOf(doc, id);
+  for (const memberId of attendees) if (!set.has(memberId)) set.set(memberId, true);
+  meetingsOf(doc).set(id, entityWith({ id, ...rest, occurrence: true }));
+}
+
+/** 32-bit FNV-1a of a string, for ids derived from other ids. */
+function fnv1a(text: string, seed: number): number {
+  let hash = seed >>> 0;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash;
+}
+
+/**
+ * The id of a series' meeting on `date`: the same on every laptop, so two laptops starting the
+ * same next meeting apart make one meeting, not two. `m_` + a 64-bit hash of the series id + the date.
+ */
+export function occurrenceId(seriesId: string, date: string): string {
+  const hash = fnv1a(seriesId, 0x811c9dc5).toString(36).padStart(7, '0') + fnv1a(seriesId, 0x5bd1e995).toString(36).padStart(7, '0');
+  return `m_${hash}${date.replaceAll('-', '')}`;
 }
 
 /** Creates a meeting and returns its id; with `repeat`, also the series it is the first of. */
@@ -78,12 +127,11 @@ export function setAttendee(doc: Y.Doc, args: z.input<typeof attendeeInput>): vo
   const input = parseInput(attendeeInput, args);
   transactLocal(doc, () => {
     const meeting = entityOrThrow(meetingsOf(doc), input.meetingId, 'meetingId');
-    let attendees = meeting.get('attendees');
-    if (!(attendees instanceof Y.Map)) {
-      attendees = new Y.Map<unknown>();
-      meeting.set('attendees', attendees);
+    let set = attendeesMapOf(doc, meeting);
+    if (!set) {
+      set = new Y.Map<unknown>();
+      meeting.set('attendees', set);
     }
-    const set = attendees as Y.Map<unknown>;
     if (input.present && set.size >= MEETINGS_LIMITS.attendees) return;
     if (input.present) set.set(input.memberId, true);
     else set.delete(input.memberId);
@@ -98,8 +146,8 @@ export function editNotes(doc: Y.Doc, args: z.input<typeof notesInput>): void {
   const input = parseInput(notesInput, args);
   transactLocal(doc, () => {
     const meeting = entityOrThrow(meetingsOf(doc), input.meetingId, 'meetingId');
-    const notes = meeting.get('notes');
-    if (notes instanceof Y.Text) replaceText(notes, input.text);
+    const notes = notesTextOf(doc, meeting);
+    if (notes) replaceText(notes, input.text);
     else meeting.set('notes', new Y.Text(input.text));
   });
 }
@@ -108,7 +156,12 @@ export function editNotes(doc: Y.Doc, args: z.input<typeof notesInput>): void {
 export function deleteMeeting(doc: Y.Doc, args: { id: string }): void {
   const { id } = parseInput(z.object({ id: entityId }), args);
   transactLocal(doc, () => {
-    entityOrThrow(meetingsOf(doc), id);
+    const meeting = entityOrThrow(meetingsOf(doc), id);
+    if (meeting.get('occurrence') === true) {
+      const notes = occurrenceNotesOf(doc, id);
+      if (notes.length > 0) notes.delete(0, notes.length);
+      occurrenceAttendeesOf(doc, id).clear();
+    }
     for (const collection of [agendaOf(doc), decisionsOf(doc), actionItemsOf(doc)]) {
       for (const [entity, value] of [...entities(collection)]) if (value.get('meetingId') === id) collection.delete(entity);
     }

@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { entities, num, oneOf, str, textOf } from '../doc';
 import { compareOrder } from '../order';
 import { isOccurrenceShown } from './action-items';
+import { attendeesMapOf, notesTextOf } from './meetings';
 import { CADENCES, MEETING_TYPES, readLink, type Cadence, type LinkInput, type MeetingType } from './schema';
 
 export type MeetingLink = LinkInput;
@@ -143,9 +144,10 @@ export function readMeetingsBoard(doc: Y.Doc): MeetingsBoardSnapshot {
     const scope = seriesId ?? '';
     const previousKpiReview = lastReview.get(scope) ?? null;
     if (type === 'kpi-review') lastReview.set(scope, date);
-    const attendees = m.get('attendees') instanceof Y.Map ? [...(m.get('attendees') as Y.Map<unknown>).keys()].sort() : [];
+    const attendeeSet = attendeesMapOf(doc, m);
+    const attendees = attendeeSet ? [...attendeeSet.keys()].sort() : [];
     return {
-      id, title: str(m.get('title')), type, date, time, seriesId, attendees, notes: textOf(m.get('notes')), createdBy: str(m.get('createdBy')),
+      id, title: str(m.get('title')), type, date, time, seriesId, attendees, notes: notesTextOf(doc, m)?.toString() ?? textOf(m.get('notes')), createdBy: str(m.get('createdBy')),
       agenda: agenda.get(`m:${id}`) ?? [], decisions: decisions.get(id) ?? [], actionItems: actionItems.get(id) ?? [], previousKpiReview,
     };
   });

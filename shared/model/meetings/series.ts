@@ -8,7 +8,7 @@ import { entities, entityOrThrow, num, str, transactLocal } from '../doc';
 import { entityId, isoDate, parseInput } from '../validate';
 import { agendaOrder, writeAgendaItem } from './agenda';
 import { meetingKey, occurrencesByOrigin, writeRolledCopy } from './action-items';
-import { writeMeeting } from './meetings';
+import { occurrenceId, writeOccurrence } from './meetings';
 import { actionItemsOf, agendaOf, meetingsOf, seriesOf, type Cadence } from './schema';
 
 const nextInput = z.object({ seriesId: entityId, createdBy: entityId, date: isoDate.optional() });
@@ -31,6 +31,9 @@ function seriesMeetings(doc: Y.Doc, seriesId: string): { id: string; key: string
 /**
  * Creates the next meeting of a series (one cadence after its latest, unless `date` is given)
  * with the series' template agenda and its open action items, and returns the meeting's id.
+ * Its id, its agenda's and its rolled items' are derived from the series and the date, so two
+ * laptops that start the same next meeting while apart make one meeting when they merge; a
+ * series that already has a meeting on that date gets no second one (its id is returned).
  */
 export function startNextMeeting(doc: Y.Doc, args: z.input<typeof nextInput>, now = Date.now()): string {
   const input = parseInput(nextInput, args);
@@ -40,14 +43,17 @@ export function startNextMeeting(doc: Y.Doc, args: z.input<typeof nextInput>, no
     const last = earlier.at(-1);
     const cadence = str(series.get('cadence')) as Cadence;
     const date = input.date ?? nextMeetingDate(last?.date ?? new Date(now).toISOString().slice(0, 10), cadence);
-    const attendees = series.get('attendees') instanceof Y.Map ? [...(series.get('attendees') as Y.Map<unknown>).keys()] : [input.createdBy];
-    const meetingId = writeMeeting(doc, {
+    const existing = earlier.find((m) => m.date === date);
+    if (existing) return existing.id;
+    const attendees = series.get('attendees') instanceof Y.Map ? [...(series.get('attendees') as Y.Map<unknown>).keys()].sort() : [input.createdBy];
+    const meetingId = occurrenceId(input.seriesId, date);
+    writeOccurrence(doc, meetingId, {
       title: str(series.get('title')), type: str(series.get('type'), 'regular-sync'), date, time: str(series.get('time'), '10:00'),
       attendees, seriesId: input.seriesId, createdBy: input.createdBy, createdAt: now,
     });
     for (const { id } of agendaOrder(doc, `s:${input.seriesId}`)) {
       const item = agendaOf(doc).get(id) as Y.Map<unknown>;
-      writeAgendaItem(doc, { meetingId }, { title: str(item.get('title')), ownerId: (item.get('ownerId') as string | null) ?? null, minutes: num(item.get('minutes'), 5) });
+      writeAgendaItem(doc, { meetingId }, { title: str(item.get('title')), ownerId: (item.get('ownerId') as string | null) ?? null, minutes: num(item.get('minutes'), 5) }, `${meetingId}.${id}`);
     }
     const inSeries = new Map(earlier.map((m) => [m.id, m.key]));
     for (const [originId, occurrences] of occurrencesByOrigin(doc)) {

@@ -4,12 +4,14 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { entities, entityOrThrow, transactLocal } from '../doc';
+import { changeMark } from '../field-writes';
 import { newId } from '../ids';
 import { entityId, parseInput, requiredText } from '../validate';
 import { idList, WORKSHOP_LIMITS, workshopClustersOf, workshopNotesOf } from './schema';
 
 const title = requiredText(WORKSHOP_LIMITS.clusterTitle);
-const createInput = z.object({ title, noteIds: idList });
+/** `createdBy` names who grouped the notes, for "while you were away". */
+const createInput = z.object({ title, noteIds: idList, createdBy: entityId.optional() });
 const renameInput = z.object({ id: entityId, title });
 const idInput = z.object({ id: entityId });
 const promoteInput = z.object({ id: entityId, boardId: entityId, itemId: entityId });
@@ -25,6 +27,8 @@ export function createCluster(doc: Y.Doc, args: z.input<typeof createInput>, now
     cluster.set('title', input.title);
     cluster.set('createdAt', now);
     cluster.set('promotedTo', null);
+    if (input.createdBy) cluster.set('createdBy', input.createdBy);
+    for (const [key, value] of Object.entries(changeMark(doc))) cluster.set(key, value);
     workshopClustersOf(doc).set(id, cluster);
     for (const note of notes) note.set('clusterId', id);
     return id;

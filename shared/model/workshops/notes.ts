@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { entityOrThrow, replaceText, transactLocal } from '../doc';
 import { ModelError } from '../errors';
+import { changeMark } from '../field-writes';
 import { newId } from '../ids';
 import { entityId, parseInput } from '../validate';
 import { coordinate, idList, noteColour, noteText, WORKSHOP_LIMITS, workshopClustersOf, workshopNotesOf } from './schema';
@@ -41,6 +42,7 @@ export function createNote(doc: Y.Doc, args: CreateNoteInput, now = Date.now()):
     note.set('authorId', input.authorId);
     note.set('clusterId', clusterId);
     note.set('createdAt', now);
+    for (const [key, value] of Object.entries(changeMark(doc))) note.set(key, value);
     workshopNotesOf(doc).set(id, note);
     return id;
   });

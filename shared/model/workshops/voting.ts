@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { entityOrThrow, num, str, transactLocal } from '../doc';
 import { ModelError } from '../errors';
+import { changeMark } from '../field-writes';
 import { newId } from '../ids';
 import { entityId, parseInput } from '../validate';
 import { minutesInput, readingInput, WORKSHOP_LIMITS, workshopNotesOf, workshopSessionOf, workshopVotesOf } from './schema';
@@ -39,6 +40,12 @@ export interface StoredVote {
   readonly clock: number;
   /** The writing replica's client id: the tie-break after the clock. */
   readonly client: number;
+  /**
+   * With a time limit: the milliseconds left on it when the vote was cast, as the voter's laptop
+   * read it. Stored with the vote, so whether it came in time is decided from the doc alone,
+   * the same on every laptop however late it arrives; null when cast without a limit.
+   */
+  readonly leftMs: number | null;
 }
 
 export function readVotingSession(doc: Y.Doc): VotingSession | null {
@@ -56,7 +63,8 @@ export function readVotes(doc: Y.Doc, sessionId: string): StoredVote[] {
     if (typeof value !== 'object' || value === null || value instanceof Y.AbstractType) continue;
     const v = value as Record<string, unknown>;
     if (v.sessionId !== sessionId) continue;
-    votes.push({ id, sessionId, noteId: str(v.noteId), memberId: str(v.memberId), clock: num(v.clock), client: num(v.client) });
+    const leftMs = typeof v.leftMs === 'number' && Number.isFinite(v.leftMs) ? v.leftMs : null;
+    votes.push({ id, sessionId, noteId: str(v.noteId), memberId: str(v.memberId), clock: num(v.clock), client: num(v.client), leftMs });
   }
   return votes;
 }
@@ -66,17 +74,23 @@ export function compareDotVotes(a: StoredVote, b: StoredVote): number {
   return a.clock - b.clock || a.client - b.client || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/** Whether a vote came in time: always without a limit; with one, only when cast with time left on it. */
+export function inTime(vote: Pick<StoredVote, 'leftMs'>, session: Pick<VotingSession, 'limit'>): boolean {
+  return session.limit === null || (vote.leftMs !== null && vote.leftMs > 0);
+}
+
 /**
  * The votes that count: per person, in (clock, client, id) order, the first `budget` on notes
- * that still exist (with one vote per note, a second vote on a note is skipped and spends
- * nothing). Votes past the budget, cast on a second laptop while apart, are kept but not counted.
+ * that still exist, cast in time (with one vote per note, a second vote on a note is skipped and
+ * spends nothing). Votes past the budget, cast on a second laptop while apart, are kept but not
+ * counted; so are votes cast after the time limit ran out.
  */
-export function countVotes(votes: readonly StoredVote[], session: Pick<VotingSession, 'budget' | 'onePerNote'>, noteExists: (id: string) => boolean): StoredVote[] {
+export function countVotes(votes: readonly StoredVote[], session: Pick<VotingSession, 'budget' | 'onePerNote'> & Partial<Pick<VotingSession, 'limit'>>, noteExists: (id: string) => boolean): StoredVote[] {
   const spent = new Map<string, number>();
   const onNote = new Set<string>();
   const counted: StoredVote[] = [];
   for (const vote of [...votes].sort(compareDotVotes)) {
-    if (!noteExists(vote.noteId)) continue;
+    if (!noteExists(vote.noteId) || !inTime(vote, { limit: session.limit ?? null })) continue;
     const used = spent.get(vote.memberId) ?? 0;
     if (used >= session.budget) continue;
     const key = `${vote.memberId}\u0000${vote.noteId}`;
@@ -111,18 +125,24 @@ export function startVoting(doc: Y.Doc, args: { budget: unknown; onePerNote: boo
   });
 }
 
-/** Casts one dot on a note. Refused past the budget, on a closed session, or twice on a note when one per note. */
-export function castVote(doc: Y.Doc, args: z.input<typeof voteInput>): string {
+/**
+ * Casts one dot on a note. Refused past the budget, on a closed session, twice on a note when one
+ * per note, and once the session's time limit has run out: `remainingOf` reads the limit by this
+ * laptop's clock (a `TimerClock`), and without it a session with a limit takes no votes.
+ */
+export function castVote(doc: Y.Doc, args: z.input<typeof voteInput>, remainingOf?: (limit: TimerState) => number): string {
   const input = parseInput(voteInput, args);
   return transactLocal(doc, () => {
     const session = openSessionOrThrow(doc);
+    const leftMs = session.limit === null ? null : Math.max(0, Math.round(remainingOf?.(session.limit) ?? 0));
+    if (leftMs !== null && leftMs <= 0) throw new ModelError('invalid-input', 'errors.votingClosed', 'voting');
     entityOrThrow(workshopNotesOf(doc), input.noteId, 'noteId');
     const mine = countedNow(doc, session).filter((v) => v.memberId === input.memberId);
     if (mine.length >= session.budget) throw new ModelError('invalid-input', 'errors.voteBudgetSpent', 'noteId', { max: session.budget });
     if (session.onePerNote && mine.some((v) => v.noteId === input.noteId)) throw new ModelError('invalid-input', 'errors.oneVotePerNote', 'noteId');
     const clock = 1 + readVotes(doc, session.id).reduce((max, v) => Math.max(max, v.clock), 0);
     const id = newId('d');
-    workshopVotesOf(doc).set(id, { sessionId: session.id, noteId: input.noteId, memberId: input.memberId, clock, client: doc.clientID });
+    workshopVotesOf(doc).set(id, { sessionId: session.id, noteId: input.noteId, memberId: input.memberId, clock, client: doc.clientID, ...(leftMs === null ? {} : { leftMs }) });
     return id;
   });
 }
@@ -148,12 +168,12 @@ export function endVoting(doc: Y.Doc): void {
   });
 }
 
-/** Shows everyone's results together (and closes the session if it is still open). */
-export function revealVotes(doc: Y.Doc): void {
+/** Shows everyone's results together (and closes the session if it is still open); `by` is named in "while you were away". */
+export function revealVotes(doc: Y.Doc, by?: string, now = Date.now()): void {
   transactLocal(doc, () => {
     const session = readVotingSession(doc);
     if (!session) throw new ModelError('not-found', 'errors.notFound', 'voting');
-    workshopSessionOf(doc).set('voting', { ...session, status: 'closed', revealed: true });
+    workshopSessionOf(doc).set('voting', { ...session, status: 'closed', revealed: true, revealedBy: by ?? null, revealedAt: now, revealMark: changeMark(doc) });
   });
 }
 

@@ -56,6 +56,33 @@ export interface ScrollTiming {
   readonly scrolled: number;
 }
 
+/** A pan of the workshop canvas or a drag of one note: one mouse move per frame. */
+export interface GestureTiming {
+  /** rAF-to-rAF intervals (ms) while the pointer moved. */
+  readonly intervals: readonly number[];
+  readonly longTasks: readonly number[];
+  /** React commits while the pointer moved, and from letting go to 5 frames later. */
+  readonly commits: number;
+  readonly commitsAtEnd: number;
+  /** How far the canvas (or the note) moved on screen, px, so a gesture that did nothing is caught. */
+  readonly moved: number;
+}
+
+/** Notes arriving from teammates while watched. */
+export interface NoteArrivals {
+  /** Notes added to the board by remote updates. */
+  readonly notes: number;
+  /** Per note painted: rAF ticks from the message that carried it to the frame that painted it. */
+  readonly frames: readonly number[];
+  /** Notes that arrived but never appeared. */
+  readonly missing: number;
+  readonly longTasks: readonly number[];
+  readonly commits: number;
+  /** Remote updates applied to the board. */
+  readonly updates: number;
+  readonly spanMs: number;
+}
+
 export interface BurstTiming {
   readonly edits: number;
   /** First edit → last edit. */
@@ -109,6 +136,13 @@ export interface AppProbeApi {
   rowsAfter(args: { dbName: string; afterKey: number }): Promise<string[]>;
   /** The baseline of idb-burst: the last burst's update blobs added to a scratch y-indexeddb database in one transaction. */
   batchWrite(args: { dbName: string }): Promise<BatchTiming>;
+  /** Pans the workshop canvas on screen leftwards by `pxPerFrame` each frame (a mouse drag on its background). */
+  panCanvas(args: { frames: number; pxPerFrame: number }): Promise<GestureTiming>;
+  /** Drags a sticky note on screen leftwards by `pxPerFrame` each frame, then lets go. */
+  dragNote(args: { frames: number; pxPerFrame: number }): Promise<GestureTiming>;
+  /** Starts watching notes arrive on the workshop board `boardId`; `stopWatchingNotes` ends it `settleMs` later. */
+  watchNotes(args: { boardId: string }): void;
+  stopWatchingNotes(args: { settleMs: number }): Promise<NoteArrivals>;
   /** The component functions seen so far (index = `ComponentRenders.type`), for naming them via the source map. */
   componentTypes(): unknown[];
 }

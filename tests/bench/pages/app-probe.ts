@@ -4,6 +4,7 @@
 // before the app sees it, records React commits through a stub of the DevTools hook (React's
 // production build reports every commit to `__REACT_DEVTOOLS_GLOBAL_HOOK__`), observes long
 // tasks, and drives the app through `window.__tandem` (its runtime) and the DOM.
+import { canvasProbe, type WorkshopDocLike } from './canvas-probe';
 import type { AppProbeApi, BatchTiming, BurstTiming, ComponentRenders, OpenTiming, RemoteEditTiming, ScrollTiming } from './app-probe-api';
 
 // ——— What the probe needs of the app's runtime (window.__tandem), structurally ———
@@ -304,7 +305,31 @@ async function measureOpen(view: string, start: () => void, ready: () => boolean
 
 let remoteEdit: Promise<RemoteEditTiming> | null = null;
 
+const canvas = canvasProbe({
+  startLoop,
+  stopLoop,
+  quietFrames,
+  onFrame(listener) {
+    frameListeners.add(listener);
+    return () => frameListeners.delete(listener);
+  },
+  paintFrameNow: () => (frameOpen ? frame : frame + 1),
+  lastMessageFrame: () => lastMessage.frame,
+  countCommits(on) {
+    recording = on ? 'count' : 'off';
+    return commits.length;
+  },
+  longTasksBetween,
+  isLinkOrigin: (origin) => originSource(origin) === 'link',
+  boardDoc(boardId) {
+    const doc = runtime().boards.get(boardId)?.doc as unknown as WorkshopDocLike | undefined;
+    if (!doc) throw new Error(`board ${boardId} is not open`);
+    return doc;
+  },
+});
+
 const api: AppProbeApi = {
+  ...canvas,
   loadedBoards() {
     const boards = runtime().store.getState().feedbackBoards;
     return Object.fromEntries(Object.entries(boards).map(([id, board]) => [id, board.items.size]));

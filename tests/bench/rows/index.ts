@@ -1,6 +1,7 @@
 // Every benchmark row `npm run bench` knows, in the order they run. A new row of
 // BENCHMARKS.md (sync-cold, render-board, …) is a module in this folder added here.
 import type { BenchRow } from '../support/row';
+import { canvasPanRow } from './canvas-pan';
 import { idbBurstRow } from './idb-burst';
 import { idbLoadRow } from './idb-load';
 import { liveLatencyRow } from './live-latency';
@@ -14,5 +15,6 @@ import { renderBoardRow } from './render-board';
 import { scrollUnderSyncRow } from './scroll-under-sync';
 import { syncColdRow } from './sync-cold';
 import { syncDeltaRow } from './sync-delta';
+import { workshopBurstRow } from './workshop-burst';
 
-export const ROWS: readonly BenchRow[] = [loadPeerRow, idbLoadRow, renderBoardRow, remoteEditPaintRow, idbBurstRow, scrollUnderSyncRow, syncColdRow, syncDeltaRow, manyDocsRow, liveLatencyRow, presenceFanoutRow, relayColdRow, relayFanoutRow];
+export const ROWS: readonly BenchRow[] = [loadPeerRow, idbLoadRow, renderBoardRow, remoteEditPaintRow, idbBurstRow, scrollUnderSyncRow, syncColdRow, syncDeltaRow, manyDocsRow, liveLatencyRow, presenceFanoutRow, relayColdRow, relayFanoutRow, canvasPanRow, workshopBurstRow];

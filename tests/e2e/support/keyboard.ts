@@ -47,3 +47,12 @@ export async function expectMenuDialogKeyboardRoundTrip(page: Page, menuButton: 
   await expectFocusKeptIn(page, dialog, presses);
   await expectEscapeReturnsTo(page, dialog, menuButton);
 }
+
+/** Presses Tab (or Shift+Tab) until `target` has focus, as a keyboard user reaches a control; fails after `max` presses. */
+export async function tabTo(page: Page, target: Locator, { max = 80, back = false } = {}): Promise<void> {
+  for (let i = 0; i < max; i += 1) {
+    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+  }
+  await expect(target, `reached by ${max} presses of ${back ? 'Shift+Tab' : 'Tab'}`).toBeFocused();
+}

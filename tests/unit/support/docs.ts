@@ -62,6 +62,12 @@ function canonical(value: unknown): unknown {
 export function contentHash(doc: Y.Doc): string {
   const content: Record<string, unknown> = {};
   for (const name of [...doc.share.keys()].sort()) {
+    // Roots are maps, except a series occurrence's notes (`notes:<meetingId>`), a text.
+    if (name.startsWith('notes:')) {
+      const text = doc.getText(name).toString();
+      if (text.length > 0) content[name] = text;
+      continue;
+    }
     const json = doc.getMap(name).toJSON();
     if (Object.keys(json).length > 0) content[name] = json;
   }

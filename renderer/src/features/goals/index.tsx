@@ -1,7 +1,7 @@
 // The goals kind on screen: its board view, its snapshot reader, how search finds a goal and
 // what other kinds may link to (goals, with status and progress).
 // The registry (../kinds.ts) is the only importer; other kinds never reach in here.
-import { createGoalsReader } from '../../../../shared/model/goals/read';
+import { createGoalsReader, goalStatusOn } from '../../../../shared/model/goals/read';
 import type { BoardFeature } from '../board-feature';
 import { goalsReviewLabels } from './review-labels';
 import { GoalsBoard } from './components/GoalsBoard';
@@ -15,7 +15,7 @@ export const goalsFeature: BoardFeature<'goalsBoards'> = {
   linkTargets: (board) => board.goals.map((goal) => ({ id: goal.id, title: goal.title, status: goal.status, progress: goal.progress })),
   facts: (board, boardId) => ({
     goals: board.goals.map((goal) => ({
-      boardId, id: goal.id, title: goal.title, status: goal.status,
+      boardId, id: goal.id, title: goal.title, status: goal.status, statusOn: (date: string) => goalStatusOn(goal, date),
       kpis: goal.kpis.map((k) => ({ id: k.id, name: k.name, unit: k.unit, target: k.target, checkIns: k.checkIns.map((c) => ({ date: c.date, value: c.value })) })),
     })),
   }),

@@ -26,7 +26,7 @@ export const meetingsFeature: BoardFeature<'meetingsBoards'> = {
         })),
       ),
     ),
-  // Meetings keep no conflict-tracked fields and report no away changes: nothing to label.
+  // Meetings keep no conflict-tracked fields; their away lines (decisions, action items given to me) name no value.
   reviewLabels: { conflictSubject: () => null, conflictValue: () => undefined, awayValue: () => undefined },
   search: {
     className: 'meeting',

@@ -12,7 +12,7 @@ export const workshopsFeature: BoardFeature<'workshopsBoards'> = {
   slice: 'workshopsBoards',
   createReader: (doc) => createWorkshopReader(doc),
   entityOf: (board, id) => board.notes.find((n) => n.id === id),
-  // Workshop boards track no fields for conflict review and add nothing to the away summary.
+  // Workshop boards track no fields for conflict review; their away lines (notes added, clusters, votes revealed) read as they are.
   reviewLabels: {
     conflictSubject: () => null,
     conflictValue: () => undefined,

@@ -2,10 +2,12 @@
 // chosen over react-zoom-pan-pinch and @use-gesture because it is framework-free (no React peer
 // range to trail behind React 19), handles wheel, drag, pinch and touch with its own maths, and
 // lets the transform be written straight to one element's style, so panning 1,000 notes never
-// re-renders React (xyflow builds on it for the same reasons). Notes drag with d3-drag.
+// re-renders React (xyflow builds on it for the same reasons). Notes drag with d3-drag, and a
+// drag likewise writes the dragged notes' and their clusters' transforms straight to the DOM,
+// once a frame, committing the positions to the doc (one undoable move) when it ends.
 import { select } from 'd3-selection';
 import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClusterSnapshot, NoteSnapshot } from '../../../../../shared/model/workshops/read';
 import { clusterFrame, newNotePlace, notePosition, NOTE_HEIGHT, NOTE_WIDTH, type DragOffset } from '../geometry';
@@ -37,11 +39,40 @@ interface Props {
   myVotes: ReadonlyMap<string, number>;
   totals: ReadonlyMap<string, number> | null;
   handlers: Omit<NoteHandlers, 'onDragStart' | 'onDrag' | 'onDragEnd' | 'onFocusNote'>;
-  onMoveNotes(moves: { id: string; x: number; y: number }[]): void;
+  /** Commits a drag's new positions; false when they were refused. */
+  onMoveNotes(moves: { id: string; x: number; y: number }[]): boolean;
   onCanvasDoubleClick(place: { x: number; y: number }): void;
   onClusterAction(clusterId: string, action: 'rename' | 'promote' | 'ungroup'): void;
   /** The view moved; `byUser` when the person panned or zoomed it themselves. */
   onViewChange?(centre: CanvasCentre, byUser: boolean): void;
+}
+
+/** A drag under way: its offset in canvas units, and the elements it moves (found once, at its start). */
+interface DragState {
+  readonly ids: ReadonlySet<string>;
+  dx: number;
+  dy: number;
+  readonly notes: readonly { readonly el: HTMLElement; readonly note: NoteSnapshot }[];
+  readonly frames: readonly { readonly el: HTMLElement; readonly notes: readonly NoteSnapshot[] }[];
+  /** The animation frame that will paint the offset, when one is requested. */
+  paint: number | null;
+}
+
+/** Writes a drag's positions (or, with a zero offset, the notes' own) straight to the elements it moves. */
+function paintDrag(drag: DragState | (DragOffset & Pick<DragState, 'notes' | 'frames'>)): void {
+  for (const { el, note } of drag.notes) {
+    const { x, y } = notePosition(note, drag);
+    el.style.left = `${x}px`;
+    el.style.top = `${y}px`;
+  }
+  for (const { el, notes } of drag.frames) {
+    const frame = clusterFrame(notes, drag);
+    if (!frame) continue;
+    el.style.left = `${frame.x}px`;
+    el.style.top = `${frame.y}px`;
+    el.style.width = `${frame.width}px`;
+    el.style.height = `${frame.height}px`;
+  }
 }
 
 function centreOf(t: ZoomTransform, viewport: HTMLElement | null): CanvasCentre {
@@ -60,8 +91,7 @@ export const NoteCanvas = forwardRef<CanvasHandle, Props>(function NoteCanvas(pr
   useEffect(() => {
     onViewChangeRef.current = onViewChange;
   });
-  const [drag, setDrag] = useState<DragOffset | null>(null);
-  const dragRef = useRef<DragOffset | null>(null);
+  const dragRef = useRef<DragState | null>(null);
 
   useEffect(() => {
     const viewport = viewportRef.current;
@@ -102,11 +132,19 @@ export const NoteCanvas = forwardRef<CanvasHandle, Props>(function NoteCanvas(pr
     },
   }));
 
+  const byCluster = useMemo(() => {
+    const map = new Map<string, NoteSnapshot[]>();
+    for (const note of notes) if (note.clusterId) map.set(note.clusterId, [...(map.get(note.clusterId) ?? []), note]);
+    return map;
+  }, [notes]);
+
   const notesRef = useRef(notes);
+  const byClusterRef = useRef(byCluster);
   const selectedRef = useRef(selected);
   const onMoveRef = useRef(onMoveNotes);
   useEffect(() => {
     notesRef.current = notes;
+    byClusterRef.current = byCluster;
     selectedRef.current = selected;
     onMoveRef.current = onMoveNotes;
   });
@@ -131,33 +169,48 @@ export const NoteCanvas = forwardRef<CanvasHandle, Props>(function NoteCanvas(pr
       ...handlers,
       onFocusNote,
       onDragStart(id) {
+        const world = worldRef.current;
+        if (!world) return;
         const ids = selectedRef.current.has(id) ? new Set(selectedRef.current) : new Set([id]);
-        dragRef.current = { ids, dx: 0, dy: 0 };
+        const elements = new Map<string, HTMLElement>();
+        for (const el of world.querySelectorAll<HTMLElement>('[data-note-id]')) if (ids.has(el.dataset.noteId ?? '')) elements.set(el.dataset.noteId ?? '', el);
+        const moved = notesRef.current.filter((n) => elements.has(n.id));
+        const clusterIds = new Set(moved.flatMap((n) => (n.clusterId ? [n.clusterId] : [])));
+        const frames = [...world.querySelectorAll<HTMLElement>('[data-cluster-id]')]
+          .filter((el) => clusterIds.has(el.dataset.clusterId ?? ''))
+          .map((el) => ({ el, notes: byClusterRef.current.get(el.dataset.clusterId ?? '') ?? [] }));
+        dragRef.current = { ids, dx: 0, dy: 0, notes: moved.map((note) => ({ el: elements.get(note.id) as HTMLElement, note })), frames, paint: null };
       },
       onDrag(dx, dy) {
         const current = dragRef.current;
         if (!current) return;
         const k = transformRef.current.k;
-        dragRef.current = { ...current, dx: current.dx + dx / k, dy: current.dy + dy / k };
-        setDrag(dragRef.current);
+        current.dx += dx / k;
+        current.dy += dy / k;
+        // Several pointer moves can come in one frame: paint once, in the next.
+        current.paint ??= requestAnimationFrame(() => {
+          current.paint = null;
+          paintDrag(current);
+        });
       },
       onDragEnd() {
         const done = dragRef.current;
         dragRef.current = null;
-        setDrag(null);
-        if (!done || (Math.abs(done.dx) < 1 && Math.abs(done.dy) < 1)) return;
-        const moves = notesRef.current.filter((n) => done.ids.has(n.id)).map((n) => ({ id: n.id, x: Math.round(n.x + done.dx), y: Math.round(n.y + done.dy) }));
-        onMoveRef.current(moves);
+        if (!done) return;
+        if (done.paint !== null) cancelAnimationFrame(done.paint);
+        const moved = Math.abs(done.dx) >= 1 || Math.abs(done.dy) >= 1;
+        const dx = Math.round(done.dx);
+        const dy = Math.round(done.dy);
+        // Where the doc will put them (positions are whole numbers), or back where they were.
+        paintDrag({ ...done, dx: moved ? dx : 0, dy: moved ? dy : 0 });
+        if (!moved) return;
+        const committed = onMoveRef.current(done.notes.map(({ note }) => ({ id: note.id, x: note.x + dx, y: note.y + dy })));
+        // A refused move leaves the notes where the doc has them; React only writes a style that changed.
+        if (!committed) paintDrag({ ...done, dx: 0, dy: 0 });
       },
     }),
     [handlers, onFocusNote],
   );
-
-  const byCluster = useMemo(() => {
-    const map = new Map<string, NoteSnapshot[]>();
-    for (const note of notes) if (note.clusterId) map.set(note.clusterId, [...(map.get(note.clusterId) ?? []), note]);
-    return map;
-  }, [notes]);
 
   return (
     <div
@@ -178,10 +231,10 @@ export const NoteCanvas = forwardRef<CanvasHandle, Props>(function NoteCanvas(pr
     >
       <div ref={worldRef} className="note-world">
         {clusters.map((cluster) => {
-          const frame = clusterFrame(byCluster.get(cluster.id) ?? [], drag);
+          const frame = clusterFrame(byCluster.get(cluster.id) ?? [], null);
           if (!frame) return null;
           return (
-            <section key={cluster.id} className="cluster-frame" aria-label={cluster.title} style={{ transform: `translate(${frame.x}px, ${frame.y}px)`, width: frame.width, height: frame.height }}>
+            <section key={cluster.id} data-cluster-id={cluster.id} className="cluster-frame" aria-label={cluster.title} style={{ left: frame.x, top: frame.y, width: frame.width, height: frame.height }}>
               <div className="cluster-header">
                 <button type="button" className="link-button cluster-title" onClick={() => onClusterAction(cluster.id, 'rename')}>
                   {cluster.title}
@@ -201,13 +254,12 @@ export const NoteCanvas = forwardRef<CanvasHandle, Props>(function NoteCanvas(pr
           );
         })}
         {notes.map((note) => {
-          const { x, y } = notePosition(note, drag);
           return (
             <StickyNote
               key={note.id}
               note={note}
-              x={x}
-              y={y}
+              x={note.x}
+              y={note.y}
               selected={selected.has(note.id)}
               editing={editingId === note.id}
               authorName={authorName(note.authorId)}

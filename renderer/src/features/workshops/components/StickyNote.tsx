@@ -89,7 +89,7 @@ export const StickyNote = memo(function StickyNote({ note, x, y, selected, editi
       aria-label={label}
       data-note-id={note.id}
       className={`sticky-note colour-${note.colour}${selected ? ' selected' : ''}`}
-      style={{ transform: `translate(${x}px, ${y}px)`, width: NOTE_WIDTH, height: NOTE_HEIGHT }}
+      style={{ left: x, top: y, width: NOTE_WIDTH, height: NOTE_HEIGHT }}
       onClick={(e) => handlers.onSelect(note.id, e.shiftKey || e.metaKey || e.ctrlKey)}
       onDoubleClick={(e) => {
         e.stopPropagation();
