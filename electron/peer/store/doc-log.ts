@@ -34,8 +34,11 @@ export class DocLog {
   private unreportedWarnings: StoreWarning[] = [];
   private readonly queue: (PendingAppend | ExclusiveTask)[] = [];
   private draining = false;
-  /** The last read found no file (the store alone writes its folder): the next append creates it, without reading again. */
-  private absent = false;
+  /**
+   * There is no file (the store alone writes its folder, and its listing or the last read found
+   * none): loads read nothing and the next append creates it, without reading first.
+   */
+  private absent: boolean;
   /** The file was renamed into place but no directory fsync has covered it yet: nothing in it is acknowledged until one has. */
   private entryUnsynced = false;
 
@@ -46,7 +49,11 @@ export class DocLog {
     private readonly files: StoreFiles,
     /** The docs folder's fsync, shared by every log in it. */
     private readonly dirSync: DirectorySync,
-  ) {}
+    /** The store's listing has no file for this doc. */
+    absent: boolean,
+  ) {
+    this.absent = absent;
+  }
 
   stats(): { records: number; bytes: number } {
     return { records: this.records, bytes: this.bytes };
@@ -61,13 +68,17 @@ export class DocLog {
 
   load(): Promise<{ updates: Uint8Array[]; warnings: StoreWarning[] }> {
     return this.exclusive(async () => {
-      // Re-read from disk even when open: the caller wants what is durable, not what we think.
-      await this.dropHandle();
-      const log = await this.readLog();
-      if (log.exists) this.handle = await this.files.open(this.file, 'r+');
+      let updates: Uint8Array[] = [];
+      if (!this.absent) {
+        // Re-read from disk even when open: the caller wants what is durable, not what we think.
+        await this.dropHandle();
+        const log = await this.readLog();
+        if (log.exists) this.handle = await this.files.open(this.file, 'r+');
+        updates = log.updates;
+      }
       const warnings = this.unreportedWarnings;
       this.unreportedWarnings = [];
-      return { updates: log.updates, warnings };
+      return { updates, warnings };
     });
   }
 

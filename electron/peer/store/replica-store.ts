@@ -26,6 +26,12 @@ export interface ReplicaStoreOptions {
 
 export class ReplicaStore {
   private readonly docs = new Map<string, DocLog>();
+  /**
+   * Docs whose log was in the folder when the store opened (emptied when every log is deleted).
+   * The store alone writes its folder, so a doc not listed has no log until this store creates
+   * one: loading it reads nothing (a cold sync loads thousands of docs this peer never had).
+   */
+  private readonly listedAtOpen: Set<string>;
   /** One fsync of the docs folder covers every log created before it: new docs share them. */
   private readonly dirSync: DirectorySync;
   private closed = false;
@@ -36,8 +42,10 @@ export class ReplicaStore {
     /** Compact a doc once `stats(docId).records` reaches this. */
     readonly compactEvery: number,
     private readonly files: StoreFiles,
+    listed: readonly string[],
   ) {
     this.dirSync = new DirectorySync(files, docsDir);
+    this.listedAtOpen = new Set(listed);
   }
 
   /** Opens the store in `dir`, creating it (mode 0o700) if absent. */
@@ -47,14 +55,14 @@ export class ReplicaStore {
     const docsDir = join(dir, 'docs');
     const files = options.files ?? nodeFiles;
     await makeDirDurable(files, docsDir);
-    return new ReplicaStore(docsDir, options.logger ?? createLogger(), compactEvery, files);
+    const listed = await listLogs(files, docsDir);
+    return new ReplicaStore(docsDir, options.logger ?? createLogger(), compactEvery, files, listed);
   }
 
   /** Every doc with a log on disk, sorted. */
   async listDocIds(): Promise<string[]> {
     this.assertOpen();
-    const names = await this.files.readdir(this.docsDir);
-    return names.flatMap((name) => docIdFromLogFileName(name) ?? []).sort();
+    return (await listLogs(this.files, this.docsDir)).sort();
   }
 
   /**
@@ -105,6 +113,7 @@ export class ReplicaStore {
     this.assertOpen();
     await Promise.all([...this.docs.values()].map((log) => log.close()));
     this.docs.clear();
+    this.listedAtOpen.clear();
     for (const name of await this.files.readdir(this.docsDir)) await this.files.rm(join(this.docsDir, name), { force: true, recursive: true });
     await this.dirSync.sync();
   }
@@ -120,7 +129,7 @@ export class ReplicaStore {
     this.assertOpen();
     let log = this.docs.get(docId);
     if (!log) {
-      log = new DocLog(docId, join(this.docsDir, logFileName(docId)), this.logger, this.files, this.dirSync);
+      log = new DocLog(docId, join(this.docsDir, logFileName(docId)), this.logger, this.files, this.dirSync, !this.listedAtOpen.has(docId));
       this.docs.set(docId, log);
     }
     return log;
@@ -129,4 +138,8 @@ export class ReplicaStore {
   private assertOpen(): void {
     if (this.closed) throw new Error('replica store is closed');
   }
+}
+
+async function listLogs(files: StoreFiles, docsDir: string): Promise<string[]> {
+  return (await files.readdir(docsDir)).flatMap((name) => docIdFromLogFileName(name) ?? []);
 }
