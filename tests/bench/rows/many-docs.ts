@@ -160,8 +160,12 @@ export const manyDocsRow: BenchRow = {
       );
       await hubs.many.close();
       await hubs.one.close();
-      context.progress('many-docs: one more run of each under --cpu-prof (not timed)');
-      const profiles = [await profiledColdSync('the boards', manyDir, workspace, workload.boardsHash), await profiledColdSync('the one doc', oneDir, workspace, singleHash)];
+      // With --quick only: the full run's ten minutes go to the measured runs, and 500 boards show where each board's time goes as well.
+      const profiles: string[] = [];
+      if (context.quick) {
+        context.progress('many-docs: one more run of each under --cpu-prof (not timed)');
+        profiles.push(await profiledColdSync('the boards', manyDir, workspace, workload.boardsHash), await profiledColdSync('the one doc', oneDir, workspace, singleHash));
+      }
       // The warm-up's runs are the first of each list.
       const measured = (key: 'many' | 'one', pick: (r: ColdRun) => number) => runs[key].slice(1).map(pick);
       const label = `many-docs (${boardCount} boards × ${ITEMS_PER_BOARD} items)`;
