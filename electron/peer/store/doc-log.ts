@@ -41,6 +41,7 @@ export class DocLog {
   private absent: boolean;
   /** The file was renamed into place but no directory fsync has covered it yet: nothing in it is acknowledged until one has. */
   private entryUnsynced = false;
+  private readonly onDidPlace: () => void;
 
   constructor(
     private readonly docId: string,
@@ -49,10 +50,15 @@ export class DocLog {
     private readonly files: StoreFiles,
     /** The docs folder's fsync, shared by every log in it. */
     private readonly dirSync: DirectorySync,
-    /** The store's listing has no file for this doc. */
-    absent: boolean,
+    listing: {
+      /** The store's listing has no file for this doc. */
+      readonly absent: boolean;
+      /** The log was put in place (created or replaced): the store lists the doc. */
+      readonly onDidPlace: () => void;
+    },
   ) {
-    this.absent = absent;
+    this.absent = listing.absent;
+    this.onDidPlace = listing.onDidPlace;
   }
 
   stats(): { records: number; bytes: number } {
@@ -87,7 +93,7 @@ export class DocLog {
     return this.exclusive(async () => {
       // Not yet read this session: read it first, so a log from a newer format is refused
       // rather than replaced, and any damage is set aside before the file goes.
-      if (!this.handle) await this.readLog();
+      if (!this.handle && !this.absent) await this.readLog();
       const tmp = `${this.file}.tmp`;
       const contents = Buffer.concat([encodeHeader(), stateRecord]);
       try {
@@ -105,6 +111,7 @@ export class DocLog {
         throw error;
       }
       this.absent = false;
+      this.onDidPlace();
       this.entryUnsynced = true;
       await this.dirSync.sync();
       this.entryUnsynced = false;
@@ -202,6 +209,7 @@ export class DocLog {
     const contents = Buffer.concat([encodeHeader(), records]);
     await renameIntoPlace(this.files, this.file, contents);
     this.absent = false;
+    this.onDidPlace();
     this.entryUnsynced = true;
     this.bytes = contents.length;
     this.records = 0;

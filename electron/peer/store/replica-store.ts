@@ -27,11 +27,12 @@ export interface ReplicaStoreOptions {
 export class ReplicaStore {
   private readonly docs = new Map<string, DocLog>();
   /**
-   * Docs whose log was in the folder when the store opened (emptied when every log is deleted).
-   * The store alone writes its folder, so a doc not listed has no log until this store creates
-   * one: loading it reads nothing (a cold sync loads thousands of docs this peer never had).
+   * Docs with a log in the folder: listed when the store opens, then kept up to date as logs are
+   * put in place or deleted. The store alone writes its folder, so a doc not listed has no log:
+   * loading it reads nothing (a cold sync loads thousands of docs this peer never had), and
+   * listing the docs reads no folder of thousands of names.
    */
-  private readonly listedAtOpen: Set<string>;
+  private readonly logged: Set<string>;
   /** One fsync of the docs folder covers every log created before it: new docs share them. */
   private readonly dirSync: DirectorySync;
   private closed = false;
@@ -45,7 +46,7 @@ export class ReplicaStore {
     listed: readonly string[],
   ) {
     this.dirSync = new DirectorySync(files, docsDir);
-    this.listedAtOpen = new Set(listed);
+    this.logged = new Set(listed);
   }
 
   /** Opens the store in `dir`, creating it (mode 0o700) if absent. */
@@ -62,7 +63,7 @@ export class ReplicaStore {
   /** Every doc with a log on disk, sorted. */
   async listDocIds(): Promise<string[]> {
     this.assertOpen();
-    return (await listLogs(this.files, this.docsDir)).sort();
+    return [...this.logged].sort();
   }
 
   /**
@@ -113,7 +114,7 @@ export class ReplicaStore {
     this.assertOpen();
     await Promise.all([...this.docs.values()].map((log) => log.close()));
     this.docs.clear();
-    this.listedAtOpen.clear();
+    this.logged.clear();
     for (const name of await this.files.readdir(this.docsDir)) await this.files.rm(join(this.docsDir, name), { force: true, recursive: true });
     await this.dirSync.sync();
   }
@@ -129,7 +130,10 @@ export class ReplicaStore {
     this.assertOpen();
     let log = this.docs.get(docId);
     if (!log) {
-      log = new DocLog(docId, join(this.docsDir, logFileName(docId)), this.logger, this.files, this.dirSync, !this.listedAtOpen.has(docId));
+      log = new DocLog(docId, join(this.docsDir, logFileName(docId)), this.logger, this.files, this.dirSync, {
+        absent: !this.logged.has(docId),
+        onDidPlace: () => void this.logged.add(docId),
+      });
       this.docs.set(docId, log);
     }
     return log;
