@@ -46,6 +46,36 @@ describe('opening a secure connection', () => {
     expect(Buffer.from(server.frames[1] as Uint8Array).equals(Buffer.from(big))).toBe(true);
   });
 
+  it('sends the frames of one tick in one socket write, each still a whole record, in order', async () => {
+    const { port, server } = await responderOn();
+    const socket = await connectTo(port);
+    const client = endpoint(socket, 'initiator');
+    await client.connection.opened;
+    const writes: number[] = [];
+    const writable = socket as unknown as { _write: (...args: unknown[]) => void; _writev: (chunks: unknown[], ...rest: unknown[]) => void };
+    const [write, writev] = [writable._write.bind(socket), writable._writev.bind(socket)];
+    writable._write = (...args) => (writes.push(1), write(...args));
+    writable._writev = (chunks, ...rest) => (writes.push(chunks.length), writev(chunks, ...rest));
+    for (let n = 0; n < 50; n++) client.connection.send(bytes(`frame ${n}`));
+    const peer = await server;
+    await vi.waitFor(() => expect(peer.frames).toHaveLength(50));
+    expect(peer.frames.map(text)).toEqual(Array.from({ length: 50 }, (_, n) => `frame ${n}`));
+    expect(writes).toEqual([50]);
+    // The next tick's frames go in a write of their own.
+    client.connection.send(bytes('later'));
+    await vi.waitFor(() => expect(peer.frames).toHaveLength(51));
+    expect(writes).toEqual([50, 1]);
+  });
+
+  it('delivers what was sent in the same tick as a close with a reason', async () => {
+    const { server, client } = await openPair();
+    await client.connection.opened;
+    await server.connection.opened;
+    client.connection.send(bytes('before the refusal'));
+    client.connection.close('frame-rejected');
+    await vi.waitFor(() => expect(server.frames.map(text)).toEqual(['before the refusal']));
+  });
+
   it('closes in order when either side closes, and refuses to send afterwards', async () => {
     const { server, client } = await openPair();
     await client.connection.opened;

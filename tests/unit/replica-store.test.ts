@@ -7,6 +7,7 @@ import path from 'node:path';
 import { ReplicaStore } from '../../electron/peer/store/replica-store';
 import type { StoreLogger } from '../../electron/peer/store/replica-store';
 import { logFileName } from '../../electron/peer/store/doc-file-names';
+import { nodeFiles, type StoreFiles } from '../../electron/peer/store/store-files';
 
 let dir: string;
 let warned: { message: string; detail?: Record<string, unknown> }[];
@@ -291,6 +292,40 @@ describe('ReplicaStore', () => {
     await expect(store.loadDoc('goal')).rejects.toThrow(/closed/);
     store = await openStore();
     expect(hex((await store.loadDoc('goal')).updates)).toEqual(hex([update(0), update(1), update(2)]));
+  });
+
+  it('lists its docs and loads a doc it has no log of without reading the disk (the folder is listed once, at open)', async () => {
+    const seed = await openStore();
+    await seed.append('held', update(1));
+    await seed.close();
+    const reads: string[] = [];
+    let listings = 0;
+    const files: StoreFiles = {
+      ...nodeFiles,
+      readFile: (file) => (reads.push(path.basename(file)), nodeFiles.readFile(file)),
+      readdir: (folder) => (listings++, nodeFiles.readdir(folder)),
+    };
+    const store = await ReplicaStore.open(dir, { logger, files });
+    opened.push(store);
+    expect(await store.loadDoc('new-board')).toEqual({ updates: [], warnings: [] });
+    expect(reads).toEqual([]);
+    await store.append('new-board', update(2));
+    await store.compact('compacted', update(4));
+    expect(await store.listDocIds()).toEqual(['compacted', 'held', 'new-board']);
+    expect(hex((await store.loadDoc('new-board')).updates)).toEqual(hex([update(2)]));
+    expect(hex((await store.loadDoc('held')).updates)).toEqual(hex([update(1)]));
+    expect(reads).toEqual([logFileName('new-board'), logFileName('held')]);
+    expect(listings).toBe(1);
+    // Once every log is deleted, no doc has one.
+    await store.removeAll();
+    expect(await store.listDocIds()).toEqual([]);
+    expect(await store.loadDoc('held')).toEqual({ updates: [], warnings: [] });
+    expect(reads).toHaveLength(2);
+    await store.append('held', update(3));
+    expect(await store.listDocIds()).toEqual(['held']);
+    const reopened = await reopen(store);
+    expect(hex((await reopened.loadDoc('held')).updates)).toEqual(hex([update(3)]));
+    expect(await reopened.listDocIds()).toEqual(['held']);
   });
 
   it('creates its folder with owner-only permissions', async () => {

@@ -45,6 +45,8 @@ export class DocSessions {
   private readonly wanted: string[] = [];
   /** Docs the walk opened whose step 2 has not yet arrived. */
   private readonly walking = new Set<string>();
+  /** Docs whose session waits for the doc to load. */
+  private readonly opening = new Set<string>();
   private announced = 0;
   private settled = 0;
   /** Docs sent whole to the other side, which had none of them: nothing to receive from it. */
@@ -75,6 +77,11 @@ export class DocSessions {
     return this.open.has(docId);
   }
 
+  /** A session for the doc is open or opens once the doc has loaded. */
+  isOpenOrOpening(docId: string): boolean {
+    return this.open.has(docId) || this.opening.has(docId);
+  }
+
   /** The doc is synced on this connection: a session is open, or this peer holds it (and so announced it). */
   carries(docId: string): boolean {
     return this.open.has(docId) || (this.options.host.holds?.(docId) ?? false);
@@ -89,7 +96,13 @@ export class DocSessions {
   async ensure(docId: string, walked = false): Promise<DocSyncSession | null> {
     const existing = this.touch(docId);
     if (existing || this.destroyed) return existing;
-    const doc = await this.options.host.openDoc(docId);
+    this.opening.add(docId);
+    let doc: Y.Doc;
+    try {
+      doc = await this.options.host.openDoc(docId);
+    } finally {
+      this.opening.delete(docId);
+    }
     const raced = this.touch(docId);
     if (raced || this.destroyed) return raced;
     if (this.open.size >= this.options.capacity) this.evictOne();

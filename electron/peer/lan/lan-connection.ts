@@ -99,7 +99,8 @@ export class LanSyncConnection {
 
   /** A doc this peer just opened: sync it here too. */
   offerDoc(docId: string): void {
-    if (this.closed || this.docs.isOpen(docId)) return;
+    // The doc loaded for a session of this connection (the walk's, say): that session syncs it.
+    if (this.closed || this.docs.isOpenOrOpening(docId)) return;
     // Opening the session sends step 1: the other side answers with everything this doc lacks.
     this.enqueue(async () => void (this.closed || (await this.docs.ensure(docId))));
   }

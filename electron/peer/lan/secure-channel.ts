@@ -1,7 +1,8 @@
 // One authenticated, encrypted LAN connection on a TCP socket: runs the handshake (dropping a
 // peer that stalls past 5 s or sends over 1 KB first), then seals and opens every frame with a
-// per-direction counter. Anything malformed closes the connection with a named reason that is
-// logged (never the secret) and counted; the caller's listener keeps serving everyone else.
+// per-direction counter, the frames of one tick leaving in one socket write. Anything malformed
+// closes the connection with a named reason that is logged (never the secret) and counted; the
+// caller's listener keeps serving everyone else.
 import type { Socket } from 'node:net';
 import type { PeerLogger } from '../logger';
 import { LanHandshake, type LanHandshakeOptions, type LanRole, type LanSession } from './handshake';
@@ -114,8 +115,28 @@ export function createSecureConnection(options: SecureConnectionOptions): Secure
     }
   };
 
+  /**
+   * The frames sent in one tick leave in one write (a cold sync of thousands of docs sends a few
+   * small records per doc): each is still its own whole record, so framing and the frame limits
+   * are those of one `write` each.
+   */
+  let corked = false;
+  const uncork = (): void => {
+    if (!corked) return;
+    corked = false;
+    socket.uncork();
+  };
+  function corkUntilNextTick(): void {
+    if (corked) return;
+    corked = true;
+    socket.cork();
+    process.nextTick(uncork);
+  }
+
   function finish(reason: SecureCloseReason, byPeer = false, graceful = false): void {
     if (state === 'closed') return;
+    // What this tick sent goes out before the socket ends or is destroyed, as it would have uncorked.
+    uncork();
     const wasOpen = state === 'open';
     state = 'closed';
     clock.clearTimeout(timer);
@@ -231,6 +252,7 @@ export function createSecureConnection(options: SecureConnectionOptions): Secure
       counters.framesOut++;
       stats.bytesOut += sealed.length;
       counters.bytesOut += sealed.length;
+      corkUntilNextTick();
       return socket.write(sealed);
     },
     close(reason) {

@@ -34,10 +34,14 @@ export class DocLog {
   private unreportedWarnings: StoreWarning[] = [];
   private readonly queue: (PendingAppend | ExclusiveTask)[] = [];
   private draining = false;
-  /** The last read found no file (the store alone writes its folder): the next append creates it, without reading again. */
-  private absent = false;
+  /**
+   * There is no file (the store alone writes its folder, and its listing or the last read found
+   * none): loads read nothing and the next append creates it, without reading first.
+   */
+  private absent: boolean;
   /** The file was renamed into place but no directory fsync has covered it yet: nothing in it is acknowledged until one has. */
   private entryUnsynced = false;
+  private readonly onDidPlace: () => void;
 
   constructor(
     private readonly docId: string,
@@ -46,7 +50,16 @@ export class DocLog {
     private readonly files: StoreFiles,
     /** The docs folder's fsync, shared by every log in it. */
     private readonly dirSync: DirectorySync,
-  ) {}
+    listing: {
+      /** The store's listing has no file for this doc. */
+      readonly absent: boolean;
+      /** The log was put in place (created or replaced): the store lists the doc. */
+      readonly onDidPlace: () => void;
+    },
+  ) {
+    this.absent = listing.absent;
+    this.onDidPlace = listing.onDidPlace;
+  }
 
   stats(): { records: number; bytes: number } {
     return { records: this.records, bytes: this.bytes };
@@ -61,13 +74,17 @@ export class DocLog {
 
   load(): Promise<{ updates: Uint8Array[]; warnings: StoreWarning[] }> {
     return this.exclusive(async () => {
-      // Re-read from disk even when open: the caller wants what is durable, not what we think.
-      await this.dropHandle();
-      const log = await this.readLog();
-      if (log.exists) this.handle = await this.files.open(this.file, 'r+');
+      let updates: Uint8Array[] = [];
+      if (!this.absent) {
+        // Re-read from disk even when open: the caller wants what is durable, not what we think.
+        await this.dropHandle();
+        const log = await this.readLog();
+        if (log.exists) this.handle = await this.files.open(this.file, 'r+');
+        updates = log.updates;
+      }
       const warnings = this.unreportedWarnings;
       this.unreportedWarnings = [];
-      return { updates: log.updates, warnings };
+      return { updates, warnings };
     });
   }
 
@@ -76,7 +93,7 @@ export class DocLog {
     return this.exclusive(async () => {
       // Not yet read this session: read it first, so a log from a newer format is refused
       // rather than replaced, and any damage is set aside before the file goes.
-      if (!this.handle) await this.readLog();
+      if (!this.handle && !this.absent) await this.readLog();
       const tmp = `${this.file}.tmp`;
       const contents = Buffer.concat([encodeHeader(), stateRecord]);
       try {
@@ -94,6 +111,7 @@ export class DocLog {
         throw error;
       }
       this.absent = false;
+      this.onDidPlace();
       this.entryUnsynced = true;
       await this.dirSync.sync();
       this.entryUnsynced = false;
@@ -191,6 +209,7 @@ export class DocLog {
     const contents = Buffer.concat([encodeHeader(), records]);
     await renameIntoPlace(this.files, this.file, contents);
     this.absent = false;
+    this.onDidPlace();
     this.entryUnsynced = true;
     this.bytes = contents.length;
     this.records = 0;

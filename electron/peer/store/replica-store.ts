@@ -26,6 +26,13 @@ export interface ReplicaStoreOptions {
 
 export class ReplicaStore {
   private readonly docs = new Map<string, DocLog>();
+  /**
+   * Docs with a log in the folder: listed when the store opens, then kept up to date as logs are
+   * put in place or deleted. The store alone writes its folder, so a doc not listed has no log:
+   * loading it reads nothing (a cold sync loads thousands of docs this peer never had), and
+   * listing the docs reads no folder of thousands of names.
+   */
+  private readonly logged: Set<string>;
   /** One fsync of the docs folder covers every log created before it: new docs share them. */
   private readonly dirSync: DirectorySync;
   private closed = false;
@@ -36,8 +43,10 @@ export class ReplicaStore {
     /** Compact a doc once `stats(docId).records` reaches this. */
     readonly compactEvery: number,
     private readonly files: StoreFiles,
+    listed: readonly string[],
   ) {
     this.dirSync = new DirectorySync(files, docsDir);
+    this.logged = new Set(listed);
   }
 
   /** Opens the store in `dir`, creating it (mode 0o700) if absent. */
@@ -47,14 +56,14 @@ export class ReplicaStore {
     const docsDir = join(dir, 'docs');
     const files = options.files ?? nodeFiles;
     await makeDirDurable(files, docsDir);
-    return new ReplicaStore(docsDir, options.logger ?? createLogger(), compactEvery, files);
+    const listed = await listLogs(files, docsDir);
+    return new ReplicaStore(docsDir, options.logger ?? createLogger(), compactEvery, files, listed);
   }
 
   /** Every doc with a log on disk, sorted. */
   async listDocIds(): Promise<string[]> {
     this.assertOpen();
-    const names = await this.files.readdir(this.docsDir);
-    return names.flatMap((name) => docIdFromLogFileName(name) ?? []).sort();
+    return [...this.logged].sort();
   }
 
   /**
@@ -105,6 +114,7 @@ export class ReplicaStore {
     this.assertOpen();
     await Promise.all([...this.docs.values()].map((log) => log.close()));
     this.docs.clear();
+    this.logged.clear();
     for (const name of await this.files.readdir(this.docsDir)) await this.files.rm(join(this.docsDir, name), { force: true, recursive: true });
     await this.dirSync.sync();
   }
@@ -120,7 +130,10 @@ export class ReplicaStore {
     this.assertOpen();
     let log = this.docs.get(docId);
     if (!log) {
-      log = new DocLog(docId, join(this.docsDir, logFileName(docId)), this.logger, this.files, this.dirSync);
+      log = new DocLog(docId, join(this.docsDir, logFileName(docId)), this.logger, this.files, this.dirSync, {
+        absent: !this.logged.has(docId),
+        onDidPlace: () => void this.logged.add(docId),
+      });
       this.docs.set(docId, log);
     }
     return log;
@@ -129,4 +142,8 @@ export class ReplicaStore {
   private assertOpen(): void {
     if (this.closed) throw new Error('replica store is closed');
   }
+}
+
+async function listLogs(files: StoreFiles, docsDir: string): Promise<string[]> {
+  return (await files.readdir(docsDir)).flatMap((name) => docIdFromLogFileName(name) ?? []);
 }

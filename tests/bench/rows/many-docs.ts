@@ -3,7 +3,9 @@
 // from connect to "B has it all on disk" and bytes on the wire, and B's memory once it holds
 // them. The limit on docs per connection must cost neither sync time nor bytes nor memory.
 import { readFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as Y from 'yjs';
 import { LinkTestClient, waitFor } from '../../integration/support/link-test-client';
 import { docsHash } from '../../support/doc-hash';
@@ -11,7 +13,8 @@ import { docsOnDisk } from '../../support/docs-on-disk';
 import { SeededRandom } from '../support/prng';
 import type { BenchContext, BenchRow, RowReport } from '../support/row';
 import { newBenchWorkspace, peerDataDir, startLanHub, writePeerData, type BenchWorkspace, type LanHub } from '../support/lan-hub';
-import { timeSync } from '../support/lan-sync-timing';
+import { timeSync, type SyncTiming } from '../support/lan-sync-timing';
+import { cpuProfileArgs, describeWindow, profileWindow } from '../support/peer-profile';
 import { formatValue } from '../support/table';
 import { median, sampleRoundRobin } from '../support/timing';
 import { startWireMeter } from '../support/wire-meter';
@@ -81,17 +84,18 @@ interface ColdRun {
   readonly ms: number;
   readonly bytes: number;
   readonly rss: number;
+  readonly window: SyncTiming['window'];
 }
 
 /** A fresh empty B dials A through a wire meter; the clock stops when A sees B holding everything on disk. */
-async function coldSync(hubA: LanHub, workspace: BenchWorkspace, expectedHash: string): Promise<ColdRun> {
+async function coldSync(hubA: LanHub, workspace: BenchWorkspace, expectedHash: string, nodeArgsB: readonly string[] = []): Promise<ColdRun> {
   const meter = await startWireMeter(hubA.lanPort);
   const bDir = await peerDataDir('many-docs-b');
   let hubB: LanHub | undefined;
   let link: LinkTestClient | undefined;
   try {
     await writePeerData(bDir, workspace, new Map());
-    hubB = await startLanHub({ dataDir: bDir });
+    hubB = await startLanHub({ dataDir: bDir, nodeArgs: nodeArgsB });
     const client = await LinkTestClient.connect(hubB.port, hubB.token);
     link = client;
     await waitFor(() => client.hello !== null);
@@ -103,12 +107,30 @@ async function coldSync(hubA: LanHub, workspace: BenchWorkspace, expectedHash: s
     hubB = undefined;
     const hash = await hashOnDisk(bDir);
     if (hash !== expectedHash) throw new Error("B's docs differ from A's after sync");
-    return { ms: timing.savedMs, bytes: timing.toListener + timing.toDialler, rss };
+    return { ms: timing.savedMs, bytes: timing.toListener + timing.toDialler, rss, window: timing.window };
   } finally {
     link?.close();
     await hubB?.close();
     await meter.close();
     await rm(bDir, { recursive: true, force: true });
+  }
+}
+
+/** One more cold sync of `dataDir`'s docs with both peers under `--cpu-prof`, never timed: where each spent the window. */
+async function profiledColdSync(label: string, dataDir: string, workspace: BenchWorkspace, expectedHash: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'tandem-bench-profile-'));
+  try {
+    const hubA = await startLanHub({ dataDir, nodeArgs: cpuProfileArgs(dir, 'a') });
+    let run: ColdRun;
+    try {
+      run = await coldSync(hubA, workspace, expectedHash, cpuProfileArgs(dir, 'b'));
+    } finally {
+      await hubA.close();
+    }
+    const { fromMicros, toMicros } = run.window;
+    return `many-docs profile, ${label} (one extra run under --cpu-prof, ${formatValue(run.ms, 'ms')} to saved): A ${describeWindow(profileWindow(dir, 'a', fromMicros, toMicros), 10)}. B ${describeWindow(profileWindow(dir, 'b', fromMicros, toMicros), 10)}.`;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 }
 
@@ -136,6 +158,14 @@ export const manyDocsRow: BenchRow = {
         },
         { runs: context.runs, onRound: (round) => context.progress(round < 0 ? 'many-docs: warm-up' : `many-docs: run ${round + 1}/${context.runs}`) },
       );
+      await hubs.many.close();
+      await hubs.one.close();
+      // With --quick only: the full run's ten minutes go to the measured runs, and 500 boards show where each board's time goes as well.
+      const profiles: string[] = [];
+      if (context.quick) {
+        context.progress('many-docs: one more run of each under --cpu-prof (not timed)');
+        profiles.push(await profiledColdSync('the boards', manyDir, workspace, workload.boardsHash), await profiledColdSync('the one doc', oneDir, workspace, singleHash));
+      }
       // The warm-up's runs are the first of each list.
       const measured = (key: 'many' | 'one', pick: (r: ColdRun) => number) => runs[key].slice(1).map(pick);
       const label = `many-docs (${boardCount} boards × ${ITEMS_PER_BOARD} items)`;
@@ -150,6 +180,7 @@ export const manyDocsRow: BenchRow = {
             `Each run starts a fresh empty B that dials A through a wire meter; the clock runs from the TCP accept to A's /healthz (read every ${POLL_MS} ms, both workloads) listing B with nothing pending, then B stops and every doc it left on disk is hashed against A's. ` +
             `B's memory is its RSS at that moment; A's RSS at start: ${formatValue(rssA.many, 'bytes')} holding the boards, ${formatValue(rssA.one, 'bytes')} holding the one doc. ` +
             `Medians: many ${formatValue(median(measured('many', (r) => r.ms)), 'ms')}, one ${formatValue(median(measured('one', (r) => r.ms)), 'ms')}.`,
+          ...profiles,
         ],
       };
     } finally {
