@@ -6,6 +6,7 @@ import { idbLoadRow } from './idb-load';
 import { liveLatencyRow } from './live-latency';
 import { loadPeerRow } from './load-peer';
 import { manyDocsRow } from './many-docs';
+import { memoryRow } from './memory';
 import { presenceFanoutRow } from './presence-fanout';
 import { relayColdRow } from './relay-cold';
 import { remoteEditPaintRow } from './remote-edit-paint';
@@ -14,4 +15,4 @@ import { scrollUnderSyncRow } from './scroll-under-sync';
 import { syncColdRow } from './sync-cold';
 import { syncDeltaRow } from './sync-delta';
 
-export const ROWS: readonly BenchRow[] = [loadPeerRow, idbLoadRow, renderBoardRow, remoteEditPaintRow, idbBurstRow, scrollUnderSyncRow, syncColdRow, syncDeltaRow, manyDocsRow, liveLatencyRow, presenceFanoutRow, relayColdRow];
+export const ROWS: readonly BenchRow[] = [loadPeerRow, idbLoadRow, renderBoardRow, remoteEditPaintRow, idbBurstRow, scrollUnderSyncRow, syncColdRow, syncDeltaRow, manyDocsRow, liveLatencyRow, presenceFanoutRow, relayColdRow, memoryRow];
