@@ -14,5 +14,6 @@ import { renderBoardRow } from './render-board';
 import { scrollUnderSyncRow } from './scroll-under-sync';
 import { syncColdRow } from './sync-cold';
 import { syncDeltaRow } from './sync-delta';
+import { vsYWebsocketRow } from './vs-y-websocket';
 
-export const ROWS: readonly BenchRow[] = [loadPeerRow, idbLoadRow, renderBoardRow, remoteEditPaintRow, idbBurstRow, scrollUnderSyncRow, syncColdRow, syncDeltaRow, manyDocsRow, liveLatencyRow, presenceFanoutRow, relayColdRow, memoryRow];
+export const ROWS: readonly BenchRow[] = [loadPeerRow, idbLoadRow, renderBoardRow, remoteEditPaintRow, idbBurstRow, scrollUnderSyncRow, syncColdRow, syncDeltaRow, manyDocsRow, liveLatencyRow, presenceFanoutRow, relayColdRow, memoryRow, vsYWebsocketRow];
