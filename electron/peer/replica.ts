@@ -192,20 +192,8 @@ export class Replica {
 
   private async load(docId: string): Promise<OpenDoc> {
     const { updates, warnings } = await this.store.loadDoc(docId);
-    const doc = new Y.Doc({ guid: docId, gc: true });
-    Y.transact(doc, () => {
-      for (const update of updates) {
-        try {
-          Y.applyUpdate(doc, update, STORE_ORIGIN);
-        } catch (error) {
-          this.logger.warn('a stored update could not be applied and was skipped', { docId, error: String(error) });
-        }
-      }
-    }, STORE_ORIGIN);
+    const { doc, compactedBytes, loadedBytes } = this.applyStored(docId, updates);
     for (const warning of warnings) this.events.onDidRecover(warning);
-    // The first record is the last compaction's state (or the doc's first update).
-    const compactedBytes = updates[0]?.byteLength ?? 0;
-    const loadedBytes = updates.reduce((sum, update) => sum + update.byteLength, 0);
     const entry: OpenDoc = {
       doc,
       savedStateVector: Y.encodeStateVector(doc),
@@ -233,6 +221,26 @@ export class Replica {
       this.options.pending,
     );
     return entry;
+  }
+
+  /**
+   * The doc made from its log's records. Kept out of `load` so that no closure there can hold
+   * the records: V8 gives all closures of a function one shared context, so the doc's update
+   * listener would keep every loaded byte (the whole encoded board) alive for the doc's life.
+   */
+  private applyStored(docId: string, updates: readonly Uint8Array[]): { doc: Y.Doc; compactedBytes: number; loadedBytes: number } {
+    const doc = new Y.Doc({ guid: docId, gc: true });
+    Y.transact(doc, () => {
+      for (const update of updates) {
+        try {
+          Y.applyUpdate(doc, update, STORE_ORIGIN);
+        } catch (error) {
+          this.logger.warn('a stored update could not be applied and was skipped', { docId, error: String(error) });
+        }
+      }
+    }, STORE_ORIGIN);
+    // The first record is the last compaction's state (or the doc's first update).
+    return { doc, compactedBytes: updates[0]?.byteLength ?? 0, loadedBytes: updates.reduce((sum, update) => sum + update.byteLength, 0) };
   }
 
   /**

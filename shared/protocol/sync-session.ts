@@ -4,9 +4,10 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { encodeFrame, MessageType, ProtocolError, readBytes } from './frame';
 import type { TxOrigin } from '../model/origin';
+import { applyReceivedUpdate } from './apply-received';
 import { encodeIntegratedState, hasPendingUpdates } from './pending-updates';
 
 export interface DocSyncSession {
@@ -51,7 +52,7 @@ export function createDocSyncSession({ docId, doc, send, origin, onSynced }: Doc
   const apply = (update: Uint8Array) => {
     mayUnlockPending = hasPendingUpdates(doc);
     try {
-      Y.applyUpdate(doc, update, origin);
+      applyReceivedUpdate(doc, update, origin);
     } catch {
       throw new ProtocolError('update-rejected');
     } finally {

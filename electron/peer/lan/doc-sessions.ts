@@ -8,6 +8,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { TxOrigin } from '../../../shared/model/origin';
 import { encodeFrame, MessageType, ProtocolError, readBytes } from '../../../shared/protocol/frame';
+import { applyReceivedUpdate } from '../../../shared/protocol/apply-received';
 import { createDocSyncSession, type DocSyncSession } from '../../../shared/protocol/sync-session';
 import { docDigest, sameDigest, type DocDigestPage } from './doc-digests';
 import type { LanDocHost } from './lan-contract';
@@ -142,7 +143,7 @@ export class DocSessions {
     decoding.readVarUint(decoder);
     const update = readBytes(decoder);
     try {
-      Y.applyUpdate(doc, update, this.options.origin);
+      applyReceivedUpdate(doc, update, this.options.origin);
     } catch {
       throw new ProtocolError('update-rejected');
     }

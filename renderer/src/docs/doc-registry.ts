@@ -2,9 +2,10 @@
 // instantly and offline, and synced with the local peer over the link. It also knows when
 // an edit has reached IndexedDB, so "saved in this browser" is only said when it is true.
 import * as Y from 'yjs';
-import { IndexeddbPersistence } from 'y-indexeddb';
+import type { IndexeddbPersistence } from 'y-indexeddb';
 import type { LinkClient } from '../link/link-client';
 import { CacheWriter } from './cache-writer';
+import { openDocCache } from './open-doc-cache';
 
 /** How long to wait for IndexedDB before giving up on the cache and refilling from the peer. */
 const CACHE_OPEN_TIMEOUT_MS = 4_000;
@@ -93,14 +94,14 @@ export class DocRegistry {
     const doc = new Y.Doc({ guid: docId });
     const opened: OpenedDoc = { docId, doc, cacheReady: false, cachePending: 0, cacheFailed: false };
     this.events.onDidCreateDoc?.(docId, doc);
-    let persistence = new IndexeddbPersistence(this.cachePrefix + docId, doc);
+    let persistence = openDocCache(this.cachePrefix + docId, doc);
     const ready = await Promise.race([persistence.whenSynced.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), CACHE_OPEN_TIMEOUT_MS))]);
     if (!ready) {
       // A garbage row makes y-indexeddb never finish loading (DESIGN.md, known traps):
       // drop this cache and let the peer refill it.
       console.warn(`Tandem: the browser cache of ${docId} did not open; rebuilding it from the peer`);
       await persistence.clearData().catch(() => undefined);
-      persistence = new IndexeddbPersistence(this.cachePrefix + docId, doc);
+      persistence = openDocCache(this.cachePrefix + docId, doc);
       this.events.onDidRecoverCache(docId);
     }
     opened.cacheReady = true;

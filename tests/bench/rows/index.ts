@@ -7,6 +7,7 @@ import { idbLoadRow } from './idb-load';
 import { liveLatencyRow } from './live-latency';
 import { loadPeerRow } from './load-peer';
 import { manyDocsRow } from './many-docs';
+import { memoryRow } from './memory';
 import { presenceFanoutRow } from './presence-fanout';
 import { relayColdRow } from './relay-cold';
 import { relayFanoutRow } from './relay-fanout';
@@ -15,6 +16,7 @@ import { renderBoardRow } from './render-board';
 import { scrollUnderSyncRow } from './scroll-under-sync';
 import { syncColdRow } from './sync-cold';
 import { syncDeltaRow } from './sync-delta';
+import { vsYWebsocketRow } from './vs-y-websocket';
 import { workshopBurstRow } from './workshop-burst';
 
-export const ROWS: readonly BenchRow[] = [loadPeerRow, idbLoadRow, renderBoardRow, remoteEditPaintRow, idbBurstRow, scrollUnderSyncRow, syncColdRow, syncDeltaRow, manyDocsRow, liveLatencyRow, presenceFanoutRow, relayColdRow, relayFanoutRow, canvasPanRow, workshopBurstRow];
+export const ROWS: readonly BenchRow[] = [loadPeerRow, idbLoadRow, renderBoardRow, remoteEditPaintRow, idbBurstRow, scrollUnderSyncRow, syncColdRow, syncDeltaRow, manyDocsRow, liveLatencyRow, presenceFanoutRow, memoryRow, vsYWebsocketRow, relayColdRow, relayFanoutRow, canvasPanRow, workshopBurstRow];

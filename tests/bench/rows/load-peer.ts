@@ -81,50 +81,57 @@ async function timeStoreRead(dir: string): Promise<number> {
   }
 }
 
+/** The row at one board size. */
+async function measureBoard(context: BenchContext, cards: number): Promise<RowReport> {
+  const board = context.feedbackBoard(cards);
+  const state = Y.encodeStateAsUpdate(board.doc);
+  const expected = { stateVector: Buffer.from(Y.encodeStateVector(board.doc)), cards: board.cardIds.length };
+  const root = await mkdtemp(join(tmpdir(), 'tandem-bench-load-peer-'));
+  try {
+    context.progress(`load-peer (${cards / 1000}k): writing ${board.history.length.toLocaleString('en-US')} updates to the store in ${APPEND_BATCHES} appends`);
+    const batches = batchesOf(board.history, APPEND_BATCHES);
+    const compacted = await fillStore(join(root, 'compacted'), batches, COMPACT_AFTER_BATCHES);
+    const uncompacted = await fillStore(join(root, 'uncompacted'), batches);
+
+    const samples = await sampleRoundRobin(
+      {
+        baseline: async () => {
+          const doc = new Y.Doc();
+          const ms = await timeOnce(() => Y.applyUpdate(doc, state));
+          doc.destroy();
+          return ms;
+        },
+        compacted: () => timeReplicaOpen(join(root, 'compacted'), expected),
+        uncompacted: () => timeReplicaOpen(join(root, 'uncompacted'), expected),
+        readCompacted: () => timeStoreRead(join(root, 'compacted')),
+        readUncompacted: () => timeStoreRead(join(root, 'uncompacted')),
+      },
+      { runs: context.runs, onRound: (round) => context.progress(`load-peer (${cards / 1000}k): ${round < 0 ? 'warm-up' : `run ${round + 1}/${context.runs}`}`) },
+    );
+    const workload = `load-peer (${(board.cardIds.length / 1000).toFixed(0)}k cards)`;
+    const baseline = { samples: samples.baseline };
+    return {
+      lines: [
+        { workload, metric: `open to ready (${compacted.records} records, compacted)`, unit: 'ms', measured: { samples: samples.compacted }, baseline, maxRatio: 1.2 },
+        { workload, metric: `open to ready (${uncompacted.records} records, never compacted)`, unit: 'ms', measured: { samples: samples.uncompacted }, baseline },
+      ],
+      notes: [
+        `load-peer (${cards / 1000}k): encoded state ${formatValue(state.length, 'bytes')} from ${board.history.length.toLocaleString('en-US')} transactions; log ${formatValue(compacted.bytes, 'bytes')} compacted, ${formatValue(uncompacted.bytes, 'bytes')} never compacted. ` +
+          `Baseline times only Y.applyUpdate of the pre-encoded state into a new Y.Doc; the store is read from the OS page cache (files just written), with a fresh ReplicaStore + Replica per run. ` +
+          `Of open to ready, ReplicaStore.loadDoc alone (read + checksums) takes ${formatValue(median(samples.readCompacted), 'ms')} compacted, ${formatValue(median(samples.readUncompacted), 'ms')} never compacted.`,
+      ],
+    };
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
 export const loadPeerRow: BenchRow = {
   name: 'load-peer',
-  description: 'peer store opens the standard board from disk, open to ready, vs Y.applyUpdate from memory',
+  description: 'peer store opens the standard board (1k/10k/30k) from disk, open to ready, vs Y.applyUpdate from memory',
   async run(context: BenchContext): Promise<RowReport> {
-    const board = context.feedbackBoard();
-    const state = Y.encodeStateAsUpdate(board.doc);
-    const expected = { stateVector: Buffer.from(Y.encodeStateVector(board.doc)), cards: board.cardIds.length };
-    const root = await mkdtemp(join(tmpdir(), 'tandem-bench-load-peer-'));
-    try {
-      context.progress(`load-peer: writing ${board.history.length.toLocaleString('en-US')} updates to the store in ${APPEND_BATCHES} appends`);
-      const batches = batchesOf(board.history, APPEND_BATCHES);
-      const compacted = await fillStore(join(root, 'compacted'), batches, COMPACT_AFTER_BATCHES);
-      const uncompacted = await fillStore(join(root, 'uncompacted'), batches);
-
-      const samples = await sampleRoundRobin(
-        {
-          baseline: async () => {
-            const doc = new Y.Doc();
-            const ms = await timeOnce(() => Y.applyUpdate(doc, state));
-            doc.destroy();
-            return ms;
-          },
-          compacted: () => timeReplicaOpen(join(root, 'compacted'), expected),
-          uncompacted: () => timeReplicaOpen(join(root, 'uncompacted'), expected),
-          readCompacted: () => timeStoreRead(join(root, 'compacted')),
-          readUncompacted: () => timeStoreRead(join(root, 'uncompacted')),
-        },
-        { runs: context.runs, onRound: (round) => context.progress(round < 0 ? 'load-peer: warm-up' : `load-peer: run ${round + 1}/${context.runs}`) },
-      );
-      const workload = `load-peer (${(board.cardIds.length / 1000).toFixed(0)}k cards)`;
-      const baseline = { samples: samples.baseline };
-      return {
-        lines: [
-          { workload, metric: `open to ready (${compacted.records} records, compacted)`, unit: 'ms', measured: { samples: samples.compacted }, baseline, maxRatio: 1.2 },
-          { workload, metric: `open to ready (${uncompacted.records} records, never compacted)`, unit: 'ms', measured: { samples: samples.uncompacted }, baseline },
-        ],
-        notes: [
-          `load-peer: encoded state ${formatValue(state.length, 'bytes')} from ${board.history.length.toLocaleString('en-US')} transactions; log ${formatValue(compacted.bytes, 'bytes')} compacted, ${formatValue(uncompacted.bytes, 'bytes')} never compacted. ` +
-            `Baseline times only Y.applyUpdate of the pre-encoded state into a new Y.Doc; the store is read from the OS page cache (files just written), with a fresh ReplicaStore + Replica per run. ` +
-            `Of open to ready, ReplicaStore.loadDoc alone (read + checksums) takes ${formatValue(median(samples.readCompacted), 'ms')} compacted, ${formatValue(median(samples.readUncompacted), 'ms')} never compacted.`,
-        ],
-      };
-    } finally {
-      await rm(root, { recursive: true, force: true });
-    }
+    const reports: RowReport[] = [];
+    for (const cards of context.growthCards) reports.push(await measureBoard(context, cards));
+    return { lines: reports.flatMap((r) => r.lines), notes: reports.flatMap((r) => r.notes ?? []) };
   },
 };

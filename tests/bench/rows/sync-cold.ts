@@ -87,33 +87,25 @@ async function profiledColdSync(aDir: string, workspace: BenchWorkspace, expecte
   }
 }
 
-export const syncColdRow: BenchRow = {
-  name: 'sync-cold',
-  description: 'empty peer B dials peer A holding the standard board over loopback (handshake + encryption), connect to equal content, vs encode + apply in one process',
-  async run(context: BenchContext): Promise<RowReport> {
-    const racesBefore = addPeerRaces.count;
-    const board = context.feedbackBoard();
-    const state = Y.encodeStateAsUpdate(board.doc);
-    const expected = { vector: Y.decodeStateVector(Y.encodeStateVector(board.doc)), hash: docHash(board.doc) };
-    const workspace = newBenchWorkspace();
-    const aDir = await peerDataDir('sync-cold-a');
-    await writePeerData(aDir, workspace, new Map([[SYNC_DOC_ID, [state]]]));
-    const hubA = await startLanHub({ dataDir: aDir });
-    const meter = await startWireMeter(hubA.lanPort);
-    const stateFile = join(aDir, 'bench-state.bin');
-    writeFileSync(stateFile, state);
-    const timings: SyncTiming[] = [];
-    let measuring = false;
-    try {
-      const samples = await sampleRoundRobin(
-        {
-          baseline: () =>
-            timeOnce(() => {
-              const doc = new Y.Doc();
-              Y.applyUpdate(doc, Y.encodeStateAsUpdate(board.doc));
-              doc.destroy();
-            }),
-          // Parts of the work, for the notes: what the peers do beyond the baseline.
+/** The row at one board size; `detailed` adds the parts of the work and a profiled run (the standard board). */
+async function measureBoard(context: BenchContext, cards: number, detailed: boolean): Promise<RowReport> {
+  const racesBefore = addPeerRaces.count;
+  const board = context.feedbackBoard(cards);
+  const state = Y.encodeStateAsUpdate(board.doc);
+  const expected = { vector: Y.decodeStateVector(Y.encodeStateVector(board.doc)), hash: docHash(board.doc) };
+  const workspace = newBenchWorkspace();
+  const aDir = await peerDataDir('sync-cold-a');
+  await writePeerData(aDir, workspace, new Map([[SYNC_DOC_ID, [state]]]));
+  const hubA = await startLanHub({ dataDir: aDir });
+  const meter = await startWireMeter(hubA.lanPort);
+  const stateFile = join(aDir, 'bench-state.bin');
+  writeFileSync(stateFile, state);
+  const timings: SyncTiming[] = [];
+  let measuring = false;
+  try {
+    // Parts of the work, for the notes: what the peers do beyond the baseline.
+    const parts: Record<string, () => Promise<number>> = detailed
+      ? {
           encode: () => timeOnce(() => Y.encodeStateAsUpdate(board.doc)),
           apply: () => {
             const doc = new Y.Doc();
@@ -138,42 +130,68 @@ export const syncColdRow: BenchRow = {
               await rm(dir, { recursive: true, force: true });
             }
           },
-          peers: async () => {
-            const timing = await coldSync(hubA, meter, workspace, expected, { watchLink: false });
-            if (measuring) timings.push(timing);
-            return timing.savedMs;
-          },
-          peersWithRenderer: async () => (await coldSync(hubA, meter, workspace, expected, { watchLink: true })).linkMs,
+        }
+      : {};
+    const samples: Partial<Record<string, number[]>> = await sampleRoundRobin(
+      {
+        baseline: () =>
+          timeOnce(() => {
+            const doc = new Y.Doc();
+            Y.applyUpdate(doc, Y.encodeStateAsUpdate(board.doc));
+            doc.destroy();
+          }),
+        ...parts,
+        peers: async () => {
+          const timing = await coldSync(hubA, meter, workspace, expected, { watchLink: false });
+          if (measuring) timings.push(timing);
+          return timing.savedMs;
         },
-        { runs: context.runs, onRound: (round) => ((measuring = round >= 0), context.progress(round < 0 ? 'sync-cold: warm-up' : `sync-cold: run ${round + 1}/${context.runs}`)) },
-      );
-      await meter.close();
-      await hubA.close();
+        peersWithRenderer: async () => (await coldSync(hubA, meter, workspace, expected, { watchLink: true })).linkMs,
+      },
+      { runs: context.runs, onRound: (round) => ((measuring = round >= 0), context.progress(`sync-cold (${cards / 1000}k): ${round < 0 ? 'warm-up' : `run ${round + 1}/${context.runs}`}`)) },
+    );
+    await meter.close();
+    await hubA.close();
+    const at = (name: string) => median(samples[name] ?? []);
+    const profile: string[] = [];
+    if (detailed) {
       context.progress('sync-cold: one more run under --cpu-prof (not timed)');
-      const profile = await profiledColdSync(aDir, workspace, expected);
-      const workload = `sync-cold (${(board.cardIds.length / 1000).toFixed(0)}k cards)`;
-      const baseline = { samples: samples.baseline };
-      const of = (pick: (t: SyncTiming) => number) => timings.map(pick);
-      return {
-        lines: [
-          { workload, metric: 'connect to saved on B (A sees nothing pending)', unit: 'ms', measured: { samples: samples.peers }, baseline, maxRatio: 1.25 },
-          { workload, metric: "connect to in B's renderer link (own runs, board open on B)", unit: 'ms', measured: { samples: samples.peersWithRenderer }, baseline },
-          { workload, metric: 'bytes on the wire, both ways', unit: 'bytes', measured: { samples: of((t) => t.toListener + t.toDialler) }, baseline: { samples: [state.length], label: '(update)' }, maxRatio: 1.05 },
-        ],
-        notes: [
-          `sync-cold: A holds the board as one compacted record (${formatValue(state.length, 'bytes')} encoded); each run starts a fresh empty B (off the clock) with a link client, then sends B the renderer's \`add-peer\` request for a TCP relay in front of A. ` +
-            `The clock starts at the relay's TCP accept (the dialer's 250 ms tick before it, median ${formatValue(median(of((t) => t.dialMs)), 'ms')}, is excluded) and stops when A's /healthz (polled every 5 ms) lists B with nothing pending, i.e. B has fsynced the whole board and acknowledged it; ` +
-            `"in B's renderer link" is timed in runs of its own where the link client has the board open before the connect, and stops when it holds A's state vector (B's peer applied it and relayed it to the link, which applied it again in the bench process); in the other runs the link opens the board after the clock stops. Content hashes compared after every run. ` +
-            `Wire (median): A→B ${formatValue(median(of((t) => t.toDialler)), 'bytes')}, B→A ${formatValue(median(of((t) => t.toListener)), 'bytes')}; A's first handshake reply ${formatValue(median(of((t) => t.handshakeReplyMs)), 'ms')} after connect. Baseline: encode + apply of the generated board in the bench process ` +
-            `(encode alone ${formatValue(median(samples.encode), 'ms')}, apply alone ${formatValue(median(samples.apply), 'ms')}, apply into a doc with an update listener, as a replica's is, ${formatValue(median(samples.applyObserved), 'ms')}; the same in a new Node process ${formatValue(median(samples.coldApply), 'ms')}; the store's append + fsync of the whole update ${formatValue(median(samples.persist), 'ms')}).`,
-          profile,
-          ...(addPeerRaces.count > racesBefore ? [`sync-cold: the peer answered \`add-peer\` with "internal" ${addPeerRaces.count - racesBefore} time(s): its own write of lan-peers.json raced the request's (writeJsonAtomic's temp name is per process); the address was added and dialled anyway, so those runs count.`] : []),
-        ],
-      };
-    } finally {
-      await meter.close();
-      await hubA.close();
-      await rm(aDir, { recursive: true, force: true });
+      profile.push(await profiledColdSync(aDir, workspace, expected));
     }
+    const workload = `sync-cold (${(board.cardIds.length / 1000).toFixed(0)}k cards)`;
+    const baseline = { samples: samples.baseline ?? [] };
+    const of = (pick: (t: SyncTiming) => number) => timings.map(pick);
+    return {
+      lines: [
+        { workload, metric: 'connect to saved on B (A sees nothing pending)', unit: 'ms', measured: { samples: samples.peers ?? [] }, baseline, maxRatio: 1.25 },
+        { workload, metric: "connect to in B's renderer link (own runs, board open on B)", unit: 'ms', measured: { samples: samples.peersWithRenderer ?? [] }, baseline },
+        { workload, metric: 'bytes on the wire, both ways', unit: 'bytes', measured: { samples: of((t) => t.toListener + t.toDialler) }, baseline: { samples: [state.length], label: '(update)' }, maxRatio: 1.05 },
+      ],
+      notes: [
+        `sync-cold (${cards / 1000}k): A holds the board as one compacted record (${formatValue(state.length, 'bytes')} encoded); each run starts a fresh empty B (off the clock) with a link client, then sends B the renderer's \`add-peer\` request for a TCP relay in front of A. ` +
+          `The clock starts at the relay's TCP accept (the dialer's 250 ms tick before it, median ${formatValue(median(of((t) => t.dialMs)), 'ms')}, is excluded) and stops when A's /healthz (polled every 5 ms) lists B with nothing pending, i.e. B has fsynced the whole board and acknowledged it; ` +
+          `"in B's renderer link" is timed in runs of its own where the link client has the board open before the connect, and stops when it holds A's state vector (B's peer applied it and relayed it to the link, which applied it again in the bench process); in the other runs the link opens the board after the clock stops. Content hashes compared after every run. ` +
+          `Wire (median): A→B ${formatValue(median(of((t) => t.toDialler)), 'bytes')}, B→A ${formatValue(median(of((t) => t.toListener)), 'bytes')}; A's first handshake reply ${formatValue(median(of((t) => t.handshakeReplyMs)), 'ms')} after connect. Baseline: encode + apply of the generated board in the bench process` +
+          (detailed
+            ? ` (encode alone ${formatValue(at('encode'), 'ms')}, apply alone ${formatValue(at('apply'), 'ms')}, apply into a doc with an update listener, as a replica's is, ${formatValue(at('applyObserved'), 'ms')}; the same in a new Node process ${formatValue(at('coldApply'), 'ms')}; the store's append + fsync of the whole update ${formatValue(at('persist'), 'ms')}).`
+            : '.'),
+        ...profile,
+        ...(addPeerRaces.count > racesBefore ? [`sync-cold: the peer answered \`add-peer\` with "internal" ${addPeerRaces.count - racesBefore} time(s): its own write of lan-peers.json raced the request's (writeJsonAtomic's temp name is per process); the address was added and dialled anyway, so those runs count.`] : []),
+      ],
+    };
+  } finally {
+    await meter.close();
+    await hubA.close();
+    await rm(aDir, { recursive: true, force: true });
+  }
+}
+
+export const syncColdRow: BenchRow = {
+  name: 'sync-cold',
+  description: 'empty peer B dials peer A holding the standard board (1k/10k/30k) over loopback (handshake + encryption), connect to equal content, vs encode + apply in one process',
+  async run(context: BenchContext): Promise<RowReport> {
+    const reports: RowReport[] = [];
+    for (const cards of context.growthCards) reports.push(await measureBoard(context, cards, cards === context.boardCards));
+    return { lines: reports.flatMap((r) => r.lines), notes: reports.flatMap((r) => r.notes ?? []) };
   },
 };

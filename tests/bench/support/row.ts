@@ -10,6 +10,8 @@ export interface BenchSettings {
   readonly quick: boolean;
   /** Cards on the standard feedback board (10k, or 1k with `--quick`). */
   readonly boardCards: number;
+  /** Board sizes of the rows that show how cost grows with the board: 1k, 10k and 30k (only 1k with `--quick`). */
+  readonly growthCards: readonly number[];
   /** Measured runs per workload (the median is reported), after one warm-up. */
   readonly runs: number;
   readonly seed: number;
@@ -17,8 +19,8 @@ export interface BenchSettings {
 
 /** What a row is given: the settings plus shared, lazily built fixtures. */
 export interface BenchContext extends BenchSettings {
-  /** The standard feedback board, generated once per run and shared by every row. */
-  feedbackBoard(): FeedbackBoard;
+  /** The standard feedback board (or one of `cards` cards, same seed), generated once per run and size and shared by every row. */
+  feedbackBoard(cards?: number): FeedbackBoard;
   /** The standard feedback board in the app's real model, in a workspace, generated once per run (rows that drive the app). */
   modelWorkspace(): ModelWorkspace;
   /** Debian's Chromium, launched on first use and closed when the run ends. */
