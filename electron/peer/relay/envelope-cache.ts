@@ -1,6 +1,6 @@
 // A laptop's copies of its envelope docs, kept in the data folder so that a restart does not
 // pull every envelope from the relay again: the provider then asks only for what changed. One
-// file per envelope under `relay-envelopes/<namespace>/`, written a little after it changes and
+// file per envelope under `relay-envelopes/<namespace>/`, written within half a minute of a change and
 // replaced atomically. It is a cache: a missing, stale or unreadable file only costs a download
 // (the sync fills in the rest), and it holds only sealed blobs, as the relay does. A new secret
 // (a new namespace) or no relay at all deletes the old copies.
@@ -15,7 +15,11 @@ export const ENVELOPES_DIR = 'relay-envelopes';
 
 export interface EnvelopeCacheOptions {
   readonly dataDir: string;
-  /** How long after a change an envelope is written. */
+  /**
+   * How long after a change an envelope is written. Each write re-encodes the whole envelope (a
+   * big board's is megabytes), so not while someone types: a restart in between only pulls the
+   * blobs that came after the last write.
+   */
   readonly delayMs?: number;
   onDidFail?(error: unknown): void;
 }
@@ -80,7 +84,7 @@ export class EnvelopeCache {
 
   private schedule(name: string, envelope: Y.Doc): void {
     if (this.pending.has(name)) return;
-    const timer = setTimeout(() => this.write(name, envelope), this.options.delayMs ?? 2_000);
+    const timer = setTimeout(() => this.write(name, envelope), this.options.delayMs ?? 30_000);
     timer.unref?.();
     this.pending.set(name, { envelope, timer });
   }
