@@ -107,6 +107,31 @@ describe('two offices, each on its own relay node', () => {
     for (const text of [...WRITTEN, 'b_goals', 'b_feedback', 'berlin', 'shanghai']) expect(stored.includes(Buffer.from(text)), text).toBe(false);
   });
 
+  it('keeps a quiet laptop connected on one heartbeat, and shows no laptop on any board', async () => {
+    const { HocuspocusProvider } = await import('@hocuspocus/provider');
+    const WebSocket = (await import('ws')).default;
+    const quiet = track(laptop(nodeA.url, 'quiet'));
+    for (const id of ['b_quiet1', 'b_quiet2', 'b_quiet3']) quiet.doc(id);
+    await waitFor(() => quiet.last().connected && quiet.last().docsPending === 0, 10_000);
+    const connectedAt = quiet.statuses.length;
+
+    // Anyone holding the token (the relay itself, too) joins a board's envelope on either node
+    // and listens for presence through the heartbeats: it hears only the other listener. Each laptop's one
+    // heartbeat is on a doc of its own.
+    const observers = [nodeA, nodeB].map((node) => new HocuspocusProvider({ url: node.url, name: KEYS.envelopeName('b_quiet1'), document: new Y.Doc(), token: `1.${KEYS.token}`, WebSocketPolyfill: WebSocket } as never));
+    try {
+      await waitFor(() => observers.every((observer) => observer.isSynced), 10_000);
+      // The provider drops a connection that hears nothing for 30 s: the heartbeat keeps this one.
+      await new Promise((r) => setTimeout(r, 36_000));
+      const ours = observers.map((observer) => observer.document.clientID);
+      for (const observer of observers) expect([...observer.awareness!.getStates().keys()].filter((id) => !ours.includes(id))).toEqual([]);
+    } finally {
+      observers.forEach((observer) => observer.destroy());
+    }
+    expect(quiet.statuses.slice(connectedAt).every((s) => s.connected)).toBe(true);
+    expect(quiet.last()).toMatchObject({ connected: true, docsPending: 0 });
+  }, 60_000);
+
   it('refuses another workspace’s token and another relay protocol, with a reason the peer can name', async () => {
     const stranger = track(laptop(nodeA.url, 'stranger', new Uint8Array(32).fill(99)));
     // The stranger asks for our doc under its own token: the names differ, so it cannot even ask;

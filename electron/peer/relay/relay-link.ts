@@ -58,6 +58,8 @@ interface SyncedDoc {
 
 export class RelayLink {
   private readonly socket: HocuspocusProviderWebsocket;
+  /** The one provider with awareness on this link (see the constructor). */
+  private readonly keepalive: HocuspocusProvider;
   private readonly docs = new Map<string, SyncedDoc>();
   private connected = false;
   private refusal: RelayRefusal | null = null;
@@ -103,6 +105,19 @@ export class RelayLink {
       }
       this.report();
     });
+    // The provider drops a connection that has heard nothing for 30 s, and what keeps a quiet
+    // one talking is its awareness heartbeat (every 15 s), which the relay echoes. With
+    // awareness on every envelope, each laptop sent one heartbeat per board and the relay fanned
+    // each out to every laptop of that board: most of a relay's CPU when nobody types. So the
+    // envelopes carry none (Tandem's presence is on the LAN), and one doc of this laptop's own,
+    // which nobody writes or joins, carries the heartbeat: one message per 15 s per laptop.
+    this.keepalive = new HocuspocusProvider({
+      websocketProvider: this.socket,
+      name: options.keys.envelopeName(`link\0${options.sender}`),
+      document: new Y.Doc(),
+      token: relayCredential(options.keys.token),
+    });
+    this.keepalive.attach();
   }
 
   /**
@@ -137,6 +152,8 @@ export class RelayLink {
       websocketProvider: this.socket,
       name,
       document: envelope,
+      // The link's keepalive carries the heartbeat (see the constructor).
+      awareness: null,
       token: relayCredential(this.options.keys.token),
       onAuthenticationFailed: ({ reason }) => {
         this.refusal = isRelayRefusal(reason) ? reason : 'relay-token';
@@ -203,6 +220,8 @@ export class RelayLink {
 
   destroy(): void {
     for (const docId of [...this.docs.keys()]) this.stop(docId);
+    this.keepalive.destroy();
+    this.keepalive.document.destroy();
     this.socket.destroy();
   }
 

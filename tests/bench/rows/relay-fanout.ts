@@ -24,7 +24,9 @@ import type { BenchContext, BenchRow, RowReport } from '../support/row';
 import { formatValue } from '../support/table';
 import { median } from '../support/timing';
 
-const SHAPE = { full: { docs: 100, laptops: 20, edits: 200 }, quick: { docs: 20, laptops: 6, edits: 40 } };
+const SHAPE = { full: { docs: 100, laptops: 20, edits: 200, idleMs: 10_000 }, quick: { docs: 20, laptops: 6, edits: 40, idleMs: 4_000 } };
+/** After a fleet's first sync, before its idle CPU is read: stores and announcements settle. */
+const SETTLE_MS = 2_500;
 const SEEN_DEADLINE_MS = 10_000;
 const CONNECT_DEADLINE_MS = 120_000;
 /** What a laptop's link calls an edit typed in its window. */
@@ -156,6 +158,15 @@ async function editAndWait(fleet: Fleet, laptops: number, writer: number, target
 
 type Side = 'sealed' | 'plain';
 
+/** The relay nodes' CPU per ms of wall time while nobody types. */
+async function idleCpuPerMs(relayCpuMs: () => number, idleMs: number): Promise<number> {
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  const before = relayCpuMs();
+  const startedAt = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, idleMs));
+  return (relayCpuMs() - before) / (performance.now() - startedAt);
+}
+
 interface Round {
   /** p99 of every (edit, receiving laptop) pair's edit-to-seen time, per side. */
   readonly p99: Record<Side, number>;
@@ -166,9 +177,10 @@ interface Round {
 /**
  * One measured round. Latency: the same edits on both sides, alternating edit by edit, so
  * whatever else the machine and the relay do (a store, Redis's heal, a GC) falls on both alike.
- * CPU: each side's edits alone, back to back, with the relay nodes' CPU read before and after.
+ * CPU: each side's edits alone, back to back, with the relay nodes' CPU read before and after,
+ * less what they spend with both fleets connected and nobody typing.
  */
-async function measureRound(fleets: Record<Side, Fleet>, shape: { docs: number; laptops: number; edits: number }, rng: SeededRandom, round: number, relayCpuMs: () => number): Promise<Round> {
+async function measureRound(fleets: Record<Side, Fleet>, shape: { docs: number; laptops: number; edits: number }, rng: SeededRandom, round: number, relayCpuMs: () => number, idleCpuPerMs: number): Promise<Round> {
   const seen: Record<Side, number[]> = { sealed: [], plain: [] };
   for (let e = 0; e < shape.edits; e++) {
     const writer = rng.int(shape.laptops);
@@ -180,8 +192,12 @@ async function measureRound(fleets: Record<Side, Fleet>, shape: { docs: number; 
   const order: Side[] = round % 2 === 0 ? ['sealed', 'plain'] : ['plain', 'sealed'];
   for (const side of order) {
     const before = relayCpuMs();
+    const startedAt = performance.now();
     for (let e = 0; e < shape.edits; e++) await editAndWait(fleets[side], shape.laptops, rng.int(shape.laptops), rng.int(shape.docs), `c${round}_${e}`, rng.words(WORDS, 6));
-    cpuPerEditMs[side] = (relayCpuMs() - before) / shape.edits;
+    // What the nodes spend anyway while both fleets are connected is the idle line's; a side whose
+    // edits take longer would otherwise be charged more of it.
+    const background = idleCpuPerMs * (performance.now() - startedAt);
+    cpuPerEditMs[side] = Math.max(0, relayCpuMs() - before - background) / shape.edits;
   }
   return { p99: { sealed: percentile(seen.sealed, 99), plain: percentile(seen.plain, 99) }, cpuPerEditMs };
 }
@@ -202,17 +218,25 @@ export const relayFanoutRow: BenchRow = {
       const urls = nodes.map((node) => node.url);
       const pids = nodes.map((node) => node.pid);
       context.progress(`relay-fanout: ${shape.laptops} laptops × ${shape.docs} boards connecting to two relay nodes`);
-      const sealed = sealedFleet(urls, shape);
-      const plain = plainFleet(urls, shape);
-      fleets.push(sealed, plain);
-      await waitFor(() => sealed.ready() && plain.ready(), CONNECT_DEADLINE_MS);
-      const rng = new SeededRandom(context.seed);
       const relayCpuMs = () => pids.reduce((sum, pid) => sum + cpuMs(pid, msPerTick), 0);
+      // Idle first, one fleet at a time: what holding the boards costs the relay when nobody types.
+      const sealed = sealedFleet(urls, shape);
+      fleets.push(sealed);
+      await waitFor(() => sealed.ready(), CONNECT_DEADLINE_MS);
+      context.progress('relay-fanout: relay CPU with the sealed fleet connected and idle');
+      const idleSealed = await idleCpuPerMs(relayCpuMs, shape.idleMs);
+      const plain = plainFleet(urls, shape);
+      fleets.push(plain);
+      await waitFor(() => plain.ready(), CONNECT_DEADLINE_MS);
+      context.progress('relay-fanout: relay CPU with both fleets connected and idle');
+      const idleBoth = await idleCpuPerMs(relayCpuMs, shape.idleMs);
+      const idlePerS = { sealed: idleSealed * 1000, plain: Math.max(0, idleBoth - idleSealed) * 1000 };
+      const rng = new SeededRandom(context.seed);
       const p99: Record<Side, number[]> = { sealed: [], plain: [] };
       const cpu: Record<Side, number[]> = { sealed: [], plain: [] };
       for (let round = -1; round < context.runs; round++) {
         context.progress(round < 0 ? 'relay-fanout: warm-up' : `relay-fanout: run ${round + 1}/${context.runs}`);
-        const result = await measureRound({ sealed, plain }, shape, rng, round + 1, relayCpuMs);
+        const result = await measureRound({ sealed, plain }, shape, rng, round + 1, relayCpuMs, idleBoth);
         if (round < 0) continue;
         for (const side of ['sealed', 'plain'] as const) {
           p99[side].push(result.p99[side]);
@@ -225,11 +249,13 @@ export const relayFanoutRow: BenchRow = {
         lines: [
           { workload, metric: 'edit-to-seen p99', unit: 'ms', measured: { samples: p99.sealed }, baseline: { ...baseline, samples: p99.plain }, maxRatio: 1.2 },
           { workload, metric: 'relay CPU per edit (both nodes)', unit: 'ms', measured: { samples: cpu.sealed }, baseline: { ...baseline, samples: cpu.plain }, maxRatio: 1.2 },
+          { workload, metric: 'relay CPU per second, idle (both nodes)', unit: 'ms', measured: { samples: [idlePerS.sealed] }, baseline: { ...baseline, samples: [idlePerS.plain] }, maxRatio: 1.2 },
         ],
         notes: [
           `relay-fanout: two relay node processes (Hocuspocus, one Redis, one data folder), ${shape.laptops} laptops in this process split between them, each holding the same ${shape.docs} boards; ${shape.edits} edits per side and run, one at a time, each by a random laptop on a random board, ` +
             `timed until each of the other ${shape.laptops - 1} laptops holds it (p99 over every edit and laptop; the two sides' edits alternate, edit by edit). Sealed: Tandem's RelayLink, every edit sealed (AES-256-GCM) into the board's envelope doc and opened on arrival. ` +
-            `Unencrypted: the same nodes and laptops, a plain Hocuspocus provider per board. Relay CPU is user + system time of both node processes over a further ${shape.edits} edits of one side alone (/proc, ${formatValue(msPerTick, 'ms')} ticks) divided by the edits. ` +
+            `Unencrypted: the same nodes and laptops, a plain Hocuspocus provider per board. Relay CPU per edit is user + system time of both node processes over a further ${shape.edits} edits of one side alone (/proc, ${formatValue(msPerTick, 'ms')} ticks), less the idle rate of both fleets connected times that phase's length, divided by the edits. ` +
+            `Idle: each fleet's share of the nodes' CPU over ${formatValue(shape.idleMs, 'ms')} with nobody typing (sealed alone first, then both; the unencrypted share is the difference); Tandem's links carry one awareness heartbeat per laptop, the plain providers one per board per laptop, as the provider does by default. ` +
             `Medians: p99 sealed ${formatValue(median(p99.sealed), 'ms')}, unencrypted ${formatValue(median(p99.plain), 'ms')}; CPU per edit sealed ${formatValue(median(cpu.sealed), 'ms')}, unencrypted ${formatValue(median(cpu.plain), 'ms')}.`,
         ],
       };
