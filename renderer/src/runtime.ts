@@ -67,6 +67,7 @@ export class Runtime {
   private workspaceDoc: Y.Doc | null = null;
   private readonly dirtyBoards = new Set<string>();
   private refreshQueued = false;
+  private saveQueued = false;
   /** What the peer last said of its writes to disk (in its hello, re-sent when it changes). */
   private storeWrites: StoreWrites = 'ok';
   private everOnline = false;
@@ -342,7 +343,20 @@ export class Runtime {
     return next;
   }
 
+  /**
+   * Works out the save state once a frame, however many changes and acknowledgements came in it:
+   * it reads every open doc's state vector, which a burst of remote edits made on each message.
+   */
   private updateSave(): void {
+    if (this.saveQueued) return;
+    this.saveQueued = true;
+    requestAnimationFrame(() => {
+      this.saveQueued = false;
+      this.updateSaveNow();
+    });
+  }
+
+  private updateSaveNow(): void {
     const opened: OpenedDoc[] = this.docs.all();
     let save: SaveState;
     const cachePending = this.docs.cachePending() > 0;

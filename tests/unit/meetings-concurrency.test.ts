@@ -3,7 +3,7 @@
 // notes, adding agenda items or reordering the agenda at once lose nothing.
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { addActionItem, addAgendaItem, editNotes, moveAgendaItem, readMeetingsBoard, setActionItemDone, setAttendee, startNextMeeting, type MeetingsBoardSnapshot } from '../../shared/model';
+import { addActionItem, addAgendaItem, editNotes, moveAgendaItem, readMeetingsBoard, removeAgendaItem, setActionItemDone, setAttendee, startNextMeeting, updateAgendaItem, type MeetingsBoardSnapshot } from '../../shared/model';
 import { ALICE, BOB, boardWithMeeting, meetingOf, mergeAndAgree } from './meetings-fixtures';
 import { peerOrigin, replicaOf } from './support/docs';
 import * as Yjs from 'yjs';
@@ -76,6 +76,31 @@ describe.each(MERGES)('merged with %s', (_order, merge) => {
     expect([next?.notes.includes('Activation down 3%'), next?.notes.includes('Export requests doubled')]).toEqual([true, true]);
     // Starting it again after the merge makes the one after, not a second copy.
     expect(startNextMeeting(alice, { seriesId, createdBy: ALICE, date: '2026-03-09' })).toBe(onAlice);
+  });
+
+  it('keeps both laptops’ edits of a copied agenda topic when each started the next meeting apart', () => {
+    const { alice, seriesId } = twoLaptops();
+    addAgendaItem(alice, { seriesId, title: 'KPIs and churn', minutes: 15 });
+    addAgendaItem(alice, { seriesId, title: 'Feedback', minutes: 10 });
+    const bob = replicaOf(alice, 2);
+    const next = startNextMeeting(alice, { seriesId, createdBy: ALICE });
+    startNextMeeting(bob, { seriesId, createdBy: BOB });
+    const [kpis, feedback] = meetingOf(readMeetingsBoard(alice), next)?.agenda ?? [];
+    expect(meetingOf(readMeetingsBoard(bob), next)?.agenda.map((a) => a.id)).toEqual([kpis?.id, feedback?.id]);
+    // The same topic's title edited on both, in different words; another topic's owner and time box on each.
+    updateAgendaItem(alice, { id: kpis?.id as string, title: 'KPIs (activation) and churn' });
+    updateAgendaItem(bob, { id: kpis?.id as string, title: 'KPIs and churn by plan' });
+    updateAgendaItem(alice, { id: feedback?.id as string, ownerId: ALICE });
+    updateAgendaItem(bob, { id: feedback?.id as string, minutes: 20 });
+    const agenda = meetingOf(merge(alice, bob), next)?.agenda;
+    expect(agenda?.map((a) => [a.title, a.ownerId, a.minutes])).toEqual([
+      ['KPIs (activation) and churn by plan', null, 15],
+      ['Feedback', ALICE, 20],
+    ]);
+    // The copy removed on one laptop is gone from both; the template is untouched.
+    removeAgendaItem(bob, { id: feedback?.id as string });
+    expect(meetingOf(merge(alice, bob), next)?.agenda.map((a) => a.title)).toEqual(['KPIs (activation) and churn by plan']);
+    expect(readMeetingsBoard(alice).series[0]?.agenda.map((a) => a.title)).toEqual(['KPIs and churn', 'Feedback']);
   });
 
   it('keeps what two people typed into the notes at once', () => {

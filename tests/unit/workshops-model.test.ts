@@ -8,6 +8,7 @@ import {
   createNote,
   createWorkshopReader,
   deleteCluster,
+  deleteNotes,
   editNoteText,
   endVoting,
   moveNotes,
@@ -102,6 +103,34 @@ describe('dot voting', () => {
     expect(read(a).voting?.counted.filter((v) => v.memberId === BOB)).toHaveLength(1);
     // Lamport clocks 1, 1, 2 win: A's first two and B's first (ties broken by client id, then id).
     expect(alice.map((v) => [v.clock, v.client])).toEqual([[1, 1], [1, 2], [2, 1]]);
+  });
+
+  it('counts the same votes with one reader kept open as with a fresh one, as votes, notes and the session change', () => {
+    const doc = newWorkshop();
+    const reader = createWorkshopReader(doc);
+    const [n1, n2, n3] = [createNote(doc, note(), 1_000), createNote(doc, note({ text: 'b' }), 1_001), createNote(doc, note({ text: 'c' }), 1_002)] as [string, string, string];
+    const agree = () => expect(reader.read().voting).toEqual(read(doc).voting);
+    agree();
+    startVoting(doc, { budget: 2, onePerNote: false, minutes: null }, reading(0));
+    castVote(doc, { noteId: n1, memberId: ALICE });
+    castVote(doc, { noteId: n2, memberId: ALICE });
+    agree();
+    expect(reader.read().voting?.counted.map((v) => v.noteId)).toEqual([n1, n2]);
+    // A note's text typed into: the same counted votes; its note deleted: its vote no longer counts.
+    editNoteText(doc, { id: n1, text: 'onboarding email' });
+    agree();
+    deleteNotes(doc, { ids: [n1] });
+    agree();
+    castVote(doc, { noteId: n3, memberId: ALICE });
+    agree();
+    expect(reader.read().voting?.counted.map((v) => v.noteId)).toEqual([n2, n3]);
+    endVoting(doc);
+    agree();
+    expect(reader.read().voting?.status).toBe('closed');
+    revealVotes(doc, FACILITATOR);
+    agree();
+    expect(reader.read().voting?.revealed).toBe(true);
+    reader.destroy();
   });
 
   it('refuses a vote past the budget, and a second vote on a note when one per note', () => {

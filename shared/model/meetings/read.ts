@@ -84,7 +84,7 @@ function readAgenda(doc: Y.Doc): Map<string, AgendaItemSnapshot[]> {
   for (const [id, a] of entities(doc.getMap('agenda'))) {
     const parent = typeof a.get('meetingId') === 'string' ? `m:${str(a.get('meetingId'))}` : `s:${str(a.get('seriesId'))}`;
     const list = byParent.get(parent) ?? [];
-    list.push({ id, title: str(a.get('title')), ownerId: typeof a.get('ownerId') === 'string' ? str(a.get('ownerId')) : null, minutes: num(a.get('minutes'), 5), order: str(a.get('order')), link: readLink(a.get('link')) });
+    list.push({ id, title: textOf(a.get('title')), ownerId: typeof a.get('ownerId') === 'string' ? str(a.get('ownerId')) : null, minutes: num(a.get('minutes'), 5), order: str(a.get('order')), link: readLink(a.get('link')) });
     byParent.set(parent, list);
   }
   for (const list of byParent.values()) list.sort(compareOrder);

@@ -4,9 +4,9 @@
 // twice (see action-items.ts for how a copy reads `done` through its origin).
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { entities, entityOrThrow, num, str, transactLocal } from '../doc';
+import { entities, entityOrThrow, num, str, textOf, transactLocal } from '../doc';
 import { entityId, isoDate, parseInput } from '../validate';
-import { agendaOrder, writeAgendaItem } from './agenda';
+import { agendaOrder, writeAgendaCopy } from './agenda';
 import { meetingKey, occurrencesByOrigin, writeRolledCopy } from './action-items';
 import { occurrenceId, writeOccurrence } from './meetings';
 import { actionItemsOf, agendaOf, meetingsOf, seriesOf, type Cadence } from './schema';
@@ -51,9 +51,10 @@ export function startNextMeeting(doc: Y.Doc, args: z.input<typeof nextInput>, no
       title: str(series.get('title')), type: str(series.get('type'), 'regular-sync'), date, time: str(series.get('time'), '10:00'),
       attendees, seriesId: input.seriesId, createdBy: input.createdBy, createdAt: now,
     });
-    for (const { id } of agendaOrder(doc, `s:${input.seriesId}`)) {
+    for (const { id, order } of agendaOrder(doc, `s:${input.seriesId}`)) {
       const item = agendaOf(doc).get(id) as Y.Map<unknown>;
-      writeAgendaItem(doc, { meetingId }, { title: str(item.get('title')), ownerId: (item.get('ownerId') as string | null) ?? null, minutes: num(item.get('minutes'), 5) }, `${meetingId}.${id}`);
+      const ownerId = item.get('ownerId');
+      writeAgendaCopy(doc, meetingId, { id, title: textOf(item.get('title')), ownerId: typeof ownerId === 'string' ? ownerId : null, minutes: num(item.get('minutes'), 5), order });
     }
     const inSeries = new Map(earlier.map((m) => [m.id, m.key]));
     for (const [originId, occurrences] of occurrencesByOrigin(doc)) {

@@ -1,10 +1,11 @@
 // Reads a workshop board doc into plain, immutable snapshots for the UI: notes (author hidden
 // until the facilitator reveals authors; a note whose cluster is gone reads as unclustered),
 // clusters with their notes, the voting session with the votes that count, and the timer.
-// Snapshots of notes a transaction did not touch keep their identity between reads.
+// Snapshots of notes a transaction did not touch keep their identity between reads, and the
+// votes are counted again only when votes, the session or the set of notes changed.
 import type * as Y from 'yjs';
 import { entities, num, oneOf, str, textOf } from '../doc';
-import { NOTE_COLOURS, workshopClustersOf, workshopNotesOf, workshopSessionOf, type NoteColour } from './schema';
+import { NOTE_COLOURS, workshopClustersOf, workshopNotesOf, workshopSessionOf, workshopVotesOf, type NoteColour } from './schema';
 import { readTimer } from './facilitation';
 import type { TimerState } from './timer';
 import { countVotes, readVotes, readVotingSession, type StoredVote, type VotingSession } from './voting';
@@ -60,9 +61,18 @@ function parsePromotion(value: unknown): ClusterSnapshot['promotedTo'] {
 export function createWorkshopReader(doc: Y.Doc) {
   let cache = new WeakMap<Y.Map<unknown>, NoteSnapshot>();
   const dirty = new WeakSet<object>();
+  const votesMap = workshopVotesOf(doc);
+  const sessionMap = workshopSessionOf(doc);
+  /** Votes or the session changed since the votes were last counted. */
+  let votesChanged = true;
   const onAfterTransaction = (tr: Y.Transaction) => {
-    for (const type of tr.changedParentTypes.keys()) dirty.add(type);
+    for (const type of tr.changedParentTypes.keys()) {
+      dirty.add(type);
+      if ((type as unknown) === votesMap || (type as unknown) === sessionMap) votesChanged = true;
+    }
   };
+  const parsedVotes = new WeakMap<object, StoredVote>();
+  let counted: { noteIds: readonly string[]; voting: VotingSnapshot | null } | null = null;
   doc.on('afterTransaction', onAfterTransaction);
   let lastRevealed = false;
 
@@ -101,9 +111,15 @@ export function createWorkshopReader(doc: Y.Doc) {
     const clusters = clusterMaps
       .map(([id, c]): ClusterSnapshot => ({ id, title: str(c.get('title')), createdAt: num(c.get('createdAt')), promotedTo: parsePromotion(c.get('promotedTo')), noteIds: members.get(id) ?? [] }))
       .sort(byCreation);
-    const votingSession = readVotingSession(doc);
-    const noteIds = new Set(notes.map((n) => n.id));
-    const voting = votingSession ? { ...votingSession, counted: countVotes(readVotes(doc, votingSession.id), votingSession, (id) => noteIds.has(id)) } : null;
+    const sameNotes = counted !== null && counted.noteIds.length === notes.length && notes.every((n, i) => counted?.noteIds[i] === n.id);
+    if (votesChanged || !sameNotes || counted === null) {
+      votesChanged = false;
+      const votingSession = readVotingSession(doc);
+      const noteIds = new Set(notes.map((n) => n.id));
+      const voting = votingSession ? { ...votingSession, counted: countVotes(readVotes(doc, votingSession.id, parsedVotes), votingSession, (id) => noteIds.has(id)) } : null;
+      counted = { noteIds: notes.map((n) => n.id), voting };
+    }
+    const voting = counted.voting;
     const facilitator = session.get('facilitatorId');
     return { notes, clusters, facilitatorId: typeof facilitator === 'string' ? facilitator : null, authorsRevealed: revealed, followMe: session.get('followMe') === true, voting, timer: readTimer(doc) };
   }

@@ -57,14 +57,26 @@ export function readVotingSession(doc: Y.Doc): VotingSession | null {
   return { id: s.id, budget, onePerNote: s.onePerNote === true, status: s.status === 'closed' ? 'closed' : 'open', revealed: s.revealed === true, limit: parseTimer(s.limit) };
 }
 
-export function readVotes(doc: Y.Doc, sessionId: string): StoredVote[] {
+/**
+ * The votes of a session. `parsed` keeps each stored vote's reading by the stored value (Yjs
+ * hands back the same object for an entry until it is written again), for a reader that reads
+ * many times.
+ */
+export function readVotes(doc: Y.Doc, sessionId: string, parsed?: WeakMap<object, StoredVote>): StoredVote[] {
   const votes: StoredVote[] = [];
   for (const [id, value] of workshopVotesOf(doc)) {
     if (typeof value !== 'object' || value === null || value instanceof Y.AbstractType) continue;
     const v = value as Record<string, unknown>;
     if (v.sessionId !== sessionId) continue;
+    const known = parsed?.get(v);
+    if (known?.id === id) {
+      votes.push(known);
+      continue;
+    }
     const leftMs = typeof v.leftMs === 'number' && Number.isFinite(v.leftMs) ? v.leftMs : null;
-    votes.push({ id, sessionId, noteId: str(v.noteId), memberId: str(v.memberId), clock: num(v.clock), client: num(v.client), leftMs });
+    const vote: StoredVote = { id, sessionId, noteId: str(v.noteId), memberId: str(v.memberId), clock: num(v.clock), client: num(v.client), leftMs };
+    parsed?.set(v, vote);
+    votes.push(vote);
   }
   return votes;
 }

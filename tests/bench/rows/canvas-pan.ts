@@ -1,8 +1,10 @@
 // Row `canvas-pan`: the real app panning a workshop board of 1,000 sticky notes (a mouse drag on
 // the canvas's background, d3-zoom's gesture, one move a frame from the probe's rAF callback)
 // for 120 frames; frame intervals measured in the page. Baseline: the same pan over the empty
-// workshop board in the same page. Also shown: a note dragged the same way (React commits
-// while it moves, and its frames), since a drag must not re-render React per pointer move either.
+// workshop board in the same page. The canvas renders only the notes near the screen, so a pan
+// commits React a few times (when notes come near), not once a frame. Also shown: a note dragged
+// the same way (React commits while it moves, and its frames), since a drag must not re-render
+// React per pointer move either.
 import type { GestureTiming } from '../pages/app-probe-api';
 import { profileDuring, topEntries } from '../support/cpu-profile';
 import type { BenchContext, BenchRow, RowReport } from '../support/row';
@@ -58,7 +60,8 @@ export const canvasPanRow: BenchRow = {
         lines: [
           { workload, metric: `p95 frame interval, ${FRAMES}-frame pan`, unit: 'ms', measured: { samples: samples.full }, baseline: { samples: samples.empty, label: '(empty)' }, maxRatio: 1.2 },
           { workload, metric: `frames > ${SLOW_FRAME_MS} ms`, unit: 'count', measured: { samples: of('full', slow) }, baseline: { samples: of('empty', slow), label: '(empty)' }, maxValue: 0, targetLabel: '= 0' },
-          { workload, metric: 'React commits while panning', unit: 'count', measured: { samples: of('full', (t) => t.commits) }, maxValue: 0, targetLabel: '= 0' },
+          // Notes are rendered near the screen only: a pan commits when notes come near (in a transition), never per frame.
+          { workload, metric: 'React commits while panning (notes coming near)', unit: 'count', measured: { samples: of('full', (t) => t.commits) } },
           { workload, metric: `p95 frame interval, ${FRAMES / 2}-frame note drag`, unit: 'ms', measured: { samples: samples.drag }, baseline: { samples: samples.empty, label: '(empty pan)' }, maxRatio: 1.2 },
           { workload, metric: 'React commits while dragging a note', unit: 'count', measured: { samples: of('drag', (t) => t.commits) }, maxValue: 0, targetLabel: '= 0' },
         ],

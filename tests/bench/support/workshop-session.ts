@@ -14,9 +14,13 @@ export async function openWorkshopSession(context: BenchContext, name: string, n
   return { session, bench: value };
 }
 
-/** Opens the workshop board named `boardName` from the sidebar and waits until `notes` notes are on its canvas. */
+/** Opens the workshop board named `boardName` from the sidebar and waits until its canvas holds `notes` notes (those near the screen rendered). */
 export async function showWorkshop(session: AppSession, boardName: string, notes: number): Promise<void> {
   await session.page.locator('nav button.board-link', { hasText: boardName }).click();
   await session.page.locator('.note-canvas').waitFor({ timeout: 60_000 });
-  await session.page.waitForFunction((count) => document.querySelectorAll('.note-world .sticky-note').length === count, notes, { timeout: 60_000, polling: 100 });
+  await session.page.waitForFunction(
+    (count) => document.querySelector('.note-world')?.getAttribute('data-notes') === String(count) && (count === 0 || document.querySelectorAll('.note-world .sticky-note').length > 0),
+    notes,
+    { timeout: 60_000, polling: 100 },
+  );
 }

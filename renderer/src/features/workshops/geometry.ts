@@ -53,3 +53,35 @@ export function newNotePlace(view: { x: number; y: number; k: number }, viewport
     y: Math.round((gap + 40 - view.y) / view.k + Math.floor(cell / columns) * (NOTE_HEIGHT + gap)),
   };
 }
+
+/** The part of the canvas worth rendering: what is on screen, a screen's width and height to each side. */
+export interface CullWindow extends Rect {
+  /** The zoom it was made at. */
+  readonly k: number;
+}
+
+/** The canvas rectangle on screen in a viewport of `size` at `view`. */
+export function visibleRect(view: { x: number; y: number; k: number }, size: { width: number; height: number }): Rect {
+  return { x: -view.x / view.k, y: -view.y / view.k, width: size.width / view.k, height: size.height / view.k };
+}
+
+/** The window to render for `view`: the visible rectangle grown by a screen on every side. */
+export function cullWindow(view: { x: number; y: number; k: number }, size: { width: number; height: number }): CullWindow {
+  const r = visibleRect(view, size);
+  return { x: r.x - r.width, y: r.y - r.height, width: r.width * 3, height: r.height * 3, k: view.k };
+}
+
+/**
+ * Whether `window` still serves `view`: the screen is at least half a screen inside it on every
+ * side, and the window is not far larger than needed (after zooming in a long way).
+ */
+export function windowServes(window: CullWindow, view: { x: number; y: number; k: number }, size: { width: number; height: number }): boolean {
+  const r = visibleRect(view, size);
+  const mx = r.width / 2;
+  const my = r.height / 2;
+  return r.x - mx >= window.x && r.y - my >= window.y && r.x + r.width + mx <= window.x + window.width && r.y + r.height + my <= window.y + window.height && view.k / window.k < 4;
+}
+
+export function intersects(a: Rect, b: Rect): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}

@@ -5,12 +5,17 @@
 // re-renders React (xyflow builds on it for the same reasons). Notes drag with d3-drag, and a
 // drag likewise writes the dragged notes' and their clusters' transforms straight to the DOM,
 // once a frame, committing the positions to the doc (one undoable move) when it ends.
+// Only the notes near the screen are rendered (a screen's width and height to each side, made
+// again, in a transition, when the view has moved half a screen): a browser paints and keeps
+// styles for every element in the world layer, and 1,000 notes made each pan stutter. A note
+// that is selected, edited, focused, or next to the focused one in keyboard order stays
+// rendered wherever it is, so Tab still walks every note in order (each brings itself into view).
 import { select } from 'd3-selection';
 import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
+import { forwardRef, startTransition, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClusterSnapshot, NoteSnapshot } from '../../../../../shared/model/workshops/read';
-import { clusterFrame, newNotePlace, notePosition, NOTE_HEIGHT, NOTE_WIDTH, type DragOffset } from '../geometry';
+import { clusterFrame, cullWindow, intersects, newNotePlace, notePosition, windowServes, NOTE_HEIGHT, NOTE_WIDTH, type CullWindow, type DragOffset } from '../geometry';
 import { StickyNote, type NoteHandlers } from './StickyNote';
 
 export interface CanvasCentre {
@@ -35,6 +40,8 @@ interface Props {
   clusters: readonly ClusterSnapshot[];
   selected: ReadonlySet<string>;
   editingId: string | null;
+  /** A note to keep rendered wherever it is (one opened from search, about to be focused). */
+  openNoteId?: string | null;
   authorName(id: string | null): string | null;
   myVotes: ReadonlyMap<string, number>;
   totals: ReadonlyMap<string, number> | null;
@@ -75,13 +82,18 @@ function paintDrag(drag: DragState | (DragOffset & Pick<DragState, 'notes' | 'fr
   }
 }
 
-function centreOf(t: ZoomTransform, viewport: HTMLElement | null): CanvasCentre {
-  const [cx, cy] = t.invert([(viewport?.clientWidth ?? 0) / 2, (viewport?.clientHeight ?? 0) / 2]);
+interface Size {
+  width: number;
+  height: number;
+}
+
+function centreOf(t: ZoomTransform, size: Size): CanvasCentre {
+  const [cx, cy] = t.invert([size.width / 2, size.height / 2]);
   return { cx: Math.round(cx), cy: Math.round(cy), k: Math.round(t.k * 1000) / 1000 };
 }
 
 export const NoteCanvas = forwardRef<CanvasHandle, Props>(function NoteCanvas(props, ref) {
-  const { notes, clusters, selected, editingId, authorName, myVotes, totals, handlers, onMoveNotes, onCanvasDoubleClick, onClusterAction, onViewChange } = props;
+  const { notes, clusters, selected, editingId, openNoteId = null, authorName, myVotes, totals, handlers, onMoveNotes, onCanvasDoubleClick, onClusterAction, onViewChange } = props;
   const { t } = useTranslation();
   const viewportRef = useRef<HTMLDivElement>(null);
   const worldRef = useRef<HTMLDivElement>(null);
@@ -92,6 +104,37 @@ export const NoteCanvas = forwardRef<CanvasHandle, Props>(function NoteCanvas(pr
     onViewChangeRef.current = onViewChange;
   });
   const dragRef = useRef<DragState | null>(null);
+  /** The viewport's size, kept by a ResizeObserver (reading it in each zoom event would force a layout). */
+  const sizeRef = useRef<Size>({ width: 0, height: 0 });
+  /** The part of the canvas rendered: none before the viewport is measured, all when it has no size. */
+  const [cull, setCull] = useState<CullWindow | 'all' | null>(null);
+  const cullRef = useRef<CullWindow | null>(null);
+  const recull = useCallback((urgent: boolean) => {
+    const size = sizeRef.current;
+    const view = transformRef.current;
+    if (size.width === 0 || size.height === 0) return;
+    if (cullRef.current && windowServes(cullRef.current, view, size)) return;
+    const next = cullWindow(view, size);
+    cullRef.current = next;
+    // While panning, React renders the newly near notes in slices between frames.
+    if (urgent) setCull(next);
+    else startTransition(() => setCull(next));
+  }, []);
+
+  useLayoutEffect(() => {
+    const viewport = viewportRef.current;
+    if (!viewport) return;
+    const measure = (urgent: boolean) => {
+      sizeRef.current = { width: viewport.clientWidth, height: viewport.clientHeight };
+      if (viewport.clientWidth === 0 || viewport.clientHeight === 0) setCull((c) => c ?? 'all');
+      else recull(urgent);
+    };
+    measure(true);
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => measure(false));
+    observer.observe(viewport);
+    return () => observer.disconnect();
+  }, [recull]);
 
   useEffect(() => {
     const viewport = viewportRef.current;
@@ -103,18 +146,19 @@ export const NoteCanvas = forwardRef<CanvasHandle, Props>(function NoteCanvas(pr
       .on('zoom', (e: { transform: ZoomTransform; sourceEvent: Event | null }) => {
         transformRef.current = e.transform;
         world.style.transform = `translate(${e.transform.x}px, ${e.transform.y}px) scale(${e.transform.k})`;
-        onViewChangeRef.current?.(centreOf(e.transform, viewport), e.sourceEvent !== null);
+        recull(false);
+        onViewChangeRef.current?.(centreOf(e.transform, sizeRef.current), e.sourceEvent !== null);
       });
     behaviourRef.current = behaviour;
     const selection = select(viewport);
     selection.call(behaviour).on('dblclick.zoom', null);
     return () => void selection.on('.zoom', null);
-  }, []);
+  }, [recull]);
 
   useImperativeHandle(ref, () => ({
     placeForNewNote(count) {
-      const viewport = viewportRef.current;
-      return newNotePlace(transformRef.current, { width: viewport?.clientWidth ?? 800, height: viewport?.clientHeight ?? 600 }, count);
+      const size = sizeRef.current;
+      return newNotePlace(transformRef.current, size.width > 0 ? size : { width: 800, height: 600 }, count);
     },
     zoomBy(factor) {
       if (viewportRef.current && behaviourRef.current) behaviourRef.current.scaleBy(select(viewportRef.current), factor);
@@ -122,7 +166,7 @@ export const NoteCanvas = forwardRef<CanvasHandle, Props>(function NoteCanvas(pr
     resetView() {
       if (viewportRef.current && behaviourRef.current) behaviourRef.current.transform(select(viewportRef.current), zoomIdentity);
     },
-    centre: () => centreOf(transformRef.current, viewportRef.current),
+    centre: () => centreOf(transformRef.current, sizeRef.current),
     showCentre(centre) {
       const viewport = viewportRef.current;
       if (!viewport || !behaviourRef.current) return;
@@ -149,7 +193,10 @@ export const NoteCanvas = forwardRef<CanvasHandle, Props>(function NoteCanvas(pr
     onMoveRef.current = onMoveNotes;
   });
 
+  /** The note that last had keyboard focus: it and its neighbours in keyboard order stay rendered. */
+  const [focusedId, setFocusedId] = useState<string | null>(null);
   const onFocusNote = useCallback((id: string) => {
+    setFocusedId(id);
     // Keyboard focus on a note off screen brings it into view (the viewport itself never scrolls).
     const viewport = viewportRef.current;
     const note = notesRef.current.find((n) => n.id === id);
@@ -212,6 +259,16 @@ export const NoteCanvas = forwardRef<CanvasHandle, Props>(function NoteCanvas(pr
     [handlers, onFocusNote],
   );
 
+  const shownNotes = useMemo(() => {
+    if (cull === 'all') return notes;
+    if (cull === null) return [];
+    const keep = new Set<string>(selected);
+    for (const id of [editingId, openNoteId]) if (id) keep.add(id);
+    const focused = focusedId ? notes.findIndex((n) => n.id === focusedId) : -1;
+    if (focused >= 0) for (const n of notes.slice(Math.max(0, focused - 1), focused + 2)) keep.add(n.id);
+    return notes.filter((n) => keep.has(n.id) || intersects(cull, { x: n.x, y: n.y, width: NOTE_WIDTH, height: NOTE_HEIGHT }));
+  }, [notes, cull, selected, editingId, openNoteId, focusedId]);
+
   return (
     <div
       ref={viewportRef}
@@ -229,10 +286,10 @@ export const NoteCanvas = forwardRef<CanvasHandle, Props>(function NoteCanvas(pr
         onCanvasDoubleClick({ x: Math.round(x - NOTE_WIDTH / 2), y: Math.round(y - NOTE_HEIGHT / 2) });
       }}
     >
-      <div ref={worldRef} className="note-world">
+      <div ref={worldRef} className="note-world" data-notes={notes.length}>
         {clusters.map((cluster) => {
           const frame = clusterFrame(byCluster.get(cluster.id) ?? [], null);
-          if (!frame) return null;
+          if (!frame || cull === null || (cull !== 'all' && !intersects(cull, frame))) return null;
           return (
             <section key={cluster.id} data-cluster-id={cluster.id} className="cluster-frame" aria-label={cluster.title} style={{ left: frame.x, top: frame.y, width: frame.width, height: frame.height }}>
               <div className="cluster-header">
@@ -253,7 +310,7 @@ export const NoteCanvas = forwardRef<CanvasHandle, Props>(function NoteCanvas(pr
             </section>
           );
         })}
-        {notes.map((note) => {
+        {shownNotes.map((note) => {
           return (
             <StickyNote
               key={note.id}
