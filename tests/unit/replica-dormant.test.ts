@@ -5,9 +5,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { docDigest, dormantDigest } from '../../electron/peer/lan/doc-digests';
+import { DocVectors } from '../../electron/peer/lan/doc-vectors';
 import { createLogger } from '../../electron/peer/logger';
 import { Replica } from '../../electron/peer/replica';
 import { ReplicaStore } from '../../electron/peer/store/replica-store';
@@ -134,5 +137,29 @@ describe('a dormant board in the peer', () => {
     replica.sweep(later());
     expect(replica.loadedDoc('held')).toBeUndefined();
     expect((await replica.open('held')).getMap('m').get('k')).toBe(2);
+  });
+
+  it('once woken, is not also kept encoded: its bytes go, even after the LAN status has read it dormant', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tandem-dormant-'));
+    dirs.push(dir);
+    await writeBoard(dir, 'board');
+    const { replica } = await replicaOn(dir);
+    await replica.loadAll();
+    const vectors = new DocVectors({
+      listDocIds: () => replica.heldDocIds(),
+      openDoc: (docId) => replica.open(docId),
+      savedStateVector: (docId) => replica.savedStateVector(docId),
+      loadedDoc: (docId) => replica.loadedDoc(docId),
+      dormantDoc: (docId) => replica.dormantDoc(docId),
+    });
+    await vectors.read();
+    dormantDigest(replica.dormantDoc('board')!);
+    const bytes = new WeakRef(replica.dormantDoc('board')!.updates[0]!);
+    await replica.open('board');
+    // WeakRefs hold their targets until the current job ends.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    setFlagsFromString('--expose-gc');
+    (runInNewContext('gc') as () => void)();
+    expect(bytes.deref()).toBeUndefined();
   });
 });

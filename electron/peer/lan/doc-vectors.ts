@@ -2,7 +2,7 @@
 // per teammate, reach per board): kept between reads, a doc's built again only after it changed
 // (its update or destroy event), so a read over thousands of boards costs what changed since.
 import * as Y from 'yjs';
-import type { DormantDocState, LanDocHost } from './lan-contract';
+import type { LanDocHost } from './lan-contract';
 
 /** The doc's state vector read straight from its store: the clocks `Y.decodeStateVector(Y.encodeStateVector(doc))` gives. */
 export function stateVectorOf(doc: Y.Doc): Map<number, number> {
@@ -21,8 +21,11 @@ export class DocVectors {
   private readonly watches = new Map<string, Watch>();
   /** Docs changed (or destroyed: the replica forgot them and may open them afresh) since their vector was built. */
   private readonly changed = new Set<string>();
-  /** Vectors read from dormant docs, with the replica's object they came from (a doc that woke or slept again has another). */
-  private readonly fromDormant = new Map<string, DormantDocState>();
+  /**
+   * Vectors read from dormant docs, with the encoded vector they came from (a doc that woke has
+   * none, one that slept again another): that small array only, never the dormant doc's bytes.
+   */
+  private readonly fromDormant = new Map<string, Uint8Array>();
 
   constructor(private readonly host: LanDocHost) {}
 
@@ -33,7 +36,7 @@ export class DocVectors {
    */
   async read(): Promise<ReadonlyMap<string, ReadonlyMap<number, number>>> {
     const docIds = await this.host.listDocIds();
-    for (const [docId, dormant] of this.fromDormant) if (this.host.dormantDoc?.(docId) !== dormant) this.changed.add(docId);
+    for (const [docId, stateVector] of this.fromDormant) if (this.host.dormantDoc?.(docId)?.stateVector !== stateVector) this.changed.add(docId);
     if (this.changed.size === 0 && docIds.length === this.vectors.size && docIds.every((docId) => this.vectors.has(docId))) return this.vectors;
     for (const docId of docIds) {
       if (this.vectors.has(docId) && !this.changed.has(docId)) continue;
@@ -43,7 +46,7 @@ export class DocVectors {
         // Read without waking the doc; it changes only once awake, which the next read notices.
         this.watches.get(docId)?.stop();
         this.watches.delete(docId);
-        this.fromDormant.set(docId, dormant);
+        this.fromDormant.set(docId, dormant.stateVector);
         this.changed.delete(docId);
         this.vectors.set(docId, Y.decodeStateVector(dormant.stateVector));
         continue;

@@ -29,7 +29,7 @@ export interface LanDocHost {
   dormantDoc?(docId: string): DormantDocState | undefined;
 }
 
-/** A dormant doc as the replica keeps it: the same object until the doc wakes or changes. */
+/** A dormant doc as the replica keeps it: the same object (and arrays) until the doc wakes. */
 export interface DormantDocState {
   /** Applied in order, they make the doc. */
   readonly updates: readonly Uint8Array[];
