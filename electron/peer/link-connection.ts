@@ -21,6 +21,8 @@ export interface LinkHost {
   readonly logger: PeerLogger;
   hello(): Hello;
   openDoc(docId: string): Promise<Y.Doc>;
+  /** Keeps the doc's Y.Doc in use until the returned function is called (a session's life). */
+  holdDoc?(docId: string): () => void;
   /** False on an empty install or after leaving: docs a window still syncs are not taken in. */
   holdsWorkspace(): boolean;
   savedStateVector(docId: string): Promise<Uint8Array>;
@@ -41,6 +43,7 @@ export class BlobReply<T extends object = object> {
 
 export class LinkConnection {
   private readonly sessions = new Map<string, DocSyncSession>();
+  private readonly releases: (() => void)[] = [];
   private readonly incomingBlobs = new IncomingBlobs();
   private readonly presence: PresenceMembership | null;
   private nextBlobId = 1;
@@ -115,8 +118,16 @@ export class LinkConnection {
     let session = this.sessions.get(docId);
     if (!session) {
       if (this.sessions.size >= LINK_LIMITS.maxDocsPerConnection) throw new ProtocolError('too-many-docs');
-      const doc = await this.host.openDoc(docId);
-      if (this.closed) return;
+      const release = this.host.holdDoc?.(docId) ?? (() => undefined);
+      let doc: Y.Doc;
+      try {
+        doc = await this.host.openDoc(docId);
+      } catch (error) {
+        release();
+        throw error;
+      }
+      if (this.closed) return release();
+      this.releases.push(release);
       session = createDocSyncSession({ docId, doc, origin: this.origin, send: (f) => this.send(f) });
       this.sessions.set(docId, session);
       this.sendSaved(docId, await this.host.savedStateVector(docId));
@@ -177,6 +188,7 @@ export class LinkConnection {
     this.closed = true;
     for (const session of this.sessions.values()) session.destroy();
     this.sessions.clear();
+    for (const release of this.releases.splice(0)) release();
     this.incomingBlobs.clear();
     this.presence?.leave();
   }

@@ -55,7 +55,9 @@ export async function handleNetworkRequest(peer: Peer, op: NetworkOp, args: unkn
     case 'reach': {
       const { docId, clocks } = parseInput(reachArgs, args);
       if (!peer.replica.isOpen(docId)) return { teammates: [] };
-      const need = clocks ? new Map(clocks) : Y.decodeStateVector(Y.encodeStateVector(await peer.replica.open(docId)));
+      // A dormant board is asked about as it is kept, without waking it.
+      const dormant = peer.replica.dormantDoc(docId);
+      const need = clocks ? new Map(clocks) : Y.decodeStateVector(dormant ? dormant.stateVector : Y.encodeStateVector(await peer.replica.open(docId)));
       return { teammates: peer.lan.reach(docId, need) };
     }
     case 'leave-workspace':

@@ -113,8 +113,8 @@ export class Peer {
     });
     const peer = new Peer(dataDir, identity, replica, logger, unlock, lan, storeHealth);
     ref.peer = peer;
-    // Load the workspace docs now, so a damaged file is reported before anyone opens it.
-    for (const docId of await replica.listDocIds()) await replica.open(docId);
+    // Load the workspace docs now (dormant, encoded), so a damaged file is reported before anyone opens it.
+    await replica.loadAll();
     await peer.finishLeaving();
     await peer.relay.load();
     // A workspace from before LAN sync gets its secret now.
@@ -266,6 +266,7 @@ export class Peer {
         logger: this.logger,
         hello: () => this.hello(),
         openDoc: (docId) => this.replica.open(docId),
+        holdDoc: (docId) => this.replica.hold(docId),
         holdsWorkspace: () => this.identity.workspace !== null,
         savedStateVector: (docId) => this.replica.savedStateVector(docId),
         handleRequest: (op, args, blob) => this.handleRequest(op, args, blob),

@@ -1,11 +1,14 @@
-// The peer's live replica of every document: a Y.Doc per doc id, loaded from the durable
+// The peer's live replica of every document: a Y.Doc per doc id in use, loaded from the durable
 // store on first use, with every update appended (and fsynced) to the store. It tracks the
 // state vector that is on disk, so "saved on this laptop" is only ever said of what is; an
 // update the disk refused is kept (in the doc) and written again, with backoff, until it lands.
+// A doc nobody uses (no hold, not opened for a while, everything on disk) is kept *dormant*: as
+// the encoded update it is made of and its state vector, a fraction of a Y.Doc's memory; opening
+// it makes its Y.Doc again. So a hub's memory grows with the boards in use, not the boards held.
 import * as Y from 'yjs';
 import { STORE_ORIGIN } from '../../shared/model/origin';
 import { isValidDocId } from '../../shared/protocol/frame';
-import { encodeIntegratedState } from '../../shared/protocol/pending-updates';
+import { encodeIntegratedState, hasPendingUpdates } from '../../shared/protocol/pending-updates';
 import { boundPendingUpdates, type PendingDrops, type PendingLimits } from './pending-bound';
 import type { PeerLogger } from './logger';
 import type { ReplicaStore, StoreWarning } from './store/replica-store';
@@ -25,6 +28,19 @@ export interface ReplicaOptions {
   readonly retryBackoffMs?: readonly number[];
   /** How long and how much a doc may keep updates whose predecessors have not arrived (tests shorten it). */
   readonly pending?: PendingLimits;
+  /** A doc with no hold, not opened or changed for this long and all on disk, goes dormant (tests shorten it). */
+  readonly dormantAfterMs?: number;
+}
+
+/** A doc kept as the updates it is made of, with no Y.Doc: everything in it is on disk. */
+export interface DormantDoc {
+  /** Applied in order, they make the doc (its log's records, or its state when it went dormant). */
+  readonly updates: readonly Uint8Array[];
+  /** The doc's state vector, all of it on disk. */
+  readonly stateVector: Uint8Array;
+  readonly sinceCompaction: number;
+  readonly bytesSinceCompaction: number;
+  readonly compactedBytes: number;
 }
 
 interface OpenDoc {
@@ -42,6 +58,10 @@ interface OpenDoc {
   retryTimer: ReturnType<typeof setTimeout> | null;
   /** Failed writes in a row (the backoff step). */
   failures: number;
+  /** Appends and compactions not yet settled: the doc stays awake until they are. */
+  inFlight: number;
+  /** When the doc was last opened or changed (`Date.now()`). */
+  lastUsed: number;
 }
 
 /**
@@ -54,6 +74,11 @@ const COMPACT_AFTER_RECORDS = 500;
 const COMPACT_ALWAYS_AFTER_RECORDS = 50_000;
 /** A full disk may be freed any moment; retrying costs one failed write, so the wait stays short. */
 const RETRY_BACKOFF_MS = [250, 500, 1_000, 2_000, 5_000] as const;
+/**
+ * A doc unused this long goes dormant. Going dormant encodes the doc once (as a compaction
+ * does), so a doc opened now and then is not encoded each time: a minute of quiet first.
+ */
+const DORMANT_AFTER_MS = 60_000;
 
 export class Replica {
   private readonly docs = new Map<string, Promise<OpenDoc>>();
@@ -67,6 +92,12 @@ export class Replica {
   /** Counts changes to `docs` (and the store emptied), so `heldDocIds` is listed again only after one. */
   private docsVersion = 0;
   private held: { version: number; ids: string[] } | null = null;
+  /** Docs kept encoded, with no Y.Doc (never also in `docs`). */
+  private readonly dormant = new Map<string, DormantDoc>();
+  /** Holds per doc id: a held doc stays awake (a sync session keeps using its Y.Doc). */
+  private readonly holds = new Map<string, number>();
+  private readonly dormantAfterMs: number;
+  private sweepTimer: ReturnType<typeof setInterval> | null = null;
 
   constructor(
     private readonly store: ReplicaStore,
@@ -75,6 +106,7 @@ export class Replica {
     private readonly options: ReplicaOptions = {},
   ) {
     this.retryBackoffMs = options.retryBackoffMs ?? RETRY_BACKOFF_MS;
+    this.dormantAfterMs = options.dormantAfterMs ?? DORMANT_AFTER_MS;
   }
 
   /** Updates dropped because their predecessors never arrived, since start. */
@@ -82,25 +114,75 @@ export class Replica {
     return this.pendingDrops;
   }
 
-  /** The doc, loaded from disk on first use. Unknown ids start empty. */
+  /**
+   * The doc, loaded from disk on first use (or woken from dormant). Unknown ids start empty. It
+   * stays awake for a while after each open; whoever keeps using it longer takes a `hold`.
+   */
   async open(docId: string): Promise<Y.Doc> {
-    return (await this.openEntry(docId)).doc;
+    const entry = await this.openEntry(docId);
+    entry.lastUsed = Date.now();
+    return entry.doc;
+  }
+
+  /**
+   * Keeps the doc awake (its Y.Doc in use) until the returned function is called; take it
+   * before `open` and keep it for as long as the Y.Doc is used (a sync session's life).
+   */
+  hold(docId: string): () => void {
+    this.holds.set(docId, (this.holds.get(docId) ?? 0) + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const count = (this.holds.get(docId) ?? 1) - 1;
+      if (count > 0) this.holds.set(docId, count);
+      else this.holds.delete(docId);
+      const entry = this.loadedDocs.get(docId);
+      if (entry) entry.lastUsed = Date.now();
+    };
   }
 
   async savedStateVector(docId: string): Promise<Uint8Array> {
+    const dormant = this.dormant.get(docId);
+    if (dormant) return dormant.stateVector;
     return (await this.openEntry(docId)).savedStateVector;
   }
 
-  /** The doc is loaded (every doc on disk is, from start; new ones once opened). No disk read. */
+  /** The doc is held (every doc on disk is, from start; new ones once opened), awake or dormant. No disk read. */
   isOpen(docId: string): boolean {
-    return this.docs.has(docId);
+    return this.docs.has(docId) || this.dormant.has(docId);
+  }
+
+  /** The doc if it is dormant (held encoded, no Y.Doc): what it is made of and its state vector. */
+  dormantDoc(docId: string): DormantDoc | undefined {
+    return this.dormant.get(docId);
+  }
+
+  /**
+   * Loads every doc on disk, dormant, so a damaged file is reported now and nothing waits on a
+   * disk read later. A doc that cannot be kept encoded (a record that does not parse) is loaded awake.
+   */
+  async loadAll(): Promise<void> {
+    for (const docId of await this.store.listDocIds()) {
+      if (this.docs.has(docId) || this.dormant.has(docId) || !isValidDocId(docId)) continue;
+      const { updates, warnings } = await this.store.loadDoc(docId);
+      for (const warning of warnings) this.events.onDidRecover(warning);
+      if (this.docs.has(docId) || this.dormant.has(docId)) continue;
+      const encoded = encodedOf(updates);
+      if (encoded) {
+        const compactedBytes = updates[0]?.byteLength ?? 0;
+        const loadedBytes = updates.reduce((sum, update) => sum + update.byteLength, 0);
+        this.dormant.set(docId, { updates: [encoded.update], stateVector: encoded.stateVector, sinceCompaction: updates.length, bytesSinceCompaction: loadedBytes - compactedBytes, compactedBytes });
+        this.docsVersion++;
+      } else await this.openEntry(docId);
+    }
   }
 
   async listDocIds(): Promise<string[]> {
     return this.store.listDocIds();
   }
 
-  /** The doc if it has finished loading, with no await (a status reads thousands at once). */
+  /** The doc if it has finished loading and is awake, with no await (a status reads thousands at once). */
   loadedDoc(docId: string): Y.Doc | undefined {
     return this.loadedDocs.get(docId)?.doc;
   }
@@ -112,7 +194,7 @@ export class Replica {
     const version = this.docsVersion;
     const onDisk = await this.store.listDocIds();
     // `docs` is read after the await: a doc opened meanwhile is in it (and so is any file it made).
-    const ids = [...new Set([...onDisk, ...this.docs.keys()])].sort();
+    const ids = [...new Set([...onDisk, ...this.docs.keys(), ...this.dormant.keys()])].sort();
     if (version === this.docsVersion) this.held = { version, ids };
     return [...ids];
   }
@@ -141,12 +223,14 @@ export class Replica {
     for (const entry of await Promise.allSettled(this.docs.values())) if (entry.status === 'fulfilled') entry.value.doc.destroy();
     this.docs.clear();
     this.loadedDocs.clear();
+    this.dormant.clear();
     await this.store.removeAll();
     this.docsVersion++;
   }
 
   async close(): Promise<void> {
     this.closing = true;
+    this.stopSweeping();
     await this.flush();
     // A last attempt for edits still waiting on a retry; if the disk still refuses them, the
     // windows hold them (in IndexedDB) and send them again to the next peer that runs.
@@ -160,12 +244,62 @@ export class Replica {
     for (const entry of this.docs.values()) (await entry).doc.destroy();
     this.docs.clear();
     this.loadedDocs.clear();
+    this.dormant.clear();
     await this.store.close();
+  }
+
+  /** Puts to sleep every awake doc that is unused for long enough, unheld and all on disk. */
+  sweep(now = Date.now()): void {
+    for (const [docId, entry] of this.loadedDocs) if (this.canSleep(docId, entry, now)) this.sleep(docId, entry);
+    if (this.loadedDocs.size === 0) this.stopSweeping();
+  }
+
+  private canSleep(docId: string, entry: OpenDoc, now: number): boolean {
+    if (this.closing || this.holds.has(docId) || now - entry.lastUsed < this.dormantAfterMs) return false;
+    if (entry.unwritten || entry.retrying || entry.retryTimer || entry.inFlight > 0 || entry.doc.isDestroyed) return false;
+    // Updates waiting for predecessors live only in the Y.Doc: it stays awake until they integrate or are dropped.
+    return !hasPendingUpdates(entry.doc);
+  }
+
+  private sleep(docId: string, entry: OpenDoc): void {
+    const state = encodeIntegratedState(entry.doc);
+    this.dormant.set(docId, {
+      updates: [state],
+      stateVector: Y.encodeStateVector(entry.doc),
+      sinceCompaction: entry.sinceCompaction,
+      bytesSinceCompaction: entry.bytesSinceCompaction,
+      compactedBytes: entry.compactedBytes,
+    });
+    this.docs.delete(docId);
+    this.loadedDocs.delete(docId);
+    entry.doc.destroy();
+  }
+
+  private startSweeping(): void {
+    if (this.sweepTimer || this.closing) return;
+    this.sweepTimer = setInterval(() => this.sweep(), Math.max(10, this.dormantAfterMs / 2));
+    this.sweepTimer.unref?.();
+  }
+
+  private stopSweeping(): void {
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    this.sweepTimer = null;
   }
 
   private openEntry(docId: string): Promise<OpenDoc> {
     if (!isValidDocId(docId)) return Promise.reject(new Error(`invalid doc id: ${docId}`));
     let entry = this.docs.get(docId);
+    const dormant = entry ? undefined : this.dormant.get(docId);
+    if (dormant) {
+      // Woken, not loaded: the doc was held all along, so no open listener hears of it again.
+      this.dormant.delete(docId);
+      const awake = this.wake(docId, dormant);
+      entry = Promise.resolve(awake);
+      this.docs.set(docId, entry);
+      this.loadedDocs.set(docId, awake);
+      this.startSweeping();
+      return entry;
+    }
     if (!entry) {
       entry = this.load(docId);
       this.docs.set(docId, entry);
@@ -173,6 +307,7 @@ export class Replica {
       entry.then(
         (loaded) => {
           this.loadedDocs.set(docId, loaded);
+          this.startSweeping();
           for (const listener of this.openListeners) {
             try {
               listener(docId);
@@ -194,19 +329,32 @@ export class Replica {
     const { updates, warnings } = await this.store.loadDoc(docId);
     const { doc, compactedBytes, loadedBytes } = this.applyStored(docId, updates);
     for (const warning of warnings) this.events.onDidRecover(warning);
+    return this.attach(docId, doc, { sinceCompaction: updates.length, bytesSinceCompaction: loadedBytes - compactedBytes, compactedBytes });
+  }
+
+  /** The dormant doc made a Y.Doc again, as it was when it went to sleep. */
+  private wake(docId: string, dormant: DormantDoc): OpenDoc {
+    const { doc } = this.applyStored(docId, dormant.updates);
+    return this.attach(docId, doc, dormant);
+  }
+
+  private attach(docId: string, doc: Y.Doc, log: Pick<OpenDoc, 'sinceCompaction' | 'bytesSinceCompaction' | 'compactedBytes'>): OpenDoc {
     const entry: OpenDoc = {
       doc,
       savedStateVector: Y.encodeStateVector(doc),
-      sinceCompaction: updates.length,
-      bytesSinceCompaction: loadedBytes - compactedBytes,
-      compactedBytes,
+      sinceCompaction: log.sinceCompaction,
+      bytesSinceCompaction: log.bytesSinceCompaction,
+      compactedBytes: log.compactedBytes,
       unwritten: false,
       retrying: false,
       retryTimer: null,
       failures: 0,
+      inFlight: 0,
+      lastUsed: Date.now(),
     };
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === STORE_ORIGIN) return;
+      entry.lastUsed = Date.now();
       // While a write waits for its retry, this update is left to it: the retry writes all
       // the doc holds beyond what was acknowledged, so one failing write per wait, not per keystroke.
       if (entry.unwritten) return;
@@ -257,8 +405,10 @@ export class Replica {
       // Never throw out of a Yjs update listener (yjs#799).
       append = Promise.reject(error as Error);
     }
+    entry.inFlight++;
     const write = append.then(
       () => {
+        entry.inFlight--;
         if (isRetry) entry.retrying = false;
         entry.sinceCompaction++;
         entry.bytesSinceCompaction += update.byteLength;
@@ -274,6 +424,7 @@ export class Replica {
         if (worth || entry.sinceCompaction >= COMPACT_ALWAYS_AFTER_RECORDS) this.compact(docId, entry);
       },
       (error: Error) => {
+        entry.inFlight--;
         if (isRetry) entry.retrying = false;
         entry.unwritten = true;
         entry.failures++;
@@ -317,11 +468,31 @@ export class Replica {
     entry.bytesSinceCompaction = 0;
     const state = encodeIntegratedState(entry.doc);
     entry.compactedBytes = state.byteLength;
-    this.track(this.store.compact(docId, state).catch((error: Error) => this.logger.warn('compaction failed; the log is kept as it is', { docId, error: String(error) })));
+    entry.inFlight++;
+    this.track(
+      this.store
+        .compact(docId, state)
+        .catch((error: Error) => this.logger.warn('compaction failed; the log is kept as it is', { docId, error: String(error) }))
+        .finally(() => entry.inFlight--),
+    );
   }
 
   private track(work: Promise<void>): void {
     this.pending.add(work);
     void work.finally(() => this.pending.delete(work));
+  }
+}
+
+/**
+ * The stored records as one encoded update (merged: duplicates go, and no view keeps the log
+ * file's buffer) and its state vector, read with no Y.Doc; null if a record does not parse
+ * (the doc is then loaded awake, which skips such a record and says so).
+ */
+function encodedOf(updates: readonly Uint8Array[]): { update: Uint8Array; stateVector: Uint8Array } | null {
+  try {
+    const update = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates as Uint8Array[]);
+    return { update, stateVector: Y.encodeStateVectorFromUpdate(update) };
+  } catch {
+    return null;
   }
 }

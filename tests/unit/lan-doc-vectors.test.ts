@@ -1,12 +1,17 @@
 // The LAN status reads every held doc's state vector on each read (every /healthz, every push to
 // the windows): kept between reads, a doc's vector must still be exact after any edit, and one
 // that did not change must not be built again.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { AckLedger } from '../../electron/peer/lan/ack-ledger';
 import { DocVectors } from '../../electron/peer/lan/doc-vectors';
 import type { LanDocHost } from '../../electron/peer/lan/lan-contract';
 import { createLogger } from '../../electron/peer/logger';
+import { Replica } from '../../electron/peer/replica';
+import { ReplicaStore } from '../../electron/peer/store/replica-store';
 
 function hostOf(docs: Map<string, Y.Doc>): LanDocHost {
   return {
@@ -52,6 +57,47 @@ describe('the state vectors the LAN status reads', () => {
     const afresh = await vectors.read();
     expect([...afresh.keys()]).toEqual(['a']);
     expect(afresh.get('a')).toEqual(new Map());
+  });
+});
+
+describe('the state vectors of dormant boards', () => {
+  it('are read without waking them, and stay exact as a board wakes, changes and sleeps again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tandem-vectors-dormant-'));
+    const quiet = createLogger(() => undefined);
+    const events = { onDidSave: () => undefined, onDidRecover: () => undefined, onDidFailWrite: () => undefined };
+    try {
+      const writer = new Replica(await ReplicaStore.open(dir, { logger: quiet }), quiet, events);
+      for (const id of ['a', 'b']) (await writer.open(id)).getMap('m').set('k', id);
+      await writer.close();
+      const replica = new Replica(await ReplicaStore.open(dir, { logger: quiet }), quiet, events);
+      await replica.loadAll();
+      const host: LanDocHost = {
+        listDocIds: () => replica.heldDocIds(),
+        openDoc: (docId) => replica.open(docId),
+        savedStateVector: (docId) => replica.savedStateVector(docId),
+        loadedDoc: (docId) => replica.loadedDoc(docId),
+        dormantDoc: (docId) => replica.dormantDoc(docId),
+      };
+      const vectors = new DocVectors(host);
+      const first = await vectors.read();
+      expect([...first.keys()]).toEqual(['a', 'b']);
+      expect(replica.loadedDoc('a')).toBeUndefined();
+      expect(replica.loadedDoc('b')).toBeUndefined();
+
+      const a = await replica.open('a');
+      expect((await vectors.read()).get('a')).toEqual(decoded(a));
+      a.getMap('m').set('k', 'changed awake');
+      await replica.flush();
+      expect((await vectors.read()).get('a')).toEqual(decoded(a));
+      const awake = decoded(a);
+      replica.sweep(Date.now() + 3_600_000);
+      expect(replica.loadedDoc('a')).toBeUndefined();
+      expect((await vectors.read()).get('a')).toEqual(awake);
+      expect(replica.loadedDoc('a')).toBeUndefined();
+      await replica.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

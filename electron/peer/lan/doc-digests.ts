@@ -7,7 +7,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { encodeFrame, isValidDocId, MessageType, ProtocolError } from '../../../shared/protocol/frame';
-import type { LanDocHost } from './lan-contract';
+import type { DormantDocState, LanDocHost } from './lan-contract';
 
 export const DIGEST_LIMITS = {
   /** Entries per page: a page of long ids and long vectors stays far below a frame's limit. */
@@ -47,6 +47,32 @@ export function docDigest(doc: Y.Doc): Uint8Array {
   return new Uint8Array(createHash('sha256').update(stateVector).update(deleteSet).digest().subarray(0, 8));
 }
 
+/** Digests of dormant docs, by the replica's object for them (a new one each time a doc sleeps). */
+const dormantDigests = new WeakMap<DormantDocState, Uint8Array>();
+
+/**
+ * `docDigest` of a dormant doc, read from its encoded update with no Y.Doc: the same state vector
+ * and delete set bytes (an update diffed against its own state vector holds only the delete set).
+ * Were they ever to differ, that would only cost a sync session, never a change.
+ */
+export function dormantDigest(dormant: DormantDocState): Uint8Array {
+  let digest = dormantDigests.get(dormant);
+  if (digest) return digest;
+  const update = dormant.updates.length === 1 ? (dormant.updates[0] as Uint8Array) : Y.mergeUpdates([...dormant.updates]);
+  // Written as a Y.Doc writes its own: clients in the same order.
+  const stateVector = Y.encodeStateVector(Y.decodeStateVector(dormant.stateVector));
+  const deleteSet = Y.diffUpdate(update, stateVector);
+  digest = new Uint8Array(createHash('sha256').update(stateVector).update(deleteSet).digest().subarray(0, 8));
+  dormantDigests.set(dormant, digest);
+  return digest;
+}
+
+/** The digest of a doc this peer holds; a dormant one stays dormant. */
+export async function heldDigest(host: LanDocHost, docId: string): Promise<Uint8Array> {
+  const dormant = host.dormantDoc?.(docId);
+  return dormant ? dormantDigest(dormant) : docDigest(await host.openDoc(docId));
+}
+
 export function sameDigest(a: Uint8Array, b: Uint8Array): boolean {
   return a.byteLength === b.byteLength && a.every((byte, i) => byte === b[i]);
 }
@@ -56,8 +82,8 @@ export async function* digestPages(host: LanDocHost, docIds: readonly string[]):
   let entries: DocDigestEntry[] = [];
   for (let i = 0; i < docIds.length; i++) {
     const docId = docIds[i] as string;
-    const doc = await host.openDoc(docId);
-    entries.push({ docId, savedStateVector: await host.savedStateVector(docId), digest: docDigest(doc) });
+    const digest = await heldDigest(host, docId);
+    entries.push({ docId, savedStateVector: await host.savedStateVector(docId), digest });
     const last = i === docIds.length - 1;
     if (entries.length < DIGEST_LIMITS.pageSize && !last) continue;
     yield { total: docIds.length, last, entries };

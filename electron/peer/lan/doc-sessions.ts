@@ -10,7 +10,7 @@ import type { TxOrigin } from '../../../shared/model/origin';
 import { encodeFrame, MessageType, ProtocolError, readBytes } from '../../../shared/protocol/frame';
 import { applyReceivedUpdate } from '../../../shared/protocol/apply-received';
 import { createDocSyncSession, type DocSyncSession } from '../../../shared/protocol/sync-session';
-import { docDigest, sameDigest, type DocDigestPage } from './doc-digests';
+import { heldDigest, sameDigest, type DocDigestPage } from './doc-digests';
 import type { LanDocHost } from './lan-contract';
 
 /** Sessions one connection keeps open at most; the walk fills at most half, so step 1s the other side sends always find room. */
@@ -33,6 +33,8 @@ interface OpenSession {
   readonly session: DocSyncSession;
   /** Opened by the walk: counted in `announced`, not again as an open session. */
   readonly walked: boolean;
+  /** Lets the replica put the doc to sleep again once the session is closed. */
+  readonly release: () => void;
 }
 
 export function hasPending(doc: Y.Doc): boolean {
@@ -98,17 +100,24 @@ export class DocSessions {
     const existing = this.touch(docId);
     if (existing || this.destroyed) return existing;
     this.opening.add(docId);
+    const release = this.options.host.hold?.(docId) ?? (() => undefined);
     let doc: Y.Doc;
     try {
       doc = await this.options.host.openDoc(docId);
+    } catch (error) {
+      release();
+      throw error;
     } finally {
       this.opening.delete(docId);
     }
     const raced = this.touch(docId);
-    if (raced || this.destroyed) return raced;
+    if (raced || this.destroyed) {
+      release();
+      return raced;
+    }
     if (this.open.size >= this.options.capacity) this.evictOne();
     const session = createDocSyncSession({ docId, doc, origin: this.options.origin, send: this.options.send, onSynced: () => this.didSync(docId) });
-    this.open.set(docId, { session, walked });
+    this.open.set(docId, { session, walked, release });
     this.options.onDidOpen(docId);
     return session;
   }
@@ -167,8 +176,9 @@ export class DocSessions {
     }
     // An empty state vector is one zero byte (no clients).
     if (stateVector.byteLength !== 1 || stateVector[0] !== 0) return false;
-    const doc = await this.options.host.openDoc(docId);
-    const whole = Y.encodeStateAsUpdate(doc);
+    // A dormant doc is sent as it is kept, without waking it.
+    const dormant = this.options.host.dormantDoc?.(docId);
+    const whole = dormant ? (dormant.updates.length === 1 ? (dormant.updates[0] as Uint8Array) : Y.mergeUpdates([...dormant.updates])) : Y.encodeStateAsUpdate(await this.options.host.openDoc(docId));
     this.options.send(
       encodeFrame(docId, MessageType.sync, (e) => {
         encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
@@ -193,7 +203,7 @@ export class DocSessions {
         } catch {
           throw new ProtocolError('state-vector-malformed');
         }
-        equal = sameDigest(docDigest(await this.options.host.openDoc(entry.docId)), entry.digest);
+        equal = sameDigest(await heldDigest(this.options.host, entry.docId), entry.digest);
         this.options.onDidAck(entry.docId, saved);
       }
       if (this.destroyed) return;
@@ -212,7 +222,10 @@ export class DocSessions {
 
   destroy(): void {
     this.destroyed = true;
-    for (const entry of this.open.values()) entry.session.destroy();
+    for (const entry of this.open.values()) {
+      entry.session.destroy();
+      entry.release();
+    }
     this.open.clear();
     this.wanted.length = 0;
     this.walking.clear();
@@ -266,7 +279,9 @@ export class DocSessions {
     }
     victim ??= this.open.keys().next().value;
     if (victim === undefined) return;
-    this.open.get(victim)?.session.destroy();
+    const entry = this.open.get(victim);
+    entry?.session.destroy();
+    entry?.release();
     this.open.delete(victim);
   }
 }

@@ -21,6 +21,11 @@ export class DocVectors {
   private readonly watches = new Map<string, Watch>();
   /** Docs changed (or destroyed: the replica forgot them and may open them afresh) since their vector was built. */
   private readonly changed = new Set<string>();
+  /**
+   * Vectors read from dormant docs, with the encoded vector they came from (a doc that woke has
+   * none, one that slept again another): that small array only, never the dormant doc's bytes.
+   */
+  private readonly fromDormant = new Map<string, Uint8Array>();
 
   constructor(private readonly host: LanDocHost) {}
 
@@ -31,10 +36,23 @@ export class DocVectors {
    */
   async read(): Promise<ReadonlyMap<string, ReadonlyMap<number, number>>> {
     const docIds = await this.host.listDocIds();
+    for (const [docId, stateVector] of this.fromDormant) if (this.host.dormantDoc?.(docId)?.stateVector !== stateVector) this.changed.add(docId);
     if (this.changed.size === 0 && docIds.length === this.vectors.size && docIds.every((docId) => this.vectors.has(docId))) return this.vectors;
     for (const docId of docIds) {
       if (this.vectors.has(docId) && !this.changed.has(docId)) continue;
-      const doc = this.host.loadedDoc?.(docId) ?? (await this.host.openDoc(docId));
+      const loaded = this.host.loadedDoc?.(docId);
+      const dormant = loaded ? undefined : this.host.dormantDoc?.(docId);
+      if (dormant) {
+        // Read without waking the doc; it changes only once awake, which the next read notices.
+        this.watches.get(docId)?.stop();
+        this.watches.delete(docId);
+        this.fromDormant.set(docId, dormant.stateVector);
+        this.changed.delete(docId);
+        this.vectors.set(docId, Y.decodeStateVector(dormant.stateVector));
+        continue;
+      }
+      this.fromDormant.delete(docId);
+      const doc = loaded ?? (await this.host.openDoc(docId));
       this.watch(docId, doc);
       this.changed.delete(docId);
       this.vectors.set(docId, stateVectorOf(doc));
@@ -62,5 +80,6 @@ export class DocVectors {
     this.watches.delete(docId);
     this.vectors.delete(docId);
     this.changed.delete(docId);
+    this.fromDormant.delete(docId);
   }
 }

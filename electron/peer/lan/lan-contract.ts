@@ -23,6 +23,18 @@ export interface LanDocHost {
   holds?(docId: string): boolean;
   /** The doc if it is loaded already, with no await: a status over thousands of docs reads them all at once. */
   loadedDoc?(docId: string): Y.Doc | undefined;
+  /** Keeps the doc's Y.Doc in use until the returned function is called (an open session's life). */
+  hold?(docId: string): () => void;
+  /** The doc if it is dormant (kept encoded, with no Y.Doc): read from this rather than waking it. */
+  dormantDoc?(docId: string): DormantDocState | undefined;
+}
+
+/** A dormant doc as the replica keeps it: the same object (and arrays) until the doc wakes. */
+export interface DormantDocState {
+  /** Applied in order, they make the doc. */
+  readonly updates: readonly Uint8Array[];
+  /** Its state vector, all of it on disk. */
+  readonly stateVector: Uint8Array;
 }
 
 /** The authenticated, ordered pipe a connection speaks over: a secure TCP connection, or an in-memory pair in tests. */

@@ -249,7 +249,7 @@ export class LanService {
       peerId,
       memberId: () => this.host.memberId(),
       device: os.hostname().slice(0, 64) || null,
-      host: { listDocIds: () => replica.heldDocIds(), openDoc: (docId) => replica.open(docId), savedStateVector: (docId) => replica.savedStateVector(docId), holds: (docId) => replica.isOpen(docId), loadedDoc: (docId) => replica.loadedDoc(docId) },
+      host: { listDocIds: () => replica.heldDocIds(), openDoc: (docId) => replica.open(docId), savedStateVector: (docId) => replica.savedStateVector(docId), holds: (docId) => replica.isOpen(docId), loadedDoc: (docId) => replica.loadedDoc(docId), hold: (docId) => replica.hold(docId), dormantDoc: (docId) => replica.dormantDoc(docId) },
       logger,
       joinPresence: this.host.joinPresence?.bind(this.host),
     });

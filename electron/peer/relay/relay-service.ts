@@ -97,9 +97,12 @@ export class RelayService {
     });
     this.link = link;
     const synced = new Set<string>();
+    // The relay syncs every doc for as long as it runs: each stays awake (held) until it stops.
+    const holds: (() => void)[] = [];
     const sync = (docId: string) => {
       if (this.link !== link || synced.has(docId)) return;
       synced.add(docId);
+      holds.push(replica.hold(docId));
       const start = async () => {
         const doc = await replica.open(docId);
         const cached = await this.cache.load(keys.envelopeName(docId));
@@ -111,14 +114,20 @@ export class RelayService {
       start().catch((error: unknown) => logger.warn('a doc could not be opened for the relay', { docId, error: String(error) }));
     };
     const stopOpenWatch = replica.onDidOpen(sync);
+    holds.push(replica.hold(workspaceId));
+    const releaseAll = () => holds.splice(0).forEach((release) => release());
     const workspace = await replica.open(workspaceId);
-    if (this.link !== link) return stopOpenWatch();
+    if (this.link !== link) {
+      releaseAll();
+      return stopOpenWatch();
+    }
     const syncBoards = () => {
       const { boards, newerBoards } = readWorkspace(workspace);
       for (const board of [...boards, ...newerBoards]) sync(board.id);
     };
     workspace.on('update', syncBoards);
     this.stopWatching = () => {
+      releaseAll();
       stopOpenWatch();
       workspace.off('update', syncBoards);
     };
