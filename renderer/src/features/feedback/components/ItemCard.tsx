@@ -1,22 +1,28 @@
 // One feedback card: title, channel, customer, tags, importance, impact and effort, votes (with
 // my vote toggle), comments and priority, each with its name on screen.
-// Memoised by snapshot identity, so a remote edit repaints only its card.
+// The card selects its own snapshot and whether it is the open one, so a remote edit to it
+// re-renders this card alone (and an edit to another card, none).
 import { memo, type KeyboardEvent } from 'react';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { useTranslation } from 'react-i18next';
-import type { FeedbackChannelSnapshot, FeedbackItemSnapshot } from '../../../../../shared/model/feedback/snapshots';
+import type { FeedbackChannelSnapshot } from '../../../../../shared/model/feedback/snapshots';
 import type { MemberSnapshot } from '../../../../../shared/model/workspace';
+import { useApp } from '../../../context';
+import { selectFeedbackItem } from '../board-view';
 import { channelLabel } from '../labels';
 import { CardPresence } from '../../../components/presence/PresenceAvatars';
 import { ConflictBadge } from '../../../components/conflicts/ConflictReview';
 
+/** A card's row in a kanban column, its gap below included: every card is this tall (the CSS clips what does not fit). */
+export const CARD_HEIGHT = 140;
+
 export interface ItemCardProps {
-  item: FeedbackItemSnapshot;
-  channel: FeedbackChannelSnapshot | undefined;
-  owner: MemberSnapshot | undefined;
-  votedByMe: boolean;
-  selected: boolean;
+  itemId: string;
+  channels: ReadonlyMap<string, FeedbackChannelSnapshot>;
+  members: ReadonlyMap<string, MemberSnapshot>;
+  /** My member id, for my vote. */
+  me: string;
   draggable: boolean;
   onOpen(itemId: string): void;
   onVote(itemId: string): void;
@@ -25,9 +31,15 @@ export interface ItemCardProps {
 
 const ARROWS: Record<string, 'left' | 'right' | 'up' | 'down'> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
 
-export const ItemCard = memo(function ItemCard({ item, channel, owner, votedByMe, selected, draggable, onOpen, onVote, onKeyMove }: ItemCardProps) {
+export const ItemCard = memo(function ItemCard({ itemId, channels, members, me, draggable, onOpen, onVote, onKeyMove }: ItemCardProps) {
   const { t } = useTranslation();
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: item.id, disabled: !draggable, data: { columnId: item.columnId } });
+  const item = useApp((s) => selectFeedbackItem(s, itemId));
+  const selected = useApp((s) => s.selectedItemId === itemId);
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: itemId, disabled: !draggable, data: { columnId: item?.columnId } });
+  if (!item) return null;
+  const channel = item.channelId ? channels.get(item.channelId) : undefined;
+  const owner = item.ownerId ? members.get(item.ownerId) : undefined;
+  const votedByMe = item.voters.some((v) => v.kind === 'member' && v.memberId === me);
   // The card is dragged with the pointer; keyboard moves go through the title button (Alt+arrows).
   const { role: _role, tabIndex: _tabIndex, ...dragAttributes } = attributes;
   const onKeyDown = (e: KeyboardEvent) => {
