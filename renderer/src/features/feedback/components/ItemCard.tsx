@@ -15,10 +15,12 @@ import { CardPresence } from '../../../components/presence/PresenceAvatars';
 import { ConflictBadge } from '../../../components/conflicts/ConflictReview';
 
 /** A card's row in a kanban column, its gap below included: every card is this tall (the CSS clips what does not fit). */
-export const CARD_HEIGHT = 140;
+export const CARD_HEIGHT = 148;
 
 export interface ItemCardProps {
   itemId: string;
+  /** Where the card sits in its virtual column, in px from the top (the card is its own row: no wrapper element). */
+  top: number;
   channels: ReadonlyMap<string, FeedbackChannelSnapshot>;
   members: ReadonlyMap<string, MemberSnapshot>;
   /** My member id, for my vote. */
@@ -31,7 +33,7 @@ export interface ItemCardProps {
 
 const ARROWS: Record<string, 'left' | 'right' | 'up' | 'down'> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
 
-export const ItemCard = memo(function ItemCard({ itemId, channels, members, me, draggable, onOpen, onVote, onKeyMove }: ItemCardProps) {
+export const ItemCard = memo(function ItemCard({ itemId, top, channels, members, me, draggable, onOpen, onVote, onKeyMove }: ItemCardProps) {
   const { t } = useTranslation();
   const item = useApp((s) => selectFeedbackItem(s, itemId));
   const selected = useApp((s) => s.selectedItemId === itemId);
@@ -51,7 +53,7 @@ export const ItemCard = memo(function ItemCard({ itemId, channels, members, me, 
   return (
     <article
       ref={setNodeRef}
-      style={{ transform: CSS.Transform.toString(transform), transition }}
+      style={{ transform: `translateY(${top}px)${transform ? ` ${CSS.Transform.toString(transform)}` : ''}`, transition }}
       className={`item-card${selected ? ' selected' : ''}${isDragging ? ' dragging' : ''}`}
       data-testid="item-card"
       data-item-id={item.id}
@@ -63,21 +65,16 @@ export const ItemCard = memo(function ItemCard({ itemId, channels, members, me, 
         <span className="item-title">{item.title}</span>
       </button>
       <div className="item-meta">
+        {/* Importance (to the asker, +1 to +3) shows only when raised, in its own words, first. */}
+        {item.importance > 1 && <span className={`importance-badge level-${item.importance}`}>{t(`feedback.importance.${item.importance}`)}</span>}
         {channel && <span className="channel-badge">{channelLabel(channel, t)}</span>}
         {item.customer && <span className="muted small">{item.customer}</span>}
-        {item.tags.slice(0, 3).map((tag) => (
-          <span key={tag} className="tag">
-            #{tag}
-          </span>
-        ))}
+        {item.tags.length > 0 && <span className="tag">{item.tags.slice(0, 3).map((tag) => `#${tag}`).join(' ')}</span>}
       </div>
-      <div className="item-scores small">
-        {/* Importance (to the asker, +1 to +3) shows only when raised, in its own words; impact and effort are out of 5. */}
-        {item.importance > 1 && <span className={`importance-badge level-${item.importance}`}>{t(`feedback.importance.${item.importance}`)}</span>}
-        <span className="muted" data-testid="impact-effort">
-          {t('feedback.card.impactEffort', { impact: item.impact, effort: item.effort })}
-        </span>
-      </div>
+      {/* Impact and effort are out of 5. */}
+      <span className="item-scores small muted" data-testid="impact-effort">
+        {t('feedback.card.impactEffort', { impact: item.impact, effort: item.effort })}
+      </span>
       <div className="item-foot">
         <ConflictBadge ownerId={item.id} />
         {/* Named by what it shows, the count and its word, followed by what it does (no aria-label hiding the count). */}
@@ -85,7 +82,8 @@ export const ItemCard = memo(function ItemCard({ itemId, channels, members, me, 
           <span aria-hidden="true">▲</span> <span data-testid="vote-count">{item.voteCount}</span> {t('feedback.card.votes', { count: item.voteCount })}
           <span className="visually-hidden"> · {t('feedback.voteFor', { title: item.title })}</span>
         </button>
-        {item.commentCount > 0 && <span className="muted small">{t('feedback.comments', { count: item.commentCount })}</span>}
+        {/* Text of the row itself, not an element of its own: a column of cards is fewer nodes. */}
+        {item.commentCount > 0 && t('feedback.comments', { count: item.commentCount })}
         <span className="muted small" title={t('feedback.card.priorityHint')} data-testid="priority">
           {t('feedback.card.priority', { value: item.priority.toFixed(1) })}
         </span>

@@ -72,9 +72,7 @@ const Column = memo(function Column({ statusId, channels, members, me, draggable
         <div ref={setNodeRef} className="column-body" style={{ height: Math.max(virtualizer.getTotalSize(), 60) }}>
           <SortableContext items={ids} strategy={verticalListSortingStrategy}>
             {virtualizer.getVirtualItems().map((row) => (
-              <div key={row.key} className="card-slot" style={{ transform: `translateY(${row.start}px)` }}>
-                <ItemCard itemId={ids[row.index] as string} channels={channels} members={members} me={me} draggable={draggable} onOpen={onOpen} onVote={onVote} onKeyMove={onKeyMove} />
-              </div>
+              <ItemCard key={row.key} itemId={ids[row.index] as string} top={row.start} channels={channels} members={members} me={me} draggable={draggable} onOpen={onOpen} onVote={onVote} onKeyMove={onKeyMove} />
             ))}
           </SortableContext>
         </div>
