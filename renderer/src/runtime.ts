@@ -66,7 +66,12 @@ export class Runtime {
   readonly boards: BoardSet;
   private workspaceDoc: Y.Doc | null = null;
   private readonly dirtyBoards = new Set<string>();
+  /** The workspace doc changed since it was last read. */
+  private workspaceDirty = true;
   private refreshQueued = false;
+  /** A refresh ran since the last frame: further local edits wait for the next one. */
+  private refreshedThisFrame = false;
+  private unsyncedQueued = false;
   private saveQueued = false;
   /** What the peer last said of its writes to disk (in its hello, re-sent when it changes). */
   private storeWrites: StoreWrites = 'ok';
@@ -74,7 +79,16 @@ export class Runtime {
 
   constructor(transport: TransportFactory, locale: Locale, readonly bridge: TandemBridge | null, private readonly storage: Storage = window.localStorage) {
     this.store = createAppStore(locale);
-    this.unsynced = new UnsyncedEdits(storage, (unsynced) => this.store.setState({ unsynced }));
+    // Counted once per task: a burst of edits in one task is one store update, not one per edit.
+    this.unsynced = new UnsyncedEdits(storage, () => {
+      if (this.unsyncedQueued) return;
+      this.unsyncedQueued = true;
+      queueMicrotask(() => {
+        this.unsyncedQueued = false;
+        const unsynced = this.unsynced.count;
+        if (this.store.getState().unsynced !== unsynced) this.store.setState({ unsynced });
+      });
+    });
     this.store.setState({ unsynced: this.unsynced.count });
     this.link = new LinkClient(transport, {
       onDidChangeStatus: (status) => {
@@ -265,8 +279,12 @@ export class Runtime {
     const opened = await this.docs.open(identity.id);
     if (this.workspaceDoc !== opened.doc) {
       this.workspaceDoc = opened.doc;
-      opened.doc.on('update', () => this.scheduleRefresh());
+      opened.doc.on('update', () => {
+        this.workspaceDirty = true;
+        this.scheduleRefresh();
+      });
     }
+    this.workspaceDirty = true;
     this.refreshNow();
     this.updateSave();
   }
@@ -287,15 +305,27 @@ export class Runtime {
     this.refreshQueued = true;
     requestAnimationFrame(() => {
       this.refreshQueued = false;
+      this.refreshedThisFrame = false;
       this.refreshNow();
     });
   }
 
+  /**
+   * Puts my edits made since the last read into the store now (they are otherwise read at the
+   * next frame), for a control that acts on what the last one did (a second Alt+arrow).
+   */
+  flushLocalEdits(): void {
+    if (this.dirtyBoards.size > 0 || this.workspaceDirty) this.refreshNow();
+  }
+
   private refreshNow(): void {
-    const ws = this.workspaceDoc && isWorkspaceInitialised(this.workspaceDoc) ? readWorkspace(this.workspaceDoc) : null;
     const state = this.store.getState();
     const patch: Partial<ReturnType<AppStore['getState']>> = {};
-    if (ws && JSON.stringify(ws) !== JSON.stringify(state.workspace)) patch.workspace = ws;
+    if (this.workspaceDirty) {
+      this.workspaceDirty = false;
+      const ws = this.workspaceDoc && isWorkspaceInitialised(this.workspaceDoc) ? readWorkspace(this.workspaceDoc) : null;
+      if (ws && JSON.stringify(ws) !== JSON.stringify(state.workspace)) patch.workspace = ws;
+    }
     const feedbackChanged = [...this.dirtyBoards].some((id) => this.boards.get(id)?.kind === 'feedback');
     Object.assign(patch, this.readDirtyBoards(state));
     if (feedbackChanged) {
@@ -344,16 +374,20 @@ export class Runtime {
   }
 
   /**
-   * Works out the save state once a frame, however many changes and acknowledgements came in it:
-   * it reads every open doc's state vector, which a burst of remote edits made on each message.
+   * Works out the save state once a frame, however many edits, writes and acknowledgements came
+   * in it (each look encodes every open doc's state vector, and a burst of remote edits arrives
+   * as one message each). A window in the background gets no frames: it looks within 200 ms.
    */
   private updateSave(): void {
     if (this.saveQueued) return;
     this.saveQueued = true;
-    requestAnimationFrame(() => {
+    const run = () => {
+      if (!this.saveQueued) return;
       this.saveQueued = false;
       this.updateSaveNow();
-    });
+    };
+    requestAnimationFrame(run);
+    setTimeout(run, 200);
   }
 
   private updateSaveNow(): void {
@@ -381,8 +415,13 @@ export class Runtime {
       board.undo.stopCapturing();
       const value = fn(board.doc);
       board.undo.stopCapturing();
-      // My own edit shows at once, so a quick second keystroke acts on the new order.
-      this.refreshNow();
+      // My edit shows at once: the first of a frame is read now, and the ones after it (a burst
+      // of typing or dragging) together at the next frame, so a burst costs one read per frame.
+      if (!this.refreshedThisFrame) {
+        this.refreshedThisFrame = true;
+        this.refreshNow();
+      }
+      this.scheduleRefresh();
       return value;
     });
   }

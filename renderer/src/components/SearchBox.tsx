@@ -20,13 +20,16 @@ interface Result {
 }
 
 const MAX_RESULTS = 12;
+const NOTHING: readonly never[] = [];
 
 export function SearchBox() {
   const runtime = useRuntime();
   const { t } = useTranslation();
-  const snapshots = useApp(useShallow((s) => boardFeatures().map(([, feature]) => s[feature.slice])));
-  const boards = useApp((s) => s.workspace?.boards);
   const [query, setQuery] = useState('');
+  // Every board's snapshots only while there is something to search: an edit does not re-render an empty box.
+  const searching = queryWords(query).length > 0;
+  const snapshots = useApp(useShallow((s) => (searching ? boardFeatures().map(([, feature]) => s[feature.slice]) : NOTHING)));
+  const boards = useApp((s) => s.workspace?.boards);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const listId = useId();

@@ -8,6 +8,7 @@ import { BOARD_FEATURES } from '../../features/kinds';
 import { formatNumber } from '../../i18n/i18n';
 
 const SHOWN_PER_PERSON = 12;
+const NOTHING: Readonly<Record<string, never>> = {};
 
 export function AwaySummary() {
   const runtime = useRuntime();
@@ -16,7 +17,8 @@ export function AwaySummary() {
   const members = useApp((s) => s.workspace?.members);
   const boards = useApp((s) => s.workspace?.boards);
   // Every kind's snapshots, for the values each kind words its own way.
-  const snapshots = useApp(useShallow((s) => Object.fromEntries(Object.values(BOARD_FEATURES).map((f) => [f.slice, s[f.slice]]))));
+  // Only while the summary shows: a teammate's edit does not re-render it otherwise.
+  const snapshots = useApp(useShallow((s) => (s.awayChanges ? Object.fromEntries(Object.values(BOARD_FEATURES).map((f) => [f.slice, s[f.slice]])) : NOTHING)));
   const locale = useApp((s) => s.locale);
   if (!awayChanges) return null;
   const byPerson = new Map<string, { boardId: string; change: AwayChange }[]>();

@@ -1,7 +1,7 @@
 // The conflict review dialog: every field changed on two laptops while apart, on every open
 // board, with each version side by side (value, author, time, what it replaced) and a
 // "Keep this" button per version. Keeping one syncs, so the conflict goes away everywhere.
-import { useRef, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldConflict } from '../../../../shared/model/conflicts';
 import { useApp, useRuntime } from '../../context';
@@ -98,8 +98,11 @@ export function ConflictReviewDialog({ onClose }: { onClose: () => void }) {
   );
 }
 
-/** "2 versions" on a goal card, a KPI or a feedback card with a field in conflict; opens the review. */
-export function ConflictBadge({ ownerId, entityId }: { ownerId?: string; entityId?: string }) {
+/**
+ * "2 versions" on a goal card, a KPI or a feedback card with a field in conflict; opens the
+ * review. Memoised: its card re-rendering for an edit does not re-render it.
+ */
+export const ConflictBadge = memo(function ConflictBadge({ ownerId, entityId }: { ownerId?: string; entityId?: string }) {
   const { t } = useTranslation();
   const versions = useApp((s) => {
     const snapshot = s.activeBoardId ? s.conflicts[s.activeBoardId] : undefined;
@@ -117,7 +120,7 @@ export function ConflictBadge({ ownerId, entityId }: { ownerId?: string; entityI
       {open && <ConflictReviewDialog onClose={() => setOpen(false)} />}
     </>
   );
-}
+});
 
 /** "Review conflicts (N)" in the top bar, while any board has one. */
 export function ReviewConflictsButton() {

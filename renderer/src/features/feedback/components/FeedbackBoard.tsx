@@ -1,73 +1,85 @@
 // A feedback board on screen: header (name, new item), the one-row toolbar, empty states that
 // offer the next step, the chosen view (kanban, table or impact × effort matrix), the item
-// detail panel and dialogs.
-import { useMemo, useState } from 'react';
+// detail panel and dialogs. The shell selects only what it shows (statuses, channels, tags,
+// counts), so an edit to one card does not re-render it; the kanban's columns and cards select
+// their own (board-view.ts), and the panels read the whole board only while one is open.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import { useApp, useRuntime } from '../../../context';
 import { boardToCsv, boardToMarkdown, download, exportFileName } from '../export';
-import { hasFilters, matchesFeedbackFilters, NO_FEEDBACK_FILTERS, queryWords, sortFeedbackItems, type FeedbackFilters, type FeedbackSort } from '../filtering';
-import type { FeedbackColumnSnapshot } from '../../../../../shared/model/feedback/snapshots';
+import { hasFilters, NO_FEEDBACK_FILTERS } from '../filtering';
 import { channelLabel, statusLabel } from '../labels';
 import { selectFeedbackBoard } from '../../../state/store';
+import { selectBoardChrome, selectLiveCount, selectVisibleCount, selectVisibleItems } from '../board-view';
 import { FieldError, type ShownError } from '../../../components/FieldError';
 import { BoardSettingsDialog } from './BoardSettingsDialog';
 import { FEEDBACK_VIEW_PANEL, FEEDBACK_VIEW_TABS, FeedbackToolbar } from './FeedbackToolbar';
 import { viewTabId } from '../../../components/ViewTabs';
 import { ImportDialog } from './ImportDialog';
 import { ItemDetail } from './ItemDetail';
-import { KanbanView, type VisibleColumn } from './KanbanView';
+import { KanbanView } from './KanbanView';
 import { MatrixView } from './MatrixView';
 import { NewItemDialog } from './NewItemDialog';
 import { TableView } from './TableView';
 
-const visibleColumns = new WeakMap<FeedbackColumnSnapshot, { filters: FeedbackFilters; sort: FeedbackSort; column: VisibleColumn }>();
+/** The table or the matrix: every shown card, so these re-render on any change of one. */
+function ListView({ view }: { view: 'table' | 'matrix' }) {
+  const board = useApp(selectFeedbackBoard);
+  const items = useApp(selectVisibleItems);
+  if (!board) return null;
+  return view === 'table' ? <TableView board={board} items={items} /> : <MatrixView items={items} />;
+}
 
-/**
- * A column as shown, reused while its snapshot, the filters and the sort are unchanged: a
- * remote edit to one card then re-renders only that card's column (and the card).
- */
-function visibleColumn(c: FeedbackColumnSnapshot, filters: FeedbackFilters, sort: FeedbackSort): VisibleColumn {
-  const cached = visibleColumns.get(c);
-  if (cached && cached.filters === filters && cached.sort === sort) return cached.column;
-  const words = queryWords(filters.text);
-  // No filter and the board's own order: the column as it is, with no pass over its cards.
-  const shown = hasFilters(filters) ? c.items.filter((i) => matchesFeedbackFilters(i, filters, words)) : c.items;
-  const column = { status: c.status, all: c.items, items: sortFeedbackItems(shown, sort) };
-  visibleColumns.set(c, { filters, sort, column });
-  return column;
+/** The open item's panel; the whole board is selected only while an item is open. */
+function OpenItem({ readOnly }: { readOnly: boolean }) {
+  const selectedItemId = useApp((s) => s.selectedItemId);
+  const board = useApp((s) => (selectedItemId !== null ? selectFeedbackBoard(s) : null));
+  if (!board || selectedItemId === null || !board.items.has(selectedItemId)) return null;
+  return <ItemDetail key={selectedItemId} board={board} itemId={selectedItemId} readOnly={readOnly} />;
+}
+
+/** The board's dialogs; the whole board is selected only while one is open. */
+function BoardDialogs({ settings, onCloseSettings }: { settings: boolean; onCloseSettings(): void }) {
+  const dialog = useApp((s) => s.feedbackDialog);
+  const open = settings || dialog === 'new-item' || dialog === 'import';
+  const board = useApp((s) => (open ? selectFeedbackBoard(s) : null));
+  if (!board) return null;
+  return (
+    <>
+      {dialog === 'new-item' && <NewItemDialog board={board} />}
+      {dialog === 'import' && <ImportDialog board={board} />}
+      {settings && <BoardSettingsDialog board={board} onClose={onCloseSettings} />}
+    </>
+  );
 }
 
 export function FeedbackBoard() {
   const runtime = useRuntime();
   const { t } = useTranslation();
-  const board = useApp(selectFeedbackBoard);
+  const board = useApp(useShallow(selectBoardChrome));
   const ref = useApp((s) => s.workspace?.boards.find((b) => b.id === s.activeBoardId));
   const filters = useApp((s) => s.feedbackFilters);
-  const sort = useApp((s) => s.feedbackSort);
   const view = useApp((s) => s.feedbackView);
-  const selectedItemId = useApp((s) => s.selectedItemId);
-  const dialog = useApp((s) => s.feedbackDialog);
-  const members = useApp((s) => s.workspace?.members ?? []);
-  const today = useApp((s) => s.today);
+  const visibleCount = useApp(selectVisibleCount);
+  const liveCount = useApp(selectLiveCount);
   const [renaming, setRenaming] = useState<string | null>(null);
   const [settings, setSettings] = useState(false);
   const [renameError, setRenameError] = useState<ShownError | null>(null);
 
-  const columns = useMemo<VisibleColumn[]>(() => {
-    if (!board) return [];
-    return board.columns.filter((c) => c.status.kind !== 'merged' || filters.statusId === c.status.id).map((c) => visibleColumn(c, filters, sort));
-  }, [board, filters, sort]);
-  const visibleItems = useMemo(() => sortFeedbackItems(columns.flatMap((c) => c.items), sort), [columns, sort]);
-
   if (!board || !ref) return <p className="muted pad" aria-busy="true">{t('app.loading')}</p>;
   const readOnly = board.readOnly || ref.archived;
   const firstColumn = board.statuses.find((st) => st.kind !== 'merged');
-  const liveCount = board.columns.reduce((n, c) => (c.status.kind === 'merged' ? n : n + c.items.length), 0);
 
+  // The board as it is now, read at the click: the shell does not follow every card.
   const exportBoard = (kind: 'csv' | 'markdown') => {
+    const { workspace, today } = runtime.store.getState();
+    const full = selectFeedbackBoard(runtime.store.getState());
+    if (!full) return;
+    const members = workspace?.members ?? [];
     const names = { status: (id: string) => statusLabel(board.statuses.find((s) => s.id === id), t), channel: (id: string | null) => channelLabel(board.channels.find((c) => c.id === id), t) };
-    if (kind === 'csv') download(exportFileName(ref.name, 'csv', today), boardToCsv(board, members, names), 'text/csv;charset=utf-8');
-    else download(exportFileName(ref.name, 'md', today), boardToMarkdown(ref.name, board, names), 'text/markdown;charset=utf-8');
+    if (kind === 'csv') download(exportFileName(ref.name, 'csv', today), boardToCsv(full, members, names), 'text/csv;charset=utf-8');
+    else download(exportFileName(ref.name, 'md', today), boardToMarkdown(ref.name, full, names), 'text/markdown;charset=utf-8');
   };
   const openNewItem = () => runtime.store.setState({ feedbackDialog: 'new-item' });
   const openImport = () => runtime.store.setState({ feedbackDialog: 'import' });
@@ -130,7 +142,7 @@ export function FeedbackBoard() {
       )}
       <FeedbackToolbar board={board} actions={actions} />
       <p className="muted small" role="status" aria-live="polite">
-        {t('feedback.count', { count: visibleItems.length })}
+        {t('feedback.count', { count: visibleCount })}
       </p>
       {liveCount === 0 && (
         <div className="empty-state" data-testid="feedback-empty">
@@ -146,7 +158,7 @@ export function FeedbackBoard() {
           {view === 'kanban' && firstColumn && <p className="muted small">{t('feedback.emptyBoard.kanbanHint', { column: statusLabel(firstColumn, t) })}</p>}
         </div>
       )}
-      {liveCount > 0 && visibleItems.length === 0 && hasFilters(filters) && (
+      {liveCount > 0 && visibleCount === 0 && hasFilters(filters) && (
         <div className="empty-state" data-testid="feedback-empty-filtered">
           <p>{t('feedback.emptyFiltered')}</p>
           <div className="empty-actions">
@@ -156,15 +168,12 @@ export function FeedbackBoard() {
       )}
       <div className="board-body feedback-body">
         <div className="feedback-view" role="tabpanel" id={FEEDBACK_VIEW_PANEL} aria-labelledby={viewTabId(FEEDBACK_VIEW_TABS, view)}>
-          {view === 'kanban' && <KanbanView board={board} columns={columns} />}
-          {view === 'table' && <TableView board={board} items={visibleItems} />}
-          {view === 'matrix' && <MatrixView items={visibleItems} />}
+          {view === 'kanban' && <KanbanView readOnly={board.readOnly} />}
+          {view !== 'kanban' && <ListView view={view} />}
         </div>
-        {selectedItemId && board.items.has(selectedItemId) && <ItemDetail key={selectedItemId} board={board} itemId={selectedItemId} readOnly={readOnly} />}
+        <OpenItem readOnly={readOnly} />
       </div>
-      {dialog === 'new-item' && <NewItemDialog board={board} />}
-      {dialog === 'import' && <ImportDialog board={board} />}
-      {settings && <BoardSettingsDialog board={board} onClose={() => setSettings(false)} />}
+      <BoardDialogs settings={settings} onCloseSettings={() => setSettings(false)} />
     </div>
   );
 }

@@ -3,7 +3,7 @@
 // each active filter shows as a chip that removes it (by click, Enter, Delete or Backspace).
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FeedbackBoardSnapshot } from '../../../../../shared/model/feedback/snapshots';
+import type { FeedbackBoardChrome } from '../board-view';
 import { useApp, useRuntime } from '../../../context';
 import { useLinkTargets } from '../../links';
 import { channelLabel, statusLabel } from '../labels';
@@ -22,7 +22,7 @@ export interface ActiveFilter {
 }
 
 /** The filters in force, each named in the person's language, in the order the popover lists them. */
-export function useActiveFilters(board: FeedbackBoardSnapshot): ActiveFilter[] {
+export function useActiveFilters(board: FeedbackBoardChrome): ActiveFilter[] {
   const { t } = useTranslation();
   const filters = useApp((s) => s.feedbackFilters);
   const members = useApp((s) => s.workspace?.members);
@@ -43,7 +43,7 @@ export function useActiveFilters(board: FeedbackBoardSnapshot): ActiveFilter[] {
   });
 }
 
-export function FilterButton({ board, activeCount }: { board: FeedbackBoardSnapshot; activeCount: number }) {
+export function FilterButton({ board, activeCount }: { board: FeedbackBoardChrome; activeCount: number }) {
   const runtime = useRuntime();
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);

@@ -3,7 +3,7 @@
 // and channels, saved views, import, export, archive).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FeedbackBoardSnapshot } from '../../../../../shared/model/feedback/snapshots';
+import type { FeedbackBoardChrome } from '../board-view';
 import { useApp, useRuntime } from '../../../context';
 import { FEEDBACK_SORTS, type FeedbackViewKind } from '../filtering';
 import { ViewTabs } from '../../../components/ViewTabs';
@@ -27,7 +27,7 @@ export interface BoardActions {
   onExport(kind: 'csv' | 'markdown'): void;
 }
 
-export function FeedbackToolbar({ board, actions }: { board: FeedbackBoardSnapshot; actions: BoardActions }) {
+export function FeedbackToolbar({ board, actions }: { board: FeedbackBoardChrome; actions: BoardActions }) {
   const runtime = useRuntime();
   const { t } = useTranslation();
   const view = useApp((s) => s.feedbackView);

@@ -1,22 +1,30 @@
 // One feedback card: title, channel, customer, tags, importance, impact and effort, votes (with
 // my vote toggle), comments and priority, each with its name on screen.
-// Memoised by snapshot identity, so a remote edit repaints only its card.
+// The card selects its own snapshot and whether it is the open one, so a remote edit to it
+// re-renders this card alone (and an edit to another card, none).
 import { memo, type KeyboardEvent } from 'react';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { useTranslation } from 'react-i18next';
-import type { FeedbackChannelSnapshot, FeedbackItemSnapshot } from '../../../../../shared/model/feedback/snapshots';
+import type { FeedbackChannelSnapshot } from '../../../../../shared/model/feedback/snapshots';
 import type { MemberSnapshot } from '../../../../../shared/model/workspace';
+import { useApp } from '../../../context';
+import { selectFeedbackItem } from '../board-view';
 import { channelLabel } from '../labels';
 import { CardPresence } from '../../../components/presence/PresenceAvatars';
 import { ConflictBadge } from '../../../components/conflicts/ConflictReview';
 
+/** A card's row in a kanban column, its gap below included: every card is this tall (the CSS clips what does not fit). */
+export const CARD_HEIGHT = 148;
+
 export interface ItemCardProps {
-  item: FeedbackItemSnapshot;
-  channel: FeedbackChannelSnapshot | undefined;
-  owner: MemberSnapshot | undefined;
-  votedByMe: boolean;
-  selected: boolean;
+  itemId: string;
+  /** Where the card sits in its virtual column, in px from the top (the card is its own row: no wrapper element). */
+  top: number;
+  channels: ReadonlyMap<string, FeedbackChannelSnapshot>;
+  members: ReadonlyMap<string, MemberSnapshot>;
+  /** My member id, for my vote. */
+  me: string;
   draggable: boolean;
   onOpen(itemId: string): void;
   onVote(itemId: string): void;
@@ -25,9 +33,15 @@ export interface ItemCardProps {
 
 const ARROWS: Record<string, 'left' | 'right' | 'up' | 'down'> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
 
-export const ItemCard = memo(function ItemCard({ item, channel, owner, votedByMe, selected, draggable, onOpen, onVote, onKeyMove }: ItemCardProps) {
+export const ItemCard = memo(function ItemCard({ itemId, top, channels, members, me, draggable, onOpen, onVote, onKeyMove }: ItemCardProps) {
   const { t } = useTranslation();
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: item.id, disabled: !draggable, data: { columnId: item.columnId } });
+  const item = useApp((s) => selectFeedbackItem(s, itemId));
+  const selected = useApp((s) => s.selectedItemId === itemId);
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: itemId, disabled: !draggable, data: { columnId: item?.columnId } });
+  if (!item) return null;
+  const channel = item.channelId ? channels.get(item.channelId) : undefined;
+  const owner = item.ownerId ? members.get(item.ownerId) : undefined;
+  const votedByMe = item.voters.some((v) => v.kind === 'member' && v.memberId === me);
   // The card is dragged with the pointer; keyboard moves go through the title button (Alt+arrows).
   const { role: _role, tabIndex: _tabIndex, ...dragAttributes } = attributes;
   const onKeyDown = (e: KeyboardEvent) => {
@@ -39,7 +53,7 @@ export const ItemCard = memo(function ItemCard({ item, channel, owner, votedByMe
   return (
     <article
       ref={setNodeRef}
-      style={{ transform: CSS.Transform.toString(transform), transition }}
+      style={{ transform: `translateY(${top}px)${transform ? ` ${CSS.Transform.toString(transform)}` : ''}`, transition }}
       className={`item-card${selected ? ' selected' : ''}${isDragging ? ' dragging' : ''}`}
       data-testid="item-card"
       data-item-id={item.id}
@@ -51,21 +65,16 @@ export const ItemCard = memo(function ItemCard({ item, channel, owner, votedByMe
         <span className="item-title">{item.title}</span>
       </button>
       <div className="item-meta">
+        {/* Importance (to the asker, +1 to +3) shows only when raised, in its own words, first. */}
+        {item.importance > 1 && <span className={`importance-badge level-${item.importance}`}>{t(`feedback.importance.${item.importance}`)}</span>}
         {channel && <span className="channel-badge">{channelLabel(channel, t)}</span>}
         {item.customer && <span className="muted small">{item.customer}</span>}
-        {item.tags.slice(0, 3).map((tag) => (
-          <span key={tag} className="tag">
-            #{tag}
-          </span>
-        ))}
+        {item.tags.length > 0 && <span className="tag">{item.tags.slice(0, 3).map((tag) => `#${tag}`).join(' ')}</span>}
       </div>
-      <div className="item-scores small">
-        {/* Importance (to the asker, +1 to +3) shows only when raised, in its own words; impact and effort are out of 5. */}
-        {item.importance > 1 && <span className={`importance-badge level-${item.importance}`}>{t(`feedback.importance.${item.importance}`)}</span>}
-        <span className="muted" data-testid="impact-effort">
-          {t('feedback.card.impactEffort', { impact: item.impact, effort: item.effort })}
-        </span>
-      </div>
+      {/* Impact and effort are out of 5. */}
+      <span className="item-scores small muted" data-testid="impact-effort">
+        {t('feedback.card.impactEffort', { impact: item.impact, effort: item.effort })}
+      </span>
       <div className="item-foot">
         <ConflictBadge ownerId={item.id} />
         {/* Named by what it shows, the count and its word, followed by what it does (no aria-label hiding the count). */}
@@ -73,7 +82,8 @@ export const ItemCard = memo(function ItemCard({ item, channel, owner, votedByMe
           <span aria-hidden="true">▲</span> <span data-testid="vote-count">{item.voteCount}</span> {t('feedback.card.votes', { count: item.voteCount })}
           <span className="visually-hidden"> · {t('feedback.voteFor', { title: item.title })}</span>
         </button>
-        {item.commentCount > 0 && <span className="muted small">{t('feedback.comments', { count: item.commentCount })}</span>}
+        {/* Text of the row itself, not an element of its own: a column of cards is fewer nodes. */}
+        {item.commentCount > 0 && t('feedback.comments', { count: item.commentCount })}
         <span className="muted small" title={t('feedback.card.priorityHint')} data-testid="priority">
           {t('feedback.card.priority', { value: item.priority.toFixed(1) })}
         </span>

@@ -6,35 +6,32 @@ import { closestCorners, DndContext, pointerWithin, PointerSensor, useDroppable,
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
-import type { FeedbackBoardSnapshot, FeedbackChannelSnapshot, FeedbackItemSnapshot, FeedbackStatusSnapshot } from '../../../../../shared/model/feedback/snapshots';
+import type { FeedbackChannelSnapshot, FeedbackItemSnapshot } from '../../../../../shared/model/feedback/snapshots';
 import type { MemberSnapshot } from '../../../../../shared/model/workspace';
 import { useApp, useRuntime } from '../../../context';
+import { selectFeedbackBoard } from '../../../state/store';
+import { selectColumnIds, selectVisibleColumn, selectVisibleColumns } from '../board-view';
 import { statusLabel } from '../labels';
-import { ItemCard } from './ItemCard';
-
-export interface VisibleColumn {
-  readonly status: FeedbackStatusSnapshot;
-  /** Cards shown, after filters and sort. */
-  readonly items: readonly FeedbackItemSnapshot[];
-  /** Every card of the column in board order (for move indices). */
-  readonly all: readonly FeedbackItemSnapshot[];
-}
+import { CARD_HEIGHT, ItemCard } from './ItemCard';
 
 interface ColumnProps {
-  column: VisibleColumn;
+  statusId: string;
   channels: ReadonlyMap<string, FeedbackChannelSnapshot>;
   members: ReadonlyMap<string, MemberSnapshot>;
   me: string;
-  selectedItemId: string | null;
   draggable: boolean;
   onOpen(itemId: string): void;
   onVote(itemId: string): void;
   onKeyMove(itemId: string, key: 'left' | 'right' | 'up' | 'down'): void;
 }
 
-const CARD_HEIGHT = 132;
+/** Cards drawn past each edge of a column's scrolled area. */
+const OVERSCAN = 2;
+/** Space above a column's cards (the top bar, board header, toolbar and column head; see .kanban-column's max-height). */
+const ABOVE_CARDS = 286;
 /** One object for the life of the page: a new one each render would re-render every card (dnd-kit context). */
 const POINTER_OPTIONS = { activationConstraint: { distance: 5 } };
+const NO_CHANNELS: readonly FeedbackChannelSnapshot[] = [];
 
 /** Drop where the pointer is (a card or a column); near nothing, on the closest. */
 const collision: CollisionDetection = (args) => {
@@ -42,41 +39,41 @@ const collision: CollisionDetection = (args) => {
   return under.length > 0 ? under : closestCorners(args);
 };
 
-const Column = memo(function Column({ column, channels, members, me, selectedItemId, draggable, onOpen, onVote, onKeyMove }: ColumnProps) {
+/**
+ * One column. It selects its status and its cards' ids only, so it re-renders when cards come,
+ * go or change places; each card selects its own snapshot. Rows are of one fixed height (the
+ * card's CSS holds it), so nothing is measured, and the first render already has the rows the
+ * column's height shows (its likely size is given before the element exists).
+ */
+const Column = memo(function Column({ statusId, channels, members, me, draggable, onOpen, onVote, onKeyMove }: ColumnProps) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const { setNodeRef } = useDroppable({ id: `column:${column.status.id}`, data: { columnId: column.status.id } });
-  const virtualizer = useVirtualizer({ count: column.items.length, getScrollElement: () => scrollRef.current, estimateSize: () => CARD_HEIGHT, overscan: 6, getItemKey: (i) => column.items[i]?.id ?? i });
-  const label = statusLabel(column.status, t);
-  // Same ids, same array: a retitled card must not make every sortable card in the column re-render.
-  const idKey = column.items.map((i) => i.id).join('\n');
-  const ids = useMemo(() => (idKey === '' ? [] : idKey.split('\n')), [idKey]);
+  const status = useApp((s) => selectVisibleColumn(s, statusId)?.status);
+  const key = useApp((s) => selectVisibleColumn(s, statusId)?.key ?? '');
+  const ids = useMemo(() => (key === '' ? [] : key.split('\n')), [key]);
+  const { setNodeRef } = useDroppable({ id: `column:${statusId}`, data: { columnId: statusId } });
+  const virtualizer = useVirtualizer({
+    count: ids.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => CARD_HEIGHT,
+    overscan: OVERSCAN,
+    getItemKey: (i) => ids[i] ?? i,
+    initialRect: { width: 0, height: Math.max(0, window.innerHeight - ABOVE_CARDS) },
+    useFlushSync: false,
+  });
+  if (!status) return null;
+  const label = statusLabel(status, t);
   return (
-    <section className="kanban-column" aria-label={label} data-testid="kanban-column" data-status-id={column.status.id}>
+    <section className="kanban-column" aria-label={label} data-testid="kanban-column" data-status-id={statusId}>
       <h2 className="column-head">
-        {label} <span className="muted small">{column.items.length}</span>
+        {label} <span className="muted small">{ids.length}</span>
       </h2>
       <div ref={scrollRef} className="column-scroll">
         <div ref={setNodeRef} className="column-body" style={{ height: Math.max(virtualizer.getTotalSize(), 60) }}>
           <SortableContext items={ids} strategy={verticalListSortingStrategy}>
-            {virtualizer.getVirtualItems().map((row) => {
-              const item = column.items[row.index] as FeedbackItemSnapshot;
-              return (
-                <div key={row.key} className="card-slot" style={{ transform: `translateY(${row.start}px)` }} data-index={row.index} ref={virtualizer.measureElement}>
-                  <ItemCard
-                    item={item}
-                    channel={item.channelId ? channels.get(item.channelId) : undefined}
-                    owner={item.ownerId ? members.get(item.ownerId) : undefined}
-                    votedByMe={item.voters.some((v) => v.kind === 'member' && v.memberId === me)}
-                    selected={item.id === selectedItemId}
-                    draggable={draggable}
-                    onOpen={onOpen}
-                    onVote={onVote}
-                    onKeyMove={onKeyMove}
-                  />
-                </div>
-              );
-            })}
+            {virtualizer.getVirtualItems().map((row) => (
+              <ItemCard key={row.key} itemId={ids[row.index] as string} top={row.start} channels={channels} members={members} me={me} draggable={draggable} onOpen={onOpen} onVote={onVote} onKeyMove={onKeyMove} />
+            ))}
           </SortableContext>
         </div>
       </div>
@@ -146,39 +143,41 @@ export function targetIndex(column: readonly FeedbackItemSnapshot[], movedId: st
   return from >= 0 && from < overInColumn ? over + 1 : over;
 }
 
-export function KanbanView({ board, columns }: { board: FeedbackBoardSnapshot; columns: readonly VisibleColumn[] }) {
+export function KanbanView({ readOnly }: { readOnly: boolean }) {
   const runtime = useRuntime();
   const { t } = useTranslation();
   const me = useApp((s) => s.identity?.memberId ?? '');
   const members = useApp((s) => s.workspace?.members);
-  const selectedItemId = useApp((s) => s.selectedItemId);
   const manual = useApp((s) => s.feedbackSort === 'manual');
-  const readOnly = board.readOnly;
+  const columnKey = useApp(selectColumnIds);
+  const boardChannels = useApp((s) => selectFeedbackBoard(s)?.channels ?? NO_CHANNELS);
+  const columnIds = useMemo(() => (columnKey === '' ? [] : columnKey.split('\n')), [columnKey]);
   const sensors = useSensors(useSensor(PointerSensor, POINTER_OPTIONS));
-  const { ref: kanbanRef, left: hiddenLeft, right: hiddenRight, reveal } = useColumnsOutOfView(columns.length);
-  const channels = useMemo(() => new Map(board.channels.map((c) => [c.id, c])), [board.channels]);
+  const { ref: kanbanRef, left: hiddenLeft, right: hiddenRight, reveal } = useColumnsOutOfView(columnIds.length);
+  const channels = useMemo(() => new Map(boardChannels.map((c) => [c.id, c])), [boardChannels]);
   const memberMap = useMemo(() => new Map((members ?? []).map((m) => [m.id, m])), [members]);
 
   const onOpen = useCallback((itemId: string) => runtime.store.setState({ selectedItemId: itemId }), [runtime]);
   const onVote = useCallback((itemId: string) => void runtime.feedback.toggleVote(itemId), [runtime]);
-  // Handlers read the latest columns without being re-created (which would re-render every card).
-  const columnsRef = useRef(columns);
-  useEffect(() => {
-    columnsRef.current = columns;
-  }, [columns]);
+  // Handlers read the columns at the moment they act, with my last edits in them (a quick
+  // second Alt+arrow moves from where the first one put the card).
+  const currentColumns = useCallback(() => {
+    runtime.flushLocalEdits();
+    return selectVisibleColumns(runtime.store.getState());
+  }, [runtime]);
 
   const moveTo = useCallback(
     (itemId: string, statusId: string, overId: string | null) => {
-      const column = columnsRef.current.find((c) => c.status.id === statusId);
+      const column = currentColumns().find((c) => c.status.id === statusId);
       if (!column) return;
       runtime.feedback.move(itemId, statusId, manual || overId === null ? targetIndex(column.all, itemId, overId) : column.all.filter((i) => i.id !== itemId).length);
     },
-    [runtime, manual],
+    [runtime, manual, currentColumns],
   );
 
   const onKeyMove = useCallback(
     (itemId: string, key: 'left' | 'right' | 'up' | 'down') => {
-      const cols = columnsRef.current;
+      const cols = currentColumns();
       const from = cols.findIndex((c) => c.items.some((i) => i.id === itemId));
       const column = cols[from];
       if (!column) return;
@@ -195,7 +194,7 @@ export function KanbanView({ board, columns }: { board: FeedbackBoardSnapshot; c
       }
       requestAnimationFrame(() => (document.querySelector(`[data-item-id="${itemId}"] .item-open`) as HTMLElement | null)?.focus());
     },
-    [runtime, manual, moveTo],
+    [runtime, manual, moveTo, currentColumns],
   );
 
   const onDragEnd = useCallback(
@@ -230,15 +229,8 @@ export function KanbanView({ board, columns }: { board: FeedbackBoardSnapshot; c
         )}
         {/* Focusable and named: columns past the edge scroll into view with the arrow keys. */}
         <div ref={kanbanRef} className="kanban" data-testid="kanban" role="region" aria-label={t('feedback.kanbanRegion')} tabIndex={0}>
-          {columns.map((column) => (
-            <Column
-              key={column.status.id}
-              column={column}
-              channels={channels}
-              members={memberMap}
-              me={me}
-              selectedItemId={selectedItemId !== null && column.items.some((i) => i.id === selectedItemId) ? selectedItemId : null}
-              draggable={!readOnly} onOpen={onOpen} onVote={onVote} onKeyMove={onKeyMove} />
+          {columnIds.map((statusId) => (
+            <Column key={statusId} statusId={statusId} channels={channels} members={memberMap} me={me} draggable={!readOnly} onOpen={onOpen} onVote={onVote} onKeyMove={onKeyMove} />
           ))}
         </div>
       </div>
