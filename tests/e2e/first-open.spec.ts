@@ -63,7 +63,7 @@ test('the command palette opens with Ctrl+K, filters as you type, runs a command
   await expect(page.getByTestId('shortcut-sheet')).toContainText('Open the command palette');
 });
 
-test('an empty workspace offers sample data, which adds goals with check-ins and a linked feedback board, and Undo removes it', async ({ page }) => {
+test('an empty workspace offers sample data, which adds goals with check-ins and a linked feedback board of forty items, and Undo removes it', async ({ page }) => {
   await firstRun(page, hub.url);
   await expect(page.getByTestId('sync-indicator')).toHaveText('Only on this laptop');
   await expect(page.getByText('Nobody else sees it until you invite teammates.')).toBeVisible();
@@ -76,7 +76,8 @@ test('an empty workspace offers sample data, which adds goals with check-ins and
   await expect(page.getByTestId('goal-detail').getByTestId('check-in').first()).toContainText('#5');
   await expect(page.getByTestId('goal-detail').getByText('Export a goal’s check-ins to a spreadsheet')).toBeVisible();
   await page.getByRole('navigation').getByRole('button', { name: /User feedback \(sample\)/ }).click();
-  await expect(page.getByTestId('item-card')).toHaveCount(6);
+  await expect(page.getByText('40 items', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('sample-notice')).toBeVisible();
 
   await page.getByRole('navigation').getByRole('button', { name: /Goals/ }).click();
   await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
