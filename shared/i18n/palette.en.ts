@@ -4,8 +4,8 @@ export const paletteEn = {
   palette: {
     title: 'Command palette',
     open: 'Open the command palette',
-    placeholder: 'Type a command or a board name…',
-    empty: 'No command matches.',
+    placeholder: 'Type a command, or the name of a board, goal or item…',
+    empty: 'Nothing matches.',
     groups: { boards: 'Go to board', create: 'Create', workspace: 'Workspace' },
     goTo: 'Go to {{name}}',
     newGoal: 'New goal',
@@ -16,6 +16,7 @@ export const paletteEn = {
     backUp: 'Back up this workspace',
     shortcuts: 'Show keyboard shortcuts',
     sample: 'Load sample data',
+    removeSample: 'Remove sample data',
     invite: 'Invite teammates',
   },
   sample: {
@@ -24,6 +25,8 @@ export const paletteEn = {
     adding: 'Adding sample data…',
     added: 'Sample data added: {{goals}} goals and a feedback board with {{items}} items.',
     removed: 'Sample data removed.',
+    remove: 'Remove sample data',
+    notice: 'This board holds sample data. Removing it takes the sample goals and the sample feedback board away and leaves everything you made.',
     failed: 'The sample data could not be added: {{error}}',
     content: {
       feedbackBoard: 'User feedback (sample)',
@@ -49,14 +52,6 @@ export const paletteEn = {
           kpi: { name: 'Median first reply (hours)', unit: 'number', direction: 'decrease', baseline: 40, target: 24, values: [38, 33, 29, 27, 25] },
           notes: ['Rota started', '', 'Canned replies for billing', '', 'Nearly there'],
         },
-      ],
-      items: [
-        { title: 'Export a goal’s check-ins to a spreadsheet', description: 'Our finance team wants the raw numbers every month.', channel: 'interview', goal: 0, votes: 1, comment: 'Three customers asked for this in the last month.' },
-        { title: 'Reminder before a check-in is due', description: 'I forget to update the KPI until the review meeting.', channel: 'survey', goal: 0, votes: 1, comment: '' },
-        { title: 'Onboarding checklist for new workspaces', description: 'A short list of first steps would help new teams start.', channel: 'support', goal: 1, votes: 1, comment: 'Could reuse the sample data as the first step.' },
-        { title: 'Billing page is hard to find', description: 'Two tickets this week from admins looking for invoices.', channel: 'support', goal: 2, votes: 0, comment: '' },
-        { title: 'Dark theme', description: 'Working late, the white screen is tiring.', channel: 'app-review', goal: null, votes: 0, comment: '' },
-        { title: 'Faster reply templates for common questions', description: 'Agents retype the same answers about invites and backups.', channel: 'support', goal: 2, votes: 1, comment: '' },
       ],
     },
   },

@@ -8,8 +8,8 @@ export const paletteZhCN: Widen<typeof paletteEn> = {
   palette: {
     title: '命令面板',
     open: '打开命令面板',
-    placeholder: '输入命令或看板名称…',
-    empty: '没有匹配的命令。',
+    placeholder: '输入命令，或看板、目标、反馈的名称…',
+    empty: '没有匹配项。',
     groups: { boards: '前往看板', create: '新建', workspace: '工作区' },
     goTo: '前往 {{name}}',
     newGoal: '新建目标',
@@ -20,6 +20,7 @@ export const paletteZhCN: Widen<typeof paletteEn> = {
     backUp: '备份此工作区',
     shortcuts: '显示键盘快捷键',
     sample: '加载示例数据',
+    removeSample: '移除示例数据',
     invite: '邀请队友',
   },
   sample: {
@@ -28,6 +29,8 @@ export const paletteZhCN: Widen<typeof paletteEn> = {
     adding: '正在添加示例数据…',
     added: '已添加示例数据：{{goals}} 个目标，以及一个含 {{items}} 条反馈的反馈看板。',
     removed: '已移除示例数据。',
+    remove: '移除示例数据',
+    notice: '此看板含有示例数据。移除后，示例目标和示例反馈看板会被移走，你自己创建的内容都会保留。',
     failed: '无法添加示例数据：{{error}}',
     content: {
       feedbackBoard: '用户反馈（示例）',
@@ -53,14 +56,6 @@ export const paletteZhCN: Widen<typeof paletteEn> = {
           kpi: { name: '首次回复中位时间（小时）', unit: 'number', direction: 'decrease', baseline: 40, target: 24, values: [38, 33, 29, 27, 25] },
           notes: ['开始排班', '', '账单问题的快捷回复', '', '快达标了'],
         },
-      ],
-      items: [
-        { title: '把目标的进展更新导出为表格', description: '我们的财务团队每月都需要原始数字。', channel: 'interview', goal: 0, votes: 1, comment: '上个月有三位客户提出这个需求。' },
-        { title: '进展更新到期前提醒', description: '我总是到了定期沟通会才想起更新关键指标。', channel: 'survey', goal: 0, votes: 1, comment: '' },
-        { title: '新工作区的上手清单', description: '列出几个起步步骤，能帮助新团队开始使用。', channel: 'support', goal: 1, votes: 1, comment: '可以把示例数据作为第一步。' },
-        { title: '账单页面很难找到', description: '本周有两张工单来自找发票的管理员。', channel: 'support', goal: 2, votes: 0, comment: '' },
-        { title: '深色主题', description: '晚上工作时，白色屏幕很累眼。', channel: 'app-review', goal: null, votes: 0, comment: '' },
-        { title: '常见问题的快捷回复模板', description: '客服人员反复输入关于邀请和备份的相同答案。', channel: 'support', goal: 2, votes: 1, comment: '' },
       ],
     },
   },

@@ -12,6 +12,8 @@ export const settingsEn = {
     network: 'Network & relay',
     networkHint: 'How this laptop finds teammates nearby, and the company relay for teammates elsewhere.',
     workspace: 'Workspace',
+    sample: 'Sample data',
+    sampleHint: 'Goals and a feedback board to try Tandem with, marked as sample and removed in one step.',
     workspaceHint: 'Leaving removes this workspace from this laptop; teammates keep their copies.',
   },
   calm: {

@@ -15,6 +15,8 @@ export const settingsZhCN: Widen<typeof settingsEn> = {
     network: '网络与中继',
     networkHint: '这台电脑如何找到附近的队友，以及供其他地点队友使用的公司中继。',
     workspace: '工作区',
+    sample: '示例数据',
+    sampleHint: '用来试用 Tandem 的目标和反馈看板，标记为示例，一步即可移除。',
     workspaceHint: '离开会从这台电脑上移除此工作区；队友仍保留各自的副本。',
   },
   calm: {

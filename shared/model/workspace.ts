@@ -29,6 +29,8 @@ export interface BoardRef {
    * screen names it in the reader's language rather than by the name stored at creation.
    */
   readonly builtIn: BuiltInBoard | null;
+  /** Made by "Try with sample data": archived with the rest of the sample in one step. */
+  readonly sample: boolean;
 }
 
 /** Boards Tandem makes by itself, named on screen by the reader's language. */
@@ -144,7 +146,7 @@ function readBoards(doc: Y.Doc): { boards: BoardRef[]; newerBoards: NewerBoardRe
     const name = str(b.get('name'));
     const order = str(b.get('order'));
     orders.push(order);
-    if (isBoardKind(kind)) boards.push({ id, kind, name, order, archived: b.get('archived') === true, builtIn: b.get('builtIn') === 'goals' && kind === 'goals' ? 'goals' : null });
+    if (isBoardKind(kind)) boards.push({ id, kind, name, order, archived: b.get('archived') === true, builtIn: b.get('builtIn') === 'goals' && kind === 'goals' ? 'goals' : null, sample: b.get('sample') === true });
     else if (b.get('archived') !== true) newer.push({ id, name, order });
   }
   boards.sort(compareOrder);

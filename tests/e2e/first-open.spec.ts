@@ -1,6 +1,7 @@
 // A first open, end to end: the command palette by keyboard alone (open, filter, run), the
-// sample data from the empty Goals board, Settings reached from its gear entry and clean under
-// axe in both languages, the short goal form with its first KPI, the reason under a status,
+// sample data from the empty Goals board and from the palette (added, a goal opened, removed,
+// by keyboard; its board clean under axe light and dark), Settings reached from its gear entry
+// and clean under axe in both languages, the short goal form with its first KPI, the reason under a status,
 // and the built-in Goals board named 目标 in 简体中文.
 import { expect, test } from '@playwright/test';
 import { removeDir, startHub, tempDataDir, type RunningHub } from '../support/hub';
@@ -63,7 +64,7 @@ test('the command palette opens with Ctrl+K, filters as you type, runs a command
   await expect(page.getByTestId('shortcut-sheet')).toContainText('Open the command palette');
 });
 
-test('an empty workspace offers sample data, which adds goals with check-ins and a linked feedback board, and Undo removes it', async ({ page }) => {
+test('an empty workspace offers sample data (goals with check-ins, forty linked feedback items) that Undo removes, and the palette adds, opens and removes by keyboard alone', async ({ page }) => {
   await firstRun(page, hub.url);
   await expect(page.getByTestId('sync-indicator')).toHaveText('Only on this laptop');
   await expect(page.getByText('Nobody else sees it until you invite teammates.')).toBeVisible();
@@ -76,12 +77,43 @@ test('an empty workspace offers sample data, which adds goals with check-ins and
   await expect(page.getByTestId('goal-detail').getByTestId('check-in').first()).toContainText('#5');
   await expect(page.getByTestId('goal-detail').getByText('Export a goal’s check-ins to a spreadsheet')).toBeVisible();
   await page.getByRole('navigation').getByRole('button', { name: /User feedback \(sample\)/ }).click();
-  await expect(page.getByTestId('item-card')).toHaveCount(6);
+  await expect(page.getByText('40 items', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('sample-notice')).toBeVisible();
 
   await page.getByRole('navigation').getByRole('button', { name: /Goals/ }).click();
   await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByTestId('goal-card')).toHaveCount(0);
   await expect(page.getByRole('navigation').getByRole('button', { name: /User feedback \(sample\)/ })).toHaveCount(0);
+
+  // By keyboard alone: the palette adds the sample again, opens one of its goals, then removes it all.
+  await page.getByRole('main').focus();
+  const palette = page.getByTestId('command-palette');
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('load sample');
+  await expect(palette.getByRole('option').first()).toHaveText('Load sample data');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('goal-card')).toHaveCount(3);
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('user feedback sample');
+  await expect(palette.getByRole('option').first()).toHaveText(/Go to User feedback \(sample\)$/);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('sample-notice')).toBeVisible();
+  await expectNoAxeViolations(page, 'sample feedback board with its notice');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoAxeViolations(page, 'sample feedback board with its notice (dark)');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('weekly active');
+  await expect(palette.getByRole('option').first()).toHaveText(/Grow weekly active teams · Goal · Goals$/);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('goal-detail').getByRole('heading', { name: 'Grow weekly active teams' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('remove sample');
+  await expect(palette.getByRole('option').first()).toHaveText('Remove sample data');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('goal-card')).toHaveCount(0);
+  await expect(page.getByTestId('sample-notice')).toBeHidden();
 });
 
 test('the sample data comes in 简体中文 when the app is in 简体中文, and the built-in board reads 目标', async ({ page }) => {

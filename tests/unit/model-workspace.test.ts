@@ -35,7 +35,7 @@ describe('setting up a workspace', () => {
     expect(snapshot).toMatchObject({ name: 'Acme', schemaVersion: SCHEMA_VERSION, readOnly: false });
     expect(snapshot.members).toEqual([{ ...ALICE, colour: expect.any(String), joinedAt: 1_000 }]);
     expect(MEMBER_COLOURS).toContain(snapshot.members[0]?.colour);
-    expect(snapshot.boards).toEqual([{ id: 'b_goals', kind: 'goals', name: 'Goals', order: expect.any(String), archived: false, builtIn: 'goals' }]);
+    expect(snapshot.boards).toEqual([{ id: 'b_goals', kind: 'goals', name: 'Goals', order: expect.any(String), archived: false, builtIn: 'goals', sample: false }]);
     expect(doc.getMap('meta').get('schemaVersion')).toBe(SCHEMA_VERSION);
   });
 

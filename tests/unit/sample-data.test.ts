@@ -6,7 +6,9 @@ import { LOCAL_ORIGIN } from '../../shared/model/origin';
 import { initFeedbackBoard } from '../../shared/model/feedback/board';
 import { readFeedbackBoard } from '../../shared/model/feedback/read';
 import { createGoalsReader } from '../../shared/model/goals/read';
-import { samplePlan, writeSampleFeedback, writeSampleGoals } from '../../shared/model/sample';
+import { archiveSampleBoards, markSampleBoard, removeSampleGoals, samplePlan, writeSampleFeedback, writeSampleGoals } from '../../shared/model/sample';
+import { createGoal } from '../../shared/model/goals/goals';
+import { addBoard, initWorkspace, readWorkspace } from '../../shared/model/workspace';
 
 const TODAY = '2026-05-20';
 
@@ -30,6 +32,14 @@ describe('the sample plan', () => {
     expect(zh.goals.map((g) => g.kpi.target)).toEqual(en.goals.map((g) => g.kpi.target));
     expect(zh.items.map((i) => [i.channel, i.goal])).toEqual(en.items.map((i) => [i.channel, i.goal]));
     expect(zh.goals[0]?.title).toBe('提升每周活跃团队数');
+  });
+
+  it('has about forty items in every column but Merged, most with votes', () => {
+    const plan = samplePlan('en', TODAY);
+    expect(plan.items.length).toBe(40);
+    expect(new Set(plan.items.map((i) => i.status))).toEqual(new Set(['new', 'under-review', 'planned', 'in-progress', 'done', 'declined']));
+    expect(plan.items.filter((i) => i.voters.length > 0).length).toBeGreaterThan(30);
+    for (const item of plan.items) expect(new Set(item.voters).size).toBe(item.voters.length);
   });
 
   it('links items only to goals the plan has', () => {
@@ -68,8 +78,44 @@ describe('writing the sample', () => {
     plan.items.forEach((planned, index) => {
       const item = items[index];
       expect(item?.links.map((l) => l.goalId)).toEqual(planned.goal === null ? [] : [goalIds[planned.goal]]);
-      expect(item?.voteCount).toBe(planned.vote ? 1 : 0);
+      expect(item?.voteCount).toBe(planned.voters.length + (planned.mine ? 1 : 0));
+      expect(item?.statusId).toBe(planned.status);
       expect(board.comments.get(ids[index] ?? '')?.length ?? 0).toBe(planned.comment ? 1 : 0);
     });
+  });
+});
+
+describe('removing the sample', () => {
+  it('deletes only the goals marked as sample, with their KPIs and check-ins, in one transaction', () => {
+    const doc = new Y.Doc();
+    const mine = createGoal(doc, { title: 'My own goal', team: 'product', period: { kind: 'quarter', start: '2026-04-01', end: '2026-06-30' }, createdBy: 'm_mei' }, 500);
+    const before = JSON.stringify(doc.getMap('goals').get(mine));
+    writeSampleGoals(doc, samplePlan('en', TODAY), 'm_mei', 1_000);
+    let transactions = 0;
+    doc.on('afterTransaction', () => transactions++);
+    expect(removeSampleGoals(doc)).toBe(3);
+    expect(transactions).toBe(1);
+    const board = createGoalsReader(doc, () => TODAY).read();
+    expect(board.goals.map((g) => g.id)).toEqual([mine]);
+    expect(board.goals[0]?.sample).toBe(false);
+    expect(JSON.stringify(doc.getMap('goals').get(mine))).toBe(before);
+    expect(doc.getMap('kpis').size).toBe(0);
+    expect(doc.getMap('checkIns').size).toBe(0);
+  });
+
+  it('archives only the boards marked as sample', () => {
+    const doc = new Y.Doc();
+    initWorkspace(doc, { name: 'Acme', member: { id: 'm_mei', name: 'Mei', team: 'product' }, goalsBoard: { id: 'b_goals', name: 'Goals' } });
+    addBoard(doc, { id: 'b_mine', kind: 'feedback', name: 'Mine' });
+    addBoard(doc, { id: 'b_sample', kind: 'feedback', name: 'User feedback (sample)' });
+    markSampleBoard(doc, 'b_sample');
+    expect(archiveSampleBoards(doc)).toBe(1);
+    const boards = readWorkspace(doc).boards;
+    expect(boards.map((b) => [b.id, b.archived, b.sample])).toEqual([
+      ['b_goals', false, false],
+      ['b_mine', false, false],
+      ['b_sample', true, true],
+    ]);
+    expect(archiveSampleBoards(doc)).toBe(0);
   });
 });

@@ -14,6 +14,7 @@ import { SearchBox } from './SearchBox';
 import { ShortcutSheetButton } from './ShortcutSheet';
 import { MemberPicker } from './MemberPicker';
 import { Notices } from './Notices';
+import { SampleNotice } from './SampleNotice';
 import { SaveIndicator } from './SaveIndicator';
 import { SyncIndicator } from './SyncIndicator';
 import { Toast } from './Toast';
@@ -150,6 +151,7 @@ export function Workspace() {
         <UnsyncedBanner />
         <AwaySummary />
         <main id="main" className="board-area" tabIndex={-1}>
+          <SampleNotice />
           {mainView === 'settings' ? <SettingsView /> : <BoardView kind={kind} />}
         </main>
       </div>

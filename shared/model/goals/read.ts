@@ -52,6 +52,8 @@ export interface GoalSnapshot {
   readonly order: string;
   readonly createdAt: number;
   readonly createdBy: string;
+  /** Added by "Try with sample data": removed with the rest of the sample in one step. */
+  readonly sample: boolean;
   readonly kpis: readonly KpiSnapshot[];
   readonly progress: number | null;
   /** Suggested from progress against time elapsed; null until a KPI has a check-in. */
@@ -145,7 +147,7 @@ export function createGoalsReader(doc: Y.Doc, today: () => string) {
       const ownerId = typeof g.get('ownerId') === 'string' ? (g.get('ownerId') as string) : null;
       const next: GoalSnapshot = {
         id, title: str(g.get('title')), description: textOf(g.get('description')), ownerId, team: oneOf(g.get('team'), TEAMS, 'shared'), period, parentId,
-        statusOverride, statusOverrideSetAt: lastWrite?.at ?? null, statusOverridePrev: previous === 'none' ? null : previous, confidence: optNum(g.get('confidence')), order: str(g.get('order')), createdAt: num(g.get('createdAt')), createdBy: str(g.get('createdBy')),
+        statusOverride, statusOverrideSetAt: lastWrite?.at ?? null, statusOverridePrev: previous === 'none' ? null : previous, confidence: optNum(g.get('confidence')), order: str(g.get('order')), createdAt: num(g.get('createdAt')), createdBy: str(g.get('createdBy')), sample: g.get('sample') === true,
         kpis, progress, suggestedStatus, status: statusOverride ?? suggestedStatus,
       };
       const prev = lastGoals.get(id);

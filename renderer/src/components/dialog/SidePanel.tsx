@@ -1,8 +1,10 @@
-// The side panel beside a board (a goal's, a feedback item's): not modal, so the board stays
-// usable, but built on the same rules as the dialog: focus moves to its heading on open, Escape
-// closes it, and focus goes back to the card that opened it (or to that card drawn anew).
+// The side panel beside a board (a goal's, a feedback item's, a plan item's): not modal, so the
+// board stays usable by pointer, but built on the same rules as the dialog: focus moves to its
+// heading on open, Tab and Shift+Tab cycle within it, Escape closes it, and focus goes back to
+// the card that opened it (or to that card drawn anew).
 import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { captureOpener, returnFocus } from './focus-return';
+import { loopTab } from './tab-loop';
 
 export interface SidePanelProps {
   /** The id of the panel's heading: it names the panel and takes focus on open. */
@@ -41,6 +43,9 @@ export function SidePanel({ titleId, onClose, className, testId, fallbackFocus, 
       aria-labelledby={titleId}
       data-testid={testId}
       onKeyDown={(e) => {
+        if (e.defaultPrevented) return;
+        // Keys from a popover the panel opened reach here through React's tree, not the page's.
+        if (ref.current?.contains(e.target as Node) && loopTab(ref.current, e)) return;
         // A dialog opened from the panel handles its own Escape (and marks it handled).
         if (e.key !== 'Escape' || e.defaultPrevented) return;
         e.preventDefault();

@@ -1,25 +1,31 @@
 // The command palette (Ctrl/Cmd+K): cmdk's list of commands inside the app's one Dialog, so
 // focus, Escape and the return of focus behave as in every other dialog. Matching uses cmdk's
 // fuzzy score on each command's names in both languages; while a query is typed the list is
-// one ranking, best match first, rather than groups.
+// one ranking, best match first, rather than groups, and takes in every goal, item and meeting.
 import { Command, defaultFilter } from 'cmdk';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp, useRuntime } from '../../context';
 import { Dialog } from '../dialog/Dialog';
-import { paletteCommands, type PaletteCommand } from './commands';
+import { useHasSample } from '../SampleNotice';
+import { boardFeatures } from '../../features/kinds';
+import { entityCommands, paletteCommands, type PaletteCommand } from './commands';
 
 const GROUPS: readonly PaletteCommand['group'][] = ['boards', 'create', 'workspace'];
+
+/** How many matches a typed query lists: enough to scroll, few enough to draw at once. */
+const MAX_MATCHES = 50;
 
 /** The commands matching `query`, best first; every command, grouped, while it is empty. */
 function rank(commands: readonly PaletteCommand[], query: string): readonly PaletteCommand[] {
   const q = query.trim();
-  if (q === '') return commands;
+  if (q === '') return commands.filter((c) => c.group !== 'entities');
   return commands
-    .map((command) => ({ command, score: defaultFilter([command.label, ...command.keywords].join(' '), q) }))
+    .map((command) => ({ command, score: defaultFilter(command.label, q) || defaultFilter([command.label, ...command.keywords].join(' '), q) * 0.5 }))
     .filter((m) => m.score > 0)
     .sort((a, b) => b.score - a.score)
+    .slice(0, MAX_MATCHES)
     .map((m) => m.command);
 }
 
@@ -28,6 +34,7 @@ function Item({ command }: { command: PaletteCommand }) {
     <Command.Item value={command.id} onSelect={() => command.run()}>
       {command.icon && <span aria-hidden="true">{command.icon} </span>}
       {command.label}
+      {command.detail && <span className="muted small"> · {command.detail}</span>}
     </Command.Item>
   );
 }
@@ -35,8 +42,15 @@ function Item({ command }: { command: PaletteCommand }) {
 export function CommandPalette({ onClose }: { onClose(): void }) {
   const runtime = useRuntime();
   const { t } = useTranslation();
-  const state = useApp(useShallow((s) => ({ workspace: s.workspace, locale: s.locale, activeBoardId: s.activeBoardId })));
-  const commands = useMemo(() => paletteCommands(runtime, state, t), [runtime, state, t]);
+  const hasSample = useHasSample();
+  const picked = useApp(useShallow((s) => ({ workspace: s.workspace, locale: s.locale, activeBoardId: s.activeBoardId })));
+  const state = useMemo(() => ({ ...picked, hasSample }), [picked, hasSample]);
+  const boards = useApp((s) => s.workspace?.boards);
+  const snapshots = useApp(useShallow((s) => boardFeatures().map(([, feature]) => s[feature.slice])));
+  const commands = useMemo(
+    () => [...paletteCommands(runtime, state, t), ...entityCommands(runtime, boards ?? [], snapshots, t)],
+    [runtime, state, boards, snapshots, t],
+  );
   const [query, setQuery] = useState('');
   const shown = useMemo(() => rank(commands, query), [commands, query]);
   return (

@@ -1,10 +1,11 @@
 // The Settings view, reached from the sidebar's one gear entry: language, backup and restore,
-// network and the company relay, and leaving the workspace — the admin kept apart from boards.
+// network and the company relay, the sample data, and leaving the workspace — the admin kept apart from boards.
 import { useTranslation } from 'react-i18next';
 import { useRuntime } from '../../context';
 import type { AppDialog } from '../../state/store';
 import { LanguageSwitch } from '../LanguageSwitch';
 import { NetworkView } from '../NetworkView';
+import { SampleSettings } from '../SampleNotice';
 
 function Section({ id, title, hint, children }: { id: string; title: string; hint: string; children: React.ReactNode }) {
   return (
@@ -41,6 +42,9 @@ export function SettingsView() {
       </Section>
       <Section id="network" title={t('settings.network')} hint={t('settings.networkHint')}>
         <NetworkView />
+      </Section>
+      <Section id="sample" title={t('settings.sample')} hint={t('settings.sampleHint')}>
+        <SampleSettings />
       </Section>
       <Section id="workspace" title={t('settings.workspace')} hint={t('settings.workspaceHint')}>
         <div className="settings-actions">
