@@ -33,6 +33,9 @@ test('the command palette opens with Ctrl+K, filters as you type, runs a command
   await page.keyboard.type('settings');
   // Fuzzy: the best match comes first, looser ones ("New meetings board") after it.
   await expect(palette.getByRole('option').first()).toHaveText('Open Settings');
+  // The ranked matches are new elements: the input must name the selected one, not a gone one.
+  await expect(input).toHaveAttribute('aria-activedescendant', (await palette.getByRole('option', { selected: true }).getAttribute('id'))!);
+  await expectNoAxeViolations(page, 'command palette with matches');
   await page.keyboard.press('Enter');
   await expect(palette).toBeHidden();
   await expect(page.getByTestId('settings-view')).toBeVisible();

@@ -29,9 +29,15 @@ function rank(commands: readonly PaletteCommand[], query: string): readonly Pale
     .map((m) => m.command);
 }
 
-function Item({ command }: { command: PaletteCommand }) {
+/**
+ * `mode` is part of the value because switching between the grouped list and the ranked matches
+ * mounts every item again with a new element id: cmdk works out the input's
+ * `aria-activedescendant` only when the selected value changes, so an unchanged value would
+ * leave it naming an element that is gone.
+ */
+function Item({ command, mode }: { command: PaletteCommand; mode: 'browse' | 'match' }) {
   return (
-    <Command.Item value={command.id} onSelect={() => command.run()}>
+    <Command.Item value={`${mode}:${command.id}`} onSelect={() => command.run()}>
       {command.icon && <span aria-hidden="true">{command.icon} </span>}
       {command.label}
       {command.detail && <span className="muted small"> · {command.detail}</span>}
@@ -60,13 +66,13 @@ export function CommandPalette({ onClose }: { onClose(): void }) {
         <Command.List className="palette-list">
           <Command.Empty className="muted small">{t('palette.empty')}</Command.Empty>
           {query.trim() !== ''
-            ? shown.map((c) => <Item key={c.id} command={c} />)
+            ? shown.map((c) => <Item key={c.id} command={c} mode="match" />)
             : GROUPS.map((group) => (
                 <Command.Group key={group} heading={t(`palette.groups.${group}`)}>
                   {shown
                     .filter((c) => c.group === group)
                     .map((c) => (
-                      <Item key={c.id} command={c} />
+                      <Item key={c.id} command={c} mode="browse" />
                     ))}
                 </Command.Group>
               ))}
