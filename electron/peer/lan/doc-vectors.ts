@@ -22,7 +22,11 @@ export class DocVectors {
   /** Docs changed (or destroyed: the replica forgot them and may open them afresh) since their vector was built. */
   private readonly changed = new Set<string>();
 
-  constructor(private readonly host: LanDocHost) {}
+  constructor(
+    private readonly host: LanDocHost,
+    /** Told of each vector a read built again (a changed or new doc) or dropped (undefined: a doc no longer held). */
+    private readonly onDidChange: (docId: string, vector: ReadonlyMap<number, number> | undefined) => void = () => undefined,
+  ) {}
 
   /**
    * Every held doc's state vector now, by doc id. The map is this reader's own, brought up to
@@ -37,7 +41,9 @@ export class DocVectors {
       const doc = this.host.loadedDoc?.(docId) ?? (await this.host.openDoc(docId));
       this.watch(docId, doc);
       this.changed.delete(docId);
-      this.vectors.set(docId, stateVectorOf(doc));
+      const vector = stateVectorOf(doc);
+      this.vectors.set(docId, vector);
+      this.onDidChange(docId, vector);
     }
     if (this.vectors.size > docIds.length) {
       const held = new Set(docIds);
@@ -62,5 +68,6 @@ export class DocVectors {
     this.watches.delete(docId);
     this.vectors.delete(docId);
     this.changed.delete(docId);
+    this.onDidChange(docId, undefined);
   }
 }
