@@ -9,6 +9,8 @@ import * as Y from 'yjs';
 import { AckLedger } from '../../electron/peer/lan/ack-ledger';
 import { DocVectors } from '../../electron/peer/lan/doc-vectors';
 import type { LanDocHost } from '../../electron/peer/lan/lan-contract';
+import { mergeStateVectors, pendingClock } from '../../electron/peer/lan/lan-messages';
+import { PendingTotals } from '../../electron/peer/lan/pending-totals';
 import { createLogger } from '../../electron/peer/logger';
 import { Replica } from '../../electron/peer/replica';
 import { ReplicaStore } from '../../electron/peer/store/replica-store';
@@ -101,6 +103,46 @@ describe('the state vectors of dormant boards', () => {
   });
 });
 
+describe('the pending counts of the status', () => {
+  it('equal a recount over every doc after edits, acknowledgements, a reconnect and a forgotten doc', async () => {
+    const docs = new Map(['a', 'b', 'c'].map((id) => [id, new Y.Doc()]));
+    const acked = new Map<string, Map<string, Map<number, number>>>([['p_b', new Map()], ['p_c', new Map()]]);
+    const totals = new PendingTotals((peerId, docId) => acked.get(peerId)?.get(docId));
+    const vectors = new DocVectors(hostOf(docs), (docId, vector) => totals.docChanged(docId, vector));
+    const ack = (peerId: string, docId: string) => {
+      const peer = acked.get(peerId) as Map<string, Map<number, number>>;
+      peer.set(docId, mergeStateVectors(peer.get(docId), decoded(docs.get(docId) as Y.Doc)));
+      totals.ackChanged(peerId, docId);
+    };
+    const expectRecount = async () => {
+      const now = await vectors.read();
+      for (const peerId of acked.keys()) {
+        const byDoc = new Map([...now].map(([docId, have]) => [docId, pendingClock(have, acked.get(peerId)?.get(docId))] as const).filter(([, n]) => n > 0));
+        const { byDoc: kept, total } = totals.of(peerId);
+        expect(new Map(kept), peerId).toEqual(byDoc);
+        expect(total, peerId).toBe([...byDoc.values()].reduce((sum, n) => sum + n, 0));
+      }
+    };
+    for (const [id, doc] of docs) doc.getMap('m').set('k', id);
+    await expectRecount();
+    await vectors.read();
+    ack('p_b', 'a');
+    ack('p_b', 'b');
+    await expectRecount();
+    docs.get('a')?.getMap('m').set('k2', 'more');
+    ack('p_c', 'c');
+    await expectRecount();
+    // A reconnect starts the teammate's acknowledgements afresh.
+    acked.set('p_b', new Map());
+    totals.reset('p_b');
+    await expectRecount();
+    docs.delete('b');
+    docs.set('d', new Y.Doc());
+    docs.get('d')?.getMap('m').set('k', 'new');
+    await expectRecount();
+  });
+});
+
 describe('the reach count of the status', () => {
   it('counts the teammates reachOf lists as reached', async () => {
     const ledger = await AckLedger.load(null, createLogger(() => undefined));
@@ -110,5 +152,10 @@ describe('the reach count of the status', () => {
     for (const need of [new Map([[1, 4]]), new Map([[1, 7]]), new Map([[1, 10]]), new Map([[2, 1]]), new Map<number, number>()]) {
       expect(ledger.reachedCount('board', need)).toBe(ledger.reachOf('board', need).filter((r) => r.reachedAt !== null).length);
     }
+    // Asked again about the same state after a new acknowledgement: counted again, not remembered.
+    const need = new Map([[1, 12]]);
+    expect(ledger.reachedCount('board', need)).toBe(0);
+    ledger.record('p_b', 'board', new Map([[1, 12]]));
+    expect(ledger.reachedCount('board', need)).toBe(1);
   });
 });

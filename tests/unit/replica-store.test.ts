@@ -49,8 +49,9 @@ const logOf = (docId: string) => path.join(dir, 'docs', logFileName(docId));
 /** On-disk size of one record: 8-byte frame plus payload. */
 const framed = (payload: Uint8Array) => 8 + payload.byteLength;
 
+/** The prototype of the store's file handles, to count or fail their writes and fsyncs. */
 async function fileHandlePrototype(): Promise<{ sync: () => Promise<void>; write: (...args: never[]) => Promise<unknown> }> {
-  const handle = await fs.open(path.join(dir, 'probe'), 'w');
+  const handle = await nodeFiles.open(path.join(dir, 'probe'), 'w');
   await handle.close();
   return Object.getPrototypeOf(handle);
 }

@@ -78,6 +78,8 @@ function fromBase64(text: string): StateVector | null {
 
 export class AckLedger {
   private readonly teammates = new Map<string, Teammate>();
+  /** `reachedCount`'s last answer per doc, dropped when an acknowledgement of the doc is kept. */
+  private readonly counted = new Map<string, { need: ReadonlyMap<number, number>; reached: number }>();
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private saving: Promise<void> = Promise.resolve();
 
@@ -129,6 +131,7 @@ export class AckLedger {
     if (covers(doc.acked, sv)) return;
     for (const [client, clock] of sv) if ((doc.acked.get(client) ?? 0) < clock) doc.acked.set(client, clock);
     doc.history.push({ at, sv: new Map(doc.acked) });
+    this.counted.delete(docId);
     if (doc.history.length > HISTORY) doc.history.shift();
     teammate.lastAckAt = at;
     this.scheduleSave();
@@ -152,10 +155,18 @@ export class AckLedger {
     });
   }
 
-  /** How many teammates' laptops have `need` of `docId` on disk: `reachOf` counted, without a list per doc (a status counts every doc held). */
+  /**
+   * How many teammates' laptops have `need` of `docId` on disk: `reachOf` counted, without a list
+   * per doc. A status counts every doc held on each read, so the count is kept until a new
+   * acknowledgement of the doc is kept or another `need` is asked about: `need` is compared by
+   * identity and must never be changed after the call (the status's state vectors never are).
+   */
   reachedCount(docId: string, need: ReadonlyMap<number, number>): number {
+    const counted = this.counted.get(docId);
+    if (counted?.need === need) return counted.reached;
     let reached = 0;
     for (const teammate of this.teammates.values()) if (teammate.docs.get(docId)?.history.some((entry) => covers(entry.sv, need))) reached++;
+    this.counted.set(docId, { need, reached });
     return reached;
   }
 

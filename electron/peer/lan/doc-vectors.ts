@@ -27,7 +27,11 @@ export class DocVectors {
    */
   private readonly fromDormant = new Map<string, Uint8Array>();
 
-  constructor(private readonly host: LanDocHost) {}
+  constructor(
+    private readonly host: LanDocHost,
+    /** Told of each vector a read built again (a changed or new doc) or dropped (undefined: a doc no longer held). */
+    private readonly onDidChange: (docId: string, vector: ReadonlyMap<number, number> | undefined) => void = () => undefined,
+  ) {}
 
   /**
    * Every held doc's state vector now, by doc id. The map is this reader's own, brought up to
@@ -48,14 +52,18 @@ export class DocVectors {
         this.watches.delete(docId);
         this.fromDormant.set(docId, dormant.stateVector);
         this.changed.delete(docId);
-        this.vectors.set(docId, Y.decodeStateVector(dormant.stateVector));
+        const vector = Y.decodeStateVector(dormant.stateVector);
+        this.vectors.set(docId, vector);
+        this.onDidChange(docId, vector);
         continue;
       }
       this.fromDormant.delete(docId);
       const doc = loaded ?? (await this.host.openDoc(docId));
       this.watch(docId, doc);
       this.changed.delete(docId);
-      this.vectors.set(docId, stateVectorOf(doc));
+      const vector = stateVectorOf(doc);
+      this.vectors.set(docId, vector);
+      this.onDidChange(docId, vector);
     }
     if (this.vectors.size > docIds.length) {
       const held = new Set(docIds);
@@ -81,5 +89,6 @@ export class DocVectors {
     this.vectors.delete(docId);
     this.changed.delete(docId);
     this.fromDormant.delete(docId);
+    this.onDidChange(docId, undefined);
   }
 }

@@ -9,7 +9,8 @@ import {
 } from './lan-connection';
 import type { AckLedger } from './ack-ledger';
 import { DocVectors } from './doc-vectors';
-import { mergeStateVectors, pendingClock } from './lan-messages';
+import { mergeStateVectors } from './lan-messages';
+import { PendingTotals } from './pending-totals';
 
 export interface LanPeerOptions {
   readonly peerId: string;
@@ -82,13 +83,16 @@ export class LanPeer {
   private readonly timer: ReturnType<typeof setInterval> | null;
   private readonly changeListeners = new Set<() => void>();
   private readonly vectors: DocVectors;
+  /** Each teammate's pending counts, kept up to date by the vectors each read rebuilt and the acknowledgements that came. */
+  private readonly pending: PendingTotals;
   /** Connections closed after bad input, for diagnostics and tests. */
   protocolErrors = 0;
 
   constructor(private readonly options: LanPeerOptions) {
     this.limits = { ...DEFAULT_LAN_SYNC_LIMITS, ...options.limits };
     this.now = options.now ?? Date.now;
-    this.vectors = new DocVectors(options.host);
+    this.pending = new PendingTotals((peerId, docId) => this.remotes.get(peerId)?.acked.get(docId));
+    this.vectors = new DocVectors(options.host, (docId, vector) => this.pending.docChanged(docId, vector));
     this.timer = options.autoTick === false ? null : setInterval(() => this.tick(), 1_000);
     this.timer?.unref();
   }
@@ -133,6 +137,7 @@ export class LanPeer {
       this.detach(existing, true);
     }
     Object.assign(remote, { address: info.address, via: info.via, acked: new Map(), lastExchangeAt: this.now() });
+    this.pending.reset(remote.peerId);
     const connection = new LanSyncConnection({
       host: this.options.host,
       channel,
@@ -191,19 +196,15 @@ export class LanPeer {
 
   /**
    * Every teammate's peer known since start: connected ones first. Pending counts compare with
-   * `vectors` (this peer's docs now, read if not given); without `perDoc`, `pendingByDoc` is left empty.
+   * this peer's docs now (read first unless `vectorsRead`: the caller has just read them);
+   * without `perDoc`, `pendingByDoc` is left empty.
    */
-  async status(vectors?: ReadonlyMap<string, ReadonlyMap<number, number>>, perDoc = true): Promise<LanPeerSummary[]> {
-    vectors ??= await this.docVectors();
+  async status(perDoc = true, vectorsRead = false): Promise<LanPeerSummary[]> {
+    if (!vectorsRead) await this.docVectors();
     const summaries = [...this.remotes.values()].map((remote): LanPeerSummary => {
-      const pendingByDoc: Record<string, number> = {};
-      let pendingChanges = 0;
-      for (const [docId, have] of vectors) {
-        const pending = pendingClock(have, remote.acked.get(docId));
-        if (pending === 0) continue;
-        if (perDoc) pendingByDoc[docId] = pending;
-        pendingChanges += pending;
-      }
+      const pending = this.pending.of(remote.peerId);
+      const pendingByDoc: Record<string, number> = perDoc ? Object.fromEntries(pending.byDoc) : {};
+      const pendingChanges = pending.total;
       const connection = remote.connection;
       return {
         peerId: remote.peerId,
@@ -279,6 +280,7 @@ export class LanPeer {
       const remote = this.remotes.get(connection.info.remotePeerId);
       if (remote?.connection !== connection) return;
       remote.acked.set(docId, mergeStateVectors(remote.acked.get(docId), stateVector));
+      this.pending.ackChanged(remote.peerId, docId);
       // Only docs this connection syncs: a teammate cannot grow the ledger with made-up doc ids.
       if (connection.carries(docId)) this.options.ledger?.record(remote.peerId, docId, stateVector);
       // What a teammate has on disk moved: the sync status may change.

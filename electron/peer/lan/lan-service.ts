@@ -218,7 +218,7 @@ export class LanService {
       reachByDoc,
       running: running !== null,
       lanPort: running?.network.port ?? null,
-      peers: running ? await running.lanPeer.status(vectors, perDoc) : [],
+      peers: running ? await running.lanPeer.status(perDoc, true) : [],
       addresses: (running?.dialer.list() ?? []).map(({ address, via, peerId, lastGoodAt, lastError, attempts }) => ({ address, via, peerId, lastGoodAt, lastError, attempts })),
       port: running?.network.diagnostics() ?? null,
       discovery: running?.discovery?.diagnostics() ?? NO_DISCOVERY,

@@ -125,7 +125,7 @@ export async function startLanHub(options: LanHubOptions): Promise<LanHub> {
     pid: child.pid ?? 0,
     async connectedPeers() {
       try {
-        const health = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { peers: HealthPeer[] };
+        const health = (await (await fetchHealth(port)).json()) as { peers: HealthPeer[] };
         return health.peers;
       } catch (error) {
         const state = child.exitCode !== null || child.signalCode !== null ? `exited (${child.exitCode ?? child.signalCode})` : 'running';
@@ -143,6 +143,21 @@ export async function startLanHub(options: LanHubOptions): Promise<LanHub> {
       if (options.ownsDataDir) await rm(options.dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * GET /healthz, again on a reset connection: a kept-alive socket the hub closed after its idle
+ * timeout (while busy, under load) as the next poll went out is reset, and the read is harmless to repeat.
+ */
+async function fetchHealth(port: number): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(`http://127.0.0.1:${port}/healthz`);
+    } catch (error) {
+      const code = ((error as Error).cause as NodeJS.ErrnoException | undefined)?.code;
+      if (attempt >= 3 || (code !== 'ECONNRESET' && code !== 'UND_ERR_SOCKET')) throw error;
+    }
+  }
 }
 
 /** A new empty temp folder for a peer's data. */
