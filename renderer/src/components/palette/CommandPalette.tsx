@@ -3,7 +3,7 @@
 // fuzzy score on each command's names in both languages; while a query is typed the list is
 // one ranking, best match first, rather than groups, and takes in every goal, item and meeting.
 import { Command, defaultFilter } from 'cmdk';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp, useRuntime } from '../../context';
@@ -30,11 +30,30 @@ function rank(commands: readonly PaletteCommand[], query: string): readonly Pale
 }
 
 /**
- * `mode` is part of the value because switching between the grouped list and the ranked matches
- * mounts every item again with a new element id: cmdk works out the input's
- * `aria-activedescendant` only when the selected value changes, so an unchanged value would
- * leave it naming an element that is gone.
+ * Keeps `aria-activedescendant` (on the input and the list) naming the selected option. cmdk works it out only
+ * when the selected value changes, so when the list is drawn again (switching between groups
+ * and ranked matches, or a match that drops out of the top 50 and comes back) the input would
+ * name an element that is gone, which a screen reader reads as nothing.
  */
+function useActiveDescendant(element: HTMLDivElement | null) {
+  useEffect(() => {
+    if (!element) return;
+    const sync = () => {
+      const id = element.querySelector('[cmdk-item][aria-selected="true"]')?.id;
+      for (const owner of element.querySelectorAll('[cmdk-input], [cmdk-list]')) {
+        if (owner.getAttribute('aria-activedescendant') === (id ?? null)) continue;
+        if (id) owner.setAttribute('aria-activedescendant', id);
+        else owner.removeAttribute('aria-activedescendant');
+      }
+    };
+    const observer = new MutationObserver(sync);
+    observer.observe(element, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-selected', 'aria-activedescendant'] });
+    sync();
+    return () => observer.disconnect();
+  }, [element]);
+}
+
+/** `mode` is part of the value so that the first ranked match is selected afresh on typing. */
 function Item({ command, mode }: { command: PaletteCommand; mode: 'browse' | 'match' }) {
   return (
     <Command.Item value={`${mode}:${command.id}`} onSelect={() => command.run()}>
@@ -59,9 +78,12 @@ export function CommandPalette({ onClose }: { onClose(): void }) {
   );
   const [query, setQuery] = useState('');
   const shown = useMemo(() => rank(commands, query), [commands, query]);
+  // A state, not a ref: the dialog's portal mounts the list after this component's first commit.
+  const [root, setRoot] = useState<HTMLDivElement | null>(null);
+  useActiveDescendant(root);
   return (
     <Dialog title={<span className="visually-hidden">{t('palette.title')}</span>} onClose={onClose} className="palette" testId="command-palette">
-      <Command label={t('palette.title')} shouldFilter={false} loop>
+      <Command ref={setRoot} label={t('palette.title')} shouldFilter={false} loop>
         <Command.Input value={query} onValueChange={setQuery} placeholder={t('palette.placeholder')} aria-label={t('palette.placeholder')} autoFocus />
         <Command.List className="palette-list">
           <Command.Empty className="muted small">{t('palette.empty')}</Command.Empty>
