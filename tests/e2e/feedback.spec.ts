@@ -39,8 +39,11 @@ test('a team collects, triages, votes on, discusses and links feedback', async (
   await addItem(page, 'Faster login', { channel: 'App review' });
   await expect.poll(() => titlesIn(page, 'New')).toEqual(['Export reports to Excel', 'Dark mode', 'Faster login']);
 
-  // Drag a card to another column, then reorder within a column.
+  // Reorder within a column (onto a card below the first: the drop lands on that card, not on
+  // whichever card the column's top holds), then drag a card to another column.
   await page.getByTestId('item-detail').getByRole('button', { name: 'Close' }).click();
+  await drag(page, card(page, 'Export reports to Excel'), card(page, 'Dark mode'), 40);
+  await expect.poll(() => titlesIn(page, 'New')).toEqual(['Dark mode', 'Export reports to Excel', 'Faster login']);
   await drag(page, card(page, 'Dark mode'), column(page, 'Planned'), 60);
   await expect.poll(() => titlesIn(page, 'Planned')).toEqual(['Dark mode']);
   await drag(page, card(page, 'Faster login'), card(page, 'Export reports to Excel'), 4);

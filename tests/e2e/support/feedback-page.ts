@@ -37,6 +37,15 @@ export async function titlesIn(page: Page, columnName: string): Promise<string[]
   return column(page, columnName).locator('.item-title').allTextContents();
 }
 
+/**
+ * Two frames: a hand that drags rests on the target for at least that long before letting go,
+ * and dnd-kit decides the drop from the last position it drew (on a busy laptop, a release
+ * sent in the same instant as the last move lands where the card was a frame ago).
+ */
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
 /** Drags a card with the mouse onto another card or a column, in small steps as a hand would. */
 export async function drag(page: Page, from: ReturnType<typeof card>, to: ReturnType<typeof card> | ReturnType<typeof column>, offsetY = 8): Promise<void> {
   const a = await from.boundingBox();
@@ -45,8 +54,10 @@ export async function drag(page: Page, from: ReturnType<typeof card>, to: Return
   await page.mouse.move(a.x + a.width / 2, a.y + 12);
   await page.mouse.down();
   await page.mouse.move(a.x + a.width / 2 + 4, a.y + 20, { steps: 4 });
+  await settle(page);
   await page.mouse.move(b.x + b.width / 2, b.y + offsetY, { steps: 16 });
   await page.mouse.move(b.x + b.width / 2, b.y + offsetY + 2, { steps: 4 });
+  await settle(page);
   await page.mouse.up();
 }
 

@@ -53,7 +53,9 @@ export const ItemCard = memo(function ItemCard({ itemId, top, channels, members,
   return (
     <article
       ref={setNodeRef}
-      style={{ transform: `translateY(${top}px)${transform ? ` ${CSS.Transform.toString(transform)}` : ''}`, transition }}
+      // `top`, not a transform: dnd-kit measures drop targets without their transforms, so cards
+      // placed by translateY would all seem to sit at the column's top and a drop would land on any.
+      style={{ top, transform: CSS.Transform.toString(transform), transition }}
       className={`item-card${selected ? ' selected' : ''}${isDragging ? ' dragging' : ''}`}
       data-testid="item-card"
       data-item-id={item.id}
