@@ -83,6 +83,8 @@ test('sample data is added from the palette, syncs to a teammate, is found by th
     await expect(sidebar(pageA, /User feedback \(sample\)/)).toHaveCount(0, { timeout: 15_000 });
     // Mei had the sample board open: it reads as archived, as any board a teammate archives does.
     await expect(pageA.getByText('This board is archived. Restore it to edit.')).toBeVisible();
+    // Read-only means its cards no longer move either, by mouse or by Alt+arrows.
+    await expect(pageA.getByTestId('item-card').first()).toHaveAttribute('aria-disabled', 'true');
     await sidebar(pageA, /Goals/).click();
     await expect(pageA.getByTestId('goal-card')).toHaveCount(1);
     await expect(pageA.getByTestId('sample-notice')).toBeHidden();

@@ -168,7 +168,7 @@ export function FeedbackBoard() {
       )}
       <div className="board-body feedback-body">
         <div className="feedback-view" role="tabpanel" id={FEEDBACK_VIEW_PANEL} aria-labelledby={viewTabId(FEEDBACK_VIEW_TABS, view)}>
-          {view === 'kanban' && <KanbanView readOnly={board.readOnly} />}
+          {view === 'kanban' && <KanbanView readOnly={readOnly} />}
           {view !== 'kanban' && <ListView view={view} />}
         </div>
         <OpenItem readOnly={readOnly} />
