@@ -37,11 +37,7 @@ export async function titlesIn(page: Page, columnName: string): Promise<string[]
   return column(page, columnName).locator('.item-title').allTextContents();
 }
 
-/**
- * Two frames: a hand that drags rests on the target for at least that long before letting go,
- * and dnd-kit decides the drop from the last position it drew (on a busy laptop, a release
- * sent in the same instant as the last move lands where the card was a frame ago).
- */
+/** Two frames: a hand that drags rests on the target at least that long before letting go. */
 async function settle(page: Page): Promise<void> {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
