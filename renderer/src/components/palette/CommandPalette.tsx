@@ -1,8 +1,8 @@
 // The command palette (Ctrl/Cmd+K): cmdk's list of commands inside the app's one Dialog, so
-// focus, Escape and the return of focus behave as in every other dialog. Matching uses cmdk's
-// fuzzy score on each command's names in both languages; while a query is typed the list is
-// one ranking, best match first, rather than groups, and takes in every goal, item and meeting.
-import { Command, defaultFilter } from 'cmdk';
+// focus, Escape and the return of focus behave as in every other dialog. While a query is typed
+// the list is one ranking (rank.ts), best match first, rather than groups, and takes in every
+// goal, item and meeting.
+import { Command } from 'cmdk';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
@@ -11,23 +11,9 @@ import { Dialog } from '../dialog/Dialog';
 import { useHasSample } from '../SampleNotice';
 import { boardFeatures } from '../../features/kinds';
 import { entityCommands, paletteCommands, type PaletteCommand } from './commands';
+import { rankCommands } from './rank';
 
 const GROUPS: readonly PaletteCommand['group'][] = ['boards', 'create', 'workspace'];
-
-/** How many matches a typed query lists: enough to scroll, few enough to draw at once. */
-const MAX_MATCHES = 50;
-
-/** The commands matching `query`, best first; every command, grouped, while it is empty. */
-function rank(commands: readonly PaletteCommand[], query: string): readonly PaletteCommand[] {
-  const q = query.trim();
-  if (q === '') return commands.filter((c) => c.group !== 'entities');
-  return commands
-    .map((command) => ({ command, score: defaultFilter(command.label, q) || defaultFilter([command.label, ...command.keywords].join(' '), q) * 0.5 }))
-    .filter((m) => m.score > 0)
-    .sort((a, b) => b.score - a.score)
-    .slice(0, MAX_MATCHES)
-    .map((m) => m.command);
-}
 
 /**
  * Keeps `aria-activedescendant` (on the input and the list) naming the selected option. cmdk works it out only
@@ -77,7 +63,7 @@ export function CommandPalette({ onClose }: { onClose(): void }) {
     [runtime, state, boards, snapshots, t],
   );
   const [query, setQuery] = useState('');
-  const shown = useMemo(() => rank(commands, query), [commands, query]);
+  const shown = useMemo(() => rankCommands(commands, query), [commands, query]);
   // A state, not a ref: the dialog's portal mounts the list after this component's first commit.
   const [root, setRoot] = useState<HTMLDivElement | null>(null);
   useActiveDescendant(root);
