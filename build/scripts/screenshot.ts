@@ -1,9 +1,26 @@
-// Makes the README's screenshot of the Goals board: a real hub with a throwaway data
-// folder, driven in Chromium like a person would, so the picture always shows the current UI.
-// Run with `npm run screenshot`; writes docs/goals-board.png.
+// Makes the README's screenshots: two real hubs with throwaway data folders, driven in Chromium
+// like two teammates would, so the pictures always show the current UI. Run with
+// `npm run screenshot`; writes docs/goals-board.png, feedback-board.png, command-palette.png,
+// plan-board.png, settings.png and goals-board-zh.png (the last needs a CJK font: Debian's
+// fonts-noto-cjk).
+import { execFileSync } from 'node:child_process';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../../tests/e2e/chromium';
-import { removeDir, startHub, tempDataDir } from '../../tests/support/hub';
+import { joinByInvite, readInviteCode } from '../../tests/e2e/support/sync-page';
+import { HERMETIC_LAN_ARGS, removeDir, startHub, tempDataDir } from '../../tests/support/hub';
+
+function hasCjkFont(): boolean {
+  try {
+    return execFileSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).trim() !== '';
+  } catch {
+    return false;
+  }
+}
+
+if (!hasCjkFont()) {
+  console.error('npm run screenshot: no Chinese font is installed, so the 简体中文 screenshot would show boxes. Install one first: apt-get install fonts-noto-cjk');
+  process.exit(1);
+}
 
 async function goal(page: Page, title: string, team: string, kpis: { name: string; unit: string; direction?: string; baseline: string; target: string; checkIns: [string, string][] }[]) {
   await page.getByRole('button', { name: 'New goal' }).click();
@@ -36,12 +53,61 @@ function daysAgo(n: number): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-const dataDir = tempDataDir();
-const hub = await startHub({ dataDir });
+function dayFromToday(n: number): string {
+  return daysAgo(-n);
+}
+
+async function shot(page: Page, file: string): Promise<void> {
+  await page.locator('[data-testid=save-indicator][data-state=saved]').waitFor();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `docs/${file}` });
+  console.log(`wrote docs/${file}`);
+}
+
+async function planItem(page: Page, item: { title: string; kind: string; team: string; start: string; end: string; goal?: [string, string]; waitsOn?: string }): Promise<void> {
+  await page.getByTestId('new-plan-item-button').first().click();
+  const dialog = page.getByRole('dialog', { name: 'New plan item' });
+  await dialog.getByLabel('Title').fill(item.title);
+  await dialog.getByLabel('Kind').selectOption({ label: item.kind });
+  await dialog.getByLabel('Team').selectOption({ label: item.team });
+  await dialog.getByLabel('Start').fill(item.start);
+  await dialog.getByLabel('End').fill(item.end);
+  await dialog.getByRole('button', { name: 'Create plan' }).click();
+  const panel = page.getByTestId('plan-panel');
+  await panel.getByRole('heading', { name: item.title }).waitFor();
+  if (item.goal) {
+    await panel.getByTestId('plan-goal-picker').selectOption({ label: item.goal[0] });
+    await panel.getByLabel('Expected effect').fill(item.goal[1]);
+    await panel.getByRole('button', { name: 'Link goal' }).click();
+  }
+  if (item.waitsOn) {
+    await panel.getByTestId('plan-dependency-picker').selectOption({ label: item.waitsOn });
+    await panel.getByRole('button', { name: 'Add', exact: true }).click();
+  }
+  await panel.getByRole('button', { name: 'Close' }).click();
+}
+
+/** A plan of two releases and two campaigns, one waiting on a release, on its timeline. */
+async function planBoard(page: Page): Promise<void> {
+  await page.getByRole('navigation').getByRole('button', { name: '+ New plan' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New plan' });
+  await dialog.getByLabel('Plan name').fill('Q1 plan');
+  await dialog.getByRole('button', { name: 'Create plan' }).click();
+  await planItem(page, { title: 'Release 3.2: Excel export', kind: 'Release', team: 'Product team', start: dayFromToday(-12), end: dayFromToday(10), goal: ['Grow weekly active users', '+800 weekly active users'] });
+  await planItem(page, { title: 'Faster mobile login', kind: 'Release', team: 'Product team', start: dayFromToday(14), end: dayFromToday(40), goal: ['Improve day-30 retention', '+2 pts day-30 retention'] });
+  await planItem(page, { title: 'Enterprise win-back campaign', kind: 'Campaign', team: 'Operations team', start: dayFromToday(12), end: dayFromToday(45), waitsOn: 'Release 3.2: Excel export' });
+  await planItem(page, { title: 'Support macros refresh', kind: 'Campaign', team: 'Operations team', start: dayFromToday(-20), end: dayFromToday(5), goal: ['Cut support first-response time', '−1 h first response'] });
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  await page.getByTestId('plan-arrow').first().waitFor();
+}
+
+const dirs = [tempDataDir(), tempDataDir()] as const;
+const hubs = [await startHub({ dataDir: dirs[0], lanArgs: HERMETIC_LAN_ARGS }), await startHub({ dataDir: dirs[1], lanArgs: HERMETIC_LAN_ARGS })] as const;
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
-  await page.goto(hub.url);
+  const options = { viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 };
+  const page = await (await browser.newContext(options)).newPage();
+  await page.goto(hubs[0].url);
   await page.getByLabel('Your name').fill('Mei Chen');
   await page.getByLabel('Workspace name').fill('Growth squad');
   await page.getByRole('button', { name: 'Create workspace' }).click();
@@ -52,10 +118,7 @@ try {
   await goal(page, 'Improve day-30 retention', 'product', [{ name: 'Day-30 retention', unit: '%', baseline: '22', target: '30', checkIns: [[daysAgo(40), '22.5'], [daysAgo(20), '23'], [daysAgo(3), '23.4']] }]);
   await goal(page, 'Cut support first-response time', 'operations', [{ name: 'First response (hours)', unit: 'Number', direction: 'Decrease', baseline: '9', target: '4', checkIns: [[daysAgo(35), '8'], [daysAgo(15), '6'], [daysAgo(2), '5']] }]);
   await page.getByTestId('goal-card').filter({ hasText: 'Grow weekly active users' }).getByRole('button', { name: /Open/ }).click();
-  await page.getByTestId('save-indicator').getByText('Saved on this laptop').waitFor();
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: 'docs/goals-board.png' });
-  console.log('wrote docs/goals-board.png');
+  await shot(page, 'goals-board.png');
 
   await page.getByRole('navigation').getByRole('button', { name: 'New board' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Create board' }).click();
@@ -96,8 +159,34 @@ try {
   await page.waitForTimeout(300);
   await page.screenshot({ path: 'docs/feedback-board.png' });
   console.log('wrote docs/feedback-board.png');
+
+  await page.getByTestId('item-detail').getByRole('button', { name: 'Close' }).click();
+  await page.keyboard.press('Control+k');
+  await page.getByRole('dialog').getByRole('combobox').fill('week');
+  await page.getByRole('option').first().waitFor();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: 'docs/command-palette.png' });
+  console.log('wrote docs/command-palette.png');
+  await page.keyboard.press('Escape');
+
+  await planBoard(page);
+  await shot(page, 'plan-board.png');
+
+  // Li joins from her laptop; Mei's Settings then shows her connected.
+  const code = await readInviteCode(page);
+  const teammate = await (await browser.newContext(options)).newPage();
+  await joinByInvite(teammate, hubs[1].url, code, 'Li Na');
+  await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+  await page.getByTestId('settings-view').getByText('Li Na').first().waitFor({ timeout: 30_000 });
+  await shot(page, 'settings.png');
+
+  await page.getByRole('navigation').getByLabel('Language').selectOption('zh-CN');
+  await page.getByRole('navigation').getByRole('button', { name: /目标/ }).first().click();
+  await page.getByTestId('goal-card').filter({ hasText: 'Grow weekly active users' }).locator('.goal-open').click();
+  await page.getByTestId('goal-detail').waitFor();
+  await shot(page, 'goals-board-zh.png');
 } finally {
   await browser.close();
-  await hub.stop();
-  removeDir(dataDir);
+  for (const hub of hubs) await hub.stop();
+  dirs.forEach(removeDir);
 }
