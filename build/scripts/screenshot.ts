@@ -1,8 +1,8 @@
 // Makes the README's screenshots: two real hubs with throwaway data folders, driven in Chromium
 // like two teammates would, so the pictures always show the current UI. Run with
 // `npm run screenshot`; writes docs/goals-board.png, feedback-board.png, command-palette.png,
-// plan-board.png, settings.png and goals-board-zh.png (the last needs a CJK font: Debian's
-// fonts-noto-cjk).
+// plan-board.png, meeting.png, workshop.png, settings.png and goals-board-zh.png (the last needs
+// a CJK font: Debian's fonts-noto-cjk).
 import { execFileSync } from 'node:child_process';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../../tests/e2e/chromium';
@@ -85,6 +85,67 @@ async function planItem(page: Page, item: { title: string; kind: string; team: s
     await panel.getByRole('button', { name: 'Add', exact: true }).click();
   }
   await panel.getByRole('button', { name: 'Close' }).click();
+}
+
+/** A weekly KPI review: its drafted agenda taken in, a decision on a goal and an action item. */
+async function kpiReview(page: Page): Promise<void> {
+  await page.getByRole('navigation').getByRole('button', { name: '+ New meetings board' }).click();
+  await page.getByRole('dialog', { name: 'New meetings board' }).getByRole('button', { name: 'Create board' }).click();
+  await page.getByTestId('meetings-board').locator('.empty-state').getByRole('button', { name: '+ New meeting' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New meeting' });
+  await dialog.getByLabel('Title').fill('Weekly KPI review');
+  await dialog.getByLabel('Type').selectOption({ label: 'KPI review' });
+  await dialog.getByLabel('Date').fill(dayFromToday(0));
+  await dialog.getByLabel('Repeats').selectOption({ label: 'Weekly' });
+  await dialog.getByRole('button', { name: 'New meeting' }).click();
+  const meeting = page.getByTestId('meeting-page');
+  await meeting.getByTestId('draft-agenda').click();
+  await meeting.getByRole('button', { name: 'Add to agenda' }).click();
+  const decision = meeting.getByRole('form', { name: 'Record decision' });
+  await decision.getByLabel('Decision').fill('Ship Excel export before the win-back campaign');
+  await decision.getByLabel('Link to a goal or feedback').selectOption({ label: 'Grow weekly active users' });
+  await decision.getByRole('button', { name: 'Record decision' }).click();
+  const action = meeting.getByRole('form', { name: 'Add action item' });
+  await action.getByLabel('Action item').fill('Draft the win-back email');
+  await action.getByLabel('Due').fill(dayFromToday(4));
+  await action.getByRole('button', { name: 'Add action item' }).click();
+  await meeting.getByTestId('action-item').waitFor();
+  await page.evaluate(() => document.querySelectorAll('#main, [data-testid=meeting-page]').forEach((el) => (el.scrollTop = 0)));
+}
+
+/** A workshop of sticky notes in two clusters after a dot vote, results revealed. */
+async function workshop(page: Page): Promise<void> {
+  await page.getByRole('navigation').getByRole('button', { name: 'New workshop' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New workshop' });
+  await dialog.getByLabel('Workshop name').fill('Onboarding retro');
+  await dialog.getByRole('button', { name: 'Create workshop' }).click();
+  const notes = ['Welcome email is confusing', 'Signup form asks too much', 'Tour is too long', 'Pricing page is unclear', 'Trial ends without warning', 'Loved the template gallery'];
+  for (const text of notes) {
+    await page.getByRole('button', { name: '+ Note', exact: true }).click();
+    const input = page.getByRole('textbox', { name: 'Note text' });
+    await input.fill(text);
+    await input.press('Enter');
+  }
+  const note = (text: string) => page.locator('.sticky-note').filter({ hasText: text });
+  const cluster = async (title: string, members: string[]) => {
+    await note(members[0] as string).click();
+    for (const text of members.slice(1)) await note(text).click({ modifiers: ['Shift'] });
+    await page.getByRole('button', { name: `Group ${members.length} notes` }).click();
+    const group = page.getByRole('dialog', { name: `Group ${members.length} notes into a cluster` });
+    await group.getByLabel('Cluster title').fill(title);
+    await group.getByRole('button', { name: 'Save' }).click();
+  };
+  await cluster('First-run friction', ['Welcome email is confusing', 'Signup form asks too much', 'Tour is too long']);
+  await cluster('Pricing and trial', ['Pricing page is unclear', 'Trial ends without warning']);
+  const panel = page.getByRole('group', { name: 'Facilitation' });
+  await panel.getByLabel('Votes each').fill('3');
+  await panel.getByRole('button', { name: 'Start dot voting' }).click();
+  for (const text of ['Tour is too long', 'Tour is too long', 'Trial ends without warning']) {
+    await note(text).focus();
+    await page.keyboard.press('v');
+  }
+  await panel.getByRole('button', { name: 'Reveal results' }).click();
+  await page.getByText('Results: 3 votes counted').waitFor();
 }
 
 /** A plan of two releases and two campaigns, one waiting on a release, on its timeline. */
@@ -171,6 +232,12 @@ try {
 
   await planBoard(page);
   await shot(page, 'plan-board.png');
+
+  await kpiReview(page);
+  await shot(page, 'meeting.png');
+
+  await workshop(page);
+  await shot(page, 'workshop.png');
 
   // Li joins from her laptop; Mei's Settings then shows her connected.
   const code = await readInviteCode(page);

@@ -4,8 +4,14 @@
 export const MEETINGS_CSS = `
 .meetings-board { display: grid; grid-template-columns: minmax(220px, 300px) 1fr; gap: 16px; align-items: start; }
 .meeting-list h3 { margin: 12px 0 4px; font-size: 0.85rem; text-transform: uppercase; letter-spacing: 0.04em; }
+.meeting-list { padding: 8px; }
 .meeting-list ul { list-style: none; margin: 0; padding: 0; }
-.meeting-list button.active { font-weight: 600; }
+.meeting-list .board-link { color: var(--text); }
+.meeting-list .board-link:hover { background: var(--bg); }
+.meeting-list .board-link.active { background: var(--info-bg); font-weight: 600; }
+.meeting-page { padding: 16px 20px; }
+.agenda-list { padding-left: 1.5em; }
+.agenda-topic { flex: 1 1 16em; }
 .agenda-list li, .action-items li, .decision-list li { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin: 4px 0; }
 .time-box { width: 4.5em; }
 .meeting-notes { width: 100%; font: inherit; }

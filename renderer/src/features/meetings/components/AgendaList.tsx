@@ -42,7 +42,7 @@ export function AgendaList({ meetingId, agenda, readOnly }: { meetingId: string;
       <ol className="agenda-list" data-testid="agenda">
         {agenda.map((item, index) => (
           <li key={item.id} data-testid="agenda-item">
-            <DraftField value={item.title} disabled={readOnly} aria-label={t('meetings.topic')} aria-describedby="agenda-move-hint" onKeyDown={(e) => onKeyDown(e, index, item.id)} onCommit={(v) => show(actions.updateTopic(item.id, { title: v }))} />
+            <DraftField className="agenda-topic" value={item.title} disabled={readOnly} aria-label={t('meetings.topic')} aria-describedby="agenda-move-hint" onKeyDown={(e) => onKeyDown(e, index, item.id)} onCommit={(v) => show(actions.updateTopic(item.id, { title: v }))} />
             <select value={item.ownerId ?? ''} disabled={readOnly} aria-label={t('meetings.owner')} onChange={(e) => show(actions.updateTopic(item.id, { ownerId: e.target.value || null }))}>
               <option value="">{t('meetings.noOwner')}</option>
               {members?.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}

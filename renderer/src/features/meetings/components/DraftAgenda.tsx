@@ -29,7 +29,7 @@ export function DraftAgenda({ meeting }: { meeting: MeetingSnapshot }) {
       const delta = `${m.delta > 0 ? '+' : m.delta < 0 ? '−' : ''}${fmt(Math.abs(m.delta))}`;
       out.push({ title: t('meetings.draftMoved', { goal: m.goalTitle, kpi: m.kpiName, from: fmt(m.from), to: fmt(m.to), delta }), link: { kind: 'goal', boardId: m.boardId, entityId: m.goalId } });
     }
-    for (const f of draft.topFeedback) out.push({ title: t('meetings.draftFeedback', { title: f.title, votes: f.votes }), link: { kind: 'feedback', boardId: f.boardId, entityId: f.id } });
+    for (const f of draft.topFeedback) out.push({ title: t('meetings.draftFeedback', { title: f.title, count: f.votes }), link: { kind: 'feedback', boardId: f.boardId, entityId: f.id } });
     // Plan items link to no goal or feedback item themselves: their topic carries no link.
     for (const p of draft.plans) {
       const title = p.change === 'launched' ? t('plans.draftLaunched', { title: p.title, date: formatDate(p.launchedOn ?? '', locale) }) : p.change === 'slipped' ? t('plans.draftSlipped', { title: p.title, amount: p.days !== undefined && p.days % 7 === 0 ? t('plans.weeks', { count: p.days / 7 }) : t('plans.days', { count: p.days ?? 0 }) }) : t('plans.draftBlocked', { title: p.title });
