@@ -5,11 +5,22 @@
 // idle window writes at once and a burst of typing costs a few transactions. Compaction
 // encodes the doc already in memory, when the window is idle. Each commit and failure is
 // reported, so "saved in this browser" is only said of what IndexedDB has committed.
+// Updates from this laptop's peer are on its disk already, so they wait a moment to share one
+// write: a room's burst of edits then costs a few transactions a second, not one per message.
 import * as Y from 'yjs';
 import type { IndexeddbPersistence } from 'y-indexeddb';
+import { isTxOrigin } from '../../../shared/model/origin';
 
 /** Rows after which the cache is compacted into one (y-indexeddb's own threshold). */
 const COMPACT_AFTER_ROWS = 500;
+
+/** How long updates that came from the peer wait for others to share their write. */
+const PEER_UPDATE_DELAY_MS = 500;
+
+/** The update came through the link from this laptop's peer, which has it on disk. */
+function fromPeer(origin: unknown): boolean {
+  return isTxOrigin(origin) && origin.source === 'link';
+}
 
 export interface CacheWriterEvents {
   /** Edits are waiting for IndexedDB (`pending` > 0), or all are committed (0). */
@@ -24,12 +35,16 @@ export class CacheWriter {
   private rows: number;
   private compactQueued = false;
   private destroyed = false;
+  /** Something queued exists only in this window (an edit made here): it is written at once. */
+  private onlyHere = false;
+  private delayed: ReturnType<typeof setTimeout> | null = null;
   private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
     // Updates y-indexeddb itself applied from the cache are already there.
     if (origin === this.persistence) return;
     this.queued.push(update);
+    if (!fromPeer(origin)) this.onlyHere = true;
     this.changed();
-    this.flush();
+    this.flushWhenDue();
   };
 
   constructor(
@@ -68,7 +83,20 @@ export class CacheWriter {
 
   destroy(): void {
     this.destroyed = true;
+    if (this.delayed !== null) clearTimeout(this.delayed);
     this.doc.off('update', this.onUpdate);
+  }
+
+  /** Writes now what only this window holds; what came from the peer, after a moment. */
+  private flushWhenDue(): void {
+    if (this.onlyHere) {
+      this.flush();
+    } else if (this.delayed === null) {
+      this.delayed = setTimeout(() => {
+        this.delayed = null;
+        this.flush();
+      }, PEER_UPDATE_DELAY_MS);
+    }
   }
 
   private flush(): void {
@@ -76,6 +104,7 @@ export class CacheWriter {
     if (this.destroyed || this.inFlight > 0 || this.queued.length === 0 || !db) return;
     const batch = this.queued;
     this.queued = [];
+    this.onlyHere = false;
     this.inFlight = batch.length;
     let write: Uint8Array;
     let tx: IDBTransaction;
@@ -99,6 +128,8 @@ export class CacheWriter {
   private settle(failed: Uint8Array[] | null, error: unknown): void {
     this.inFlight = 0;
     if (failed) {
+      // Whatever failed is retried as if made here: no reason to wait for company.
+      this.onlyHere = true;
       this.queued = [...failed, ...this.queued];
       this.events.onDidFail(error);
       this.changed();
@@ -107,7 +138,7 @@ export class CacheWriter {
       return;
     }
     this.changed();
-    this.flush();
+    this.flushWhenDue();
   }
 
   private changed(): void {

@@ -29,11 +29,15 @@ export const workshopBurstRow: BenchRow = {
         const runs: NoteArrivals[] = [];
         const sent: { edits: number; notes: number }[] = [];
         let round = -1;
-        const burst = async (): Promise<{ arrivals: NoteArrivals; count: { edits: number; notes: number } }> => {
+        /** An empty board and a collected heap, so each burst starts alike. */
+        const prepare = async () => {
           room.clear();
           await session.page.waitForFunction(() => document.querySelectorAll('.note-world .sticky-note').length === 0, undefined, { timeout: 60_000, polling: 100 });
           await session.collectGarbage();
           await session.page.waitForTimeout(300);
+        };
+        const burst = async (prepared = false): Promise<{ arrivals: NoteArrivals; count: { edits: number; notes: number } }> => {
+          if (!prepared) await prepare();
           await session.call('watchNotes', { boardId: bench.empty.boardId });
           const stop = room.stream(EDITS_PER_SECOND, context.seed + Math.max(0, round));
           await session.page.waitForTimeout(seconds * 1000);
@@ -62,7 +66,8 @@ export const workshopBurstRow: BenchRow = {
           },
         );
         context.progress('workshop-burst: one more run, profiled');
-        const profile = await profileDuring(session.page, session.build.rendererDir, burst);
+        await prepare();
+        const profile = await profileDuring(session.page, session.build.rendererDir, () => burst(true));
         const worst = (a: NoteArrivals) => Math.max(a.missing > 0 ? Number.POSITIVE_INFINITY : 0, ...a.frames);
         const workload = `workshop-burst (${LAPTOPS} laptops × ${EDITS_PER_SECOND}/s, ${seconds} s)`;
         return {
@@ -74,7 +79,7 @@ export const workshopBurstRow: BenchRow = {
           notes: [
             `workshop-burst: one Node client of the hub's link writes as ${LAPTOPS} laptops in turn (own Yjs client id and member each) with the workshop model's mutations — 10 % new notes in the part of the canvas on screen, 30 % dot votes (budget 20; a vote taken back once spent), the rest typing into the laptop's latest note — ` +
               `${LAPTOPS * EDITS_PER_SECOND} edits/s for ${seconds} s; per run, median ${median(sent.map((s) => s.edits))} edits and ${median(sent.map((s) => s.notes))} notes sent, ${median(runs.map((a) => a.updates))} remote updates applied in the page, ${median(runs.map((a) => a.notes))} notes arrived, ${Math.max(0, ...runs.map((a) => a.missing))} never painted (worst run).`,
-            `workshop-burst: CPU profile of one more run (self time, ms): by file ${topEntries(profile.files, 6)}; by function ${topEntries(profile.functions, 10)}.`,
+            `workshop-burst: CPU profile of one more run (self time, ms): by file ${topEntries(profile.files, 6)}; by function ${topEntries(profile.functions, 10)}; its longest busy stretch ${formatValue(profile.longestBusy.ms, 'ms')}: ${topEntries(profile.longestBusy.functions, 8)}.`,
             `workshop-burst: long tasks per run, median ${median(runs.map((a) => a.longTasks.length))}; React commits per run, median ${median(runs.map((a) => a.commits))}; notes over ${MAX_FRAMES} frames, worst run ${Math.max(0, ...runs.map((a) => a.frames.filter((f) => f > MAX_FRAMES).length))}; longest task ${formatValue(Math.max(...samples.burst), 'ms')}.`,
           ],
           environment: session.environment,
