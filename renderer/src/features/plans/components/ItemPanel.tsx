@@ -1,5 +1,5 @@
 // A plan item's panel: every field (title, kind, team, owner, status, dates or horizon, notes),
-// its flags with "Seen", what it waits on and what waits on it, and its goals, feedback and
+// its flags (with "Seen" on those of what it waits on directly), what it waits on and what waits on it, and its goals, feedback and
 // milestones (ItemLinks.tsx). Every refusal shows under the panel in the language on screen.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,7 @@ import { SidePanel } from '../../../components/dialog/SidePanel';
 import { useApp } from '../../../context';
 import type { ActionResult } from '../../../runtime';
 import { usePlanActions } from '../actions';
-import { flagText } from '../labels';
+import { flagKey, flagText } from '../labels';
 import { ItemLinks } from './ItemLinks';
 
 function DatesForm({ item, readOnly, show }: { item: PlanItemSnapshot; readOnly: boolean; show(result: ActionResult<unknown>): void }) {
@@ -68,9 +68,11 @@ export function ItemPanel({ board, item, readOnly }: { board: PlansBoardSnapshot
       {item.flags.length > 0 && (
         <ul className="plan-flags" aria-label={t('plans.flagged')} data-testid="plan-flags">
           {item.flags.map((f) => (
-            <li key={f.depId} className="banner warning" data-testid="plan-flag">
+            <li key={flagKey(f)} className="banner warning" data-testid="plan-flag">
               <span>⚠ {flagText(f, titleOf, t)}</span>
-              {!readOnly && <button onClick={() => show(actions.acknowledge(boardId, f.depId))} aria-label={t('plans.acknowledgeLabel', { title: titleOf(f.itemId) })}>{t('plans.acknowledge')}</button>}
+              {f.reason === 'upstream'
+                ? <span className="muted small">{t('plans.upstreamClears', { through: titleOf(f.throughId) })}</span>
+                : !readOnly && <button onClick={() => show(actions.acknowledge(boardId, f.depId))} aria-label={t('plans.acknowledgeLabel', { title: titleOf(f.itemId) })}>{t('plans.acknowledge')}</button>}
             </li>
           ))}
         </ul>
