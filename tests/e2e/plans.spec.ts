@@ -3,7 +3,8 @@
 // it. Mei moves the release a week later with Alt+→ on the timeline and Li sees the campaign
 // flagged in "My work"; Mei launches the release and Li sees the launch on the goal's chart with
 // the KPI before and after as the check-ins say; the addressed feedback goes to Done and undo
-// brings it back. Bad input is refused with a clear message; the plan passes axe in both languages.
+// brings it back. Bad input is refused with a clear message (more in plans-bad-input.spec.ts); the
+// plan passes axe in both languages; a slip travels down a chain of dependencies into My work.
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
 import { createFeedbackBoard, addItem } from './support/feedback-page';
@@ -160,6 +161,51 @@ test('the plan board, its timeline, calendar and item panel pass axe in English 
       await expectNoAxeViolations(pageA, `the plan's calendar (${language})`);
       await pageA.getByRole('tab', { name: language === 'en' ? 'Now / Next / Later' : '现在 / 下一步 / 以后' }).click();
     }
+  } finally {
+    await laptops.close();
+  }
+});
+
+test('a slip travels down a chain: C waits on B, B waits on A; A moves a week later and C is flagged in My work, naming B and A, until A moves back', async ({ browser }) => {
+  const laptops = await TwoLaptops.open(browser);
+  const { pageA } = laptops;
+  try {
+    await firstRun(pageA, laptops.hubA.url, 'Mei', 'Growth squad');
+    await pageA.getByRole('navigation').getByRole('button', { name: '+ New plan' }).click();
+    await pageA.getByRole('dialog', { name: 'New plan' }).getByRole('button', { name: 'Create plan' }).click();
+    const panel = pageA.getByTestId('plan-panel');
+    const [A, B, C] = ['Payments API', 'Checkout release', 'Spring campaign'];
+    const items = [[A, localDay(1), localDay(7)], [B, localDay(8), localDay(14)], [C, localDay(15), localDay(21)]] as const;
+    for (const [title, start, end] of items) {
+      await newItemByKeyboard(pageA, { title, kind: 'Release', team: 'Product team', start, end });
+      const waitsOn = title === B ? A : title === C ? B : null;
+      if (waitsOn) {
+        await panel.getByTestId('plan-dependency-picker').selectOption({ label: waitsOn });
+        await panel.getByRole('button', { name: 'Add', exact: true }).click();
+        await expect(panel.getByTestId('plan-dependency')).toContainText(waitsOn);
+      }
+      await panel.getByRole('button', { name: 'Close' }).click();
+    }
+    const moveA = async (start: string, end: string) => {
+      await pageA.getByTestId('plan-card').filter({ hasText: A }).click();
+      await panel.getByTestId('plan-start').fill(start);
+      await panel.getByTestId('plan-end').fill(end);
+      await panel.getByRole('button', { name: 'Set dates' }).click();
+      await panel.getByRole('button', { name: 'Close' }).click();
+    };
+    await moveA(localDay(8), localDay(14));
+    await pageA.getByRole('tab', { name: 'My work' }).click();
+    const flagged = pageA.getByTestId('my-flagged-item');
+    await expect(flagged).toHaveCount(2);
+    await expect(flagged.filter({ has: pageA.getByRole('button', { name: B, exact: true }) })).toContainText(`“${A}” moved 1 week later`);
+    await expect(flagged.filter({ has: pageA.getByRole('button', { name: C, exact: true }) })).toContainText(`Waits on “${B}”, whose dependency “${A}” moved 1 week later`);
+    await pageA.getByRole('navigation').getByLabel('Language').selectOption('zh-CN');
+    await expect(flagged.filter({ has: pageA.getByRole('button', { name: C, exact: true }) })).toContainText(`依赖的“${B}”的前置项“${A}”推迟了 1 周`);
+    await pageA.getByRole('navigation').getByLabel('语言').selectOption('en');
+    await pageA.getByRole('tab', { name: 'Now / Next / Later' }).click();
+    await moveA(localDay(1), localDay(7));
+    await pageA.getByRole('tab', { name: 'My work' }).click();
+    await expect(pageA.getByTestId('my-plan-work')).toContainText('None of your plan items is waiting on something that moved.');
   } finally {
     await laptops.close();
   }

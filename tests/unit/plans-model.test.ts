@@ -127,6 +127,9 @@ describe('bad input: a clear message, nothing saved', () => {
     const { doc, release } = releaseAndCampaign();
     expectRefused(doc, () => setPlanDates(doc, { id: release, start: '2026-02-30', end: '2026-03-01' }), { code: 'invalid-input', messageKey: 'errors.invalidDate', field: 'start' });
     expectRefused(doc, () => setPlanDates(doc, { id: release, start: '2026-03-01', end: 'next Friday' }), { code: 'invalid-input', messageKey: 'errors.invalidDate', field: 'end' });
+    // What a date field sends when the date typed does not exist (renderer/src/features/plans/date-input.ts).
+    expectRefused(doc, () => setPlanDates(doc, { id: release, start: 'not a date', end: 'not a date' }), { code: 'invalid-input', messageKey: 'errors.invalidDate', field: 'start' });
+    expectRefused(doc, () => createPlanItem(doc, planInput({ start: 'not a date', end: 'not a date' })), { code: 'invalid-input', messageKey: 'errors.invalidDate', field: 'start' });
   });
 
   it('refuses a 100,000-character title', () => {

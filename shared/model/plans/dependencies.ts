@@ -9,6 +9,7 @@ import { entities, entityOrThrow, str, transactLocal } from '../doc';
 import { ModelError } from '../errors';
 import { newId } from '../ids';
 import { entityId, parseInput } from '../validate';
+import { isPlanDate } from './flags';
 import { dependenciesOf, newPlanEntity, planItemsOf, PLANS_LIMITS } from './schema';
 
 const addInput = z.object({ fromId: entityId, toId: entityId, by: entityId });
@@ -45,7 +46,7 @@ export function reaches(edges: readonly { fromId: string; toId: string }[], star
 
 /** What `item` looked like to its dependents when they last looked: its end date or horizon. */
 export const seenOf = (item: Y.Map<unknown>) => ({
-  seenEnd: typeof item.get('end') === 'string' ? str(item.get('end')) : null,
+  seenEnd: isPlanDate(item.get('end')) ? str(item.get('end')) : null,
   seenHorizon: typeof item.get('horizon') === 'string' ? str(item.get('horizon')) : null,
 });
 

@@ -5,6 +5,7 @@ export * from './schema';
 export * from './items';
 export * from './links';
 export * from './dependencies';
+export * from './flags';
 export * from './graph';
 export * from './read';
 export * from './kind';

@@ -9,6 +9,7 @@ import { ModelError } from '../errors';
 import { setTracked } from '../field-writes';
 import { newId } from '../ids';
 import { entityId, isoDate, LIMITS, optionalText, parseInput, requiredText, team } from '../validate';
+import { isPlanDate } from './flags';
 import { childMap, daysBetween, dependenciesOf, newPlanEntity, horizon, planItemsOf, planKind, planStatus, type PlanStatus } from './schema';
 
 const createInput = z.object({
@@ -75,7 +76,8 @@ export function setPlanDates(doc: Y.Doc, args: z.input<typeof datesInput>, now =
   checkRange(input.start, input.end);
   transactLocal(doc, () => {
     const item = entityOrThrow(planItemsOf(doc), input.id);
-    const before = typeof item.get('end') === 'string' ? str(item.get('end')) : null;
+    // A peer may have written an end that is not a date: no slip is measured from it.
+    const before = isPlanDate(item.get('end')) ? str(item.get('end')) : null;
     setTracked(doc, item, 'start', input.start, input.by, now);
     setTracked(doc, item, 'end', input.end, input.by, now);
     if (input.start === null && item.get('horizon') == null) item.set('horizon', 'later');

@@ -1,9 +1,12 @@
 // Snapshot readers of a plan board: plain, immutable plan items with their links, milestones,
-// slips, what they wait on and the flags that follow (what it waits on moved later, was
-// cancelled or deleted), and the dependency cycles a merge may have made.
+// slips, what they wait on and the flags that follow (./flags.ts: what it waits on, or something
+// further up its chain, moved later, was cancelled or deleted), and the dependency cycles a merge
+// may have made. A date a peer wrote that is not a real date reads as no date.
 import * as Y from 'yjs';
 import { entities, num, oneOf, str, textOf } from '../doc';
+import type { PlanFact } from '../facts';
 import { dependencyEdges } from './dependencies';
+import { directFlag, isPlanDate as isDate, upstreamFlags, type DirectPlanFlag, type PlanFlag } from './flags';
 import { findCycles } from './graph';
 import { daysBetween, HORIZONS, PLAN_KINDS, PLAN_STATUSES, type Horizon, type PlanKind, type PlanStatus } from './schema';
 
@@ -35,13 +38,6 @@ export interface PlanSlip {
   readonly days: number;
 }
 
-/** Why a dependent is flagged: what it waits on moved later, was cancelled, or is gone. */
-export type PlanFlag =
-  | { readonly depId: string; readonly itemId: string; readonly reason: 'moved'; readonly days: number }
-  | { readonly depId: string; readonly itemId: string; readonly reason: 'moved-horizon'; readonly from: Horizon; readonly to: Horizon }
-  | { readonly depId: string; readonly itemId: string; readonly reason: 'cancelled' }
-  | { readonly depId: string; readonly itemId: string; readonly reason: 'deleted' };
-
 export interface PlanDependency {
   readonly depId: string;
   readonly itemId: string;
@@ -69,6 +65,7 @@ export interface PlanItemSnapshot {
   readonly dependsOn: readonly PlanDependency[];
   /** Items that wait on it. */
   readonly dependents: readonly string[];
+  /** Its direct flags (what it waits on moved), then its upstream ones (something further up did). */
   readonly flags: readonly PlanFlag[];
   /** Waits, through others, on itself (two people closed a circle offline). */
   readonly inCycle: boolean;
@@ -81,7 +78,6 @@ export interface PlansBoardSnapshot {
   readonly cycles: readonly (readonly string[])[];
 }
 
-const HORIZON_RANK: Record<Horizon, number> = { now: 0, next: 1, later: 2 };
 const byKey = <T>(key: (v: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 
 /** The column of Now / Next / Later an item shows in: its horizon, or for a dated item, where its dates fall from `today`. */
@@ -102,7 +98,8 @@ function values<T>(entity: Y.Map<unknown>, key: string, read: (v: Record<string,
   return out;
 }
 
-const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+/** A slip can still delay an item that has not launched, is not done and was not cancelled. */
+const STILL_AHEAD: readonly PlanStatus[] = ['idea', 'planned', 'in-progress'];
 
 /** Reads the whole board into a fresh snapshot. */
 export function readPlansBoard(doc: Y.Doc): PlansBoardSnapshot {
@@ -112,29 +109,19 @@ export function readPlansBoard(doc: Y.Doc): PlansBoardSnapshot {
   const inCycle = new Set(cycles.flat());
   const dependsOn = new Map<string, PlanDependency[]>();
   const dependents = new Map<string, string[]>();
-  const flags = new Map<string, PlanFlag[]>();
+  const direct = new Map<string, DirectPlanFlag[]>();
   const deps = doc.getMap('dependencies');
   for (const e of edges) {
     const target = raw.get(e.toId);
-    const dep = deps.get(e.id) as Y.Map<unknown>;
-    const flag = ((): PlanFlag | null => {
-      if (!target) return { depId: e.id, itemId: e.toId, reason: 'deleted' };
-      if (target.get('status') === 'cancelled') return { depId: e.id, itemId: e.toId, reason: 'cancelled' };
-      const seenEnd = dep.get('seenEnd');
-      const end = target.get('end');
-      if (isDate(seenEnd) && isDate(end)) return end > seenEnd ? { depId: e.id, itemId: e.toId, reason: 'moved', days: daysBetween(seenEnd, end) } : null;
-      const seen = oneOf(dep.get('seenHorizon'), HORIZONS, 'now');
-      const now = oneOf(target.get('horizon'), HORIZONS, 'now');
-      // Undated before and after: compare horizons (dated ↔ undated is a replan, not a slip).
-      if (!isDate(seenEnd) && !isDate(end) && HORIZON_RANK[now] > HORIZON_RANK[seen]) return { depId: e.id, itemId: e.toId, reason: 'moved-horizon', from: seen, to: now };
-      return null;
-    })();
-    if (flag) flags.set(e.fromId, [...(flags.get(e.fromId) ?? []), flag]);
+    const flag = directFlag(e, deps.get(e.id) as Y.Map<unknown>, target);
+    if (flag) direct.set(e.fromId, [...(direct.get(e.fromId) ?? []), flag]);
     if (target) {
       dependsOn.set(e.fromId, [...(dependsOn.get(e.fromId) ?? []), { depId: e.id, itemId: e.toId }]);
       dependents.set(e.toId, [...(dependents.get(e.toId) ?? []), e.fromId]);
     }
   }
+  for (const list of direct.values()) list.sort(byKey((f) => `${f.itemId}|${f.depId}`));
+  const upstream = upstreamFlags(edges.filter((e) => raw.has(e.toId)), direct, (id) => STILL_AHEAD.includes(oneOf(raw.get(id)?.get('status'), PLAN_STATUSES, 'planned')));
   const items: PlanItemSnapshot[] = [];
   for (const [id, m] of raw) {
     const start = isDate(m.get('start')) ? str(m.get('start')) : null;
@@ -152,7 +139,7 @@ export function readPlansBoard(doc: Y.Doc): PlansBoardSnapshot {
       notes: textOf(m.get('notes')),
       dependsOn: (dependsOn.get(id) ?? []).sort(byKey((d) => `${d.itemId}|${d.depId}`)),
       dependents: [...new Set(dependents.get(id) ?? [])].sort(),
-      flags: (flags.get(id) ?? []).sort(byKey((f) => `${f.itemId}|${f.depId}`)),
+      flags: [...(direct.get(id) ?? []), ...(upstream.get(id) ?? [])],
       inCycle: inCycle.has(id),
       createdAt: num(m.get('createdAt')),
     });
@@ -163,6 +150,17 @@ export function readPlansBoard(doc: Y.Doc): PlansBoardSnapshot {
     return ka < kb ? -1 : ka > kb ? 1 : a.title < b.title ? -1 : a.title > b.title ? 1 : a.id < b.id ? -1 : 1;
   });
   return { items, cycles };
+}
+
+/** The board's items as other kinds see them (a KPI review lists launches, slips and blocked items). */
+export function planFactsOf(board: PlansBoardSnapshot, boardId: string): PlanFact[] {
+  return board.items.map((item) => ({
+    boardId, id: item.id, title: item.title, status: item.status, ownerId: item.ownerId, launchedOn: item.launchedOn,
+    slips: item.slips.map((s) => ({ at: s.at, days: s.days })),
+    // Flagged directly or through a chain: either way it waits on something that moved.
+    blocked: item.flags.length > 0,
+    goalKeys: item.goals.map((g) => `${g.boardId}:${g.entityId}`), feedbackKeys: item.feedback.map((f) => `${f.boardId}:${f.entityId}`),
+  }));
 }
 
 /**

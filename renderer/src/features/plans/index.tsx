@@ -1,7 +1,7 @@
 // The plans kind on screen: its board view, the new-board dialog, its snapshot reader, how
 // search finds a plan item, the facts it shares (launches, slips, flags), the launch markers
 // it puts on goals' trend charts, and what it lists in "My work". The registry is the only importer.
-import { createPlansReader } from '../../../../shared/model/plans/read';
+import { createPlansReader, planFactsOf } from '../../../../shared/model/plans/read';
 import type { BoardFeature } from '../board-feature';
 import { formatDate } from '../../i18n/i18n';
 import { MyPlanWork } from './components/MyPlanWork';
@@ -16,13 +16,7 @@ export const plansFeature: BoardFeature<'plansBoards'> = {
   slice: 'plansBoards',
   createReader: (doc) => createPlansReader(doc),
   entityOf: (board, id) => board.items.find((i) => i.id === id),
-  facts: (board, boardId) => ({
-    plans: board.items.map((item) => ({
-      boardId, id: item.id, title: item.title, status: item.status, ownerId: item.ownerId, launchedOn: item.launchedOn,
-      slips: item.slips.map((s) => ({ at: s.at, days: s.days })), blocked: item.flags.length > 0,
-      goalKeys: item.goals.map((g) => `${g.boardId}:${g.entityId}`), feedbackKeys: item.feedback.map((f) => `${f.boardId}:${f.entityId}`),
-    })),
-  }),
+  facts: (board, boardId) => ({ plans: planFactsOf(board, boardId) }),
   chartMarkers: (board, boardId, t, locale) =>
     board.items.flatMap((item) =>
       item.launchedOn === null

@@ -1,15 +1,27 @@
-// A plan item's flags and dates in the user's words: "“Release 2.4” moved 2 weeks later", a
-// range of locale-aware dates, and how far something moved (weeks when whole, else days).
+// A plan item's flags and dates in the user's words: "“Release 2.4” moved 2 weeks later",
+// "Waits on “B”, whose dependency “A” moved 2 weeks later", a range of locale-aware dates, and
+// how far something moved (weeks when whole, else days).
 import type { TFunction } from 'i18next';
 import type { Locale } from '../../../../shared/api/bridge';
-import type { PlanFlag, PlanItemSnapshot } from '../../../../shared/model/plans';
+import type { DirectPlanFlag, PlanFlag, PlanItemSnapshot } from '../../../../shared/model/plans';
 import { formatDate } from '../../i18n/i18n';
 
 export function amountText(days: number, t: TFunction): string {
   return days % 7 === 0 ? t('plans.weeks', { count: days / 7 }) : t('plans.days', { count: days });
 }
 
+/** A flag's key among an item's flags: an upstream flag shares its dependency with a direct one. */
+export const flagKey = (flag: PlanFlag) => (flag.reason === 'upstream' ? `${flag.depId}:${flag.cause.depId}` : flag.depId);
+
 export function flagText(flag: PlanFlag, titleOf: (id: string) => string, t: TFunction): string {
+  if (flag.reason !== 'upstream') return directFlagText(flag, titleOf, t);
+  const cause = flag.cause.reason === 'deleted' ? t('plans.causeDeleted') : directFlagText(flag.cause, titleOf, t);
+  return flag.throughId === flag.itemId
+    ? t('plans.flagUpstream', { via: titleOf(flag.itemId), cause })
+    : t('plans.flagUpstreamFar', { via: titleOf(flag.itemId), through: titleOf(flag.throughId), cause });
+}
+
+function directFlagText(flag: DirectPlanFlag, titleOf: (id: string) => string, t: TFunction): string {
   switch (flag.reason) {
     case 'moved':
       return t('plans.flagMoved', { title: titleOf(flag.itemId), amount: amountText(flag.days, t) });

@@ -1,7 +1,7 @@
 // A plan item's panel: every field (title, kind, team, owner, status, dates or horizon, notes),
-// its flags with "Seen", what it waits on and what waits on it, and its goals, feedback and
+// its flags (with "Seen" on those of what it waits on directly), what it waits on and what waits on it, and its goals, feedback and
 // milestones (ItemLinks.tsx). Every refusal shows under the panel in the language on screen.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HORIZONS, PLAN_KINDS, PLAN_STATUSES, type PlanItemSnapshot, type PlansBoardSnapshot } from '../../../../../shared/model/plans';
 import { DraftField } from '../../../components/DraftField';
@@ -10,7 +10,8 @@ import { SidePanel } from '../../../components/dialog/SidePanel';
 import { useApp } from '../../../context';
 import type { ActionResult } from '../../../runtime';
 import { usePlanActions } from '../actions';
-import { flagText } from '../labels';
+import { dateFieldValue } from '../date-input';
+import { flagKey, flagText } from '../labels';
 import { ItemLinks } from './ItemLinks';
 
 function DatesForm({ item, readOnly, show }: { item: PlanItemSnapshot; readOnly: boolean; show(result: ActionResult<unknown>): void }) {
@@ -19,6 +20,8 @@ function DatesForm({ item, readOnly, show }: { item: PlanItemSnapshot; readOnly:
   const [start, setStart] = useState(item.start ?? '');
   const [end, setEnd] = useState(item.end ?? '');
   const [seen, setSeen] = useState(`${item.start}|${item.end}`);
+  const startField = useRef<HTMLInputElement>(null);
+  const endField = useRef<HTMLInputElement>(null);
   // Dates moved elsewhere (Alt+arrows, a teammate): the form follows.
   if (seen !== `${item.start}|${item.end}`) {
     setSeen(`${item.start}|${item.end}`);
@@ -31,16 +34,16 @@ function DatesForm({ item, readOnly, show }: { item: PlanItemSnapshot; readOnly:
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        show(actions.setDates(item.id, start, end));
+        show(actions.setDates(item.id, dateFieldValue(startField.current, start), dateFieldValue(endField.current, end)));
       }}
     >
       <label>
         {t('plans.start')}
-        <input type="date" value={start} onChange={(e) => setStart(e.target.value)} disabled={readOnly} data-testid="plan-start" />
+        <input ref={startField} type="date" value={start} onChange={(e) => setStart(e.target.value)} disabled={readOnly} data-testid="plan-start" />
       </label>
       <label>
         {t('plans.end')}
-        <input type="date" value={end} onChange={(e) => setEnd(e.target.value)} disabled={readOnly} data-testid="plan-end" />
+        <input ref={endField} type="date" value={end} onChange={(e) => setEnd(e.target.value)} disabled={readOnly} data-testid="plan-end" />
       </label>
       {!readOnly && <button type="submit">{t('plans.setDates')}</button>}
       {!readOnly && item.start !== null && <button type="button" onClick={() => show(actions.setDates(item.id, null, null))}>{t('plans.clearDates')}</button>}
@@ -68,9 +71,11 @@ export function ItemPanel({ board, item, readOnly }: { board: PlansBoardSnapshot
       {item.flags.length > 0 && (
         <ul className="plan-flags" aria-label={t('plans.flagged')} data-testid="plan-flags">
           {item.flags.map((f) => (
-            <li key={f.depId} className="banner warning" data-testid="plan-flag">
+            <li key={flagKey(f)} className="banner warning" data-testid="plan-flag">
               <span>⚠ {flagText(f, titleOf, t)}</span>
-              {!readOnly && <button onClick={() => show(actions.acknowledge(boardId, f.depId))} aria-label={t('plans.acknowledgeLabel', { title: titleOf(f.itemId) })}>{t('plans.acknowledge')}</button>}
+              {f.reason === 'upstream'
+                ? <span className="muted small">{t('plans.upstreamClears', { through: titleOf(f.throughId) })}</span>
+                : !readOnly && <button onClick={() => show(actions.acknowledge(boardId, f.depId))} aria-label={t('plans.acknowledgeLabel', { title: titleOf(f.itemId) })}>{t('plans.acknowledge')}</button>}
             </li>
           ))}
         </ul>

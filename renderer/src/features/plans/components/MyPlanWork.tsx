@@ -1,11 +1,12 @@
 // "My work" from the plans: my plan items (on every open plan board) waiting on something that
-// moved later, was cancelled or deleted, each with why and a "Seen" that clears the flag. The
-// meetings' "My work" shows it beside the action items, through the registry of kinds.
+// moved later, was cancelled or deleted, directly or further up the chain, each with why and,
+// for what they wait on directly, a "Seen" that clears the flag. The meetings' "My work" shows
+// it beside the action items, through the registry of kinds.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useRuntime } from '../../../context';
 import { usePlanActions } from '../actions';
-import { flagText } from '../labels';
+import { flagKey, flagText } from '../labels';
 
 export function MyPlanWork() {
   const { t } = useTranslation();
@@ -33,9 +34,11 @@ export function MyPlanWork() {
               <span className="muted small"> · {t('plans.openPlan', { board: boardNames?.find((b) => b.id === boardId)?.name ?? '' })}</span>
               <ul>
                 {item.flags.map((f) => (
-                  <li key={f.depId}>
+                  <li key={flagKey(f)}>
                     ⚠ {flagText(f, titleOf, t)}{' '}
-                    <button className="small" onClick={() => actions.acknowledge(boardId, f.depId)} aria-label={t('plans.acknowledgeLabel', { title: titleOf(f.itemId) })}>{t('plans.acknowledge')}</button>
+                    {f.reason === 'upstream'
+                      ? <span className="muted small">{t('plans.upstreamClears', { through: titleOf(f.throughId) })}</span>
+                      : <button className="small" onClick={() => actions.acknowledge(boardId, f.depId)} aria-label={t('plans.acknowledgeLabel', { title: titleOf(f.itemId) })}>{t('plans.acknowledge')}</button>}
                   </li>
                 ))}
               </ul>

@@ -1,12 +1,13 @@
 // A new plan item: title, kind, team, owner, and either dates or a horizon. All by keyboard: the
 // title has focus, Enter creates; a refused field says why in the language on screen.
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HORIZONS, PLAN_KINDS, type Horizon, type PlanKind } from '../../../../../shared/model/plans';
 import { Dialog } from '../../../components/dialog/Dialog';
 import { FieldError, type ShownError } from '../../../components/FieldError';
 import { useApp } from '../../../context';
 import { usePlanActions } from '../actions';
+import { dateFieldValue } from '../date-input';
 
 type Team = 'product' | 'operations' | 'shared';
 
@@ -24,10 +25,14 @@ export function NewItemDialog({ onClose }: { onClose(): void }) {
   const [end, setEnd] = useState('');
   const [horizon, setHorizon] = useState<Horizon>('next');
   const [error, setError] = useState<ShownError | null>(null);
+  const startField = useRef<HTMLInputElement>(null);
+  const endField = useRef<HTMLInputElement>(null);
   function submit(e: FormEvent) {
     e.preventDefault();
-    const dated = start !== '' || end !== '';
-    const result = actions.create({ title, kind, team, ownerId, start: dated ? start : null, end: dated ? end : null, horizon: dated ? null : horizon });
+    const startValue = dateFieldValue(startField.current, start);
+    const endValue = dateFieldValue(endField.current, end);
+    const dated = startValue !== '' || endValue !== '';
+    const result = actions.create({ title, kind, team, ownerId, start: dated ? startValue : null, end: dated ? endValue : null, horizon: dated ? null : horizon });
     if (!result.ok) return setError(result.error);
     actions.select(result.value);
     onClose();
@@ -63,11 +68,11 @@ export function NewItemDialog({ onClose }: { onClose(): void }) {
         <div className="form-row">
           <label>
             {t('plans.start')}
-            <input type="date" value={start} onChange={(e) => setStart(e.target.value)} aria-invalid={error?.field === 'start' || undefined} />
+            <input ref={startField} type="date" value={start} onChange={(e) => setStart(e.target.value)} aria-invalid={error?.field === 'start' || undefined} />
           </label>
           <label>
             {t('plans.end')}
-            <input type="date" value={end} onChange={(e) => setEnd(e.target.value)} aria-invalid={error?.field === 'end' || undefined} />
+            <input ref={endField} type="date" value={end} onChange={(e) => setEnd(e.target.value)} aria-invalid={error?.field === 'end' || undefined} />
           </label>
           <label>
             {t('plans.horizon')}
