@@ -111,6 +111,7 @@ export const plansEn = {
     draftLaunched: 'Launched: {{title}} ({{date}})',
     draftSlipped: 'Slipped: {{title}} moved {{amount}} later',
     draftBlocked: 'Blocked: {{title}} waits on something that moved',
+    draftBlockedBy: 'Blocked: {{title}} waits on {{moved}}, which moved',
     exportMarkdown: 'Export Markdown',
     exportCsv: 'Export CSV',
     print: 'Print / PDF',

@@ -115,6 +115,7 @@ export const plansZhCN: Widen<typeof plansEn> = {
     draftLaunched: '已上线：{{title}}（{{date}}）',
     draftSlipped: '已推迟：{{title}} 推迟了 {{amount}}',
     draftBlocked: '受阻：{{title}} 所依赖的内容有变动',
+    draftBlockedBy: '受阻：{{title}} 所依赖的{{moved}}有变动',
     exportMarkdown: '导出 Markdown',
     exportCsv: '导出 CSV',
     print: '打印 / PDF',

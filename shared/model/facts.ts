@@ -45,6 +45,8 @@ export interface PlanFact {
   readonly slips: readonly { readonly at: number; readonly days: number }[];
   /** Waits on something that moved later, was cancelled or deleted. */
   readonly blocked: boolean;
+  /** The titles of what moved, up its chain or directly (none for what was deleted). */
+  readonly waitsOn: readonly string[];
   /** Goals it should move, as `${boardId}:${goalId}`. */
   readonly goalKeys: readonly string[];
   /** Feedback items it addresses, as `${boardId}:${itemId}`. */

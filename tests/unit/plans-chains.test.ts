@@ -159,6 +159,8 @@ describe('a KPI review lists items blocked through a chain', () => {
     setPlanDates(doc, { id: a, start: '2026-03-16', end: '2026-03-27' }, Date.parse('2026-03-05T10:00:00Z'));
     const draft = draftKpiReviewAgenda({ goals: [], feedback: [], plans: planFactsOf(readPlansBoard(doc), 'b_plan'), since: '2026-03-02', until: '2026-03-09' });
     expect(draft.plans.map((p) => [p.title, p.change])).toEqual([['A', 'slipped'], ['B', 'blocked'], ['C', 'blocked'], ['D', 'blocked']]);
+    // Each names what moved, however far up: the agenda says "waits on “A”, which moved".
+    expect(draft.plans.filter((p) => p.change === 'blocked').map((p) => p.waitsOn)).toEqual([['A'], ['A'], ['A']]);
   });
 });
 

@@ -67,7 +67,7 @@ describe('launch and after', () => {
     setPlanDates(doc, { id: release, start: '2026-03-09', end: '2026-03-20' }, Date.parse('2026-03-05T10:00:00Z'));
     setPlanStatus(doc, { id: release, status: 'launched', today: '2026-03-20' });
     const plans: PlanFact[] = readPlansBoard(doc).items.map((i) => ({
-      boardId: 'b_plan', id: i.id, title: i.title, status: i.status, ownerId: i.ownerId, launchedOn: i.launchedOn, slips: i.slips, blocked: i.flags.length > 0, goalKeys: [], feedbackKeys: [],
+      boardId: 'b_plan', id: i.id, title: i.title, status: i.status, ownerId: i.ownerId, launchedOn: i.launchedOn, slips: i.slips, blocked: i.flags.length > 0, waitsOn: [], goalKeys: [], feedbackKeys: [],
     }));
     const draft = draftKpiReviewAgenda({ goals: [], feedback: [], plans, since: '2026-03-02', until: '2026-03-23' });
     expect(draft.plans.map((p) => [p.title, p.change, p.days ?? p.launchedOn ?? null])).toEqual([

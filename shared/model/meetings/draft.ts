@@ -38,6 +38,8 @@ export interface DraftedPlanItem {
   /** Launched: the day; slipped: how many days later in all since the last review. */
   readonly launchedOn?: string;
   readonly days?: number;
+  /** Blocked: the titles of what moved (empty when what moved is gone). */
+  readonly waitsOn?: readonly string[];
 }
 
 export interface KpiReviewDraft {
@@ -107,7 +109,7 @@ function draftPlans(plans: readonly PlanFact[], since: string | null, until: str
     const days = p.slips.filter((s) => within(dayOf(s.at))).reduce((sum, s) => sum + s.days, 0);
     if (days > 0 && p.status !== 'cancelled') out.push({ boardId: p.boardId, id: p.id, title: p.title, change: 'slipped', days });
   }
-  for (const p of sorted) if (p.blocked && p.status !== 'done' && p.status !== 'cancelled') out.push({ boardId: p.boardId, id: p.id, title: p.title, change: 'blocked' });
+  for (const p of sorted) if (p.blocked && p.status !== 'done' && p.status !== 'cancelled') out.push({ boardId: p.boardId, id: p.id, title: p.title, change: 'blocked', waitsOn: p.waitsOn });
   return out;
 }
 

@@ -154,11 +154,15 @@ export function readPlansBoard(doc: Y.Doc): PlansBoardSnapshot {
 
 /** The board's items as other kinds see them (a KPI review lists launches, slips and blocked items). */
 export function planFactsOf(board: PlansBoardSnapshot, boardId: string): PlanFact[] {
+  const titles = new Map(board.items.map((item) => [item.id, item.title]));
+  /** What moved: the item a direct flag names, or the one an upstream flag's cause names. */
+  const moved = (flag: PlanFlag) => titles.get(flag.reason === 'upstream' ? flag.cause.itemId : flag.itemId);
   return board.items.map((item) => ({
     boardId, id: item.id, title: item.title, status: item.status, ownerId: item.ownerId, launchedOn: item.launchedOn,
     slips: item.slips.map((s) => ({ at: s.at, days: s.days })),
     // Flagged directly or through a chain: either way it waits on something that moved.
     blocked: item.flags.length > 0,
+    waitsOn: [...new Set(item.flags.map(moved).filter((title): title is string => title !== undefined))],
     goalKeys: item.goals.map((g) => `${g.boardId}:${g.entityId}`), feedbackKeys: item.feedback.map((f) => `${f.boardId}:${f.entityId}`),
   }));
 }

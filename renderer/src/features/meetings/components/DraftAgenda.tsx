@@ -12,6 +12,11 @@ import { formatDate, formatKpiValue } from '../../../i18n/i18n';
 import { useBoardFacts } from '../../facts';
 import { useMeetingActions } from '../actions';
 
+/** “A”, “B” and “C”, in the language's own way of listing. */
+function quotedList(titles: readonly string[], locale: string): string {
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(titles.map((title) => `“${title}”`));
+}
+
 export function DraftAgenda({ meeting }: { meeting: MeetingSnapshot }) {
   const { t } = useTranslation();
   const locale = useApp((s) => s.locale);
@@ -32,7 +37,7 @@ export function DraftAgenda({ meeting }: { meeting: MeetingSnapshot }) {
     for (const f of draft.topFeedback) out.push({ title: t('meetings.draftFeedback', { title: f.title, count: f.votes }), link: { kind: 'feedback', boardId: f.boardId, entityId: f.id } });
     // Plan items link to no goal or feedback item themselves: their topic carries no link.
     for (const p of draft.plans) {
-      const title = p.change === 'launched' ? t('plans.draftLaunched', { title: p.title, date: formatDate(p.launchedOn ?? '', locale) }) : p.change === 'slipped' ? t('plans.draftSlipped', { title: p.title, amount: p.days !== undefined && p.days % 7 === 0 ? t('plans.weeks', { count: p.days / 7 }) : t('plans.days', { count: p.days ?? 0 }) }) : t('plans.draftBlocked', { title: p.title });
+      const title = p.change === 'launched' ? t('plans.draftLaunched', { title: p.title, date: formatDate(p.launchedOn ?? '', locale) }) : p.change === 'slipped' ? t('plans.draftSlipped', { title: p.title, amount: p.days !== undefined && p.days % 7 === 0 ? t('plans.weeks', { count: p.days / 7 }) : t('plans.days', { count: p.days ?? 0 }) }) : p.waitsOn && p.waitsOn.length > 0 ? t('plans.draftBlockedBy', { title: p.title, moved: quotedList(p.waitsOn, locale) }) : t('plans.draftBlocked', { title: p.title });
       out.push({ title, link: null });
     }
     // An agenda topic is one line: the longest titles are cut rather than refused.
