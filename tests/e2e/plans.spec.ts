@@ -6,7 +6,7 @@
 // brings it back. Bad input is refused with a clear message (more in plans-bad-input.spec.ts); the
 // plan passes axe in both languages; a slip travels down a chain of dependencies into My work.
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations } from './support/axe';
+import { expectNoAxeViolationsInBothThemes } from './support/axe';
 import { createFeedbackBoard, addItem } from './support/feedback-page';
 import { addKpi, checkIn, createGoal, firstRun, goalCard } from './support/goals-page';
 import { joinByInvite, readInviteCode, TwoLaptops } from './support/sync-page';
@@ -153,12 +153,12 @@ test('the plan board, its timeline, calendar and item panel pass axe in English 
     await newItemByKeyboard(pageA, { title: RELEASE, kind: 'Release', team: 'Product team', start: localDay(-3), end: localDay(10) });
     for (const language of ['en', 'zh-CN'] as const) {
       if (language === 'zh-CN') await pageA.getByRole('navigation').getByLabel('Language').selectOption('zh-CN');
-      await expectNoAxeViolations(pageA, `the plan's columns and item panel (${language})`);
+      await expectNoAxeViolationsInBothThemes(pageA, `the plan's columns and item panel (${language})`);
       await pageA.getByRole('tab', { name: language === 'en' ? 'Timeline' : '时间线' }).click();
       await expect(pageA.getByTestId('plan-bar')).toHaveCount(1);
-      await expectNoAxeViolations(pageA, `the plan's timeline (${language})`);
+      await expectNoAxeViolationsInBothThemes(pageA, `the plan's timeline (${language})`);
       await pageA.getByRole('tab', { name: language === 'en' ? 'Calendar' : '日历' }).click();
-      await expectNoAxeViolations(pageA, `the plan's calendar (${language})`);
+      await expectNoAxeViolationsInBothThemes(pageA, `the plan's calendar (${language})`);
       await pageA.getByRole('tab', { name: language === 'en' ? 'Now / Next / Later' : '现在 / 下一步 / 以后' }).click();
     }
   } finally {
