@@ -5,7 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { removeDir, startHub, tempDataDir, type RunningHub } from '../support/hub';
 import { createGoal, firstRun, goalCard } from './support/goals-page';
 import { addItem, card, createFeedbackBoard } from './support/feedback-page';
-import { expectNoAxeViolations } from './support/axe';
+import { expectNoAxeViolationsInBothThemes as expectNoAxeViolations } from './support/axe';
 import { expectEscapeReturnsTo, expectFocusKeptIn, expectMenuDialogKeyboardRoundTrip, expectModalKeyboardRoundTrip } from './support/keyboard';
 import { openSettings, settingsButton } from './support/settings-page';
 

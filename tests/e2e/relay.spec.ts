@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { removeDir, startHub, tempDataDir } from '../support/hub';
 import { startRelayProcess } from '../support/relay-node';
-import { expectNoAxeViolations } from './support/axe';
+import { expectNoAxeViolationsInBothThemes as expectNoAxeViolations } from './support/axe';
 import { firstRun } from './support/goals-page';
 import { openSettings } from './support/settings-page';
 
