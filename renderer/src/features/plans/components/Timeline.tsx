@@ -130,16 +130,18 @@ export function Timeline({ items, onOpen, onMove }: { items: readonly PlanItemSn
     if (urgent) setWin(next);
     else startTransition(() => setWin(next));
   }, []);
-  const followScroll = useCallback((el: HTMLElement) => {
-    if (axisTrack.current) axisTrack.current.style.transform = `translateX(${-el.scrollLeft}px)`;
-    if (laneLabels.current) laneLabels.current.style.transform = `translateY(${-el.scrollTop}px)`;
+  // Reads come before these writes in every caller, so a scrolled frame never forces a style recalculation.
+  const followScroll = useCallback((left: number, top: number) => {
+    if (axisTrack.current) axisTrack.current.style.transform = `translateX(${-left}px)`;
+    if (laneLabels.current) laneLabels.current.style.transform = `translateY(${-top}px)`;
   }, []);
   useEffect(() => {
     const el = scroller.current;
     if (!el) return;
     const onScroll = () => {
-      followScroll(el);
-      showWindow(windowOf(viewportOf(el)), false);
+      const view = viewportOf(el);
+      followScroll(view.left, view.top);
+      showWindow(windowOf(view), false);
     };
     el.addEventListener('scroll', onScroll, { passive: true });
     const resized = new ResizeObserver(() => showWindow(windowOf(viewportOf(el)), false));
@@ -156,18 +158,25 @@ export function Timeline({ items, onOpen, onMove }: { items: readonly PlanItemSn
     if (!el) return;
     const left = pendingLeft.current ?? leftAt(zoom, el);
     pendingLeft.current = null;
+    const view = viewportOf(el, left);
     el.scrollLeft = left;
-    followScroll(el);
-    showWindow(windowOf(viewportOf(el, left)), true);
+    followScroll(left, view.top);
+    showWindow(windowOf(view), true);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only on open and when the zoom changes
   }, [zoom]);
+  // A zoom places every drawn bar again: rendered in a transition, so it never holds up a frame
+  // for long; the window and the scroll position change in the same commit as the bars.
   const zoomTo = (z: Zoom) => {
     const el = scroller.current;
-    if (el) {
-      pendingLeft.current = leftAt(z, el);
-      showWindow(windowOf(viewportOf(el, pendingLeft.current)), true);
-    }
-    setZoom(z);
+    startTransition(() => {
+      if (el) {
+        pendingLeft.current = leftAt(z, el);
+        const next = windowOf(viewportOf(el, pendingLeft.current));
+        shownWindow.current = next;
+        setWin(next);
+      }
+      setZoom(z);
+    });
   };
   // The bar with focus stays drawn when scrolled away, so the keyboard never loses its place.
   const onFocus = (e: FocusEvent) => setFocusedId((e.target as HTMLElement).dataset.opensItem ?? null);
