@@ -1,7 +1,7 @@
 // The timeline's drawn window: whole blocks around the visible area, redrawn only when the
 // visible area crosses a block boundary, the bars and arrows in it, and the focused bar kept.
 import { describe, expect, it } from 'vitest';
-import { arrowPath, arrowsIn, barsIn, sameWindow, windowOf } from '../../renderer/src/features/plans/timeline-window';
+import { arrowPath, arrowsIn, barsIn, blockFor, sameWindow, windowOf } from '../../renderer/src/features/plans/timeline-window';
 
 const BLOCK = { width: 100, height: 50 };
 const view = (left: number, top: number) => ({ left, top, width: 250, height: 120 });
@@ -32,6 +32,14 @@ describe('timeline window', () => {
       last = next;
     }
     expect(redraws).toBe(10);
+  });
+
+  it('uses narrower blocks at quarter zoom, where a pixel holds three times the days', () => {
+    expect(blockFor('quarter').width).toBeLessThan(blockFor('month').width);
+    expect(blockFor('week')).toEqual(blockFor('month'));
+    const wide = { left: 5_000, top: 0, width: 1_400, height: 500 };
+    const span = (w: { x0: number; x1: number }) => w.x1 - w.x0;
+    expect(span(windowOf(wide, blockFor('quarter')))).toBeLessThan(span(windowOf(wide, blockFor('month'))));
   });
 
   it('draws the bars overlapping the window, and the focused bar wherever it is', () => {

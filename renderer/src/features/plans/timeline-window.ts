@@ -2,6 +2,7 @@
 // grown to whole blocks, with a block of margin around it, so that scrolling redraws only when
 // the visible area crosses a block boundary (not every frame); and the bars and dependency arrows
 // that fall in that window. A bar that has focus is always drawn, wherever it is.
+import type { Zoom } from './timeline-scale';
 
 /** Where the scroller shows the canvas, in canvas pixels. */
 export interface Viewport {
@@ -24,6 +25,9 @@ export interface DrawnWindow {
  * (256 × 128) were measured slower: more, if smaller, redraws while scrolling.
  */
 export const BLOCK = { width: 512, height: 256 } as const;
+
+/** At quarter zoom a pixel is three times the days it is at month zoom: narrower blocks keep the window's bar count down. */
+export const blockFor = (zoom: Zoom): { width: number; height: number } => (zoom === 'quarter' ? { width: 256, height: BLOCK.height } : BLOCK);
 
 /**
  * The blocks the viewport touches, plus a block of margin on every side (clipped at the canvas'

@@ -15,7 +15,7 @@ import { formatDate } from '../../../i18n/i18n';
 import { useLinkTargets } from '../../links';
 import { rangeText, weekStartOf } from '../labels';
 import { DAY_WIDTH, layOut, rangeOf, ROW_HEIGHT, ticksOf, xOf, type LaneBy, type Zoom } from '../timeline-scale';
-import { arrowPath, arrowsIn, barsIn, sameWindow, windowOf, type DrawnWindow, type PlacedArrow, type PlacedBar } from '../timeline-window';
+import { arrowPath, arrowsIn, barsIn, blockFor, sameWindow, windowOf, type DrawnWindow, type PlacedArrow, type PlacedBar } from '../timeline-window';
 import { TimelineBar } from './TimelineBar';
 
 const ZOOMS: readonly Zoom[] = ['week', 'month', 'quarter'];
@@ -96,6 +96,7 @@ export function Timeline({ items, onOpen, onMove }: { items: readonly PlanItemSn
   const laneLabels = useRef<HTMLDivElement>(null);
   const shownWindow = useRef<DrawnWindow | null>(null);
   const pendingLeft = useRef<number | null>(null);
+  const block = useRef(blockFor('month'));
   const range = useMemo(() => rangeOf(items, today), [items, today]);
   const laneOrder = useMemo(() => (laneBy === 'team' ? ['product', 'operations', 'shared'] : [...goals.keys()]), [laneBy, goals]);
   const layout = useMemo(() => layOut(items, laneBy, laneOrder), [items, laneBy, laneOrder]);
@@ -141,10 +142,10 @@ export function Timeline({ items, onOpen, onMove }: { items: readonly PlanItemSn
     const onScroll = () => {
       const view = viewportOf(el);
       followScroll(view.left, view.top);
-      showWindow(windowOf(view), false);
+      showWindow(windowOf(view, block.current), false);
     };
     el.addEventListener('scroll', onScroll, { passive: true });
-    const resized = new ResizeObserver(() => showWindow(windowOf(viewportOf(el)), false));
+    const resized = new ResizeObserver(() => showWindow(windowOf(viewportOf(el), block.current), false));
     resized.observe(el);
     return () => {
       el.removeEventListener('scroll', onScroll);
@@ -160,8 +161,9 @@ export function Timeline({ items, onOpen, onMove }: { items: readonly PlanItemSn
     pendingLeft.current = null;
     const view = viewportOf(el, left);
     el.scrollLeft = left;
+    block.current = blockFor(zoom);
     followScroll(left, view.top);
-    showWindow(windowOf(view), true);
+    showWindow(windowOf(view, block.current), true);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only on open and when the zoom changes
   }, [zoom]);
   // A zoom places every drawn bar again: rendered in a transition, so it never holds up a frame
@@ -171,7 +173,7 @@ export function Timeline({ items, onOpen, onMove }: { items: readonly PlanItemSn
     startTransition(() => {
       if (el) {
         pendingLeft.current = leftAt(z, el);
-        const next = windowOf(viewportOf(el, pendingLeft.current));
+        const next = windowOf(viewportOf(el, pendingLeft.current), blockFor(z));
         shownWindow.current = next;
         setWin(next);
       }
