@@ -14,6 +14,8 @@ const ITEMS = 2_000;
 const DEPENDENCIES = 1_000;
 const STEP = { pxX: 40, pxY: 8 } as const;
 const SLOW_FRAME_MS = 50;
+/** The tour's frames that start with a zoom click (plan-probe.ts: quarter, week, month). */
+const ZOOM_FRAMES = [60, 100, 140];
 
 function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -73,6 +75,7 @@ export const planTimelineRow: BenchRow = {
           `plan-timeline: ${bench.full.name} (${ITEMS.toLocaleString('en-US')} dated items over three years in lanes by team, ${DEPENDENCIES.toLocaleString('en-US')} dependencies, one in 20 flagged) against ${bench.empty.name} (one undated item: the same timeline with nothing on it), each opened from its Calendar tab by a click on the Timeline tab (to the task after the second frame that shows a bar, or the empty scroller), ` +
             `then toured: ${STEP.pxX} px right and ${STEP.pxY} px down each frame, with zoom clicks to quarter, week and back to month on the way; intervals between rAF timestamps.`,
           `plan-timeline: open, median first paint ${formatValue(median(opens.full.map((o) => o.firstPaintMs)), 'ms')} (empty ${formatValue(median(opens.empty.map((o) => o.firstPaintMs)), 'ms')}), elements in the timeline ${median(opens.full.map((o) => o.viewNodes))} (empty ${median(opens.empty.map((o) => o.viewNodes))}), longest task ${formatValue(median(opens.full.map((o) => Math.max(0, ...o.longTasks))), 'ms')}; tour: median frame interval ${formatValue(median(tours.full.map((t) => median(t.intervals))), 'ms')} (empty ${formatValue(median(tours.empty.map((t) => median(t.intervals))), 'ms')}), longest task ${formatValue(median(tours.full.map((t) => Math.max(0, ...t.longTasks))), 'ms')}.`,
+          `plan-timeline: frames over ${SLOW_FRAME_MS} ms per tour, by frame number (zoom clicks at ${ZOOM_FRAMES.join(', ')}): ${tours.full.map((t) => `[${t.intervals.flatMap((ms, i) => (ms > SLOW_FRAME_MS ? [`${i + 1}: ${Math.round(ms)} ms`] : [])).join(', ')}]`).join(' ')}.`,
           `plan-timeline: CPU profile of one more tour (self time, ms): by file ${topEntries(profile.files, 6)}; by function ${topEntries(profile.functions, 8)}.`,
         ],
         environment: session.environment,
