@@ -110,6 +110,14 @@ test('a release and the campaign waiting on it: moved, flagged on the other lapt
     await expect(pageA.getByTestId('plan-bar').filter({ hasText: CAMPAIGN })).toContainText('⚠');
     await expect(pageA.getByTestId('plan-arrow')).toHaveCount(1);
     await expect(pageA.getByTestId('plan-today')).toBeVisible();
+    // Only bars near the visible area are drawn; the focused one stays drawn, and focused, when scrolled far away.
+    await pageA.getByTestId('zoom-week').click();
+    await bar.focus();
+    const scroller = pageA.getByTestId('plan-timeline-scroller');
+    await scroller.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+    await expect.poll(() => scroller.evaluate((el) => el.scrollLeft)).toBeGreaterThan(1_000);
+    await expect(bar).toBeFocused();
+    await pageA.getByTestId('zoom-month').click();
 
     // Li sees the campaign flagged in My work, on the other laptop.
     await openBoard(pageB, 'Q3 plan');

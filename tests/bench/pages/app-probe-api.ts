@@ -68,6 +68,18 @@ export interface GestureTiming {
   readonly moved: number;
 }
 
+/** A tour of the plan timeline: scrolled right and down a step each frame, zoomed on the way. */
+export interface TimelineTourTiming {
+  /** rAF-to-rAF intervals (ms) over the tour. */
+  readonly intervals: readonly number[];
+  readonly longTasks: readonly number[];
+  /** React commits during the tour. */
+  readonly commits: number;
+  /** How far the timeline scrolled in all (px), so a tour that did nothing is caught. */
+  readonly scrolledX: number;
+  readonly scrolledY: number;
+}
+
 /** Notes arriving from teammates while watched. */
 export interface NoteArrivals {
   /** Notes added to the board by remote updates. */
@@ -143,6 +155,12 @@ export interface AppProbeApi {
   /** Starts watching notes arrive on the workshop board `boardId`; `stopWatchingNotes` ends it `settleMs` later. */
   watchNotes(args: { boardId: string }): void;
   stopWatchingNotes(args: { settleMs: number }): Promise<NoteArrivals>;
+  /** Clicks the plan board's Timeline tab and times it until `ready` matches and two frames have passed. */
+  openPlanTimeline(args: { ready: string; record?: boolean }): Promise<OpenTiming>;
+  /** Scrolls the plan timeline on screen right and down each frame, zooming to quarter, week and month on the way. */
+  tourPlanTimeline(args: { pxX: number; pxY: number }): Promise<TimelineTourTiming>;
+  /** Switches the plan board on screen to its Calendar tab (the view each open starts from). */
+  leavePlanTimeline(args: Record<string, never>): Promise<void>;
   /** The component functions seen so far (index = `ComponentRenders.type`), for naming them via the source map. */
   componentTypes(): unknown[];
 }

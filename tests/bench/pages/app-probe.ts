@@ -5,6 +5,7 @@
 // production build reports every commit to `__REACT_DEVTOOLS_GLOBAL_HOOK__`), observes long
 // tasks, and drives the app through `window.__tandem` (its runtime) and the DOM.
 import { canvasProbe, type WorkshopDocLike } from './canvas-probe';
+import { planProbe } from './plan-probe';
 import type { AppProbeApi, BatchTiming, BurstTiming, ComponentRenders, OpenTiming, RemoteEditTiming, ScrollTiming } from './app-probe-api';
 
 // ——— What the probe needs of the app's runtime (window.__tandem), structurally ———
@@ -328,8 +329,25 @@ const canvas = canvasProbe({
   },
 });
 
+const plans = planProbe({
+  startLoop,
+  stopLoop,
+  quietFrames,
+  onFrame(listener) {
+    frameListeners.add(listener);
+    return () => frameListeners.delete(listener);
+  },
+  countCommits(on) {
+    recording = on ? 'count' : 'off';
+    return commits.length;
+  },
+  longTasksBetween,
+  measureOpen,
+});
+
 const api: AppProbeApi = {
   ...canvas,
+  ...plans,
   loadedBoards() {
     const boards = runtime().store.getState().feedbackBoards;
     return Object.fromEntries(Object.entries(boards).map(([id, board]) => [id, board.items.size]));

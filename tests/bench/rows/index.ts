@@ -8,6 +8,7 @@ import { liveLatencyRow } from './live-latency';
 import { loadPeerRow } from './load-peer';
 import { manyDocsRow } from './many-docs';
 import { memoryRow } from './memory';
+import { planTimelineRow } from './plan-timeline';
 import { presenceFanoutRow } from './presence-fanout';
 import { relayColdRow } from './relay-cold';
 import { relayFanoutRow } from './relay-fanout';
@@ -19,4 +20,4 @@ import { syncDeltaRow } from './sync-delta';
 import { vsYWebsocketRow } from './vs-y-websocket';
 import { workshopBurstRow } from './workshop-burst';
 
-export const ROWS: readonly BenchRow[] = [loadPeerRow, idbLoadRow, renderBoardRow, remoteEditPaintRow, idbBurstRow, scrollUnderSyncRow, syncColdRow, syncDeltaRow, manyDocsRow, liveLatencyRow, presenceFanoutRow, memoryRow, vsYWebsocketRow, relayColdRow, relayFanoutRow, canvasPanRow, workshopBurstRow];
+export const ROWS: readonly BenchRow[] = [loadPeerRow, idbLoadRow, renderBoardRow, remoteEditPaintRow, idbBurstRow, scrollUnderSyncRow, syncColdRow, syncDeltaRow, manyDocsRow, liveLatencyRow, presenceFanoutRow, memoryRow, vsYWebsocketRow, relayColdRow, relayFanoutRow, canvasPanRow, workshopBurstRow, planTimelineRow];

@@ -60,14 +60,16 @@ export function layOut(items: readonly PlanItemSnapshot[], laneBy: LaneBy, laneO
   for (const item of items) {
     if (item.start === null || item.end === null) continue;
     const key = laneBy === 'team' ? item.team : item.goals[0] ? `${item.goals[0].boardId}:${item.goals[0].entityId}` : '';
-    byLane.set(key, [...(byLane.get(key) ?? []), item]);
+    const lane = byLane.get(key);
+    if (lane) lane.push(item);
+    else byLane.set(key, [item]);
   }
   const keys = [...laneOrder.filter((k) => byLane.has(k)), ...[...byLane.keys()].filter((k) => !laneOrder.includes(k)).sort()];
   const lanes: LaidOutLane[] = [];
   const out: LaidOutItem[] = [];
   let y = 0;
   for (const key of keys) {
-    const list = [...(byLane.get(key) ?? [])].sort((a, b) => ((a.start as string) < (b.start as string) ? -1 : (a.start as string) > (b.start as string) ? 1 : a.id < b.id ? -1 : 1));
+    const list = (byLane.get(key) ?? []).sort((a, b) => ((a.start as string) < (b.start as string) ? -1 : (a.start as string) > (b.start as string) ? 1 : a.id < b.id ? -1 : 1));
     const rowEnds: string[] = [];
     const laneTop = y;
     for (const item of list) {

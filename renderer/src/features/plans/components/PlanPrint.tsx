@@ -1,13 +1,15 @@
 // The print view of the plan: hidden on screen, the only thing printed (see plans.css), so the
 // browser's or the app's "Print" makes the PDF, in the language on screen. Items by start, each
-// with its dates as a bar over the span of the plan, its status, goals and flags.
+// with its dates as a bar over the span of the plan, its status, goals and flags. Memoised: a row
+// per item, so switching the board's view (its parent re-renders) must not render it again.
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { daysBetween, type PlanItemSnapshot } from '../../../../../shared/model/plans';
 import { useApp } from '../../../context';
 import { formatDate } from '../../../i18n/i18n';
 import { rangeText } from '../labels';
 
-export function PlanPrint({ name, items, flagsOf }: { name: string; items: readonly PlanItemSnapshot[]; flagsOf(item: PlanItemSnapshot): string[] }) {
+export const PlanPrint = memo(function PlanPrint({ name, items, flagsOf }: { name: string; items: readonly PlanItemSnapshot[]; flagsOf(item: PlanItemSnapshot): string[] }) {
   const { t } = useTranslation();
   const locale = useApp((s) => s.locale);
   const today = useApp((s) => s.today);
@@ -40,4 +42,4 @@ export function PlanPrint({ name, items, flagsOf }: { name: string; items: reado
       </table>
     </article>
   );
-}
+});

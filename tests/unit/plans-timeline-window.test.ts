@@ -1,0 +1,72 @@
+// The timeline's drawn window: whole blocks around the visible area, redrawn only when the
+// visible area crosses a block boundary, the bars and arrows in it, and the focused bar kept.
+import { describe, expect, it } from 'vitest';
+import { arrowPath, arrowsIn, barsIn, blockFor, sameWindow, windowOf } from '../../renderer/src/features/plans/timeline-window';
+
+const BLOCK = { width: 100, height: 50 };
+const view = (left: number, top: number) => ({ left, top, width: 250, height: 120 });
+
+describe('timeline window', () => {
+  it('covers the visible area with a block of margin on every side, clipped at the start', () => {
+    expect(windowOf(view(0, 0), BLOCK)).toEqual({ x0: 0, x1: 500, y0: 0, y1: 250 });
+    expect(windowOf(view(430, 260), BLOCK)).toEqual({ x0: 300, x1: 900, y0: 200, y1: 500 });
+    // Whatever the position in a block, at least a block of margin beyond the visible area.
+    for (let left = 0; left < 1_000; left += 7) {
+      const at = windowOf(view(left, 0), BLOCK);
+      expect(at.x1 - (left + 250)).toBeGreaterThanOrEqual(100);
+      if (left >= 100) expect(left - at.x0).toBeGreaterThanOrEqual(100);
+    }
+  });
+
+  it('stays the same while scrolling within a block, and changes once a boundary is crossed', () => {
+    const start = windowOf(view(410, 0), BLOCK);
+    expect(sameWindow(start, windowOf(view(499, 49), BLOCK))).toBe(true);
+    expect(sameWindow(start, windowOf(view(399, 0), BLOCK))).toBe(false);
+    expect(sameWindow(start, windowOf(view(500, 0), BLOCK))).toBe(false);
+    expect(sameWindow(start, windowOf(view(410, 50), BLOCK))).toBe(false);
+    let redraws = 0;
+    let last = windowOf(view(0, 0), BLOCK);
+    for (let left = 0; left <= 1_000; left += 10) {
+      const next = windowOf(view(left, 0), BLOCK);
+      if (!sameWindow(last, next)) redraws++;
+      last = next;
+    }
+    expect(redraws).toBe(10);
+  });
+
+  it('uses narrower blocks at quarter zoom, where a pixel holds three times the days', () => {
+    expect(blockFor('quarter').width).toBeLessThan(blockFor('month').width);
+    expect(blockFor('week')).toEqual(blockFor('month'));
+    const wide = { left: 5_000, top: 0, width: 1_400, height: 500 };
+    const span = (w: { x0: number; x1: number }) => w.x1 - w.x0;
+    expect(span(windowOf(wide, blockFor('quarter')))).toBeLessThan(span(windowOf(wide, blockFor('month'))));
+  });
+
+  it('draws the bars overlapping the window, and the focused bar wherever it is', () => {
+    const bars = [
+      { id: 'in', x: 350, y: 210, width: 40, height: 22 },
+      { id: 'edge', x: 280, y: 210, width: 21, height: 22 },
+      { id: 'left', x: 100, y: 210, width: 199, height: 22 },
+      { id: 'below', x: 350, y: 480, width: 40, height: 22 },
+      { id: 'under', x: 350, y: 500, width: 40, height: 22 },
+      { id: 'focused', x: 5_000, y: 0, width: 40, height: 22 },
+    ];
+    const win = windowOf(view(430, 260), BLOCK);
+    expect(win).toEqual({ x0: 300, x1: 900, y0: 200, y1: 500 });
+    expect(barsIn(bars, win).map((b) => b.id)).toEqual(['in', 'edge', 'below']);
+    expect(barsIn(bars, win, 'focused').map((b) => b.id)).toEqual(['in', 'edge', 'below', 'focused']);
+  });
+
+  it('draws an arrow when either end is in the window', () => {
+    const win = { x0: 0, x1: 100, y0: 0, y1: 100 };
+    const arrows = [
+      { key: 'both', fromX: 10, fromY: 10, toX: 50, toY: 50 },
+      { key: 'from', fromX: 10, fromY: 10, toX: 500, toY: 50 },
+      { key: 'to', fromX: -10, fromY: 500, toX: 50, toY: 50 },
+      { key: 'across', fromX: -10, fromY: 50, toX: 500, toY: 50 },
+    ];
+    expect(arrowsIn(arrows, win).map((a) => a.key)).toEqual(['both', 'from', 'to']);
+    expect(arrowPath({ key: 'a', fromX: 10, fromY: 14, toX: 60, toY: 42 })).toBe('M10,14 H52 V42 H58');
+    expect(arrowPath({ key: 'b', fromX: 10, fromY: 14, toX: 12, toY: 42 })).toBe('M10,14 H18 V42 H10');
+  });
+});
