@@ -6,6 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { removeDir, startHub, tempDataDir, type RunningHub } from '../support/hub';
 import { createGoal, expectSaved, firstRun, goalCard } from './support/goals-page';
 import { addItem, card, chooseFromBoardMenu, column, createFeedbackBoard, drag, openFilters, titlesIn } from './support/feedback-page';
+import { expectNoAxeViolationsInBothThemes } from './support/axe';
 
 let hub: RunningHub;
 let dataDir: string;
@@ -112,6 +113,8 @@ test('a team collects, triages, votes on, discusses and links feedback', async (
   await card(page, 'Excel export please').getByTestId('vote-button').click();
   const dup = page.getByTestId('item-detail');
   await dup.getByLabel('Merge this into…').fill('reports');
+  await expect(dup.getByRole('button', { name: 'Merge into “Export reports to Excel”' })).toBeVisible();
+  await expectNoAxeViolationsInBothThemes(page, 'item panel offering a merge');
   await dup.getByRole('button', { name: 'Merge into “Export reports to Excel”' }).click();
   await expect(card(page, 'Excel export please')).toHaveCount(0);
   await expect(card(page, 'Export reports to Excel').getByTestId('vote-count')).toHaveText('2');

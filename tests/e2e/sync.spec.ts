@@ -8,6 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { createGoal, expectSaved, firstRun, goalCard } from './support/goals-page';
 import { expectSyncStatus, joinByInvite, readInviteCode, TwoLaptops } from './support/sync-page';
 import { openSettings } from './support/settings-page';
+import { expectNoAxeViolationsInBothThemes } from './support/axe';
 
 const UP_TO_DATE = { connected: 'Connected to 1 teammate', progress: 'Up to date' };
 const SHARED_GOAL = 'Launch the referral programme';
@@ -85,7 +86,14 @@ test('two hubs: invite, join, live edits, the sync status, and a hub that stops 
       await expect(page.getByTestId('review-conflicts')).toHaveText('Review conflicts (1)');
       expect(await reviewVersions(page)).toEqual(['At risk by Mei', 'Off track by Li']);
     }
+    await expectNoAxeViolationsInBothThemes(pageB, 'conflict review');
     await pageB.getByTestId('conflict-review').getByRole('button', { name: 'Close' }).click();
+    await pageB.getByRole('navigation').getByLabel('Language').selectOption('zh-CN');
+    await pageB.getByTestId('review-conflicts').click();
+    await expect(pageB.getByTestId('conflict-review').getByRole('button', { name: '关闭' })).toBeVisible();
+    await expectNoAxeViolationsInBothThemes(pageB, 'conflict review (zh-CN)');
+    await pageB.getByTestId('conflict-review').getByRole('button', { name: '关闭' }).click();
+    await pageB.getByRole('navigation').getByLabel('语言').selectOption('en');
 
     // B lists what A changed while B was away.
     const away = pageB.getByTestId('away-summary');

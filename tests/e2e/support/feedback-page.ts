@@ -44,13 +44,16 @@ async function settle(page: Page): Promise<void> {
 
 /** Drags a card with the mouse onto another card or a column, in small steps as a hand would. */
 export async function drag(page: Page, from: ReturnType<typeof card>, to: ReturnType<typeof card> | ReturnType<typeof column>, offsetY = 8): Promise<void> {
+  await settle(page);
   const a = await from.boundingBox();
-  const b = await to.boundingBox();
-  if (!a || !b) throw new Error('not laid out');
+  if (!a) throw new Error('not laid out');
   await page.mouse.move(a.x + a.width / 2, a.y + 12);
   await page.mouse.down();
   await page.mouse.move(a.x + a.width / 2 + 4, a.y + 20, { steps: 4 });
   await settle(page);
+  // Aimed where the target is once the drag has begun, as a hand would: the page may have moved.
+  const b = await to.boundingBox();
+  if (!b) throw new Error('not laid out');
   await page.mouse.move(b.x + b.width / 2, b.y + offsetY, { steps: 16 });
   await page.mouse.move(b.x + b.width / 2, b.y + offsetY + 2, { steps: 4 });
   await settle(page);
