@@ -97,6 +97,7 @@ test('goals reorder by keyboard, and undo and redo revert only my edits', async 
 
   // Deleting offers Undo, which brings the goal back with its place.
   await goalCard(page, 'First goal').getByRole('button', { name: /Open/ }).click();
+  await expect(page.getByTestId('goal-detail').getByRole('heading', { name: 'First goal' })).toBeVisible();
   await page.getByTestId('goal-detail').getByRole('button', { name: 'Delete goal' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Goal “First goal” deleted' })).toBeVisible();
   await expect.poll(titles).toEqual(['Third goal', 'Second goal']);
