@@ -65,7 +65,7 @@ export function SearchBox() {
         type="search"
         role="combobox"
         aria-label={t('search.label')}
-        aria-expanded={open && query.trim() !== ''}
+        aria-expanded={open && query.trim() !== '' && results.length > 0}
         aria-controls={listId}
         aria-activedescendant={open && current ? `${listId}-${current.key}` : undefined}
         placeholder={t('search.placeholder')}
@@ -86,9 +86,12 @@ export function SearchBox() {
           e.preventDefault();
         }}
       />
-      {open && query.trim() !== '' && (
+      {open && query.trim() !== '' && results.length === 0 && (
+        // Not a listbox: a listbox may hold options only, and "no matches" is not one.
+        <p id={listId} role="status" className="search-results search-none muted small">{t('search.none', { query })}</p>
+      )}
+      {open && results.length > 0 && query.trim() !== '' && (
         <ul id={listId} role="listbox" className="search-results" aria-label={t('search.results', { count: results.length })}>
-          {results.length === 0 && <li className="muted small">{t('search.none', { query })}</li>}
           {results.map((r) => (
             <li key={r.key} id={`${listId}-${r.key}`} role="option" aria-selected={r === current} className={r === current ? 'active' : ''} onMouseDown={(e) => e.preventDefault()} onClick={() => choose(r)} data-testid="search-result">
               <span className={`result-kind ${BOARD_FEATURES[r.kind].search.className}`}>{t(BOARD_FEATURES[r.kind].search.labelKey)}</span> {r.title} <span className="muted small">{r.boardName}</span>
