@@ -1,25 +1,12 @@
 // Accessibility end to end, in Chromium against a real hub: axe-core (WCAG 2.0/2.1 A and AA)
 // on every view, dialog and panel in English and 简体中文, light and dark, with the app's CSP as shipped.
 // Each check is soft, so one run lists every view's violations.
-import { expect, test, type Page } from '@playwright/test';
-import { removeDir, startHub, tempDataDir, type RunningHub } from '../support/hub';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/hub-fixture';
 import { expectNoAxeViolationsInBothThemes } from './support/axe';
 import { addKpi, checkIn, createGoal, firstRun } from './support/goals-page';
 import { addItem, chooseFromBoardMenu, createFeedbackBoard } from './support/feedback-page';
 import { openSettings, settingsButton } from './support/settings-page';
-
-let hub: RunningHub;
-let dataDir: string;
-
-test.beforeEach(async () => {
-  dataDir = tempDataDir();
-  hub = await startHub({ dataDir });
-});
-
-test.afterEach(async () => {
-  await hub.stop();
-  removeDir(dataDir);
-});
 
 /** Opens a dialog with `open`, checks the page, and closes the dialog with Escape. */
 async function checkDialog(page: Page, open: () => Promise<void>, where: string): Promise<void> {
@@ -33,7 +20,7 @@ async function checkDialog(page: Page, open: () => Promise<void>, where: string)
 const sidebarButton = (page: Page, name: string | RegExp) => () => page.getByRole('navigation').getByRole('button', { name }).click();
 const inSettings = (page: Page, name: string | RegExp) => () => settingsButton(page, name).click();
 
-test('first run, the Goals board, the goal form and the goal panel pass axe in English and 简体中文', async ({ page }) => {
+test('first run, the Goals board, the goal form and the goal panel pass axe in English and 简体中文', async ({ page, hub }) => {
   await page.goto(hub.url);
   await expect(page.getByRole('heading', { name: 'Welcome to Tandem' })).toBeVisible();
   await expectNoAxeViolationsInBothThemes(page, 'first run');
@@ -58,7 +45,7 @@ test('first run, the Goals board, the goal form and the goal panel pass axe in E
   await checkDialog(page, () => page.getByRole('button', { name: /新建目标/ }).click(), 'goal form (zh-CN)');
 });
 
-test('a feedback board in kanban, table and matrix, its item panel and its dialogs pass axe in English and 简体中文', async ({ page }) => {
+test('a feedback board in kanban, table and matrix, its item panel and its dialogs pass axe in English and 简体中文', async ({ page, hub }) => {
   await firstRun(page, hub.url);
   await checkDialog(page, sidebarButton(page, 'New board'), 'new board dialog');
   await createFeedbackBoard(page, 'User feedback');
@@ -85,7 +72,7 @@ test('a feedback board in kanban, table and matrix, its item panel and its dialo
   await checkDialog(page, () => page.getByRole('button', { name: '新建反馈' }).click(), 'new feedback dialog (zh-CN)');
 });
 
-test('the workspace dialogs, search and the Network view pass axe in English and 简体中文', async ({ page }) => {
+test('the workspace dialogs, search and the Network view pass axe in English and 简体中文', async ({ page, hub }) => {
   await firstRun(page, hub.url);
   await createGoal(page, 'Export reports');
   await checkDialog(page, sidebarButton(page, 'Invite teammates'), 'invite dialog');

@@ -2,31 +2,18 @@
 // drop, votes, comments, goal links, filters, search, views, merging, CSV import and export.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { removeDir, startHub, tempDataDir, type RunningHub } from '../support/hub';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/hub-fixture';
 import { createGoal, expectSaved, firstRun, goalCard } from './support/goals-page';
 import { addItem, card, chooseFromBoardMenu, column, createFeedbackBoard, drag, openFilters, titlesIn } from './support/feedback-page';
 import { expectNoAxeViolationsInBothThemes } from './support/axe';
-
-let hub: RunningHub;
-let dataDir: string;
-
-test.beforeEach(async () => {
-  dataDir = tempDataDir();
-  hub = await startHub({ dataDir });
-});
-
-test.afterEach(async () => {
-  await hub.stop();
-  removeDir(dataDir);
-});
 
 async function openBoard(page: Page, name: string) {
   await page.getByRole('navigation').getByRole('button', { name }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
 
-test('a team collects, triages, votes on, discusses and links feedback', async ({ page }) => {
+test('a team collects, triages, votes on, discusses and links feedback', async ({ page, hub }) => {
   await firstRun(page, hub.url);
   await createGoal(page, 'Grow activation');
   await createFeedbackBoard(page, 'Internal feedback');
@@ -94,6 +81,9 @@ test('a team collects, triages, votes on, discusses and links feedback', async (
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await page.getByRole('combobox', { name: 'Search every board' }).fill('activation');
   await expect(page.getByTestId('search-result')).toHaveText([/Goal.*Grow activation/]);
+  await page.getByRole('combobox', { name: 'Search every board' }).fill('zebra');
+  await expect(page.getByRole('status').filter({ hasText: 'Nothing matches “zebra”.' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Search every board' })).toHaveAttribute('aria-expanded', 'false');
   await page.getByRole('combobox', { name: 'Search every board' }).fill('login');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('item-detail').getByRole('heading', { name: 'Faster login' })).toBeVisible();
@@ -140,7 +130,7 @@ function csvOf500(): { csv: string; bad: number[] } {
   return { csv: `${lines.join('\n')}\n`, bad };
 }
 
-test('a CSV of 500 rows with three malformed rows imports 497 in one undoable step; export gives the board back', async ({ page }) => {
+test('a CSV of 500 rows with three malformed rows imports 497 in one undoable step; export gives the board back', async ({ page, hub }) => {
   await firstRun(page, hub.url);
   await createFeedbackBoard(page, 'User feedback', 'Survey results');
   const { csv, bad } = csvOf500();
@@ -174,7 +164,7 @@ test('a CSV of 500 rows with three malformed rows imports 497 in one undoable st
   expect(rows.some((r) => r.startsWith('Came by fax'))).toBe(false);
 });
 
-test('bad CSV files are refused with a clear message, in either language, and import nothing', async ({ page }) => {
+test('bad CSV files are refused with a clear message, in either language, and import nothing', async ({ page, hub, dataDir }) => {
   await firstRun(page, hub.url);
   await createFeedbackBoard(page, 'User feedback');
   await chooseFromBoardMenu(page, 'Import CSV…');
@@ -202,7 +192,7 @@ test('bad CSV files are refused with a clear message, in either language, and im
   await expect(page.getByText('还没有反馈。', { exact: false })).toBeVisible();
 });
 
-test('columns and channels are edited per board, and a saved view brings its filters back', async ({ page }) => {
+test('columns and channels are edited per board, and a saved view brings its filters back', async ({ page, hub }) => {
   await firstRun(page, hub.url);
   await createFeedbackBoard(page, 'Blank', 'Workshop notes');
   await chooseFromBoardMenu(page, 'Columns & channels');

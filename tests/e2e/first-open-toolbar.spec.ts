@@ -2,27 +2,14 @@
 // one row (view tabs, Filter with removable chips, sort, a "⋯" menu) used by keyboard, empty
 // states whose buttons do the next step, labelled cards, the matrix legend, and the kanban
 // saying how many columns are past the edge. axe checks the open states in both languages.
-import { expect, test, type Page } from '@playwright/test';
-import { removeDir, startHub, tempDataDir, type RunningHub } from '../support/hub';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/hub-fixture';
 import { expectNoAxeViolationsInBothThemes as expectNoAxeViolations } from './support/axe';
 import { firstRun } from './support/goals-page';
 import { addItem, card, column, createFeedbackBoard } from './support/feedback-page';
 import { expectEscapeReturnsTo } from './support/keyboard';
 
-let hub: RunningHub;
-let dataDir: string;
-
 test.use({ viewport: { width: 1400, height: 900 } });
-
-test.beforeEach(async () => {
-  dataDir = tempDataDir();
-  hub = await startHub({ dataDir });
-});
-
-test.afterEach(async () => {
-  await hub.stop();
-  removeDir(dataDir);
-});
 
 /** Presses ArrowDown in the open menu until `item` has focus (as a keyboard user walks a menu). */
 async function arrowTo(page: Page, item: ReturnType<Page['getByRole']>): Promise<void> {
@@ -31,7 +18,7 @@ async function arrowTo(page: Page, item: ReturnType<Page['getByRole']>): Promise
   await expect(item).toBeFocused();
 }
 
-test('the toolbar is one row, and its Filter chips and ⋯ menu work from the keyboard alone, passing axe in English and 简体中文', async ({ page }) => {
+test('the toolbar is one row, and its Filter chips and ⋯ menu work from the keyboard alone, passing axe in English and 简体中文', async ({ page, hub }) => {
   await firstRun(page, hub.url);
   await createFeedbackBoard(page, 'User feedback');
   await addItem(page, 'Export reports to Excel', { channel: 'Support' });
@@ -141,7 +128,7 @@ test('the toolbar is one row, and its Filter chips and ⋯ menu work from the ke
   await page.keyboard.press('Escape');
 });
 
-test('empty states offer the next step as buttons; cards name their votes and scores; the matrix has a legend; hidden columns are announced', async ({ page }) => {
+test('empty states offer the next step as buttons; cards name their votes and scores; the matrix has a legend; hidden columns are announced', async ({ page, hub }) => {
   await firstRun(page, hub.url);
   // The empty Goals board offers its first goal as a button too.
   const firstGoal = page.getByRole('button', { name: 'Add the first goal' });

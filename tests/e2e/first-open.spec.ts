@@ -3,26 +3,12 @@
 // by keyboard; its board clean under axe light and dark), Settings reached from its gear entry
 // and clean under axe in both languages, the short goal form with its first KPI, the reason under a status,
 // and the built-in Goals board named 目标 in 简体中文.
-import { expect, test } from '@playwright/test';
-import { removeDir, startHub, tempDataDir, type RunningHub } from '../support/hub';
+import { expect, test } from './support/hub-fixture';
 import { expectNoAxeViolationsInBothThemes as expectNoAxeViolations } from './support/axe';
 import { checkIn, firstRun, goalCard } from './support/goals-page';
 import { openSettings } from './support/settings-page';
 
-let hub: RunningHub;
-let dataDir: string;
-
-test.beforeEach(async () => {
-  dataDir = tempDataDir();
-  hub = await startHub({ dataDir });
-});
-
-test.afterEach(async () => {
-  await hub.stop();
-  removeDir(dataDir);
-});
-
-test('the command palette opens with Ctrl+K, filters as you type, runs a command and is listed in the shortcut sheet', async ({ page }) => {
+test('the command palette opens with Ctrl+K, filters as you type, runs a command and is listed in the shortcut sheet', async ({ page, hub }) => {
   await firstRun(page, hub.url);
   await page.keyboard.press('Control+k');
   const palette = page.getByTestId('command-palette');
@@ -67,7 +53,7 @@ test('the command palette opens with Ctrl+K, filters as you type, runs a command
   await expect(page.getByTestId('shortcut-sheet')).toContainText('Open the command palette');
 });
 
-test('an empty workspace offers sample data (goals with check-ins, forty linked feedback items) that Undo removes, and the palette adds, opens and removes by keyboard alone', async ({ page }) => {
+test('an empty workspace offers sample data (goals with check-ins, forty linked feedback items) that Undo removes, and the palette adds, opens and removes by keyboard alone', async ({ page, hub }) => {
   await firstRun(page, hub.url);
   await expect(page.getByTestId('sync-indicator')).toHaveText('Only on this laptop');
   await expect(page.getByText('Nobody else sees it until you invite teammates.')).toBeVisible();
@@ -116,7 +102,7 @@ test('an empty workspace offers sample data (goals with check-ins, forty linked 
   await expect(page.getByTestId('sample-notice')).toBeHidden();
 });
 
-test('the sample data comes in 简体中文 when the app is in 简体中文, and the built-in board reads 目标', async ({ page }) => {
+test('the sample data comes in 简体中文 when the app is in 简体中文, and the built-in board reads 目标', async ({ page, hub }) => {
   await firstRun(page, hub.url);
   await page.getByRole('navigation').getByLabel('Language').selectOption('zh-CN');
   await expect(page.getByRole('heading', { name: '目标', level: 1 })).toBeVisible();
@@ -128,7 +114,7 @@ test('the sample data comes in 简体中文 when the app is in 简体中文, and
   await expect(page.getByRole('navigation').getByRole('button', { name: /用户反馈（示例）/ })).toBeVisible();
 });
 
-test('Settings is one gear entry away and passes axe in English and 简体中文', async ({ page }) => {
+test('Settings is one gear entry away and passes axe in English and 简体中文', async ({ page, hub }) => {
   await firstRun(page, hub.url);
   await openSettings(page);
   for (const section of ['Language', 'Backup & restore', 'Network & relay', 'Workspace']) await expect(page.getByRole('heading', { name: section, level: 2 })).toBeVisible();
@@ -141,7 +127,7 @@ test('Settings is one gear entry away and passes axe in English and 简体中文
   await expectNoAxeViolations(page, 'command palette (zh-CN)');
 });
 
-test('a new goal needs only a title, a KPI and an owner; More options holds the rest; a goal behind says why', async ({ page }) => {
+test('a new goal needs only a title, a KPI and an owner; More options holds the rest; a goal behind says why', async ({ page, hub }) => {
   await firstRun(page, hub.url);
   await page.getByRole('button', { name: 'New goal' }).click();
   const dialog = page.getByRole('dialog', { name: 'New goal' });

@@ -1,23 +1,9 @@
 // The Goals board end to end, in Chromium against a real hub: first run, goals with KPIs
 // and check-ins, progress, status and chart, reload, reorder, undo/redo and both languages.
-import { expect, test } from '@playwright/test';
-import { removeDir, startHub, tempDataDir, type RunningHub } from '../support/hub';
+import { expect, test } from './support/hub-fixture';
 import { addKpi, checkIn, createGoal, expectSaved, firstRun, goalCard } from './support/goals-page';
 
-let hub: RunningHub;
-let dataDir: string;
-
-test.beforeEach(async () => {
-  dataDir = tempDataDir();
-  hub = await startHub({ dataDir });
-});
-
-test.afterEach(async () => {
-  await hub.stop();
-  removeDir(dataDir);
-});
-
-test('a new person sets up a workspace, tracks a goal with two KPIs and finds it all after a reload', async ({ page }) => {
+test('a new person sets up a workspace, tracks a goal with two KPIs and finds it all after a reload', async ({ page, hub }) => {
   await firstRun(page, hub.url);
   await expect(page.getByText('No goals yet.')).toBeVisible();
   await expect(page.getByRole('navigation').getByText('Mei (you)')).toBeVisible();
@@ -63,7 +49,7 @@ test('a new person sets up a workspace, tracks a goal with two KPIs and finds it
   await expect(page.getByText('after the spring campaign')).toBeVisible();
 });
 
-test('goals reorder by keyboard, and undo and redo revert only my edits', async ({ page }) => {
+test('goals reorder by keyboard, and undo and redo revert only my edits', async ({ page, hub }) => {
   await firstRun(page, hub.url);
   for (const title of ['First goal', 'Second goal', 'Third goal']) await createGoal(page, title);
   const titles = () => page.getByTestId('goal-card').locator('.goal-title').allTextContents();
@@ -107,7 +93,7 @@ test('goals reorder by keyboard, and undo and redo revert only my edits', async 
   await expect.poll(titles).toEqual(['Third goal', 'First goal', 'Second goal']);
 });
 
-test('filters narrow the board and say so when nothing matches', async ({ page }) => {
+test('filters narrow the board and say so when nothing matches', async ({ page, hub }) => {
   await firstRun(page, hub.url);
   await createGoal(page, 'Operations goal');
   await page.getByRole('group', { name: 'Filters' }).getByLabel('Team').selectOption('product');
@@ -118,7 +104,7 @@ test('filters narrow the board and say so when nothing matches', async ({ page }
   await expect(goalCard(page, 'Operations goal')).toBeVisible();
 });
 
-test('the language switches to 简体中文 and back, and the choice persists', async ({ page }) => {
+test('the language switches to 简体中文 and back, and the choice persists', async ({ page, hub }) => {
   await firstRun(page, hub.url);
   await createGoal(page, 'Grow revenue');
   await page.getByRole('navigation').getByLabel('Language').selectOption('zh-CN');

@@ -1,30 +1,17 @@
 // Keyboard use end to end, as a person without a mouse: every dialog takes focus, keeps Tab and
 // Shift+Tab inside, closes on Escape and gives focus back to the control that opened it; the
 // goal and item panels give it back to their card; the view tabs move with the arrow keys.
-import { expect, test, type Page } from '@playwright/test';
-import { removeDir, startHub, tempDataDir, type RunningHub } from '../support/hub';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/hub-fixture';
 import { createGoal, firstRun, goalCard } from './support/goals-page';
 import { addItem, card, createFeedbackBoard } from './support/feedback-page';
 import { expectNoAxeViolationsInBothThemes as expectNoAxeViolations } from './support/axe';
 import { expectEscapeReturnsTo, expectFocusKeptIn, expectMenuDialogKeyboardRoundTrip, expectModalKeyboardRoundTrip } from './support/keyboard';
 import { openSettings, settingsButton } from './support/settings-page';
 
-let hub: RunningHub;
-let dataDir: string;
-
-test.beforeEach(async () => {
-  dataDir = tempDataDir();
-  hub = await startHub({ dataDir });
-});
-
-test.afterEach(async () => {
-  await hub.stop();
-  removeDir(dataDir);
-});
-
 const sidebar = (page: Page, name: string | RegExp) => page.getByRole('navigation').getByRole('button', { name });
 
-test('every workspace and goal dialog keeps focus inside, closes on Escape and gives focus back to its opener', async ({ page }) => {
+test('every workspace and goal dialog keeps focus inside, closes on Escape and gives focus back to its opener', async ({ page, hub }) => {
   await page.goto(hub.url);
   await expect(page.getByRole('heading', { name: 'Welcome to Tandem' })).toBeVisible();
   await expectModalKeyboardRoundTrip(page, page.getByRole('button', { name: 'Join a workspace' }), page.getByRole('dialog', { name: 'Join a workspace' }));
@@ -58,7 +45,7 @@ test('every workspace and goal dialog keeps focus inside, closes on Escape and g
   await expectEscapeReturnsTo(page, leave, leaveButton);
 });
 
-test('the goal and item panels take focus, keep Tab and Shift+Tab inside, close on Escape and give it back to their card', async ({ page }) => {
+test('the goal and item panels take focus, keep Tab and Shift+Tab inside, close on Escape and give it back to their card', async ({ page, hub }) => {
   await firstRun(page, hub.url);
   await createGoal(page, 'Grow weekly active teams');
   const detail = page.getByTestId('goal-detail');
@@ -87,7 +74,7 @@ test('the goal and item panels take focus, keep Tab and Shift+Tab inside, close 
   await expectEscapeReturnsTo(page, item, openItem);
 });
 
-test('the feedback dialogs keep focus inside and give it back; the view tabs move with the arrow keys', async ({ page }) => {
+test('the feedback dialogs keep focus inside and give it back; the view tabs move with the arrow keys', async ({ page, hub }) => {
   await firstRun(page, hub.url);
   await createFeedbackBoard(page, 'User feedback');
   await expectModalKeyboardRoundTrip(page, page.getByRole('button', { name: 'New feedback' }), page.getByRole('dialog', { name: 'New feedback' }));
@@ -121,7 +108,7 @@ test('the feedback dialogs keep focus inside and give it back; the view tabs mov
   await expect.poll(() => tabs.evaluate((el) => el.contains(document.activeElement))).toBe(false);
 });
 
-test('"?" opens the sheet of keyboard shortcuts, which passes axe, keeps focus and gives it back on Escape', async ({ page }) => {
+test('"?" opens the sheet of keyboard shortcuts, which passes axe, keeps focus and gives it back on Escape', async ({ page, hub }) => {
   await firstRun(page, hub.url);
   const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await page.getByRole('button', { name: 'New goal' }).focus();

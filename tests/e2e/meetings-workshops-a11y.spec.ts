@@ -2,25 +2,12 @@
 // English and 简体中文, light and dark, in Chromium against a real hub: a meeting with its agenda, a decision
 // and an action item; a workshop with notes written, moved, clustered and voted on, and the timer.
 // Every step after the first run is a key press: Tab to reach a control, then type or press.
-import { expect, test, type Page } from '@playwright/test';
-import { removeDir, startHub, tempDataDir, type RunningHub } from '../support/hub';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/hub-fixture';
 import { expectNoAxeViolationsInBothThemes } from './support/axe';
 import { firstRun } from './support/goals-page';
 import { tabTo } from './support/keyboard';
 import { note } from './support/workshop-page';
-
-let hub: RunningHub;
-let dataDir: string;
-
-test.beforeEach(async () => {
-  dataDir = tempDataDir();
-  hub = await startHub({ dataDir });
-});
-
-test.afterEach(async () => {
-  await hub.stop();
-  removeDir(dataDir);
-});
 
 /** Switches the language from the sidebar (a select: arrow keys pick) and back. */
 async function inChinese(page: Page, check: () => Promise<void>): Promise<void> {
@@ -30,7 +17,7 @@ async function inChinese(page: Page, check: () => Promise<void>): Promise<void> 
   await language.selectOption('en');
 }
 
-test('a meeting by keyboard alone: board, meeting, agenda, decision and action item; axe-clean in both languages', async ({ page }) => {
+test('a meeting by keyboard alone: board, meeting, agenda, decision and action item; axe-clean in both languages', async ({ page, hub }) => {
   await firstRun(page, hub.url);
   const nav = page.getByRole('navigation');
   await tabTo(page, nav.getByRole('button', { name: '+ New meetings board' }));
@@ -92,7 +79,7 @@ test('a meeting by keyboard alone: board, meeting, agenda, decision and action i
   await inChinese(page, () => expectNoAxeViolationsInBothThemes(page, 'a meeting with agenda, decision and action item (zh-CN)'));
 });
 
-test('a workshop by keyboard alone: notes written and moved, a cluster, a vote and the timer; axe-clean in both languages', async ({ page }) => {
+test('a workshop by keyboard alone: notes written and moved, a cluster, a vote and the timer; axe-clean in both languages', async ({ page, hub }) => {
   await firstRun(page, hub.url);
   const nav = page.getByRole('navigation');
   await tabTo(page, nav.getByRole('button', { name: 'New workshop' }));
@@ -155,7 +142,7 @@ test('a workshop by keyboard alone: notes written and moved, a cluster, a vote a
   await inChinese(page, () => expectNoAxeViolationsInBothThemes(page, 'a workshop with notes, a cluster, voting and the timer (zh-CN)'));
 });
 
-test('bad input on meetings and workshops: a date that is not a date, a vote budget of 0 or −1, a timer of "abc" minutes, a 100,000-character note — a clear message, nothing saved', async ({ page }) => {
+test('bad input on meetings and workshops: a date that is not a date, a vote budget of 0 or −1, a timer of "abc" minutes, a 100,000-character note — a clear message, nothing saved', async ({ page, hub }) => {
   await firstRun(page, hub.url);
   const nav = page.getByRole('navigation');
   await nav.getByRole('button', { name: '+ New meetings board' }).click();

@@ -3,8 +3,8 @@
 // (the picker never offers the item itself; the model's refusal is unit-tested). Each is refused
 // with the translated message, in the New item dialog and in an existing item's panel, and the
 // stored item is unchanged afterwards.
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { removeDir, startHub, tempDataDir, type RunningHub } from '../support/hub';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './support/hub-fixture';
 import { firstRun } from './support/goals-page';
 
 const RELEASE = 'Release 3.0';
@@ -20,19 +20,6 @@ const WORDS = {
     endBeforeStart: '结束日期早于开始日期。请选择不早于开始日期的结束日期。', tooLong: '请控制在 200 个字符以内。', notADate: '请输入有效的日期。',
   },
 } as const;
-
-let hub: RunningHub;
-let dataDir: string;
-
-test.beforeEach(async () => {
-  dataDir = tempDataDir();
-  hub = await startHub({ dataDir });
-});
-
-test.afterEach(async () => {
-  await hub.stop();
-  removeDir(dataDir);
-});
 
 /** Types the 30th of February into a date field, segment by segment (the browser's en-US order: month, day, year). */
 async function typeNonexistentDate(page: Page, field: Locator): Promise<void> {
@@ -51,7 +38,7 @@ async function newItem(page: Page, title: string, start: string, end: string): P
   await page.getByTestId('plan-panel').getByRole('button', { name: 'Close' }).click();
 }
 
-test('an end before its start, a date that does not exist, a 100,000-character title and a dependency on itself are refused in both languages, and nothing saved changes', async ({ page }) => {
+test('an end before its start, a date that does not exist, a 100,000-character title and a dependency on itself are refused in both languages, and nothing saved changes', async ({ page, hub }) => {
   await firstRun(page, hub.url);
   await page.getByRole('navigation').getByRole('button', { name: '+ New plan' }).click();
   await page.getByRole('dialog', { name: 'New plan' }).getByRole('button', { name: 'Create plan' }).click();

@@ -5,7 +5,8 @@
 // the KPI before and after as the check-ins say; the addressed feedback goes to Done and undo
 // brings it back. Bad input is refused with a clear message (more in plans-bad-input.spec.ts); the
 // plan passes axe in both languages; a slip travels down a chain of dependencies into My work.
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/hub-fixture';
 import { expectNoAxeViolationsInBothThemes } from './support/axe';
 import { createFeedbackBoard, addItem } from './support/feedback-page';
 import { addKpi, checkIn, createGoal, firstRun, goalCard } from './support/goals-page';
@@ -42,6 +43,12 @@ async function newItemByKeyboard(page: Page, item: { title: string; kind: string
   await dialog.getByLabel('End').press('Enter');
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('plan-panel').getByRole('heading', { name: item.title })).toBeVisible();
+}
+
+/** A new plan board named as the dialog suggests, made from the sidebar. */
+async function newPlan(page: Page): Promise<void> {
+  await page.getByRole('navigation').getByRole('button', { name: '+ New plan' }).click();
+  await page.getByRole('dialog', { name: 'New plan' }).getByRole('button', { name: 'Create plan' }).click();
 }
 
 test('a release and the campaign waiting on it: moved, flagged on the other laptop, launched, its KPI before and after, feedback done and undone', async ({ browser }) => {
@@ -151,70 +158,56 @@ test('a release and the campaign waiting on it: moved, flagged on the other lapt
   }
 });
 
-test('the plan board, its timeline, calendar and item panel pass axe in English and 简体中文', async ({ browser }) => {
-  const laptops = await TwoLaptops.open(browser);
-  const { pageA } = laptops;
-  try {
-    await firstRun(pageA, laptops.hubA.url, 'Mei', 'Growth squad');
-    await pageA.getByRole('navigation').getByRole('button', { name: '+ New plan' }).click();
-    await pageA.getByRole('dialog', { name: 'New plan' }).getByRole('button', { name: 'Create plan' }).click();
-    await newItemByKeyboard(pageA, { title: RELEASE, kind: 'Release', team: 'Product team', start: localDay(-3), end: localDay(10) });
-    for (const language of ['en', 'zh-CN'] as const) {
-      if (language === 'zh-CN') await pageA.getByRole('navigation').getByLabel('Language').selectOption('zh-CN');
-      await expectNoAxeViolationsInBothThemes(pageA, `the plan's columns and item panel (${language})`);
-      await pageA.getByRole('tab', { name: language === 'en' ? 'Timeline' : '时间线' }).click();
-      await expect(pageA.getByTestId('plan-bar')).toHaveCount(1);
-      await expectNoAxeViolationsInBothThemes(pageA, `the plan's timeline (${language})`);
-      await pageA.getByRole('tab', { name: language === 'en' ? 'Calendar' : '日历' }).click();
-      await expectNoAxeViolationsInBothThemes(pageA, `the plan's calendar (${language})`);
-      await pageA.getByRole('tab', { name: language === 'en' ? 'Now / Next / Later' : '现在 / 下一步 / 以后' }).click();
-    }
-  } finally {
-    await laptops.close();
+test('the plan board, its timeline, calendar and item panel pass axe in English and 简体中文', async ({ page, hub }) => {
+  await firstRun(page, hub.url, 'Mei', 'Growth squad');
+  await newPlan(page);
+  await newItemByKeyboard(page, { title: RELEASE, kind: 'Release', team: 'Product team', start: localDay(-3), end: localDay(10) });
+  for (const language of ['en', 'zh-CN'] as const) {
+    if (language === 'zh-CN') await page.getByRole('navigation').getByLabel('Language').selectOption('zh-CN');
+    await expectNoAxeViolationsInBothThemes(page, `the plan's columns and item panel (${language})`);
+    await page.getByRole('tab', { name: language === 'en' ? 'Timeline' : '时间线' }).click();
+    await expect(page.getByTestId('plan-bar')).toHaveCount(1);
+    await expectNoAxeViolationsInBothThemes(page, `the plan's timeline (${language})`);
+    await page.getByRole('tab', { name: language === 'en' ? 'Calendar' : '日历' }).click();
+    await expectNoAxeViolationsInBothThemes(page, `the plan's calendar (${language})`);
+    await page.getByRole('tab', { name: language === 'en' ? 'Now / Next / Later' : '现在 / 下一步 / 以后' }).click();
   }
 });
 
-test('a slip travels down a chain: C waits on B, B waits on A; A moves a week later and C is flagged in My work, naming B and A, until A moves back', async ({ browser }) => {
-  const laptops = await TwoLaptops.open(browser);
-  const { pageA } = laptops;
-  try {
-    await firstRun(pageA, laptops.hubA.url, 'Mei', 'Growth squad');
-    await pageA.getByRole('navigation').getByRole('button', { name: '+ New plan' }).click();
-    await pageA.getByRole('dialog', { name: 'New plan' }).getByRole('button', { name: 'Create plan' }).click();
-    const panel = pageA.getByTestId('plan-panel');
-    const [A, B, C] = ['Payments API', 'Checkout release', 'Spring campaign'];
-    const items = [[A, localDay(1), localDay(7)], [B, localDay(8), localDay(14)], [C, localDay(15), localDay(21)]] as const;
-    for (const [title, start, end] of items) {
-      await newItemByKeyboard(pageA, { title, kind: 'Release', team: 'Product team', start, end });
-      const waitsOn = title === B ? A : title === C ? B : null;
-      if (waitsOn) {
-        await panel.getByTestId('plan-dependency-picker').selectOption({ label: waitsOn });
-        await panel.getByRole('button', { name: 'Add', exact: true }).click();
-        await expect(panel.getByTestId('plan-dependency')).toContainText(waitsOn);
-      }
-      await panel.getByRole('button', { name: 'Close' }).click();
+test('a slip travels down a chain: C waits on B, B waits on A; A moves a week later and C is flagged in My work, naming B and A, until A moves back', async ({ page, hub }) => {
+  await firstRun(page, hub.url, 'Mei', 'Growth squad');
+  await newPlan(page);
+  const panel = page.getByTestId('plan-panel');
+  const [A, B, C] = ['Payments API', 'Checkout release', 'Spring campaign'];
+  const items = [[A, localDay(1), localDay(7)], [B, localDay(8), localDay(14)], [C, localDay(15), localDay(21)]] as const;
+  for (const [title, start, end] of items) {
+    await newItemByKeyboard(page, { title, kind: 'Release', team: 'Product team', start, end });
+    const waitsOn = title === B ? A : title === C ? B : null;
+    if (waitsOn) {
+      await panel.getByTestId('plan-dependency-picker').selectOption({ label: waitsOn });
+      await panel.getByRole('button', { name: 'Add', exact: true }).click();
+      await expect(panel.getByTestId('plan-dependency')).toContainText(waitsOn);
     }
-    const moveA = async (start: string, end: string) => {
-      await pageA.getByTestId('plan-card').filter({ hasText: A }).click();
-      await panel.getByTestId('plan-start').fill(start);
-      await panel.getByTestId('plan-end').fill(end);
-      await panel.getByRole('button', { name: 'Set dates' }).click();
-      await panel.getByRole('button', { name: 'Close' }).click();
-    };
-    await moveA(localDay(8), localDay(14));
-    await pageA.getByRole('tab', { name: 'My work' }).click();
-    const flagged = pageA.getByTestId('my-flagged-item');
-    await expect(flagged).toHaveCount(2);
-    await expect(flagged.filter({ has: pageA.getByRole('button', { name: B, exact: true }) })).toContainText(`“${A}” moved 1 week later`);
-    await expect(flagged.filter({ has: pageA.getByRole('button', { name: C, exact: true }) })).toContainText(`Waits on “${B}”, whose dependency “${A}” moved 1 week later`);
-    await pageA.getByRole('navigation').getByLabel('Language').selectOption('zh-CN');
-    await expect(flagged.filter({ has: pageA.getByRole('button', { name: C, exact: true }) })).toContainText(`依赖的“${B}”的前置项“${A}”推迟了 1 周`);
-    await pageA.getByRole('navigation').getByLabel('语言').selectOption('en');
-    await pageA.getByRole('tab', { name: 'Now / Next / Later' }).click();
-    await moveA(localDay(1), localDay(7));
-    await pageA.getByRole('tab', { name: 'My work' }).click();
-    await expect(pageA.getByTestId('my-plan-work')).toContainText('None of your plan items is waiting on something that moved.');
-  } finally {
-    await laptops.close();
+    await panel.getByRole('button', { name: 'Close' }).click();
   }
+  const moveA = async (start: string, end: string) => {
+    await page.getByTestId('plan-card').filter({ hasText: A }).click();
+    await panel.getByTestId('plan-start').fill(start);
+    await panel.getByTestId('plan-end').fill(end);
+    await panel.getByRole('button', { name: 'Set dates' }).click();
+    await panel.getByRole('button', { name: 'Close' }).click();
+  };
+  await moveA(localDay(8), localDay(14));
+  await page.getByRole('tab', { name: 'My work' }).click();
+  const flagged = page.getByTestId('my-flagged-item');
+  await expect(flagged).toHaveCount(2);
+  await expect(flagged.filter({ has: page.getByRole('button', { name: B, exact: true }) })).toContainText(`“${A}” moved 1 week later`);
+  await expect(flagged.filter({ has: page.getByRole('button', { name: C, exact: true }) })).toContainText(`Waits on “${B}”, whose dependency “${A}” moved 1 week later`);
+  await page.getByRole('navigation').getByLabel('Language').selectOption('zh-CN');
+  await expect(flagged.filter({ has: page.getByRole('button', { name: C, exact: true }) })).toContainText(`依赖的“${B}”的前置项“${A}”推迟了 1 周`);
+  await page.getByRole('navigation').getByLabel('语言').selectOption('en');
+  await page.getByRole('tab', { name: 'Now / Next / Later' }).click();
+  await moveA(localDay(1), localDay(7));
+  await page.getByRole('tab', { name: 'My work' }).click();
+  await expect(page.getByTestId('my-plan-work')).toContainText('None of your plan items is waiting on something that moved.');
 });
