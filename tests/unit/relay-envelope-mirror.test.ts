@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { ACKS, EnvelopeMirror, SEALED } from '../../electron/peer/relay/envelope-mirror';
 import { relayKeys } from '../../electron/peer/relay/relay-keys';
-import { sealAck, sealBlob, type OpenedAck } from '../../electron/peer/relay/sealed-blob';
+import { openBlob, sealAck, sealBlob, type OpenedAck } from '../../electron/peer/relay/sealed-blob';
+import { RELAY_ORIGIN } from '../../shared/model/origin';
 import { docHash } from '../support/doc-hash';
 
 const KEYS = relayKeys(new Uint8Array(32).fill(3));
@@ -161,6 +162,54 @@ describe('syncing a doc through a relay', () => {
     expect(late.doc.getMap('items').size).toBe(25);
     expect(docHash(late.doc)).toBe(docHash(a.doc));
     expect([...a.refused, ...b.refused, ...late.refused]).toEqual([]);
+  });
+
+  it('hands the store what the blobs held, once per apply with the relay as origin, even when a blob waits for one not yet seen', () => {
+    const relay = new FakeRelay();
+    const a = laptop('a');
+    join(relay, a);
+    edit(a, 'i1', 'Dark mode');
+    edit(a, 'i2', 'Export to PDF');
+    edit(a, 'i3', 'SSO login');
+    // A relay that so far holds only A's second blob: it waits for the first, which it needs.
+    const partial = new FakeRelay();
+    partial.doc.transact(() => partial.blobs.push([relay.blobs.get(1).slice()]));
+    const late = laptop('late');
+    const stored: { update: Uint8Array; origin: unknown }[] = [];
+    late.doc.on('update', (update: Uint8Array, origin: unknown) => stored.push({ update, origin }));
+    join(partial, late);
+    expect(stored).toEqual([]);
+    expect(late.doc.getMap('items').size).toBe(0);
+    join(relay, late);
+    expect(stored.length).toBeGreaterThan(0);
+    expect(stored.every((s) => s.origin === RELAY_ORIGIN)).toBe(true);
+    // What the store was handed is the whole board: a restart that loads it shows what A has.
+    const reloaded = new Y.Doc();
+    for (const s of stored) Y.applyUpdate(reloaded, s.update);
+    expect(docHash(reloaded)).toBe(docHash(a.doc));
+    expect(docHash(late.doc)).toBe(docHash(a.doc));
+  });
+
+  it('hands the store the opened bytes as they are, not a second encoding of what they changed', () => {
+    const relay = new FakeRelay();
+    const a = laptop('a', { compactAbove: 2 });
+    join(relay, a);
+    edit(a, 'i0', 'note 0');
+    const overLan = Y.encodeStateAsUpdate(a.doc);
+    for (let i = 1; i < 5; i++) edit(a, `i${i}`, `note ${i}`);
+    relay.disconnect(a.envelope);
+    a.mirror.onDidDisconnect();
+    const opened = relay.blobs.toArray().map((blob) => openBlob(sealKey, DOC_ID, blob).update);
+    expect(opened.length).toBeGreaterThan(1);
+    const late = laptop('late');
+    // The late laptop already has A's first edit (over the LAN): Yjs would encode only the rest.
+    Y.applyUpdate(late.doc, overLan, PEER_ORIGIN);
+    const stored: Uint8Array[] = [];
+    late.doc.on('update', (update: Uint8Array) => stored.push(update));
+    join(relay, late);
+    expect(stored.length).toBe(1);
+    expect(Buffer.from(stored[0]!).equals(Buffer.from(Y.mergeUpdates(opened)))).toBe(true);
+    expect(docHash(late.doc)).toBe(docHash(a.doc));
   });
 
   it('refuses a tampered or replayed blob and leaves the replica byte-identical', () => {

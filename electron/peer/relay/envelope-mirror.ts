@@ -9,6 +9,7 @@
 // has on disk), so a laptop reached only through the relay counts in "on K of M laptops".
 import * as Y from 'yjs';
 import { RELAY_ORIGIN, isTxOrigin } from '../../../shared/model/origin';
+import { applyReceivedUpdate } from '../../../shared/protocol/apply-received';
 import { docDigest, sameDigest } from '../lan/doc-digests';
 import { BlobRefused, openAck, openBlob, sealAck, sealBlob, type BlobRefusal, type OpenedAck, type OpenedBlob } from './sealed-blob';
 
@@ -187,8 +188,9 @@ export class EnvelopeMirror {
       if (result) opened.push(result);
     }
     if (opened.length === 0) return;
-    // One merged apply: a thousand blobs cost one transaction on the replica.
-    Y.applyUpdate(this.options.doc, Y.mergeUpdates(opened.map((b) => b.update)), RELAY_ORIGIN);
+    // One merged apply: a thousand blobs cost one transaction on the replica, and the store
+    // persists the merged bytes as they are rather than Yjs encoding the whole change again.
+    applyReceivedUpdate(this.options.doc, Y.mergeUpdates(opened.map((b) => b.update)), RELAY_ORIGIN);
     if (this.connected && this.sealed.length > this.compactAbove) this.compact();
   }
 
