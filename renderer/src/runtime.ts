@@ -7,7 +7,8 @@ import type { CreateWorkspaceArgs, Hello, StoreWrites, WorkspaceIdentity } from 
 import { isModelError, ModelError } from '../../shared/model/errors';
 import { readSavedViews } from '../../shared/model/feedback/views';
 import { BOARD_KIND_IDS, BOARD_KINDS, type BoardKind, type BoardKindModel } from '../../shared/model/kinds';
-import { readWorkspace, isWorkspaceInitialised } from '../../shared/model/workspace';
+import { addBoard, readWorkspace, isWorkspaceInitialised } from '../../shared/model/workspace';
+import { newId } from '../../shared/model/ids';
 import { BoardSet, type BoardKindAdapter, type OpenBoard } from './boards/board-set';
 import { DocRegistry, type OpenedDoc } from './docs/doc-registry';
 import { LinkClient, LinkRequestError } from './link/link-client';
@@ -174,6 +175,21 @@ export class Runtime {
     } catch (error) {
       return toActionError(error);
     }
+  }
+
+  /** A new board of `kind`: listed in the workspace, its doc made by `init`, then opened. Every kind's "new board" comes here. */
+  async createBoard(kind: BoardKind, name: string, init: (doc: Y.Doc) => void): Promise<ActionResult<string>> {
+    const boardId = newId('b');
+    const added = attempt(() => {
+      const doc = this.workspace;
+      if (!doc) throw new Error('workspace not open');
+      addBoard(doc, { id: boardId, kind, name });
+    });
+    if (!added.ok) return added;
+    const board = await this.boards.ensure({ id: boardId, kind });
+    init(board.doc);
+    await this.openBoard(boardId);
+    return { ok: true, value: boardId };
   }
 
   async openBoard(boardId: string): Promise<void> {

@@ -3,7 +3,6 @@
 // returns an ActionResult the calling control can show.
 import type * as Y from 'yjs';
 import { archiveBoard, renameBoard, restoreBoard } from '../../../../shared/model/boards';
-import { newId } from '../../../../shared/model/ids';
 import { addChannel, addStatus, initFeedbackBoard, moveChannel, moveStatus, removeChannel, removeStatus, renameChannel, renameStatus } from '../../../../shared/model/feedback/board';
 import { addComment, deleteComment, editComment } from '../../../../shared/model/feedback/comments';
 import { importItems, type ImportResult, type ImportRow } from '../../../../shared/model/feedback/import';
@@ -12,7 +11,6 @@ import { mergeItems, unmergeItem } from '../../../../shared/model/feedback/merge
 import type { FeedbackSource } from '../../../../shared/model/feedback/schema';
 import { addCustomerVote, removeCustomerVote, toggleVote } from '../../../../shared/model/feedback/votes';
 import { deleteView, saveView, type SavedViewSnapshot } from '../../../../shared/model/feedback/views';
-import { addBoard } from '../../../../shared/model/workspace';
 import { attempt, type ActionResult, type Runtime } from '../../runtime';
 
 export interface FeedbackActions {
@@ -59,15 +57,7 @@ export function createFeedbackActions(runtime: Runtime): FeedbackActions {
     });
 
   return {
-    async createBoard(name, source) {
-      const boardId = newId('b');
-      const added = onWorkspace((doc) => addBoard(doc, { id: boardId, kind: 'feedback', name }));
-      if (!added.ok) return added;
-      const board = await runtime.boards.ensure({ id: boardId, kind: 'feedback' });
-      initFeedbackBoard(board.doc, { source });
-      await runtime.openBoard(boardId);
-      return { ok: true, value: boardId };
-    },
+    createBoard: (name, source) => runtime.createBoard('feedback', name, (doc) => initFeedbackBoard(doc, { source })),
     renameBoard: (boardId, name) => onWorkspace((doc) => renameBoard(doc, { id: boardId, name })),
     archiveBoard: (boardId) => onWorkspace((doc) => archiveBoard(doc, { id: boardId })),
     restoreBoard: (boardId) => onWorkspace((doc) => restoreBoard(doc, { id: boardId })),

@@ -4,13 +4,11 @@
 import { useMemo } from 'react';
 import type * as Y from 'yjs';
 import { SCHEMA_VERSION } from '../../../../shared/model/doc';
-import { newId } from '../../../../shared/model/ids';
 import {
   addActionItem, addAgendaItem, addAgendaItems, addDecision, createMeeting, deleteMeeting, editNotes, initMeetingsBoard, linkDecision, moveAgendaItem, removeActionItem,
   removeAgendaItem, removeDecision, saveAgendaAsTemplate, setActionItemDone, setAttendee, startNextMeeting, unlinkDecision, updateAgendaItem, updateMeeting,
   type CreateMeetingInput, type LinkInput, type UpdateMeetingInput,
 } from '../../../../shared/model/meetings';
-import { addBoard } from '../../../../shared/model/workspace';
 import { useRuntime } from '../../context';
 import { attempt, type ActionResult, type Runtime } from '../../runtime';
 
@@ -21,19 +19,7 @@ export function createMeetingActions(runtime: Runtime) {
   const onBoard = <T>(fn: (doc: Y.Doc) => T): ActionResult<T> => runtime.editBoard(fn);
   const select = (meetingId: string | null) => runtime.store.setState({ selectedItemId: meetingId });
   return {
-    async createBoard(name: string): Promise<ActionResult<string>> {
-      const boardId = newId('b');
-      const added = attempt(() => {
-        const doc = runtime.workspace;
-        if (!doc) throw new Error('workspace not open');
-        addBoard(doc, { id: boardId, kind: 'meetings', name });
-      });
-      if (!added.ok) return added;
-      const board = await runtime.boards.ensure({ id: boardId, kind: 'meetings' });
-      initMeetingsBoard(board.doc, SCHEMA_VERSION);
-      await runtime.openBoard(boardId);
-      return { ok: true, value: boardId };
-    },
+    createBoard: (name: string): Promise<ActionResult<string>> => runtime.createBoard('meetings', name, (doc) => initMeetingsBoard(doc, SCHEMA_VERSION)),
     /** The meeting the board shows (the store's selected entity of the board on screen). */
     select,
     create: (input: Omit<CreateMeetingInput, 'createdBy'>) =>

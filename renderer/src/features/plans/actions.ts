@@ -4,12 +4,10 @@
 import { useMemo } from 'react';
 import type * as Y from 'yjs';
 import { SCHEMA_VERSION } from '../../../../shared/model/doc';
-import { newId } from '../../../../shared/model/ids';
 import {
   acknowledgeSlip, addDependency, addMilestone, createPlanItem, deletePlanItem, editPlanNotes, initPlansBoard, linkPlanFeedback, linkPlanGoal, removeDependency, removeMilestone,
   setPlanDates, setPlanHorizon, setPlanStatus, unlinkPlanFeedback, unlinkPlanGoal, updatePlanItem, type CreatePlanItemInput, type Horizon, type PlanStatus, type UpdatePlanItemInput,
 } from '../../../../shared/model/plans';
-import { addBoard } from '../../../../shared/model/workspace';
 import { useRuntime } from '../../context';
 import { attempt, type ActionResult, type Runtime } from '../../runtime';
 
@@ -19,19 +17,7 @@ export function createPlanActions(runtime: Runtime) {
   const onBoard = <T>(fn: (doc: Y.Doc) => T): ActionResult<T> => runtime.editBoard(fn);
   const select = (itemId: string | null) => runtime.store.setState({ selectedItemId: itemId });
   return {
-    async createBoard(name: string): Promise<ActionResult<string>> {
-      const boardId = newId('b');
-      const added = attempt(() => {
-        const doc = runtime.workspace;
-        if (!doc) throw new Error('workspace not open');
-        addBoard(doc, { id: boardId, kind: 'plans', name });
-      });
-      if (!added.ok) return added;
-      const board = await runtime.boards.ensure({ id: boardId, kind: 'plans' });
-      initPlansBoard(board.doc, SCHEMA_VERSION);
-      await runtime.openBoard(boardId);
-      return { ok: true, value: boardId };
-    },
+    createBoard: (name: string): Promise<ActionResult<string>> => runtime.createBoard('plans', name, (doc) => initPlansBoard(doc, SCHEMA_VERSION)),
     /** The item the panel shows (the store's selected entity of the board on screen). */
     select,
     create: (input: Omit<CreatePlanItemInput, 'createdBy'>) => onBoard((doc) => createPlanItem(doc, { ...input, createdBy: me() })),

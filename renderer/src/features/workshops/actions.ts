@@ -4,7 +4,6 @@
 // Promoting a cluster hands plain data to the chosen board's kind through the registry.
 import { useMemo } from 'react';
 import type * as Y from 'yjs';
-import { newId } from '../../../../shared/model/ids';
 import { TimerClock, type TimerState } from '../../../../shared/model/workshops/timer';
 import { createCluster, deleteCluster, markClusterPromoted, renameCluster, unmarkClusterPromoted } from '../../../../shared/model/workshops/clusters';
 import { addTimerTime, clearTimer, pauseTimer, readTimer, resumeTimer, revealAuthors, setFacilitator, setFollowMe, startTimer } from '../../../../shared/model/workshops/facilitation';
@@ -12,7 +11,6 @@ import { createNote, deleteNotes, editNoteText, moveNotes, setNoteColour, setNot
 import { initWorkshopBoard, type NoteColour } from '../../../../shared/model/workshops/schema';
 import { castVote, endVoting, retractVote, revealVotes, startVoting } from '../../../../shared/model/workshops/voting';
 import { SCHEMA_VERSION } from '../../../../shared/model/doc';
-import { addBoard } from '../../../../shared/model/workspace';
 import { useRuntime } from '../../context';
 import { attempt, type ActionResult, type Runtime } from '../../runtime';
 import { BOARD_FEATURES } from '../kinds';
@@ -38,19 +36,7 @@ export function createWorkshopActions(runtime: Runtime) {
 
   return {
     clock,
-    async createBoard(name: string): Promise<ActionResult<string>> {
-      const boardId = newId('b');
-      const added = attempt(() => {
-        const doc = runtime.workspace;
-        if (!doc) throw new Error('workspace not open');
-        addBoard(doc, { id: boardId, kind: 'workshops', name });
-      });
-      if (!added.ok) return added;
-      const board = await runtime.boards.ensure({ id: boardId, kind: 'workshops' });
-      initWorkshopBoard(board.doc, { facilitatorId: me() }, SCHEMA_VERSION);
-      await runtime.openBoard(boardId);
-      return { ok: true, value: boardId };
-    },
+    createBoard: (name: string): Promise<ActionResult<string>> => runtime.createBoard('workshops', name, (doc) => initWorkshopBoard(doc, { facilitatorId: me() }, SCHEMA_VERSION)),
     createNote: (input: Omit<CreateNoteInput, 'authorId'>) => onBoard((doc) => createNote(doc, { ...input, authorId: me() })),
     editText: (id: string, text: string) => onBoard((doc) => editNoteText(doc, { id, text })),
     setColour: (ids: readonly string[], colour: NoteColour) => onBoard((doc) => setNoteColour(doc, { ids: [...ids], colour })),
