@@ -16,16 +16,19 @@ export function SyncIndicator() {
   if (state.kind === 'off') return null;
   if (state.kind === 'offline' && alone)
     return (
-      <div className="sync-status">
-        <div className="sync-indicator sync-alone" role="status" aria-live="polite" data-testid="sync-indicator" data-state="alone" aria-describedby="sync-meaning">
-          <span className="dot" aria-hidden="true" />
-          {t('calm.alone')}
-        </div>
-        <span id="sync-meaning" className="sync-meaning">
-          {t('calm.aloneHint')}{' '}
+      <div className="sync-status sync-status-alone">
+        <div className="sync-alone-line">
+          <div className="sync-indicator sync-alone" role="status" aria-live="polite" data-testid="sync-indicator" data-state="alone" aria-describedby="sync-meaning">
+            <span className="dot" aria-hidden="true" />
+            {t('calm.alone')}
+          </div>
+          <span aria-hidden="true">·</span>
           <button type="button" className="link-button" onClick={() => runtime.store.setState({ appDialog: 'invite' })}>
             {t('invite.open')}
           </button>
+        </div>
+        <span id="sync-meaning" className="sync-meaning">
+          {t('calm.aloneHint')}
         </span>
       </div>
     );
