@@ -188,9 +188,14 @@ export class EnvelopeMirror {
       if (result) opened.push(result);
     }
     if (opened.length === 0) return;
-    // One merged apply: a thousand blobs cost one transaction on the replica, and the store
-    // persists the merged bytes as they are rather than Yjs encoding the whole change again.
-    applyReceivedUpdate(this.options.doc, Y.mergeUpdates(opened.map((b) => b.update)), RELAY_ORIGIN);
+    // One merged apply: a thousand blobs cost one transaction on the replica.
+    const merged = Y.mergeUpdates(opened.map((b) => b.update));
+    // A replica that holds nothing yet (a laptop pulling a board it never had) takes all of it:
+    // the store and the windows get the bytes as they are, not Yjs's encoding of them again.
+    // Otherwise a snapshot repeats what the replica holds, and only Yjs's encoding of the
+    // change is small enough to append to the log and send on to windows and teammates.
+    if (this.options.doc.store.clients.size === 0) applyReceivedUpdate(this.options.doc, merged, RELAY_ORIGIN);
+    else Y.applyUpdate(this.options.doc, merged, RELAY_ORIGIN);
     if (this.connected && this.sealed.length > this.compactAbove) this.compact();
   }
 
