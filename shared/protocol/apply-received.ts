@@ -27,6 +27,9 @@ export function transactionChanged(transaction: Y.Transaction): boolean {
  * what the doc integrated since that transaction began (a superset of its change, which Yjs
  * dedupes); either way they are called once per transaction that changed something, with its
  * origin, as Yjs would. An update that changed nothing (a duplicate) reaches no listener.
+ * For an update made against this doc's state (a sync step 2, a live update) or applied to an
+ * empty doc: the listeners get all of it, so a snapshot repeating much of what the doc holds
+ * would be stored and sent on whole (the relay mirror applies those with `Y.applyUpdate`).
  */
 export function applyReceivedUpdate(doc: Y.Doc, update: Uint8Array, origin: unknown): void {
   const observers = observersOf(doc);
