@@ -29,7 +29,7 @@ export function NameBoardDialog({ words, create, onClose }: { words: NameBoardWo
     onClose();
   }
   return (
-    <Dialog title={words.title} onClose={onClose}>
+    <Dialog title={words.title} onClose={onClose} busy={busy}>
       <form onSubmit={submit} noValidate>
         {words.hint && <p className="muted small">{words.hint}</p>}
         <label>
