@@ -10,6 +10,8 @@ import type { Hello } from '../../../shared/api/link';
 export class LinkTestClient {
   readonly docs = new Map<string, Y.Doc>();
   private readonly sessions = new Map<string, DocSyncSession>();
+  /** Docs opened only to hear when the peer saves them: their sync frames are dropped unread. */
+  private readonly savedOnly = new Set<string>();
   readonly saved = new Map<string, Uint8Array>();
   hello: Hello | null = null;
   private readonly responses = new Map<number, unknown>();
@@ -46,6 +48,16 @@ export class LinkTestClient {
     return doc;
   }
 
+  /**
+   * Opens `docId` as a window would (the peer sends it and reports its saves), but drops what
+   * the peer sends of it unread: for a benchmark keeping time in this process, which must not
+   * spend a second applying a whole board while a `saved` frame waits behind it.
+   */
+  openForSavedOnly(docId: string): void {
+    this.savedOnly.add(docId);
+    this.open(docId);
+  }
+
   async request(op: string, args: unknown): Promise<unknown> {
     const id = this.nextId++;
     this.ws.send(encodeJsonFrame(MessageType.request, { id, op, args }));
@@ -77,7 +89,7 @@ export class LinkTestClient {
       const response = readJsonPayload(decoder) as { id: number };
       this.responses.set(response.id, response);
     } else if (type === MessageType.saved) this.saved.set(docId, decoding.readVarUint8Array(decoder));
-    else if (type === MessageType.sync) this.sessions.get(docId)?.receive(decoder);
+    else if (type === MessageType.sync && !this.savedOnly.has(docId)) this.sessions.get(docId)?.receive(decoder);
   }
 }
 
