@@ -24,10 +24,23 @@ import type { BenchContext, BenchRow, RowReport } from '../support/row';
 import { formatValue } from '../support/table';
 import { median } from '../support/timing';
 
-const SHAPE = { full: { docs: 100, laptops: 20, edits: 200, idleMs: 10_000 }, quick: { docs: 20, laptops: 6, edits: 40, idleMs: 4_000 } };
+// Idle windows span whole periods of the nodes' Redis heal (every 10 s): a window of 10 s held
+// one heal or two depending on where it fell, and the unencrypted share came out near zero.
+const SHAPE = { full: { docs: 100, laptops: 20, edits: 200, idleMs: 20_000 }, quick: { docs: 20, laptops: 6, edits: 40, idleMs: 10_000 } };
+/** After the last of a fleet's laptops has gone, before the other's idle CPU is read alone: the nodes store and unload its docs. */
+const UNLOAD_MS = 5_000;
 /** After a fleet's first sync, before its idle CPU is read: stores and announcements settle. */
 const SETTLE_MS = 2_500;
+/** After a fleet's first sync, before its idle CPU is read alone: past the first heartbeats (every 15 s). */
+const STEADY_MS = 16_000;
 const SEEN_DEADLINE_MS = 10_000;
+/**
+ * The CPU phases' edits start one per this many ms (or as soon as the previous one is seen, if
+ * later). The nodes store each changed doc at most every 2 s whatever the edit rate, a cost per
+ * second: unpaced, the side whose laptops take longer to open an edit (this process opens every
+ * sealed blob for 19 laptops) had the same edits spread over more seconds and so more stores.
+ */
+const CPU_PACE_MS = 10;
 const CONNECT_DEADLINE_MS = 120_000;
 /** What a laptop's link calls an edit typed in its window. */
 const TYPED = Object.freeze({ source: 'link', linkId: 'window' });
@@ -158,9 +171,9 @@ async function editAndWait(fleet: Fleet, laptops: number, writer: number, target
 
 type Side = 'sealed' | 'plain';
 
-/** The relay nodes' CPU per ms of wall time while nobody types. */
-async function idleCpuPerMs(relayCpuMs: () => number, idleMs: number): Promise<number> {
-  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+/** The relay nodes' CPU per ms of wall time while nobody types, after `settleMs`. */
+async function idleCpuPerMs(relayCpuMs: () => number, idleMs: number, settleMs: number): Promise<number> {
+  await new Promise((resolve) => setTimeout(resolve, settleMs));
   const before = relayCpuMs();
   const startedAt = performance.now();
   await new Promise((resolve) => setTimeout(resolve, idleMs));
@@ -170,17 +183,17 @@ async function idleCpuPerMs(relayCpuMs: () => number, idleMs: number): Promise<n
 interface Round {
   /** p99 of every (edit, receiving laptop) pair's edit-to-seen time, per side. */
   readonly p99: Record<Side, number>;
-  /** The relay nodes' CPU per edit, per side. */
-  readonly cpuPerEditMs: Record<Side, number>;
+  /** The relay nodes' CPU over each side's CPU phase, and that phase's length (ms). */
+  readonly cpu: Record<Side, { readonly cpuMs: number; readonly wallMs: number }>;
 }
 
 /**
  * One measured round. Latency: the same edits on both sides, alternating edit by edit, so
  * whatever else the machine and the relay do (a store, Redis's heal, a GC) falls on both alike.
- * CPU: each side's edits alone, back to back, with the relay nodes' CPU read before and after,
- * less what they spend with both fleets connected and nobody typing.
+ * CPU: each side's edits alone, paced, with the relay nodes' CPU read before and after (what
+ * they spend anyway with both fleets connected is taken off once that is measured, at the end).
  */
-async function measureRound(fleets: Record<Side, Fleet>, shape: { docs: number; laptops: number; edits: number }, rng: SeededRandom, round: number, relayCpuMs: () => number, idleCpuPerMs: number): Promise<Round> {
+async function measureRound(fleets: Record<Side, Fleet>, shape: { docs: number; laptops: number; edits: number }, rng: SeededRandom, round: number, relayCpuMs: () => number): Promise<Round> {
   const seen: Record<Side, number[]> = { sealed: [], plain: [] };
   for (let e = 0; e < shape.edits; e++) {
     const writer = rng.int(shape.laptops);
@@ -188,18 +201,19 @@ async function measureRound(fleets: Record<Side, Fleet>, shape: { docs: number; 
     const value = rng.words(WORDS, 6);
     for (const side of ['sealed', 'plain'] as const) seen[side].push(...(await editAndWait(fleets[side], shape.laptops, writer, target, `r${round}_${e}`, value)));
   }
-  const cpuPerEditMs = { sealed: 0, plain: 0 };
+  const cpu = { sealed: { cpuMs: 0, wallMs: 0 }, plain: { cpuMs: 0, wallMs: 0 } };
   const order: Side[] = round % 2 === 0 ? ['sealed', 'plain'] : ['plain', 'sealed'];
   for (const side of order) {
     const before = relayCpuMs();
     const startedAt = performance.now();
-    for (let e = 0; e < shape.edits; e++) await editAndWait(fleets[side], shape.laptops, rng.int(shape.laptops), rng.int(shape.docs), `c${round}_${e}`, rng.words(WORDS, 6));
-    // What the nodes spend anyway while both fleets are connected is the idle line's; a side whose
-    // edits take longer would otherwise be charged more of it.
-    const background = idleCpuPerMs * (performance.now() - startedAt);
-    cpuPerEditMs[side] = Math.max(0, relayCpuMs() - before - background) / shape.edits;
+    for (let e = 0; e < shape.edits; e++) {
+      await editAndWait(fleets[side], shape.laptops, rng.int(shape.laptops), rng.int(shape.docs), `c${round}_${e}`, rng.words(WORDS, 6));
+      const wait = startedAt + (e + 1) * CPU_PACE_MS - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+    cpu[side] = { cpuMs: relayCpuMs() - before, wallMs: performance.now() - startedAt };
   }
-  return { p99: { sealed: percentile(seen.sealed, 99), plain: percentile(seen.plain, 99) }, cpuPerEditMs };
+  return { p99: { sealed: percentile(seen.sealed, 99), plain: percentile(seen.plain, 99) }, cpu };
 }
 
 export const relayFanoutRow: BenchRow = {
@@ -219,30 +233,36 @@ export const relayFanoutRow: BenchRow = {
       const pids = nodes.map((node) => node.pid);
       context.progress(`relay-fanout: ${shape.laptops} laptops × ${shape.docs} boards connecting to two relay nodes`);
       const relayCpuMs = () => pids.reduce((sum, pid) => sum + cpuMs(pid, msPerTick), 0);
-      // Idle first, one fleet at a time: what holding the boards costs the relay when nobody types.
+      // Idle: what holding the boards costs the relay when nobody types, each fleet alone in its
+      // steady state (heartbeats under way): sealed now, unencrypted once the sealed fleet has gone
+      // at the end; and both together after the rounds, the background taken off the CPU phases.
       const sealed = sealedFleet(urls, shape);
       fleets.push(sealed);
       await waitFor(() => sealed.ready(), CONNECT_DEADLINE_MS);
       context.progress('relay-fanout: relay CPU with the sealed fleet connected and idle');
-      const idleSealed = await idleCpuPerMs(relayCpuMs, shape.idleMs);
+      const idleSealed = await idleCpuPerMs(relayCpuMs, shape.idleMs, STEADY_MS);
       const plain = plainFleet(urls, shape);
       fleets.push(plain);
       await waitFor(() => plain.ready(), CONNECT_DEADLINE_MS);
-      context.progress('relay-fanout: relay CPU with both fleets connected and idle');
-      const idleBoth = await idleCpuPerMs(relayCpuMs, shape.idleMs);
-      const idlePerS = { sealed: idleSealed * 1000, plain: Math.max(0, idleBoth - idleSealed) * 1000 };
+      const phases: Round['cpu'][] = [];
       const rng = new SeededRandom(context.seed);
       const p99: Record<Side, number[]> = { sealed: [], plain: [] };
       const cpu: Record<Side, number[]> = { sealed: [], plain: [] };
       for (let round = -1; round < context.runs; round++) {
         context.progress(round < 0 ? 'relay-fanout: warm-up' : `relay-fanout: run ${round + 1}/${context.runs}`);
-        const result = await measureRound({ sealed, plain }, shape, rng, round + 1, relayCpuMs, idleBoth);
+        const result = await measureRound({ sealed, plain }, shape, rng, round + 1, relayCpuMs);
         if (round < 0) continue;
-        for (const side of ['sealed', 'plain'] as const) {
-          p99[side].push(result.p99[side]);
-          cpu[side].push(result.cpuPerEditMs[side]);
-        }
+        for (const side of ['sealed', 'plain'] as const) p99[side].push(result.p99[side]);
+        phases.push(result.cpu);
       }
+      context.progress('relay-fanout: relay CPU with both fleets connected and idle');
+      const idleBoth = await idleCpuPerMs(relayCpuMs, shape.idleMs, SETTLE_MS);
+      for (const phase of phases) for (const side of ['sealed', 'plain'] as const) cpu[side].push(Math.max(0, phase[side].cpuMs - idleBoth * phase[side].wallMs) / shape.edits);
+      sealed.destroy();
+      fleets.splice(fleets.indexOf(sealed), 1);
+      await new Promise((resolve) => setTimeout(resolve, UNLOAD_MS));
+      context.progress('relay-fanout: relay CPU with the unencrypted fleet alone, connected and idle');
+      const idlePerS = { sealed: idleSealed * 1000, plain: (await idleCpuPerMs(relayCpuMs, shape.idleMs, 0)) * 1000 };
       const workload = `relay-fanout (${shape.docs} boards × ${shape.laptops} laptops)`;
       const baseline = { label: '(unencrypted)' };
       return {
@@ -254,8 +274,8 @@ export const relayFanoutRow: BenchRow = {
         notes: [
           `relay-fanout: two relay node processes (Hocuspocus, one Redis, one data folder), ${shape.laptops} laptops in this process split between them, each holding the same ${shape.docs} boards; ${shape.edits} edits per side and run, one at a time, each by a random laptop on a random board, ` +
             `timed until each of the other ${shape.laptops - 1} laptops holds it (p99 over every edit and laptop; the two sides' edits alternate, edit by edit). Sealed: Tandem's RelayLink, every edit sealed (AES-256-GCM) into the board's envelope doc and opened on arrival. ` +
-            `Unencrypted: the same nodes and laptops, a plain Hocuspocus provider per board. Relay CPU per edit is user + system time of both node processes over a further ${shape.edits} edits of one side alone (/proc, ${formatValue(msPerTick, 'ms')} ticks), less the idle rate of both fleets connected times that phase's length, divided by the edits. ` +
-            `Idle: each fleet's share of the nodes' CPU over ${formatValue(shape.idleMs, 'ms')} with nobody typing (sealed alone first, then both; the unencrypted share is the difference); Tandem's links carry one awareness heartbeat per laptop, the plain providers one per board per laptop, as the provider does by default. ` +
+            `Unencrypted: the same nodes and laptops, a plain Hocuspocus provider per board. Relay CPU per edit is user + system time of both node processes over a further ${shape.edits} edits of one side alone, one every ${formatValue(CPU_PACE_MS, 'ms')} (or once the previous is seen, if later), so both sides' edits span the same seconds of the nodes' stores every 2 s (/proc, ${formatValue(msPerTick, 'ms')} ticks), less the idle rate of both fleets connected (read after the rounds) times that phase's length, divided by the edits. ` +
+            `Idle: the nodes' CPU over ${formatValue(shape.idleMs, 'ms')} (two periods of their Redis heal) with nobody typing and one fleet connected: sealed alone before the rounds (from 16 s after its first sync, past the first heartbeats), unencrypted alone after them, once the sealed laptops had gone and their docs were unloaded; Tandem's links carry one awareness heartbeat per laptop, the plain providers one per board per laptop, as the provider does by default. ` +
             `Medians: p99 sealed ${formatValue(median(p99.sealed), 'ms')}, unencrypted ${formatValue(median(p99.plain), 'ms')}; CPU per edit sealed ${formatValue(median(cpu.sealed), 'ms')}, unencrypted ${formatValue(median(cpu.plain), 'ms')}.`,
         ],
       };
