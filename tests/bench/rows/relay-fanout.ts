@@ -24,8 +24,10 @@ import type { BenchContext, BenchRow, RowReport } from '../support/row';
 import { formatValue } from '../support/table';
 import { median } from '../support/timing';
 
-// Idle windows span whole periods of the nodes' Redis heal (every 10 s): a window of 10 s held
-// one heal or two depending on where it fell, and the unencrypted share came out near zero.
+// Idle windows span whole periods of the nodes' Redis heal (every 10 s), so each holds as many
+// heals as the others. Each fleet's idle is read alone in its steady state: read as "both, less
+// sealed" right after the plain providers connected, before their first heartbeats (every 15 s),
+// their share came out near zero.
 const SHAPE = { full: { docs: 100, laptops: 20, edits: 200, idleMs: 20_000 }, quick: { docs: 20, laptops: 6, edits: 40, idleMs: 10_000 } };
 /** After the last of a fleet's laptops has gone, before the other's idle CPU is read alone: the nodes store and unload its docs. */
 const UNLOAD_MS = 5_000;
@@ -275,7 +277,7 @@ export const relayFanoutRow: BenchRow = {
           `relay-fanout: two relay node processes (Hocuspocus, one Redis, one data folder), ${shape.laptops} laptops in this process split between them, each holding the same ${shape.docs} boards; ${shape.edits} edits per side and run, one at a time, each by a random laptop on a random board, ` +
             `timed until each of the other ${shape.laptops - 1} laptops holds it (p99 over every edit and laptop; the two sides' edits alternate, edit by edit). Sealed: Tandem's RelayLink, every edit sealed (AES-256-GCM) into the board's envelope doc and opened on arrival. ` +
             `Unencrypted: the same nodes and laptops, a plain Hocuspocus provider per board. Relay CPU per edit is user + system time of both node processes over a further ${shape.edits} edits of one side alone, one every ${formatValue(CPU_PACE_MS, 'ms')} (or once the previous is seen, if later), so both sides' edits span the same seconds of the nodes' stores every 2 s (/proc, ${formatValue(msPerTick, 'ms')} ticks), less the idle rate of both fleets connected (read after the rounds) times that phase's length, divided by the edits. ` +
-            `Idle: the nodes' CPU over ${formatValue(shape.idleMs, 'ms')} (two periods of their Redis heal) with nobody typing and one fleet connected: sealed alone before the rounds (from 16 s after its first sync, past the first heartbeats), unencrypted alone after them, once the sealed laptops had gone and their docs were unloaded; Tandem's links carry one awareness heartbeat per laptop, the plain providers one per board per laptop, as the provider does by default. ` +
+            `Idle: the nodes' CPU over ${formatValue(shape.idleMs, 'ms')} (whole periods of their 10 s Redis heal) with nobody typing and one fleet connected: sealed alone before the rounds (from 16 s after its first sync, past the first heartbeats), unencrypted alone after them, once the sealed laptops had gone and their docs were unloaded; Tandem's links carry one awareness heartbeat per laptop, the plain providers one per board per laptop, as the provider does by default. ` +
             `Medians: p99 sealed ${formatValue(median(p99.sealed), 'ms')}, unencrypted ${formatValue(median(p99.plain), 'ms')}; CPU per edit sealed ${formatValue(median(cpu.sealed), 'ms')}, unencrypted ${formatValue(median(cpu.plain), 'ms')}.`,
         ],
       };
