@@ -57,28 +57,23 @@ export function readVotingSession(doc: Y.Doc): VotingSession | null {
   return { id: s.id, budget, onePerNote: s.onePerNote === true, status: s.status === 'closed' ? 'closed' : 'open', revealed: s.revealed === true, limit: parseTimer(s.limit) };
 }
 
-/**
- * The votes of a session. `parsed` keeps each stored vote's reading by the stored value (Yjs
- * hands back the same object for an entry until it is written again), for a reader that reads
- * many times.
- */
-export function readVotes(doc: Y.Doc, sessionId: string, parsed?: WeakMap<object, StoredVote>): StoredVote[] {
+/** The votes of a session. */
+export function readVotes(doc: Y.Doc, sessionId: string): StoredVote[] {
   const votes: StoredVote[] = [];
   for (const [id, value] of workshopVotesOf(doc)) {
-    if (typeof value !== 'object' || value === null || value instanceof Y.AbstractType) continue;
-    const v = value as Record<string, unknown>;
-    if (v.sessionId !== sessionId) continue;
-    const known = parsed?.get(v);
-    if (known?.id === id) {
-      votes.push(known);
-      continue;
-    }
-    const leftMs = typeof v.leftMs === 'number' && Number.isFinite(v.leftMs) ? v.leftMs : null;
-    const vote: StoredVote = { id, sessionId, noteId: str(v.noteId), memberId: str(v.memberId), clock: num(v.clock), client: num(v.client), leftMs };
-    parsed?.set(v, vote);
-    votes.push(vote);
+    const vote = parseVote(id, value);
+    if (vote?.sessionId === sessionId) votes.push(vote);
   }
   return votes;
+}
+
+/** A stored vote as written, or null for anything a peer wrote that is not one. */
+export function parseVote(id: string, value: unknown): StoredVote | null {
+  if (typeof value !== 'object' || value === null || value instanceof Y.AbstractType) return null;
+  const v = value as Record<string, unknown>;
+  if (typeof v.sessionId !== 'string') return null;
+  const leftMs = typeof v.leftMs === 'number' && Number.isFinite(v.leftMs) ? v.leftMs : null;
+  return { id, sessionId: v.sessionId, noteId: str(v.noteId), memberId: str(v.memberId), clock: num(v.clock), client: num(v.client), leftMs };
 }
 
 /** The total order that decides which votes count: (clock, client, id). */
@@ -112,6 +107,80 @@ export function countVotes(votes: readonly StoredVote[], session: Pick<VotingSes
     counted.push(vote);
   }
   return counted;
+}
+
+/**
+ * The votes that count, kept as votes come and go: `countVotes` decides each person's votes from
+ * their own alone (the budget and one-per-note are per person), so a change recounts only the
+ * people it touched: whose vote was cast or taken back, or who voted on a note that appeared or
+ * went away. `counted()` equals `countVotes` over all of the session's votes.
+ */
+export class VoteTally {
+  /** The session's votes by id; others' are not kept. */
+  private readonly votes = new Map<string, StoredVote>();
+  private readonly byMember = new Map<string, StoredVote[]>();
+  private readonly countedByMember = new Map<string, readonly StoredVote[]>();
+  /** Who voted on each note: the people to recount when it appears or goes away. */
+  private readonly voters = new Map<string, Map<string, number>>();
+  private readonly dirty = new Set<string>();
+  private result: readonly StoredVote[] = [];
+
+  constructor(
+    private readonly session: VotingSession,
+    private readonly noteExists: (id: string) => boolean,
+  ) {}
+
+  /** A stored vote written (`value`) or deleted (undefined) under `id`. */
+  set(id: string, value: unknown): void {
+    const old = this.votes.get(id);
+    if (old) {
+      this.votes.delete(id);
+      const list = this.byMember.get(old.memberId) ?? [];
+      list.splice(list.indexOf(old), 1);
+      this.unindex(old);
+      this.dirty.add(old.memberId);
+    }
+    const vote = value === undefined ? null : parseVote(id, value);
+    if (!vote || vote.sessionId !== this.session.id) return;
+    this.votes.set(id, vote);
+    const list = this.byMember.get(vote.memberId);
+    if (list) list.push(vote);
+    else this.byMember.set(vote.memberId, [vote]);
+    const on = this.voters.get(vote.noteId) ?? new Map<string, number>();
+    on.set(vote.memberId, (on.get(vote.memberId) ?? 0) + 1);
+    this.voters.set(vote.noteId, on);
+    this.dirty.add(vote.memberId);
+  }
+
+  /** A note appeared or went away: its voters are counted again. */
+  noteChanged(noteId: string): void {
+    for (const member of this.voters.get(noteId)?.keys() ?? []) this.dirty.add(member);
+  }
+
+  /** The votes that count, in counting order; the same array while nothing that counts changed. */
+  counted(): readonly StoredVote[] {
+    if (this.dirty.size === 0) return this.result;
+    let changed = false;
+    for (const member of this.dirty) {
+      const next = countVotes(this.byMember.get(member) ?? [], this.session, this.noteExists);
+      const before = this.countedByMember.get(member) ?? [];
+      if (next.length === before.length && next.every((v, i) => v === before[i])) continue;
+      changed = true;
+      if (next.length > 0) this.countedByMember.set(member, next);
+      else this.countedByMember.delete(member);
+    }
+    this.dirty.clear();
+    if (changed) this.result = [...this.countedByMember.values()].flat().sort(compareDotVotes);
+    return this.result;
+  }
+
+  private unindex(vote: StoredVote): void {
+    const on = this.voters.get(vote.noteId);
+    const left = (on?.get(vote.memberId) ?? 0) - 1;
+    if (left > 0) on?.set(vote.memberId, left);
+    else on?.delete(vote.memberId);
+    if (on?.size === 0) this.voters.delete(vote.noteId);
+  }
 }
 
 function countedNow(doc: Y.Doc, session: VotingSession): StoredVote[] {
