@@ -183,4 +183,7 @@ test('bad input on meetings and workshops: a date that is not a date, a vote bud
   await input.press('Enter');
   await expect(page.locator('.sticky-note')).toHaveCount(1);
   expect((await page.locator('.sticky-note .note-text').textContent())?.length).toBeLessThanOrEqual(500);
+  // And stays inside its note: text longer than the note is cut there, never spilling onto the canvas.
+  const text = await page.locator('.sticky-note .note-text').evaluate((el) => ({ longer: el.scrollHeight > el.clientHeight, clipped: getComputedStyle(el).overflowY !== 'visible' }));
+  expect(text).toEqual({ longer: true, clipped: true });
 });

@@ -1,15 +1,26 @@
 // The facilitator's controls: reveal authors, run a dot vote (budget, one per note, time limit,
 // end, reveal results) and the shared timer (start, pause or resume, +1 min, clear). Anyone
 // else sees who facilitates and may take it over.
-import { useState, type FormEvent } from 'react';
+import { memo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WorkshopBoardSnapshot } from '../../../../../shared/model/workshops/read';
+import type { TimerState } from '../../../../../shared/model/workshops/timer';
 import { FieldError, type ShownError } from '../../../components/FieldError';
 import type { ActionResult } from '../../../runtime';
 import { useWorkshopActions } from '../actions';
 import { primeChime } from './TimerDisplay';
 
-export function FacilitatorPanel({ board, isFacilitator, facilitatorName }: { board: WorkshopBoardSnapshot; isFacilitator: boolean; facilitatorName: string | null }) {
+interface Props {
+  authorsRevealed: boolean;
+  followMe: boolean;
+  /** The dot vote's state: none, open, or closed (and whether its results are shown). */
+  voting: { status: 'open' | 'closed'; revealed: boolean } | null;
+  timer: TimerState | null;
+  isFacilitator: boolean;
+  facilitatorName: string | null;
+}
+
+/** Memoised on the facts it shows: notes typed and votes cast in the room do not re-render it. */
+export const FacilitatorPanel = memo(function FacilitatorPanel({ authorsRevealed, followMe, voting, timer, isFacilitator, facilitatorName }: Props) {
   const { t } = useTranslation();
   const actions = useWorkshopActions();
   const [budget, setBudget] = useState('3');
@@ -28,8 +39,6 @@ export function FacilitatorPanel({ board, isFacilitator, facilitatorName }: { bo
       </div>
     );
   }
-  const voting = board.voting;
-  const timer = board.timer;
   function startVote(e: FormEvent) {
     e.preventDefault();
     primeChime();
@@ -43,11 +52,11 @@ export function FacilitatorPanel({ board, isFacilitator, facilitatorName }: { bo
   return (
     <div className="facilitator-panel" role="group" aria-label={t('workshops.facilitation')}>
       <label className="checkbox">
-        <input type="checkbox" checked={board.authorsRevealed} onChange={(e) => run(actions.revealAuthors(e.target.checked))} />
+        <input type="checkbox" checked={authorsRevealed} onChange={(e) => run(actions.revealAuthors(e.target.checked))} />
         {t('workshops.revealAuthors')}
       </label>
       <label className="checkbox">
-        <input type="checkbox" checked={board.followMe} onChange={(e) => run(actions.followMe(e.target.checked))} />
+        <input type="checkbox" checked={followMe} onChange={(e) => run(actions.followMe(e.target.checked))} />
         {t('workshops.followMe')}
       </label>
       {voting?.status === 'open' ? (
@@ -110,4 +119,4 @@ export function FacilitatorPanel({ board, isFacilitator, facilitatorName }: { bo
       <FieldError error={error} />
     </div>
   );
-}
+});

@@ -12,7 +12,7 @@
 // rendered wherever it is, so Tab still walks every note in order (each brings itself into view).
 import { select } from 'd3-selection';
 import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
-import { forwardRef, startTransition, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { forwardRef, startTransition, type ReactElement, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClusterSnapshot, NoteSnapshot } from '../../../../../shared/model/workshops/read';
 import { clusterFrame, cullWindow, intersects, newNotePlace, notePosition, windowServes, NOTE_HEIGHT, NOTE_WIDTH, type CullWindow, type DragOffset } from '../geometry';
@@ -178,7 +178,12 @@ export const NoteCanvas = forwardRef<CanvasHandle, Props>(function NoteCanvas(pr
 
   const byCluster = useMemo(() => {
     const map = new Map<string, NoteSnapshot[]>();
-    for (const note of notes) if (note.clusterId) map.set(note.clusterId, [...(map.get(note.clusterId) ?? []), note]);
+    for (const note of notes) {
+      if (!note.clusterId) continue;
+      const members = map.get(note.clusterId);
+      if (members) members.push(note);
+      else map.set(note.clusterId, [note]);
+    }
     return map;
   }, [notes]);
 
@@ -259,6 +264,9 @@ export const NoteCanvas = forwardRef<CanvasHandle, Props>(function NoteCanvas(pr
     [handlers, onFocusNote],
   );
 
+  /** Each shown note's element with the props it was made with, by snapshot (a changed note is a new snapshot). */
+  const [elements] = useState(() => new WeakMap<NoteSnapshot, { selected: boolean; editing: boolean; authorName: string | null; myVotes: number; total: number | null; handlers: NoteHandlers; element: ReactElement }>());
+
   const shownNotes = useMemo(() => {
     if (cull === 'all') return notes;
     if (cull === null) return [];
@@ -311,20 +319,14 @@ export const NoteCanvas = forwardRef<CanvasHandle, Props>(function NoteCanvas(pr
           );
         })}
         {shownNotes.map((note) => {
-          return (
-            <StickyNote
-              key={note.id}
-              note={note}
-              x={note.x}
-              y={note.y}
-              selected={selected.has(note.id)}
-              editing={editingId === note.id}
-              authorName={authorName(note.authorId)}
-              myVotes={myVotes.get(note.id) ?? 0}
-              total={totals ? (totals.get(note.id) ?? 0) : null}
-              handlers={noteHandlers}
-            />
-          );
+          const props = { selected: selected.has(note.id), editing: editingId === note.id, authorName: authorName(note.authorId), myVotes: myVotes.get(note.id) ?? 0, total: totals ? (totals.get(note.id) ?? 0) : null };
+          // The same element for a note whose props are as before: React skips it without a
+          // props comparison, and a frame of the room's edits allocates nothing for the others.
+          const cached = elements.get(note);
+          if (cached && cached.handlers === noteHandlers && cached.selected === props.selected && cached.editing === props.editing && cached.authorName === props.authorName && cached.myVotes === props.myVotes && cached.total === props.total) return cached.element;
+          const element = <StickyNote key={note.id} note={note} x={note.x} y={note.y} handlers={noteHandlers} {...props} />;
+          elements.set(note, { ...props, handlers: noteHandlers, element });
+          return element;
         })}
       </div>
     </div>

@@ -33,6 +33,18 @@ interface Props {
   handlers: NoteHandlers;
 }
 
+/**
+ * Whether a note's text may not fit its four lines (about 18 Latin or 10 CJK characters each):
+ * only such text is clipped. Generous on purpose: a short text clipped costs a little paint, a
+ * long one unclipped would spill over the note below.
+ */
+function mayOverflow(text: string): boolean {
+  if (text.length > 36) return true;
+  let lines = 1;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10 && ++lines > 3) return true;
+  return false;
+}
+
 export const StickyNote = memo(function StickyNote({ note, x, y, selected, editing, authorName, myVotes, total, handlers }: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
@@ -119,7 +131,7 @@ export const StickyNote = memo(function StickyNote({ note, x, y, selected, editi
           }}
         />
       ) : (
-        <span className="note-text">{note.text || <span className="muted">{t('workshops.emptyNote')}</span>}</span>
+        <span className={mayOverflow(note.text) ? 'note-text long' : 'note-text'}>{note.text || <span className="muted">{t('workshops.emptyNote')}</span>}</span>
       )}
       <span className="note-footer" aria-hidden="true">
         {authorName && <span className="note-author">{authorName}</span>}

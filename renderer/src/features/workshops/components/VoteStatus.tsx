@@ -1,8 +1,8 @@
 // What everyone sees of a dot vote: the votes they have left (their own, never anyone else's
 // until the reveal), the time limit, and once revealed the notes with the most dots.
-import { useEffect } from 'react';
+import { memo, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WorkshopBoardSnapshot } from '../../../../../shared/model/workshops/read';
+import type { VotingSnapshot, WorkshopBoardSnapshot } from '../../../../../shared/model/workshops/read';
 import { useWorkshopActions } from '../actions';
 import { TimerDisplay, useRemaining } from './TimerDisplay';
 
@@ -20,9 +20,9 @@ export function useVotingOpen(board: WorkshopBoardSnapshot, isFacilitator: boole
   return open;
 }
 
-export function VoteStatus({ board, me, open }: { board: WorkshopBoardSnapshot; me: string; open: boolean }) {
+/** Memoised on the vote: notes typed in the room do not re-render it. */
+export const VoteStatus = memo(function VoteStatus({ voting, me, open }: { voting: VotingSnapshot | null; me: string; open: boolean }) {
   const { t } = useTranslation();
-  const voting = board.voting;
   if (!voting) return null;
   const mine = voting.counted.filter((v) => v.memberId === me).length;
   return (
@@ -40,4 +40,4 @@ export function VoteStatus({ board, me, open }: { board: WorkshopBoardSnapshot; 
       {open && voting.limit && <TimerDisplay timer={voting.limit} label={t('workshops.voteTimeLeft')} />}
     </div>
   );
-}
+});

@@ -3,7 +3,7 @@
 // only view state (selection, the note being edited, the open dialog); content is in the doc.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NOTE_COLOURS, type NoteColour } from '../../../../../shared/model/workshops/schema';
+import type { NoteColour } from '../../../../../shared/model/workshops/schema';
 import type { WorkshopBoardSnapshot } from '../../../../../shared/model/workshops/read';
 import { FieldError, type ShownError } from '../../../components/FieldError';
 import { useApp } from '../../../context';
@@ -17,6 +17,7 @@ import type { NoteHandlers } from './StickyNote';
 import { PromotionToast } from './PromotionToast';
 import { TimerDisplay } from './TimerDisplay';
 import { useVotingOpen, VoteStatus } from './VoteStatus';
+import { WorkshopToolbar } from './WorkshopToolbar';
 import '../workshops.css';
 
 type Dialog = { kind: 'group'; ids: string[] } | { kind: 'rename'; clusterId: string } | { kind: 'move'; noteId: string } | { kind: 'promote'; clusterId: string };
@@ -60,6 +61,10 @@ export function WorkshopBoard() {
     for (const v of board.voting.counted) counts.set(v.noteId, (counts.get(v.noteId) ?? 0) + 1);
     return counts;
   }, [board.voting]);
+
+  const votingStatus = board.voting?.status ?? null;
+  const votesRevealed = board.voting?.revealed ?? false;
+  const votingState = useMemo(() => (votingStatus ? { status: votingStatus, revealed: votesRevealed } : null), [votingStatus, votesRevealed]);
 
   const state = useRef({ board, selected, votingOpen });
   useEffect(() => {
@@ -110,6 +115,21 @@ export function WorkshopBoard() {
     [actions, show],
   );
 
+  /** The selected notes that exist, in keyboard order, as they are when the person acts. */
+  const selectedNow = useCallback(() => state.current.board.notes.filter((n) => state.current.selected.has(n.id)).map((n) => n.id), []);
+  const onAddNote = useCallback(() => addNote(), [addNote]);
+  const onColour = useCallback(
+    (next: NoteColour) => {
+      setColour(next);
+      const ids = selectedNow();
+      if (ids.length > 0) show(actions.setColour(ids, next));
+    },
+    [actions, show, selectedNow],
+  );
+  const onGroup = useCallback(() => setDialog({ kind: 'group', ids: selectedNow() }), [selectedNow]);
+  const onZoom = useCallback((factor: number) => canvas.current?.zoomBy(factor), []);
+  const onResetView = useCallback(() => canvas.current?.resetView(), []);
+
   // A note opened from search gets focus once it is on screen.
   useEffect(() => {
     if (!openNoteId) return;
@@ -135,45 +155,26 @@ export function WorkshopBoard() {
       <div className="board-header">
         <h1>{boards?.find((b) => b.id === boardId)?.name ?? t('workshops.board')}</h1>
       </div>
-      <div className="workshop-toolbar">
-        <button type="button" className="primary" onClick={() => addNote()} aria-keyshortcuts="N">
-          + {t('workshops.addNote')}
-        </button>
-        <label className="colour-picker">
-          {t('workshops.colour')}
-          <select
-            value={colour}
-            onChange={(e) => {
-              const next = e.target.value as NoteColour;
-              setColour(next);
-              if (selectedIds.length > 0) show(actions.setColour(selectedIds, next));
-            }}
-          >
-            {NOTE_COLOURS.map((c) => (
-              <option key={c} value={c}>
-                {t(`workshops.colours.${c}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="button" disabled={selectedIds.length === 0} onClick={() => setDialog({ kind: 'group', ids: selectedIds })}>
-          {t('workshops.group', { count: selectedIds.length })}
-        </button>
-        <span className="toolbar-spacer" />
-        <button type="button" aria-label={t('workshops.zoomOut')} onClick={() => canvas.current?.zoomBy(1 / 1.25)}>
-          −
-        </button>
-        <button type="button" aria-label={t('workshops.zoomIn')} onClick={() => canvas.current?.zoomBy(1.25)}>
-          +
-        </button>
-        <button type="button" onClick={() => canvas.current?.resetView()}>
-          {t('workshops.resetView')}
-        </button>
-      </div>
-      <FacilitatorPanel board={board} isFacilitator={isFacilitator} facilitatorName={nameOf(board.facilitatorId)} />
+      <WorkshopToolbar
+        selectedCount={selectedIds.length}
+        colour={colour}
+        onAddNote={onAddNote}
+        onColour={onColour}
+        onGroup={onGroup}
+        onZoom={onZoom}
+        onResetView={onResetView}
+      />
+      <FacilitatorPanel
+        authorsRevealed={board.authorsRevealed}
+        followMe={board.followMe}
+        voting={votingState}
+        timer={board.timer}
+        isFacilitator={isFacilitator}
+        facilitatorName={nameOf(board.facilitatorId)}
+      />
       <div className="workshop-status">
         <TimerDisplay timer={board.timer} label={t('workshops.timer')} />
-        <VoteStatus board={board} me={me} open={votingOpen} />
+        <VoteStatus voting={board.voting} me={me} open={votingOpen} />
         <span className="muted small">{board.authorsRevealed ? t('workshops.authorsShown') : t('workshops.anonymous')}</span>
         {following.leaderName &&
           (following.detached ? (
