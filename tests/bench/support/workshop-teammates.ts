@@ -3,7 +3,7 @@
 // client id and member), with the workshop model's real mutations: new notes, typing into
 // their notes, and dot votes (cast, or taken back once the budget is spent).
 import type * as Y from 'yjs';
-import { castVote, createNote, deleteNotes, editNoteText, retractVote, startVoting, workshopNotesOf } from '../../../shared/model';
+import { castVote, createNote, deleteNotes, editNoteText, retractVote, startVoting, workshopNotesOf, workshopVotesOf } from '../../../shared/model';
 import { LinkTestClient } from '../../integration/support/link-test-client';
 import type { AppHub } from './app-hub';
 import { SeededRandom } from './prng';
@@ -19,7 +19,7 @@ export interface WorkshopRoom {
   readonly doc: Y.Doc;
   /** Starts `perSecondEach` edits a second from every laptop; returns a stopper giving the counts sent. */
   stream(perSecondEach: number, seed: number): () => { edits: number; notes: number };
-  /** Deletes every note (between runs, so the board starts each run empty). */
+  /** Deletes every note and vote (between runs, so the board starts each run empty). */
   clear(): void;
   close(): void;
 }
@@ -34,7 +34,7 @@ export async function joinWorkshopRoom(hub: AppHub, boardId: string, laptops: nu
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   const rng = new SeededRandom(seed);
-  const people = Array.from({ length: laptops }, (_, i) => ({ clientId: 1_000_000 + rng.int(2 ** 30) + i, memberId: rng.id('m'), notes: [] as string[] }));
+  const people = Array.from({ length: laptops }, (_, i) => ({ clientId: 1_000_000 + rng.int(2 ** 30) + i, memberId: rng.id('m'), notes: [] as string[], voted: [] as string[] }));
   startVoting(doc, { budget: 20, onePerNote: false, minutes: null }, { now: Date.now(), clock: 'room', remainingMs: 0 });
   const as = <T>(clientId: number, fn: () => T): T => {
     doc.clientID = clientId;
@@ -63,17 +63,14 @@ export async function joinWorkshopRoom(hub: AppHub, boardId: string, laptops: nu
             const noteId = pick.pick(allNotes);
             try {
               castVote(doc, { noteId, memberId: person.memberId });
+              person.voted.push(noteId);
             } catch {
-              // Budget spent: take one back instead, as a person moving a dot would.
-              const voted = allNotes.find((id) => {
-                try {
-                  retractVote(doc, { noteId: id, memberId: person.memberId });
-                  return true;
-                } catch {
-                  return false;
-                }
-              });
-              if (!voted) createNote(doc, { text: 'more', colour: 'pink', x: pick.int(AREA.x), y: AREA.top + pick.int(AREA.y), authorId: person.memberId });
+              // Budget spent: take their oldest dot back instead, as a person moving a dot would.
+              const back = person.voted.findIndex((id) => workshopNotesOf(doc).has(id));
+              if (back >= 0) {
+                retractVote(doc, { noteId: person.voted[back] as string, memberId: person.memberId });
+                person.voted.splice(back, 1);
+              } else createNote(doc, { text: 'more', colour: 'pink', x: pick.int(AREA.x), y: AREA.top + pick.int(AREA.y), authorId: person.memberId });
             }
           } else {
             const noteId = own[own.length - 1] as string;
@@ -100,8 +97,15 @@ export async function joinWorkshopRoom(hub: AppHub, boardId: string, laptops: nu
     },
     clear() {
       const ids = [...workshopNotesOf(doc).keys()];
-      if (ids.length > 0) deleteNotes(doc, { ids });
-      for (const person of people) person.notes.length = 0;
+      doc.transact(() => {
+        if (ids.length > 0) deleteNotes(doc, { ids });
+        // And the dots: left stored, every run would start with the last runs' votes on the board.
+        workshopVotesOf(doc).clear();
+      });
+      for (const person of people) {
+        person.notes.length = 0;
+        person.voted.length = 0;
+      }
     },
     close: () => client.close(),
   };
