@@ -10,6 +10,7 @@ import { BOARD_KIND_IDS, BOARD_KINDS, type BoardKind, type BoardKindModel } from
 import { addBoard, readWorkspace, isWorkspaceInitialised } from '../../shared/model/workspace';
 import { newId } from '../../shared/model/ids';
 import { BoardSet, type BoardKindAdapter, type OpenBoard } from './boards/board-set';
+import { StreamPacer } from './boards/stream-pacer';
 import { DocRegistry, type OpenedDoc } from './docs/doc-registry';
 import { LinkClient, LinkRequestError } from './link/link-client';
 import type { TransportFactory } from './link/transports';
@@ -72,6 +73,7 @@ export class Runtime {
   private refreshQueued = false;
   /** A refresh ran since the last frame: further local edits wait for the next one. */
   private refreshedThisFrame = false;
+  private readonly pacer = new StreamPacer();
   private unsyncedQueued = false;
   private saveQueued = false;
   /** What the peer last said of its writes to disk (in its hello, re-sent when it changes). */
@@ -319,12 +321,20 @@ export class Runtime {
     this.updateSave();
     if (this.refreshQueued) return;
     this.refreshQueued = true;
-    requestAnimationFrame(() => {
-      this.refreshQueued = false;
-      this.refreshedThisFrame = false;
-      this.refreshNow();
-    });
+    requestAnimationFrame(this.onRefreshFrame);
   }
+
+  /** Reads what changed, once a frame, or every other frame under a stream of edits (`StreamPacer`). */
+  private readonly onRefreshFrame = (now: number) => {
+    // My own edits do not wait for a frame let pass: `editBoard` reads the first of each frame at once.
+    this.refreshedThisFrame = false;
+    if (!this.pacer.readNow(now)) {
+      requestAnimationFrame(this.onRefreshFrame);
+      return;
+    }
+    this.refreshQueued = false;
+    this.refreshNow();
+  };
 
   /**
    * Puts my edits made since the last read into the store now (they are otherwise read at the
