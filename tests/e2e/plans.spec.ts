@@ -162,11 +162,19 @@ test('the plan board, its timeline, calendar and item panel pass axe in English 
   await firstRun(page, hub.url, 'Mei', 'Growth squad');
   await newPlan(page);
   await newItemByKeyboard(page, { title: RELEASE, kind: 'Release', team: 'Product team', start: localDay(-3), end: localDay(10) });
+  const longTitle = 'Win-back emails for everyone who left during the spring pricing change';
+  await newItemByKeyboard(page, { title: longTitle, kind: 'Campaign', team: 'Operations team', start: localDay(1), end: localDay(3) });
   for (const language of ['en', 'zh-CN'] as const) {
     if (language === 'zh-CN') await page.getByRole('navigation').getByLabel('Language').selectOption('zh-CN');
     await expectNoAxeViolationsInBothThemes(page, `the plan's columns and item panel (${language})`);
     await page.getByRole('tab', { name: language === 'en' ? 'Timeline' : '时间线' }).click();
-    await expect(page.getByTestId('plan-bar')).toHaveCount(1);
+    await expect(page.getByTestId('plan-bar')).toHaveCount(2);
+    // A title longer than its bar is cut to fit with "…" (bars clip nothing), its full text in the label.
+    const bars = await page.getByTestId('plan-bar').evaluateAll((els) => els.map((el) => ({ text: el.textContent ?? '', label: el.getAttribute('aria-label') ?? '', fits: el.scrollWidth <= el.clientWidth })));
+    expect(bars.every((bar) => bar.fits)).toBe(true);
+    const long = bars.find((bar) => bar.label.includes(longTitle));
+    expect(long?.text === '' || (long?.text.endsWith('…') && longTitle.startsWith(long.text.slice(0, -1)))).toBe(true);
+    expect(bars.some((bar) => bar.text === RELEASE)).toBe(true);
     await expectNoAxeViolationsInBothThemes(page, `the plan's timeline (${language})`);
     await page.getByRole('tab', { name: language === 'en' ? 'Calendar' : '日历' }).click();
     await expectNoAxeViolationsInBothThemes(page, `the plan's calendar (${language})`);

@@ -4,6 +4,7 @@
 // item and label did not change; a drag re-renders only the bar being dragged.
 import { memo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { PlanItemSnapshot } from '../../../../../shared/model/plans';
+import { fitText } from '../fit-text';
 import { DAY_WIDTH, type Zoom } from '../timeline-scale';
 
 /** How far Alt+arrow moves an item at each zoom, in days. */
@@ -16,11 +17,13 @@ export interface TimelineBarProps {
   width: number;
   label: string;
   zoom: Zoom;
+  /** The bars' CSS font, to fit the title to the bar. */
+  font: string;
   onOpen(id: string): void;
   onMove(item: PlanItemSnapshot, startDays: number, endDays: number): void;
 }
 
-export const TimelineBar = memo(function TimelineBar({ item, x, y, width, label, zoom, onOpen, onMove }: TimelineBarProps) {
+export const TimelineBar = memo(function TimelineBar({ item, x, y, width, label, zoom, font, onOpen, onMove }: TimelineBarProps) {
   const drag = useRef<{ x: number; resize: boolean; moved: boolean } | null>(null);
   const dragged = useRef(false);
   const [offset, setOffset] = useState<{ dx: number; resize: boolean } | null>(null);
@@ -59,11 +62,14 @@ export const TimelineBar = memo(function TimelineBar({ item, x, y, width, label,
   };
   const shownX = offset && !offset.resize ? x + offset.dx : x;
   const shownWidth = offset?.resize ? Math.max(DAY_WIDTH[zoom], width + offset.dx) : width;
+  const flagged = item.flags.length > 0;
+  // The padding and borders (and a few pixels for fonts measured before a language switch restyled).
+  const text = fitText(`${flagged ? '⚠ ' : ''}${item.title}`, shownWidth - (flagged ? 16 : 14) - 4, font);
   return (
     <button
       type="button"
-      className={`plan-bar kind-${item.kind} status-${item.status}${item.flags.length > 0 ? ' flagged' : ''}`}
-      style={{ transform: `translate(${shownX}px, ${y}px)`, width: shownWidth }}
+      className={`plan-bar kind-${item.kind} status-${item.status}${flagged ? ' flagged' : ''}`}
+      style={{ left: shownX, top: y, width: shownWidth }}
       aria-label={label}
       title={label}
       data-opens-item={item.id}
@@ -82,8 +88,7 @@ export const TimelineBar = memo(function TimelineBar({ item, x, y, width, label,
         setOffset(null);
       }}
     >
-      {item.flags.length > 0 && '⚠ '}
-      {item.title}
+      {text}
     </button>
   );
 });
