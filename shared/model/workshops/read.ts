@@ -143,7 +143,7 @@ export function createWorkshopReader(doc: Y.Doc) {
     });
   }
 
-  /** Re-reads the notes in `ids` into `notes`, keeping its order; returns whether the set of notes changed. */
+  /** Re-reads the notes in `ids` into `notes`, keeping its order: whether any snapshot changed, and the ids that appeared and went away. */
   function updateNotes(ids: Iterable<string>): { changed: boolean; added: string[]; removed: string[] } {
     const next = notes.slice();
     const added: string[] = [];
