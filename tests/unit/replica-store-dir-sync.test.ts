@@ -7,6 +7,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { logFileName } from '../../electron/peer/store/doc-file-names';
+import { INBOX_FILE_NAME } from '../../electron/peer/store/doc-inbox';
 import { ReplicaStore } from '../../electron/peer/store/replica-store';
 import { nodeFiles, type StoreFiles } from '../../electron/peer/store/store-files';
 
@@ -99,21 +100,24 @@ describe('a new doc’s directory entry', () => {
     await again.close();
   });
 
-  it('50 docs created together share two directory fsyncs, and each is acknowledged after one that covers it', async () => {
+  it('50 docs created together (the first in its own log, the rest in the inbox) share two directory fsyncs, and each is acknowledged after one that covers the file it is in', async () => {
     const disk = new RecordingFiles();
     const store = await ReplicaStore.open(dir, { files: disk.files, logger: { info: () => undefined, warn: () => undefined } });
     const startEvents = disk.events.length;
     disk.holdDirSyncs();
     const docIds = Array.from({ length: 50 }, (_, i) => `board-${i}`);
     const appends = docIds.map((docId, i) => store.append(docId, record(i)).then(() => disk.events.push({ kind: 'ack', docId })));
-    // The first log's directory fsync is held while the other 49 logs are put in place.
-    for (let i = 0; i < 100 && disk.events.filter((e) => e.kind === 'rename').length < 50; i++) await tick();
+    // The first log's directory fsync is held while the inbox holding the other 49 is put in place.
+    for (let i = 0; i < 100 && disk.events.filter((e) => e.kind === 'rename').length < 2; i++) await tick();
     disk.releaseDirSyncs();
     await Promise.all(appends);
     const events = disk.events.slice(startEvents);
+    expect(events.filter((e) => e.kind === 'rename').map((e) => e.kind === 'rename' && e.to)).toEqual([logFileName(docIds[0]!), INBOX_FILE_NAME]);
     expect(events.filter((e) => e.kind === 'dir-sync-start').length).toBeLessThanOrEqual(2);
     for (const [i, docId] of docIds.entries()) {
-      const renamedAt = events.findIndex((e) => e.kind === 'rename' && e.to === logFileName(docId));
+      const file = i === 0 ? logFileName(docId) : INBOX_FILE_NAME;
+      const renamedAt = events.findIndex((e) => e.kind === 'rename' && e.to === file);
+      expect(renamedAt, `doc ${i}`).toBeGreaterThanOrEqual(0);
       const ackedAt = events.findIndex((e) => e.kind === 'ack' && e.docId === docId);
       const covering = events.findIndex((e, at) => e.kind === 'dir-sync-start' && at > renamedAt && events.findIndex((end) => end.kind === 'dir-sync-end' && end.id === e.id) < ackedAt);
       expect(covering, `doc ${i}`).toBeGreaterThan(renamedAt);

@@ -4,7 +4,10 @@
 // by a directory fsync shared with other new docs, before any of them is acknowledged.
 // After a failed write the log is cut back to its last whole record (a full disk leaves no torn
 // tail) and the handle dropped, so the next operation re-reads the log before appending.
-import { encodeHeader } from './log-format';
+// A doc created while others are (a cold sync) writes to the shared inbox instead, until the
+// store is quiet and `moveToOwnLog` puts its records in a log of its own.
+import { encodeHeader, parseRecords } from './log-format';
+import type { DocInbox } from './doc-inbox';
 import { readAndRepairLog } from './log-recovery';
 import type { ReadLog } from './log-recovery';
 import { renameIntoPlace, writeFileSynced, writeFully, type DirectorySync } from './durable-fs';
@@ -42,6 +45,9 @@ export class DocLog {
   /** The file was renamed into place but no directory fsync has covered it yet: nothing in it is acknowledged until one has. */
   private entryUnsynced = false;
   private readonly onDidPlace: () => void;
+  /** Records of this doc held in the inbox, in order, while it has no log of its own (null: none). */
+  private staged: Buffer[] | null = null;
+  private closed = false;
 
   constructor(
     private readonly docId: string,
@@ -50,6 +56,8 @@ export class DocLog {
     private readonly files: StoreFiles,
     /** The docs folder's fsync, shared by every log in it. */
     private readonly dirSync: DirectorySync,
+    /** Where a doc created in a burst keeps its records until it has a log of its own. */
+    private readonly inbox: DocInbox,
     listing: {
       /** The store's listing has no file for this doc. */
       readonly absent: boolean;
@@ -63,6 +71,19 @@ export class DocLog {
 
   stats(): { records: number; bytes: number } {
     return { records: this.records, bytes: this.bytes };
+  }
+
+  /** Whether this doc's records are in the inbox rather than a log of its own. */
+  get isStaged(): boolean {
+    return this.staged !== null;
+  }
+
+  /** Takes the records the inbox held for this doc when the store opened (the doc has no log). */
+  adoptStaged(records: Buffer): void {
+    if (!this.absent) throw new Error('a doc with a log of its own cannot be staged');
+    (this.staged ??= []).push(records);
+    this.records += parseRecords(records, 0).records.length;
+    this.onDidPlace();
   }
 
   append(record: Buffer): Promise<void> {
@@ -82,6 +103,8 @@ export class DocLog {
         if (log.exists) this.handle = await this.files.open(this.file, 'r+');
         updates = log.updates;
       }
+      // Acknowledged records in the inbox: written and fsynced there, held here as written.
+      if (this.staged) updates = [...updates, ...parseRecords(Buffer.concat(this.staged), 0).records];
       const warnings = this.unreportedWarnings;
       this.unreportedWarnings = [];
       return { updates, warnings };
@@ -112,9 +135,13 @@ export class DocLog {
       }
       this.absent = false;
       this.onDidPlace();
+      // The state holds the staged records too: from now on this log is the doc's.
+      const wasStaged = this.staged !== null;
+      this.staged = null;
       this.entryUnsynced = true;
       await this.dirSync.sync();
       this.entryUnsynced = false;
+      if (wasStaged) this.inbox.release(this.docId);
       this.handle = await this.files.open(this.file, 'r+');
       this.bytes = contents.length;
       this.records = 1;
@@ -122,9 +149,28 @@ export class DocLog {
     });
   }
 
+  /**
+   * Puts the records staged in the inbox in a log of this doc's own (after everything queued so
+   * far); later appends go there. Nothing to do when the doc is not staged or the log closed.
+   */
+  moveToOwnLog(): Promise<void> {
+    return this.exclusive(async () => {
+      if (!this.staged || this.closed) return;
+      await this.inbox.creatingLog(() => this.create(Buffer.concat(this.staged ?? [])));
+      this.staged = null;
+      await this.dirSync.sync();
+      this.entryUnsynced = false;
+      // Until here the inbox's copy was the durable one; a failed fsync keeps it (the next open appends it again).
+      this.inbox.release(this.docId);
+    });
+  }
+
   /** Runs after everything queued so far; the owner stops queueing before calling it. */
   close(): Promise<void> {
-    return this.exclusive(() => this.dropHandle());
+    return this.exclusive(async () => {
+      this.closed = true;
+      await this.dropHandle();
+    });
   }
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
@@ -173,8 +219,16 @@ export class DocLog {
     let handle: StoreFileHandle | undefined;
     try {
       const bytes = batch.length === 1 ? batch[0]!.record : Buffer.concat(batch.map((append) => append.record));
+      if (this.staged || (this.absent && this.inbox.accepts(bytes.length))) {
+        await this.inbox.append(this.docId, bytes);
+        (this.staged ??= []).push(bytes);
+        this.onDidPlace();
+        this.records += batch.length;
+        for (const append of batch) append.resolve();
+        return;
+      }
       handle = this.handle ?? (this.absent ? undefined : await this.reopen());
-      if (!handle) await this.create(bytes);
+      if (!handle) await this.inbox.creatingLog(() => this.create(bytes));
       else {
         await writeFully(handle, bytes, this.bytes);
         await handle.sync();
@@ -212,7 +266,6 @@ export class DocLog {
     this.onDidPlace();
     this.entryUnsynced = true;
     this.bytes = contents.length;
-    this.records = 0;
   }
 
   /** Reads the log again (repairing it if damaged) and opens it for appending; undefined when there is no file. */

@@ -61,8 +61,13 @@ export function parseLog(bytes: Buffer): ParsedLog {
     throw new Error(`doc log has format version ${version}, this Tandem reads only version ${LOG_FORMAT_VERSION}; the file was left untouched`);
   }
 
+  return parseRecords(bytes, HEADER_BYTES);
+}
+
+/** Parses the records that start at `offset` (a log after its header, or records framed inside another record). */
+export function parseRecords(bytes: Buffer, start: number): ParsedLog {
   const records: Uint8Array[] = [];
-  let offset = HEADER_BYTES;
+  let offset = start;
   const damaged = (kind: LogDamage['kind'], reason: string): ParsedLog => ({ records, intactBytes: offset, damage: { kind, offset, reason } });
   while (offset < bytes.length) {
     const remaining = bytes.length - offset;

@@ -1,9 +1,12 @@
 // The local peer's durable copy of every doc: one append-only log of opaque Yjs updates per
 // doc under `<dir>/docs/`. An append resolves only once its bytes are fsynced, which is what
-// lets the UI say "saved on this laptop". Format and repair live in the sibling modules.
+// lets the UI say "saved on this laptop". Docs created in a burst (a cold sync) are first written
+// together to a shared inbox (`doc-inbox.ts`) and moved to their own logs when the store is quiet.
+// Format and repair live in the sibling modules.
 import { join } from 'node:path';
 import { createLogger } from '../logger';
 import { DocLog } from './doc-log';
+import { DocInbox, INBOX_FILE_NAME } from './doc-inbox';
 import { assertDocId, docIdFromLogFileName, logFileName } from './doc-file-names';
 import { encodeRecord } from './log-format';
 import { DirectorySync, makeDirDurable } from './durable-fs';
@@ -22,7 +25,12 @@ export interface ReplicaStoreOptions {
   compactEvery?: number;
   /** The file layer; Node's fs unless a test injects failures (a full disk, say). */
   files?: StoreFiles;
+  /** How long the store must be quiet before docs in the inbox move to their own logs (ms). */
+  inboxQuietMs?: number;
 }
+
+/** Docs moved from the inbox to their own logs at a time: their creations share directory fsyncs. */
+const MOVE_AT_ONCE = 16;
 
 export class ReplicaStore {
   private readonly docs = new Map<string, DocLog>();
@@ -33,8 +41,6 @@ export class ReplicaStore {
    * listing the docs reads no folder of thousands of names.
    */
   private readonly logged: Set<string>;
-  /** One fsync of the docs folder covers every log created before it: new docs share them. */
-  private readonly dirSync: DirectorySync;
   private closed = false;
 
   private constructor(
@@ -44,10 +50,13 @@ export class ReplicaStore {
     readonly compactEvery: number,
     private readonly files: StoreFiles,
     listed: readonly string[],
+    private readonly dirSync: DirectorySync,
   ) {
-    this.dirSync = new DirectorySync(files, docsDir);
     this.logged = new Set(listed);
   }
+
+  /** Docs created in a burst, written together until they move to logs of their own. */
+  private inbox!: DocInbox;
 
   /** Opens the store in `dir`, creating it (mode 0o700) if absent. */
   static async open(dir: string, options: ReplicaStoreOptions = {}): Promise<ReplicaStore> {
@@ -56,8 +65,46 @@ export class ReplicaStore {
     const docsDir = join(dir, 'docs');
     const files = options.files ?? nodeFiles;
     await makeDirDurable(files, docsDir);
-    const listed = await listLogs(files, docsDir);
-    return new ReplicaStore(docsDir, options.logger ?? createLogger(), compactEvery, files, listed);
+    const names = await files.readdir(docsDir);
+    const listed = names.flatMap((name) => docIdFromLogFileName(name) ?? []);
+    const logger = options.logger ?? createLogger();
+    const dirSync = new DirectorySync(files, docsDir);
+    const store = new ReplicaStore(docsDir, logger, compactEvery, files, listed, dirSync);
+    const { inbox, recovered } = await DocInbox.open(docsDir, names.includes(INBOX_FILE_NAME), files, dirSync, logger, {
+      moveStaged: (interrupted) => store.moveStaged(interrupted),
+      quietMs: options.inboxQuietMs,
+    });
+    store.inbox = inbox;
+    await store.takeBack(recovered);
+    return store;
+  }
+
+  /**
+   * What the inbox held when the store opened: a doc without a log of its own is staged again.
+   * A doc with one already holds these records: the inbox is written only for a doc that has no
+   * log, and its log is then made (by the move, or by a compaction) holding all of them, so the
+   * inbox's copy outlived it only because a crash came before the inbox was emptied.
+   */
+  private async takeBack(recovered: readonly { docId: string; records: Buffer }[]): Promise<void> {
+    let redundant = 0;
+    for (const { docId, records } of recovered) {
+      const log = this.docLog(docId);
+      if (this.logged.has(docId) && !log.isStaged) redundant++;
+      else {
+        log.adoptStaged(records);
+        this.inbox.stage(docId, records.length);
+      }
+    }
+    if (recovered.length > 0) this.logger.info('inbox read back after a restart', { records: recovered.length, alreadyInTheirLogs: redundant });
+    await this.inbox.emptyIfUnused();
+  }
+
+  /** Moves staged docs to logs of their own, a few at a time, until done or `interrupted()`. */
+  private async moveStaged(interrupted: () => boolean): Promise<void> {
+    const staged = [...this.docs.values()].filter((log) => log.isStaged);
+    for (let at = 0; at < staged.length && !interrupted(); at += MOVE_AT_ONCE) {
+      await Promise.all(staged.slice(at, at + MOVE_AT_ONCE).map((log) => log.moveToOwnLog()));
+    }
   }
 
   /** Every doc with a log on disk, sorted. */
@@ -112,9 +159,14 @@ export class ReplicaStore {
    */
   async removeAll(): Promise<void> {
     this.assertOpen();
+    await this.inbox.stopMoving();
     await Promise.all([...this.docs.values()].map((log) => log.close()));
+    await this.inbox.reset();
     this.docs.clear();
     this.logged.clear();
+    // The inbox first: a crash part-way must not leave it to bring back docs whose logs went.
+    await this.files.rm(join(this.docsDir, INBOX_FILE_NAME), { force: true });
+    await this.dirSync.sync();
     for (const name of await this.files.readdir(this.docsDir)) await this.files.rm(join(this.docsDir, name), { force: true, recursive: true });
     await this.dirSync.sync();
   }
@@ -123,14 +175,16 @@ export class ReplicaStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.inbox.stopMoving();
     await Promise.all([...this.docs.values()].map((log) => log.close()));
+    await this.inbox.close();
   }
 
   private docLog(docId: string): DocLog {
     this.assertOpen();
     let log = this.docs.get(docId);
     if (!log) {
-      log = new DocLog(docId, join(this.docsDir, logFileName(docId)), this.logger, this.files, this.dirSync, {
+      log = new DocLog(docId, join(this.docsDir, logFileName(docId)), this.logger, this.files, this.dirSync, this.inbox, {
         absent: !this.logged.has(docId),
         onDidPlace: () => void this.logged.add(docId),
       });
@@ -142,8 +196,4 @@ export class ReplicaStore {
   private assertOpen(): void {
     if (this.closed) throw new Error('replica store is closed');
   }
-}
-
-async function listLogs(files: StoreFiles, docsDir: string): Promise<string[]> {
-  return (await files.readdir(docsDir)).flatMap((name) => docIdFromLogFileName(name) ?? []);
 }
