@@ -2,6 +2,8 @@
 // reconnect and backoff, the peer's hello, request/response (with blobs of bytes beside them,
 // such as a backup file), the peer's "saved" state vectors, from which the save indicator
 // is computed (never from a timer), and the LAN status the peer pushes.
+// "Saved" is about what this window holds that the peer did not give it: a teammate's edit
+// arrives through the peer, so it never turns the indicator to "Saving…" while it streams in.
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { BLOB_LIMITS, blobRefSchema, helloSchema, noticeSchema, responseSchema, type BlobRef, type Hello, type PeerNotice, type LinkRequest } from '../../../shared/api/link';
@@ -11,6 +13,7 @@ import { encodeJsonFrame, MessageType, readBytes, readFrameHead, readJsonPayload
 import { blobChunkFrames, IncomingBlobs } from '../../../shared/protocol/blobs';
 import { encodePresenceFrame } from '../../../shared/protocol/presence-codec';
 import { createDocSyncSession, type DocSyncSession } from '../../../shared/protocol/sync-session';
+import { hasPendingUpdates } from '../../../shared/protocol/pending-updates';
 import type { ClientTransport, TransportFactory } from './transports';
 
 export type LinkStatus = 'connecting' | 'online' | 'offline';
@@ -49,6 +52,13 @@ export class LinkClient {
   private readonly docs = new Map<string, Y.Doc>();
   private readonly sessions = new Map<string, DocSyncSession>();
   private readonly saved = new Map<string, Uint8Array>();
+  /** `saved`, decoded: client → clock the peer has on disk. */
+  private readonly savedClocks = new Map<string, Map<number, number>>();
+  /**
+   * Per doc, client → the highest clock this connection received from the peer: the peer holds
+   * those (it sent them), so they need no "saved" from it to count as not only here.
+   */
+  private readonly fromPeer = new Map<string, Map<number, number>>();
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private nextRequestId = 1;
   private readonly incomingBlobs = new IncomingBlobs();
@@ -75,13 +85,42 @@ export class LinkClient {
   /** Syncs `doc` with the peer whenever connected. */
   addDoc(docId: string, doc: Y.Doc): void {
     this.docs.set(docId, doc);
+    this.trackFromPeer(docId, doc);
     this.startSession(docId, doc);
   }
 
-  /** The peer has `docId` on disk up to at least `doc`'s current state. */
+  /**
+   * Nothing of `docId` is only in this window: every clock the doc holds is on the peer's disk
+   * (its "saved" covers it) or came from the peer in this connection.
+   */
   isSaved(docId: string): boolean {
     const doc = this.docs.get(docId);
-    return !doc || stateVectorCovers(this.saved.get(docId), Y.encodeStateVector(doc));
+    if (!doc) return true;
+    const saved = this.savedClocks.get(docId);
+    const received = this.fromPeer.get(docId);
+    for (const client of doc.store.clients.keys()) {
+      const clock = Y.getState(doc.store, client);
+      if ((saved?.get(client) ?? 0) < clock && (received?.get(client) ?? 0) < clock) return false;
+    }
+    return true;
+  }
+
+  /** Notes the clocks each update from the peer brought, unless it may have unlocked updates parked from elsewhere. */
+  private trackFromPeer(docId: string, doc: Y.Doc): void {
+    let parked = false;
+    doc.on('beforeTransaction', (transaction: Y.Transaction) => {
+      if (transaction.origin === this.origin) parked = hasPendingUpdates(doc);
+    });
+    doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (transaction.origin !== this.origin || parked) return;
+      let received = this.fromPeer.get(docId);
+      for (const [client, clock] of transaction.afterState) {
+        if (clock <= (transaction.beforeState.get(client) ?? 0)) continue;
+        received ??= new Map();
+        if ((received.get(client) ?? 0) < clock) received.set(client, clock);
+      }
+      if (received) this.fromPeer.set(docId, received);
+    });
   }
 
   /** What the peer last said it has on disk of `docId`, if it has said. */
@@ -167,6 +206,8 @@ export class LinkClient {
     this.transport = null;
     for (const session of this.sessions.values()) session.destroy();
     this.sessions.clear();
+    // The next peer may not be this one (restarted, its folder lost): only its own "saved" counts.
+    this.fromPeer.clear();
     for (const { reject } of this.pending.values()) reject(new LinkRequestError('offline', 'errors.offline'));
     this.pending.clear();
     this.incomingBlobs.clear();
@@ -225,10 +266,13 @@ export class LinkClient {
       case MessageType.networkStatus:
         this.events.onDidNetworkStatus?.(networkStatusSchema.parse(readJsonPayload(decoder)));
         return;
-      case MessageType.saved:
-        this.saved.set(docId, decoding.readVarUint8Array(decoder));
+      case MessageType.saved: {
+        const saved = decoding.readVarUint8Array(decoder);
+        this.saved.set(docId, saved);
+        this.savedClocks.set(docId, Y.decodeStateVector(saved));
         this.events.onDidSave(docId);
         return;
+      }
       case MessageType.awareness:
         // Presence is connection-level; per-doc awareness (y-websocket's) is not used.
         if (docId === '') this.events.onDidPresence?.(readBytes(decoder));
