@@ -10,6 +10,7 @@ import { openAppSession, showFeedbackBoard, type AppSession } from '../support/a
 import { profileDuring, topEntries } from '../support/cpu-profile';
 import type { BenchContext, BenchRow, RowReport } from '../support/row';
 import { formatValue } from '../support/table';
+import { tracedIfAsked } from '../support/trace';
 import { median, sampleRoundRobin } from '../support/timing';
 
 const EDITS = 1_000;
@@ -103,7 +104,7 @@ export const idbBurstRow: BenchRow = {
         },
       );
       await session.collectGarbage();
-      const profile = await profileDuring(session.page, session.build.rendererDir, () => session.call('burst', { boardId: board.boardId, itemIds, edits: EDITS, spanMs: SPAN_MS }));
+      const profile = await tracedIfAsked(session.page, () => profileDuring(session.page, session.build.rendererDir, () => session.call('burst', { boardId: board.boardId, itemIds, edits: EDITS, spanMs: SPAN_MS })));
       const of = (pick: (t: BurstTiming) => number) => bursts.map(pick);
       const typical = [...bursts].sort((a, b) => a.totalMs - b.totalMs)[bursts.length >> 1] as BurstTiming;
       const workload = `idb-burst (${(board.itemIds.length / 1000).toFixed(0)}k items)`;

@@ -5,6 +5,7 @@
 // board whose only item is undated), opened and toured the same way in the same page.
 import type { OpenTiming, TimelineTourTiming } from '../pages/app-probe-api';
 import { profileDuring, topEntries } from '../support/cpu-profile';
+import { tracedIfAsked } from '../support/trace';
 import { showPlanBoard, openPlansSession } from '../support/plans-session';
 import type { BenchContext, BenchRow, RowReport } from '../support/row';
 import { formatValue } from '../support/table';
@@ -57,10 +58,13 @@ export const planTimelineRow: BenchRow = {
           },
         },
       );
-      await showPlanBoard(session, bench.full.name);
-      await session.call('openPlanTimeline', { ready: '[data-testid="plan-bar"]' });
-      await session.collectGarbage();
-      const profile = await profileDuring(session.page, session.build.rendererDir, () => session.call('tourPlanTimeline', STEP));
+      // TANDEM_BENCH_TRACE: a Chromium trace of this untimed open and profiled tour (support/trace.ts).
+      const profile = await tracedIfAsked(session.page, async () => {
+        await showPlanBoard(session, bench.full.name);
+        await session.call('openPlanTimeline', { ready: '[data-testid="plan-bar"]' });
+        await session.collectGarbage();
+        return profileDuring(session.page, session.build.rendererDir, () => session.call('tourPlanTimeline', STEP));
+      });
       const slow = (t: TimelineTourTiming) => t.intervals.filter((ms) => ms > SLOW_FRAME_MS).length;
       const frames = tours.full[0]?.intervals.length ?? 0;
       const workload = `plan-timeline (${ITEMS.toLocaleString('en-US')} items, ${DEPENDENCIES.toLocaleString('en-US')} deps)`;

@@ -2,12 +2,12 @@
 // making 10 edits a second (new notes, typing into them, dot votes) for 30 s (5 s with --quick),
 // arriving through the hub's link. Measured in the page: the longest main-thread task, and per
 // new note the frames from the message that carried it to the frame that painted it.
-// TANDEM_BENCH_TRACE=<file.json> also records a Chromium trace of the profiled run (categories in
-// TANDEM_BENCH_TRACE_CATEGORIES, comma-separated) for chrome://tracing or the DevTools performance panel.
+// TANDEM_BENCH_TRACE=<file.json> also records a Chromium trace of the profiled run (support/trace.ts).
 import type { NoteArrivals } from '../pages/app-probe-api';
 import { profileDuring, topEntries } from '../support/cpu-profile';
 import type { BenchContext, BenchRow, RowReport } from '../support/row';
 import { formatValue } from '../support/table';
+import { tracedIfAsked } from '../support/trace';
 import { median, sampleRoundRobin } from '../support/timing';
 import { joinWorkshopRoom } from '../support/workshop-teammates';
 import { openWorkshopSession, showWorkshop } from '../support/workshop-session';
@@ -69,11 +69,7 @@ export const workshopBurstRow: BenchRow = {
         );
         context.progress('workshop-burst: one more run, profiled');
         await prepare();
-        const tracePath = process.env.TANDEM_BENCH_TRACE;
-        const browser = session.page.context().browser();
-        if (tracePath && browser) await browser.startTracing(session.page, { path: tracePath, categories: (process.env.TANDEM_BENCH_TRACE_CATEGORIES ?? 'devtools.timeline,disabled-by-default-devtools.timeline,v8,v8.gc,blink.user_timing').split(',') });
-        const profile = await profileDuring(session.page, session.build.rendererDir, () => burst(true));
-        if (tracePath && browser) await browser.stopTracing();
+        const profile = await tracedIfAsked(session.page, () => profileDuring(session.page, session.build.rendererDir, () => burst(true)));
         const worst = (a: NoteArrivals) => Math.max(a.missing > 0 ? Number.POSITIVE_INFINITY : 0, ...a.frames);
         const workload = `workshop-burst (${LAPTOPS} laptops × ${EDITS_PER_SECOND}/s, ${seconds} s)`;
         return {
