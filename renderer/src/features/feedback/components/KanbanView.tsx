@@ -51,13 +51,15 @@ const Column = memo(function Column({ statusId, channels, members, me, draggable
   const status = useApp((s) => selectVisibleColumn(s, statusId)?.status);
   const key = useApp((s) => selectVisibleColumn(s, statusId)?.key ?? '');
   const ids = useMemo(() => (key === '' ? [] : key.split('\n')), [key]);
+  // Stable while the ids are: a new function would make the virtualiser place every card again.
+  const itemKey = useCallback((i: number) => ids[i] ?? i, [ids]);
   const { setNodeRef } = useDroppable({ id: `column:${statusId}`, data: { columnId: statusId } });
   const virtualizer = useVirtualizer({
     count: ids.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => CARD_HEIGHT,
     overscan: OVERSCAN,
-    getItemKey: (i) => ids[i] ?? i,
+    getItemKey: itemKey,
     initialRect: { width: 0, height: Math.max(0, window.innerHeight - ABOVE_CARDS) },
     useFlushSync: false,
   });
