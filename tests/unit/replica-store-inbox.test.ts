@@ -75,6 +75,16 @@ it('50 boards created together are written to the inbox as one file, acknowledge
   expect(creates).toHaveLength(2);
 });
 
+it('a large board created in a burst goes to its own log at once (the inbox would write it twice)', async () => {
+  const store = await open();
+  const ids = docIds(3);
+  const large = new Uint8Array(300 * 1024).fill(9);
+  await Promise.all([store.append(ids[0]!, update(0, 0)), store.append(ids[1]!, update(1, 0)), store.append(ids[2]!, large)]);
+  expect((await ownLogs()).sort()).toEqual([logFileName(ids[0]!), logFileName(ids[2]!)].sort());
+  expect(await store.listDocIds()).toEqual(ids);
+  expect((await store.loadDoc(ids[2]!)).updates[0]?.byteLength).toBe(large.byteLength);
+});
+
 it('once the store is quiet every board moves to a log of its own and the inbox is cut back to its header; a reopen reads nothing from it', async () => {
   const store = await open({ inboxQuietMs: 50 });
   const ids = docIds(40);

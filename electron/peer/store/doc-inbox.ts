@@ -22,6 +22,12 @@ import type { StoreLogger } from './store-types';
 export const INBOX_FILE_NAME = 'inbox.tlog';
 /** Staged bytes above this go to their own logs at once: the inbox's records are also held in memory until moved. */
 const MAX_STAGED_BYTES = 32 * 1024 * 1024;
+/**
+ * A doc whose first write is larger goes to its own log: the inbox saves the cost of creating a
+ * file, which only counts against small writes, and a staged doc is written twice (here, then
+ * moved), which would cost a large one more than it saves.
+ */
+const MAX_ENTRY_BYTES = 256 * 1024;
 /** Bounds one group commit, as the doc logs do. */
 const MAX_BATCH_BYTES = 64 * 1024 * 1024;
 /** Docs move to their own logs once nothing was written to the inbox for this long. */
@@ -104,7 +110,7 @@ export class DocInbox {
   accepts(size: number): boolean {
     if (this.closed) return false;
     const burst = this.creating > 0 || this.staged.size > 0;
-    return burst && this.stagedBytes + size <= MAX_STAGED_BYTES;
+    return burst && size <= MAX_ENTRY_BYTES && this.stagedBytes + size <= MAX_STAGED_BYTES;
   }
 
   /** Runs `create` (a new log put in place) counted as a creation: others created meanwhile come here. */
