@@ -6,8 +6,8 @@
 //
 // A doc stays in the inbox ("staged") until the store is quiet, then moves to its own log; once no
 // doc is staged the inbox is cut back to its header. A crash leaves the inbox as it was: the next
-// open stages its docs again (or, for a doc whose own log was already in place, appends them to
-// it: Yjs updates applied twice change nothing).
+// open stages its docs again, except a doc whose own log is already in place (it was made holding
+// everything the inbox had for it, and the crash came before the inbox was emptied).
 //
 // Format: the doc log's (`log-format.ts`), each record's payload being
 // `u8 id length | doc id (latin1) | the doc's records, framed as in its own log`.
@@ -79,7 +79,7 @@ export class DocInbox {
 
   /**
    * Opens the inbox of `docsDir`, reading back (and repairing) what a previous run left in it.
-   * The caller stages or appends what is returned, then calls `ready`.
+   * The caller stages what is returned (`stage`), or drops what a doc's own log already holds.
    */
   static async open(
     docsDir: string,
@@ -145,6 +145,7 @@ export class DocInbox {
     if (size === undefined) return;
     this.staged.delete(docId);
     this.stagedBytes -= size;
+    if (this.staged.size === 0) void this.emptyIfUnused();
   }
 
   /** Stops moving docs to their own logs, waiting for a move under way: the store is closing. */
@@ -160,7 +161,7 @@ export class DocInbox {
     await this.stopMoving();
     this.closed = true;
     await this.draining;
-    await this.emptying;
+    await this.emptying?.catch(() => undefined);
     const handle = this.handle;
     this.handle = undefined;
     await handle?.close();
@@ -178,7 +179,8 @@ export class DocInbox {
 
   private async drain(): Promise<void> {
     try {
-      await this.emptying;
+      // A failed emptying left the inbox as it was, or cut: `bytes` says which.
+      await this.emptying?.catch(() => undefined);
       while (this.queue.length > 0) await this.commit(this.takeBatch());
     } finally {
       this.draining = null;
@@ -251,20 +253,27 @@ export class DocInbox {
     if (this.staged.size > 0) this.scheduleMove();
   }
 
-  /** Cuts the inbox back to its header when every doc in it has moved and nothing is being written. */
+  /**
+   * Cuts the inbox back to its header when every doc in it has moved and nothing is being written.
+   * Never rejects: if it fails, the inbox keeps records that the next open finds in the docs' own
+   * logs already, and a later emptying tries again.
+   */
   emptyIfUnused(): Promise<void> {
     const handle = this.handle;
     if (this.staged.size > 0 || this.draining || this.emptying || !handle || this.bytes <= HEADER_BYTES) return Promise.resolve();
     // Set before the first await: a write asked for from now on waits for this one.
-    this.emptying = (async () => {
+    const emptying = (async () => {
       await handle.truncate(HEADER_BYTES);
       this.bytes = HEADER_BYTES;
       await handle.sync();
       this.logger.info('inbox emptied: every doc in it has its own log');
-    })().finally(() => {
-      this.emptying = null;
-    });
-    return this.emptying;
+    })();
+    this.emptying = emptying;
+    return emptying
+      .catch((error: unknown) => this.logger.warn('could not empty the inbox; its docs are in their own logs', { error: error instanceof Error ? error.message : String(error) }))
+      .finally(() => {
+        this.emptying = null;
+      });
   }
 }
 
