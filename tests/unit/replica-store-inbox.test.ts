@@ -201,3 +201,44 @@ it('leaving the workspace with boards in the inbox deletes them too: nothing com
   expect(await again.listDocIds()).toEqual(docIds(3));
   expect(hex((await again.loadDoc('board-001')).updates)).toEqual(hex([update(1, 1)]));
 });
+
+it('when the directory fsync after a move fails, the inbox keeps its copy until a later fsync covers the new log', async () => {
+  let failDirSyncs = 0;
+  const files: StoreFiles = {
+    ...nodeFiles,
+    open: async (file, flags, mode) => {
+      const handle = await nodeFiles.open(file, flags, mode);
+      if (flags !== 'r' || !(await fs.stat(file)).isDirectory()) return handle;
+      return {
+        ...handle,
+        write: handle.write.bind(handle),
+        truncate: handle.truncate.bind(handle),
+        close: handle.close.bind(handle),
+        sync: async () => {
+          if (failDirSyncs > 0) {
+            failDirSyncs--;
+            throw Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' });
+          }
+          await handle.sync();
+        },
+      };
+    },
+  };
+  const warnings: string[] = [];
+  const store = await open({ files, inboxQuietMs: 30, logger: { info: () => undefined, warn: (message) => warnings.push(message) } });
+  const ids = docIds(3);
+  await Promise.all(ids.map((id, i) => store.append(id, update(i, 0))));
+  failDirSyncs = 1;
+  await until(async () => (await ownLogs()).length === 3);
+  await new Promise((resolve) => setTimeout(resolve, 150));
+  expect(warnings.some((w) => w.includes('moving docs from the inbox'))).toBe(true);
+  expect(await inboxSize()).toBeGreaterThan(HEADER_BYTES);
+  // The next save of each board fsyncs the folder again, and only then does the inbox let its copy go.
+  await store.append(ids[1]!, update(1, 1));
+  await store.append(ids[2]!, update(2, 1));
+  await until(async () => (await inboxSize()) === HEADER_BYTES);
+  await close(store);
+  const again = await open();
+  expect(hex((await again.loadDoc(ids[1]!)).updates)).toEqual(hex([update(1, 0), update(1, 1)]));
+  expect(hex((await again.loadDoc(ids[2]!)).updates)).toEqual(hex([update(2, 0), update(2, 1)]));
+});

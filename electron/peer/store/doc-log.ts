@@ -47,6 +47,8 @@ export class DocLog {
   private readonly onDidPlace: () => void;
   /** Records of this doc held in the inbox, in order, while it has no log of its own (null: none). */
   private staged: Buffer[] | null = null;
+  /** The records left the inbox for this doc's own log, whose directory entry is not yet durable: the inbox keeps its copy until it is. */
+  private releaseWhenEntrySynced = false;
   private closed = false;
 
   constructor(
@@ -136,12 +138,11 @@ export class DocLog {
       this.absent = false;
       this.onDidPlace();
       // The state holds the staged records too: from now on this log is the doc's.
-      const wasStaged = this.staged !== null;
+      if (this.staged) this.releaseWhenEntrySynced = true;
       this.staged = null;
       this.entryUnsynced = true;
       await this.dirSync.sync();
-      this.entryUnsynced = false;
-      if (wasStaged) this.inbox.release(this.docId);
+      this.entrySynced();
       this.handle = await this.files.open(this.file, 'r+');
       this.bytes = contents.length;
       this.records = 1;
@@ -158,11 +159,19 @@ export class DocLog {
       if (!this.staged || this.closed) return;
       await this.inbox.creatingLog(() => this.create(Buffer.concat(this.staged ?? [])));
       this.staged = null;
+      // Until the log's directory entry is durable the inbox's copy is the one a power loss leaves.
+      this.releaseWhenEntrySynced = true;
       await this.dirSync.sync();
-      this.entryUnsynced = false;
-      // Until here the inbox's copy was the durable one; a failed fsync keeps it (the next open appends it again).
-      this.inbox.release(this.docId);
+      this.entrySynced();
     });
+  }
+
+  /** A directory fsync covered this log's entry: its records no longer need the inbox's copy. */
+  private entrySynced(): void {
+    this.entryUnsynced = false;
+    if (!this.releaseWhenEntrySynced) return;
+    this.releaseWhenEntrySynced = false;
+    this.inbox.release(this.docId);
   }
 
   /** Runs after everything queued so far; the owner stops queueing before calling it. */
@@ -237,7 +246,7 @@ export class DocLog {
       // A record in a file whose name a power loss could still take is not saved yet.
       if (this.entryUnsynced) {
         await this.dirSync.sync();
-        this.entryUnsynced = false;
+        this.entrySynced();
       }
       this.records += batch.length;
     } catch (cause) {
