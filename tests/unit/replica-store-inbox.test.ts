@@ -7,7 +7,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { logFileName } from '../../electron/peer/store/doc-file-names';
-import { INBOX_FILE_NAME } from '../../electron/peer/store/doc-inbox';
+import { BURST_CREATIONS, INBOX_FILE_NAME } from '../../electron/peer/store/doc-inbox';
 import { ReplicaStore, type ReplicaStoreOptions } from '../../electron/peer/store/replica-store';
 import { nodeFiles, type StoreFiles } from '../../electron/peer/store/store-files';
 import { FillableDisk } from '../support/fillable-disk';
@@ -64,25 +64,28 @@ it('50 boards created together are written to the inbox as one file, acknowledge
   const store = await open({ files });
   const ids = docIds(50);
   await Promise.all(ids.map((id, i) => store.append(id, update(i, 0))));
-  // The first board was on its way to a log of its own when the others came: they share the inbox.
-  expect(creates).toEqual([`${logFileName(ids[0]!)}.tmp`, `${INBOX_FILE_NAME}.tmp`]);
-  expect(await ownLogs()).toEqual([logFileName(ids[0]!)]);
+  // The first boards were on their way to logs of their own when the others came: those share the inbox.
+  const first = ids.slice(0, BURST_CREATIONS).map(logFileName);
+  expect(creates).toEqual([...first.map((name) => `${name}.tmp`), `${INBOX_FILE_NAME}.tmp`]);
+  expect(await ownLogs()).toEqual(first);
   expect(await store.listDocIds()).toEqual(ids);
   for (const [i, id] of ids.entries()) expect(hex((await store.loadDoc(id)).updates)).toEqual(hex([update(i, 0)]));
   // A board in the inbox keeps its later edits there, in order.
   await store.append(ids[7]!, update(7, 1));
   expect(hex((await store.loadDoc(ids[7]!)).updates)).toEqual(hex([update(7, 0), update(7, 1)]));
-  expect(creates).toHaveLength(2);
+  expect(creates).toHaveLength(BURST_CREATIONS + 1);
 });
 
 it('a large board created in a burst goes to its own log at once (the inbox would write it twice)', async () => {
   const store = await open();
-  const ids = docIds(3);
+  const ids = docIds(BURST_CREATIONS + 2);
   const large = new Uint8Array(300 * 1024).fill(9);
-  await Promise.all([store.append(ids[0]!, update(0, 0)), store.append(ids[1]!, update(1, 0)), store.append(ids[2]!, large)]);
-  expect((await ownLogs()).sort()).toEqual([logFileName(ids[0]!), logFileName(ids[2]!)].sort());
+  const last = ids.length - 1;
+  await Promise.all(ids.map((id, i) => store.append(id, i === last ? large : update(i, 0))));
+  // The first boards go to their own logs, the next small one to the inbox, the large one to its own log.
+  expect((await ownLogs()).sort()).toEqual([...ids.slice(0, BURST_CREATIONS), ids[last]!].map(logFileName).sort());
   expect(await store.listDocIds()).toEqual(ids);
-  expect((await store.loadDoc(ids[2]!)).updates[0]?.byteLength).toBe(large.byteLength);
+  expect((await store.loadDoc(ids[last]!)).updates[0]?.byteLength).toBe(large.byteLength);
 });
 
 it('once the store is quiet every board moves to a log of its own and the inbox is cut back to its header; a reopen reads nothing from it', async () => {
@@ -108,7 +111,7 @@ it('boards still in the inbox when the store closed (or the peer was killed) are
   const ids = docIds(30);
   await Promise.all(ids.map((id, i) => store.append(id, update(i, 0))));
   await close(store);
-  expect(await ownLogs()).toHaveLength(1);
+  expect(await ownLogs()).toHaveLength(BURST_CREATIONS);
   const again = await open({ inboxQuietMs: 50 });
   expect(await again.listDocIds()).toEqual(ids);
   for (const [i, id] of ids.entries()) expect(hex((await again.loadDoc(id)).updates)).toEqual(hex([update(i, 0)]));
@@ -175,17 +178,19 @@ it('a full disk while writing the inbox acknowledges nothing, leaves no torn rec
 
 it('a board compacted while in the inbox gets its own log holding the state, and leaves the inbox', async () => {
   const store = await open({ inboxQuietMs: 50 });
-  const ids = docIds(5);
+  const ids = docIds(BURST_CREATIONS + 2);
+  const staged = ids.length - 1;
   await Promise.all(ids.map((id, i) => store.append(id, update(i, 0))));
-  await store.append(ids[2]!, update(2, 1));
-  await store.compact(ids[2]!, update(2, 9));
-  expect(await ownLogs()).toContain(logFileName(ids[2]!));
-  expect(hex((await store.loadDoc(ids[2]!)).updates)).toEqual(hex([update(2, 9)]));
-  await store.append(ids[2]!, update(2, 10));
-  await until(async () => (await ownLogs()).length === 5 && (await inboxSize()) === HEADER_BYTES);
+  expect(await ownLogs()).not.toContain(logFileName(ids[staged]!));
+  await store.append(ids[staged]!, update(staged, 1));
+  await store.compact(ids[staged]!, update(staged, 9));
+  expect(await ownLogs()).toContain(logFileName(ids[staged]!));
+  expect(hex((await store.loadDoc(ids[staged]!)).updates)).toEqual(hex([update(staged, 9)]));
+  await store.append(ids[staged]!, update(staged, 10));
+  await until(async () => (await ownLogs()).length === ids.length && (await inboxSize()) === HEADER_BYTES);
   await close(store);
   const again = await open();
-  expect(hex((await again.loadDoc(ids[2]!)).updates)).toEqual(hex([update(2, 9), update(2, 10)]));
+  expect(hex((await again.loadDoc(ids[staged]!)).updates)).toEqual(hex([update(staged, 9), update(staged, 10)]));
 });
 
 it('leaving the workspace with boards in the inbox deletes them too: nothing comes back on reopen', async () => {
@@ -226,19 +231,21 @@ it('when the directory fsync after a move fails, the inbox keeps its copy until 
   };
   const warnings: string[] = [];
   const store = await open({ files, inboxQuietMs: 30, logger: { info: () => undefined, warn: (message) => warnings.push(message) } });
-  const ids = docIds(3);
+  const ids = docIds(BURST_CREATIONS + 2);
+  const [a, b] = [BURST_CREATIONS, BURST_CREATIONS + 1];
   await Promise.all(ids.map((id, i) => store.append(id, update(i, 0))));
+  expect(await inboxSize()).toBeGreaterThan(HEADER_BYTES);
   failDirSyncs = 1;
-  await until(async () => (await ownLogs()).length === 3);
+  await until(async () => (await ownLogs()).length === ids.length);
   await new Promise((resolve) => setTimeout(resolve, 150));
   expect(warnings.some((w) => w.includes('moving docs from the inbox'))).toBe(true);
   expect(await inboxSize()).toBeGreaterThan(HEADER_BYTES);
   // The next save of each board fsyncs the folder again, and only then does the inbox let its copy go.
-  await store.append(ids[1]!, update(1, 1));
-  await store.append(ids[2]!, update(2, 1));
+  await store.append(ids[a]!, update(a, 1));
+  await store.append(ids[b]!, update(b, 1));
   await until(async () => (await inboxSize()) === HEADER_BYTES);
   await close(store);
   const again = await open();
-  expect(hex((await again.loadDoc(ids[1]!)).updates)).toEqual(hex([update(1, 0), update(1, 1)]));
-  expect(hex((await again.loadDoc(ids[2]!)).updates)).toEqual(hex([update(2, 0), update(2, 1)]));
+  expect(hex((await again.loadDoc(ids[a]!)).updates)).toEqual(hex([update(a, 0), update(a, 1)]));
+  expect(hex((await again.loadDoc(ids[b]!)).updates)).toEqual(hex([update(b, 0), update(b, 1)]));
 });

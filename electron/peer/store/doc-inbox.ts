@@ -30,6 +30,11 @@ const MAX_STAGED_BYTES = 32 * 1024 * 1024;
 const MAX_ENTRY_BYTES = 256 * 1024;
 /** Bounds one group commit, as the doc logs do. */
 const MAX_BATCH_BYTES = 64 * 1024 * 1024;
+/**
+ * New logs being created at once that make a burst (a cold sync of many boards): a person making a
+ * workspace or a board creates one or two, which go to their own logs as they always did.
+ */
+export const BURST_CREATIONS = 3;
 /** Docs move to their own logs once nothing was written to the inbox for this long. */
 const QUIET_MS = 1_000;
 
@@ -109,7 +114,7 @@ export class DocInbox {
   /** Whether a new doc's first records (`size` bytes) should go here rather than to a new log of its own. */
   accepts(size: number): boolean {
     if (this.closed) return false;
-    const burst = this.creating > 0 || this.staged.size > 0;
+    const burst = this.creating >= BURST_CREATIONS || this.staged.size > 0;
     return burst && size <= MAX_ENTRY_BYTES && this.stagedBytes + size <= MAX_STAGED_BYTES;
   }
 
