@@ -14,6 +14,7 @@
 import { join } from 'node:path';
 import { assertDocId } from './doc-file-names';
 import { encodeHeader, encodeRecord, HEADER_BYTES, parseRecords } from './log-format';
+import { takeBatch } from './group-commit';
 import { readAndRepairLog } from './log-recovery';
 import { renameIntoPlace, writeFully, type DirectorySync } from './durable-fs';
 import type { StoreFileHandle, StoreFiles } from './store-files';
@@ -28,8 +29,6 @@ const MAX_STAGED_BYTES = 32 * 1024 * 1024;
  * moved), which would cost a large one more than it saves.
  */
 const MAX_ENTRY_BYTES = 256 * 1024;
-/** Bounds one group commit, as the doc logs do. */
-const MAX_BATCH_BYTES = 64 * 1024 * 1024;
 /**
  * New logs being created at once that make a burst (a cold sync of many boards): a person making a
  * workspace or a board creates one or two, which go to their own logs as they always did.
@@ -186,23 +185,10 @@ export class DocInbox {
     try {
       // A failed emptying left the inbox as it was, or cut: `bytes` says which.
       await this.emptying?.catch(() => undefined);
-      while (this.queue.length > 0) await this.commit(this.takeBatch());
+      while (this.queue.length > 0) await this.commit(takeBatch(this.queue, (entry) => entry.records.length));
     } finally {
       this.draining = null;
     }
-  }
-
-  private takeBatch(): PendingEntry[] {
-    const batch: PendingEntry[] = [];
-    let size = 0;
-    while (this.queue.length > 0) {
-      const head = this.queue[0]!;
-      if (batch.length > 0 && size + head.records.length > MAX_BATCH_BYTES) break;
-      batch.push(head);
-      size += head.records.length;
-      this.queue.shift();
-    }
-    return batch;
   }
 
   private async commit(batch: PendingEntry[]): Promise<void> {

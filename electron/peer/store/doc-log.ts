@@ -8,14 +8,13 @@
 // store is quiet and `moveToOwnLog` puts its records in a log of its own.
 import { encodeHeader, parseRecords } from './log-format';
 import type { DocInbox } from './doc-inbox';
+import { takeBatch } from './group-commit';
 import { readAndRepairLog } from './log-recovery';
 import type { ReadLog } from './log-recovery';
 import { renameIntoPlace, writeFileSynced, writeFully, type DirectorySync } from './durable-fs';
 import type { StoreFileHandle, StoreFiles } from './store-files';
 import type { StoreLogger, StoreWarning } from './store-types';
 
-/** Bounds one group commit so a burst of large updates does not become one giant buffer. */
-const MAX_BATCH_BYTES = 64 * 1024 * 1024;
 
 interface PendingAppend {
   kind: 'append';
@@ -205,23 +204,11 @@ export class DocLog {
           await head.run(); // settles its own promise, never throws
           continue;
         }
-        await this.commit(this.takeBatch());
+        await this.commit(takeBatch(this.queue, (append) => append.record.length, (item): item is PendingAppend => item.kind === 'append'));
       }
     } finally {
       this.draining = false;
     }
-  }
-
-  private takeBatch(): PendingAppend[] {
-    const batch: PendingAppend[] = [];
-    let size = 0;
-    for (let head = this.queue[0]; head?.kind === 'append'; head = this.queue[0]) {
-      if (batch.length > 0 && size + head.record.length > MAX_BATCH_BYTES) break;
-      batch.push(head);
-      size += head.record.length;
-      this.queue.shift();
-    }
-    return batch;
   }
 
   private async commit(batch: PendingAppend[]): Promise<void> {
