@@ -9,7 +9,8 @@ import { readSavedViews } from '../../shared/model/feedback/views';
 import { BOARD_KIND_IDS, BOARD_KINDS, type BoardKind, type BoardKindModel } from '../../shared/model/kinds';
 import { addBoard, readWorkspace, isWorkspaceInitialised } from '../../shared/model/workspace';
 import { newId } from '../../shared/model/ids';
-import { BoardSet, type BoardKindAdapter, type OpenBoard } from './boards/board-set';
+import { BoardSet, structCount, type BoardKindAdapter, type OpenBoard } from './boards/board-set';
+import { readParkingPolicy, shouldPark, type ParkingPolicy } from './boards/parking';
 import { StreamPacer } from './boards/stream-pacer';
 import { DocRegistry, type OpenedDoc } from './docs/doc-registry';
 import { LinkClient, LinkRequestError } from './link/link-client';
@@ -79,6 +80,9 @@ export class Runtime {
   /** What the peer last said of its writes to disk (in its hello, re-sent when it changes). */
   private storeWrites: StoreWrites = 'ok';
   private everOnline = false;
+  /** When each open board was last on screen (or first open here), for setting big idle ones aside. */
+  private readonly seenAt = new Map<string, number>();
+  private readonly parking: ParkingPolicy;
 
   constructor(transport: TransportFactory, locale: Locale, readonly bridge: TandemBridge | null, private readonly storage: Storage = window.localStorage) {
     this.store = createAppStore(locale);
@@ -114,6 +118,7 @@ export class Runtime {
       onDidNetworkStatus: (network) => this.store.setState({ network }),
       onDidPresence: (update) => this.presence.receive(update),
       onDidQueryPresence: () => this.presence.answerQuery(),
+      onDidMissUpdate: (docId) => this.boards.markBehind(docId),
     });
     this.presence = new Presence(this.store, this.link, undefined, () => Date.now());
     this.docs = new DocRegistry(this.link, {
@@ -137,8 +142,14 @@ export class Runtime {
         onDidChangeUndo: (boardId) => {
           if (boardId === this.store.getState().activeBoardId) this.syncUndoState();
         },
+        onDidParkBoard: (boardId) => {
+          this.seenAt.delete(boardId);
+          this.conflicts.forget(boardId);
+          this.updateSave();
+        },
       },
     );
+    this.parking = readParkingPolicy(storage);
     this.goals = createGoalActions(this);
     this.feedback = createFeedbackActions(this);
     this.backup = createBackupActions(this, (identity) => this.enterWorkspace(identity));
@@ -160,6 +171,7 @@ export class Runtime {
       this.docs.flushCachesNow();
       this.unsynced.save();
     });
+    setInterval(() => this.parkIdleBoards(), Math.max(50, Math.min(5_000, this.parking.idleMs / 2)));
     setInterval(() => {
       const today = localToday();
       if (today !== this.store.getState().today) {
@@ -200,8 +212,50 @@ export class Runtime {
     this.store.setState({ activeBoardId: boardId, selectedGoalId: null, goalForm: null, selectedItemId: null, feedbackFilters: NO_FEEDBACK_FILTERS, feedbackDialog: null, canUndo: false, canRedo: false });
     this.storage.setItem(BOARD_KEY, boardId);
     const ref = this.store.getState().workspace?.boards.find((b) => b.id === boardId);
+    this.seenAt.set(boardId, performance.now());
     if (ref) await this.boards.ensure(ref);
     this.syncUndoState();
+  }
+
+  /**
+   * Runs an edit of a board that may be off screen, opening it first if it was set aside (a
+   * release marking feedback done, ticking an action item from "My action items").
+   */
+  async onBoard<T>(boardId: string, edit: () => ActionResult<T>): Promise<ActionResult<T>> {
+    const ref = this.store.getState().workspace?.boards.find((b) => b.id === boardId);
+    if (ref && this.boards.isParked(boardId)) {
+      this.seenAt.set(boardId, performance.now());
+      await this.boards.ensure(ref);
+    }
+    return edit();
+  }
+
+  /**
+   * Sets aside big boards that have been off screen a while (BoardSet.park, boards/parking.ts),
+   * never one with edits of mine the peer has not saved, undo history, or conflicts listed,
+   * and none while the away summary (which reads every board's doc) is up.
+   */
+  private parkIdleBoards(): void {
+    const state = this.store.getState();
+    const now = performance.now();
+    if (state.activeBoardId) this.seenAt.set(state.activeBoardId, now);
+    if (state.awayChanges !== null) return;
+    const unsynced = new Set(this.unsynced.docIds());
+    for (const board of this.boards.all()) {
+      const seenAt = this.seenAt.get(board.boardId);
+      if (seenAt === undefined) {
+        this.seenAt.set(board.boardId, now);
+        continue;
+      }
+      const candidate = {
+        onScreen: board.boardId === state.activeBoardId,
+        seenAt,
+        structs: structCount(board.doc),
+        saved: !unsynced.has(board.boardId) && this.link.isSaved(board.boardId),
+        conflicts: (state.conflicts[board.boardId]?.list.length ?? 0) > 0,
+      };
+      if (shouldPark(candidate, now, this.parking)) this.boards.park(board.boardId);
+    }
   }
 
   /** The board on screen, once its doc is open. */
@@ -359,7 +413,7 @@ export class Runtime {
       if (savedViews !== state.savedViews) patch.savedViews = savedViews;
     }
     const boards = (patch.workspace ?? state.workspace)?.boards ?? [];
-    for (const ref of boards) if (!ref.archived) void this.boards.ensure(ref);
+    for (const ref of boards) if (!ref.archived) this.boards.keep(ref);
     if (!state.activeBoardId && boards.length > 0) {
       const remembered = this.storage.getItem(BOARD_KEY);
       const target = boards.find((b) => b.id === remembered) ?? boards.find((b) => b.kind === BOARD_KIND_IDS[0]) ?? boards[0];

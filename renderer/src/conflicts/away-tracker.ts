@@ -10,7 +10,11 @@ import type { AppStore } from '../state/store';
 /** What the tracker needs of the runtime: the store and the open boards. */
 export interface AwayHost {
   readonly store: AppStore;
-  readonly boards: { all(): readonly Pick<OpenBoard, 'boardId' | 'kind' | 'doc'>[] };
+  readonly boards: {
+    all(): readonly Pick<OpenBoard, 'boardId' | 'kind' | 'doc'>[];
+    /** Boards set aside (closed) and what this window had seen of each: its changes since are still news. */
+    parkedVectors?(): ReadonlyMap<string, Uint8Array>;
+  };
 }
 
 /** How long the boards may take to receive what the peer just synced before the summary is read. */
@@ -129,6 +133,7 @@ export class AwayTracker {
     if (!workspaceId) return;
     const next: Record<string, string> = { ...(this.saved() ?? {}) };
     for (const board of this.runtime.boards.all()) next[board.boardId] = toBase64(Y.encodeStateVector(board.doc));
+    for (const [boardId, vector] of this.runtime.boards.parkedVectors?.() ?? []) next[boardId] = toBase64(vector);
     this.storage.setItem(keyOf(workspaceId), JSON.stringify(next));
   }
 }

@@ -23,6 +23,13 @@ export class ConflictTracker {
     });
   }
 
+  /** The board's doc was closed: its reader goes (what it last read stays listed). */
+  forget(boardId: string): void {
+    this.readers.get(boardId)?.reader.destroy();
+    this.readers.delete(boardId);
+    this.dirty.delete(boardId);
+  }
+
   private refresh(): void {
     const before = this.runtime.store.getState().conflicts;
     let next = before;

@@ -44,6 +44,20 @@ export class DocRegistry {
     return entry;
   }
 
+  /**
+   * Closes an open doc whose every edit is in IndexedDB: it stops syncing and its memory goes.
+   * Its cache stays; `open` loads it again. False (and nothing closed) while a write is pending.
+   */
+  close(docId: string): boolean {
+    const opened = this.opened.get(docId);
+    if (!opened || opened.cachePending > 0 || opened.cacheFailed) return false;
+    this.link.removeDoc(docId);
+    this.opened.delete(docId);
+    this.docs.delete(docId);
+    opened.doc.destroy();
+    return true;
+  }
+
   all(): OpenedDoc[] {
     return [...this.opened.values()];
   }

@@ -35,6 +35,8 @@ export interface LinkClientEvents {
   onDidPresence?(update: Uint8Array): void;
   /** The peer asked for this window's presence again. */
   onDidQueryPresence?(): void;
+  /** The peer sent a change to a doc this window has set aside (`removeDoc`): its copy here is behind. */
+  onDidMissUpdate?(docId: string): void;
 }
 
 /** True when `have` covers every clock in `need` (both encoded state vectors). */
@@ -87,6 +89,17 @@ export class LinkClient {
     this.docs.set(docId, doc);
     this.trackFromPeer(docId, doc);
     this.startSession(docId, doc);
+  }
+
+  /**
+   * Stops syncing `docId` in this window (its doc is being closed); what the peer goes on
+   * sending for it is dropped and reported (`onDidMissUpdate`). `addDoc` takes it up again.
+   */
+  removeDoc(docId: string): void {
+    this.docs.delete(docId);
+    this.sessions.get(docId)?.destroy();
+    this.sessions.delete(docId);
+    this.fromPeer.delete(docId);
   }
 
   /**
@@ -283,6 +296,7 @@ export class LinkClient {
       case MessageType.sync: {
         const session = this.sessions.get(docId);
         if (session) session.receive(decoder);
+        else if (!this.docs.has(docId)) this.events.onDidMissUpdate?.(docId);
         return;
       }
       default:

@@ -11,6 +11,7 @@ import type { BenchContext, BenchRow, RowReport } from '../support/row';
 import { formatValue } from '../support/table';
 import { median, sampleRoundRobin } from '../support/timing';
 import { openWorkshopSession, showWorkshop } from '../support/workshop-session';
+import { waitUntilSetAside } from '../support/app-session';
 
 const NOTES = 1_000;
 const FRAMES = 120;
@@ -28,6 +29,8 @@ export const canvasPanRow: BenchRow = {
   async run(context: BenchContext): Promise<RowReport> {
     const { session, bench } = await openWorkshopSession(context, 'canvas-pan', NOTES);
     try {
+      await showWorkshop(session, bench.empty.name, 0);
+      await waitUntilSetAside(session, context.progress);
       const timings: Record<'empty' | 'full' | 'drag', GestureTiming[]> = { empty: [], full: [], drag: [] };
       let round = -1;
       const gesture = async (variant: keyof typeof timings) => {

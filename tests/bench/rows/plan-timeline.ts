@@ -7,6 +7,7 @@ import type { OpenTiming, TimelineTourTiming } from '../pages/app-probe-api';
 import { profileDuring, topEntries } from '../support/cpu-profile';
 import { tracedIfAsked } from '../support/trace';
 import { showPlanBoard, openPlansSession } from '../support/plans-session';
+import { waitUntilSetAside } from '../support/app-session';
 import type { BenchContext, BenchRow, RowReport } from '../support/row';
 import { formatValue } from '../support/table';
 import { median, sampleRoundRobin } from '../support/timing';
@@ -29,6 +30,8 @@ export const planTimelineRow: BenchRow = {
   async run(context: BenchContext): Promise<RowReport> {
     const { session, bench } = await openPlansSession(context, 'plan-timeline', ITEMS, DEPENDENCIES);
     try {
+      await showPlanBoard(session, bench.empty.name);
+      await waitUntilSetAside(session, context.progress);
       const opens: Record<'empty' | 'full', OpenTiming[]> = { empty: [], full: [] };
       const tours: Record<'empty' | 'full', TimelineTourTiming[]> = { empty: [], full: [] };
       const p95: Record<'empty' | 'full', number[]> = { empty: [], full: [] };

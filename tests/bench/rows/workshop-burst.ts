@@ -11,6 +11,7 @@ import { tracedIfAsked } from '../support/trace';
 import { median, sampleRoundRobin } from '../support/timing';
 import { joinWorkshopRoom } from '../support/workshop-teammates';
 import { openWorkshopSession, showWorkshop } from '../support/workshop-session';
+import { waitUntilSetAside } from '../support/app-session';
 
 const LAPTOPS = 20;
 const EDITS_PER_SECOND = 10;
@@ -25,6 +26,7 @@ export const workshopBurstRow: BenchRow = {
     const { session, bench } = await openWorkshopSession(context, 'workshop-burst', 1_000);
     try {
       await showWorkshop(session, bench.empty.name, 0);
+      await waitUntilSetAside(session, context.progress);
       context.progress('workshop-burst: the room joins the workshop board over the hub’s link');
       const room = await joinWorkshopRoom(session.hub, bench.empty.boardId, LAPTOPS, context.seed);
       try {

@@ -116,6 +116,24 @@ export async function openAppSession(context: BenchContext, name: string): Promi
   }
 }
 
+/**
+ * Waits until the app has set the big feedback board aside (renderer/src/boards/parking.ts: off
+ * screen for a minute, its doc closed, its snapshot kept) and collects the page's garbage: the
+ * steady state of a window whose person has moved on to another board. Rows that measure
+ * another board call it once that board is on screen, so the moment the app closes the big doc
+ * (and the GC that frees it) never falls inside a measurement.
+ */
+export async function waitUntilSetAside(session: AppSession, progress: (message: string) => void): Promise<void> {
+  const { boardId } = session.workspace.board;
+  progress('the 10k feedback board is off screen: waiting until the app sets it aside (about a minute)');
+  await session.page.waitForFunction(
+    (id) => (window as unknown as { __tandem?: { boards: { isParked(id: string): boolean } } }).__tandem?.boards.isParked(id) === true,
+    boardId,
+    { timeout: 150_000, polling: 500 },
+  );
+  await session.collectGarbage();
+}
+
 /** Opens the feedback board's view (a click on its sidebar entry) unless it is on screen. */
 export async function showFeedbackBoard(session: AppSession): Promise<void> {
   const { boardName } = session.workspace.board;

@@ -40,7 +40,10 @@ export function MyActionItems() {
           return (
             <li key={`${boardId}:${item.originId}`} className={item.done ? 'done' : overdue ? 'overdue' : undefined} data-testid="my-action-item">
               <label className="checkbox">
-                <input type="checkbox" checked={item.done} aria-label={t('meetings.markDone', { title: item.title })} onChange={(e) => actions.setDoneOn(boardId, item.id, e.target.checked)} />
+                <input type="checkbox" checked={item.done} aria-label={t('meetings.markDone', { title: item.title })} onChange={(e) => {
+                  const done = e.target.checked;
+                  void runtime.onBoard(boardId, () => actions.setDoneOn(boardId, item.id, done));
+                }} />
                 <span className="action-title">{item.title}</span>
               </label>
               <span className="muted small"> · {item.due ? formatDate(item.due, locale) : t('meetings.noDue')}</span>

@@ -80,7 +80,7 @@ function FeedbackLinks({ item, readOnly, show }: { item: PlanItemSnapshot; readO
     return board !== undefined && (feedbackFeature.completion?.isDone(board, id) ?? false);
   };
   const open = item.feedback.filter((f) => byKey.has(`${f.boardId}:${f.entityId}`) && !isDone(f.boardId, f.entityId));
-  const markDone = () => {
+  const markDone = async () => {
     const completion = feedbackFeature.completion;
     if (!completion) return;
     const byBoard = new Map<string, string[]>();
@@ -88,7 +88,8 @@ function FeedbackLinks({ item, readOnly, show }: { item: PlanItemSnapshot; readO
     const boards: string[] = [];
     let count = 0;
     for (const [boardId, ids] of byBoard) {
-      const result = completion.markDone(runtime, boardId, ids);
+      // A big feedback board off screen may be set aside: opened again before it is written.
+      const result = await runtime.onBoard(boardId, () => completion.markDone(runtime, boardId, ids));
       show(result);
       if (!result.ok) break;
       if (result.value > 0) {
@@ -138,7 +139,7 @@ function FeedbackLinks({ item, readOnly, show }: { item: PlanItemSnapshot; readO
           <button type="submit" disabled={!choice}>{t('plans.linkFeedback')}</button>
         </form>
       )}
-      {!readOnly && open.length > 0 && <button onClick={markDone} data-testid="mark-feedback-done">{t('plans.markFeedbackDone')}</button>}
+      {!readOnly && open.length > 0 && <button onClick={() => void markDone()} data-testid="mark-feedback-done">{t('plans.markFeedbackDone')}</button>}
       {marked && (
         <p className="banner info" role="status" data-testid="feedback-marked">
           {t('plans.feedbackMarkedDone', { count: marked.count })} <button onClick={undo} data-testid="undo-feedback-done">{t('plans.undo')}</button>

@@ -38,7 +38,7 @@ export function MyPlanWork() {
                     ⚠ {flagText(f, titleOf, t)}{' '}
                     {f.reason === 'upstream'
                       ? <span className="muted small">{t('plans.upstreamClears', { through: titleOf(f.throughId) })}</span>
-                      : <button className="small" onClick={() => actions.acknowledge(boardId, f.depId)} aria-label={t('plans.acknowledgeLabel', { title: titleOf(f.itemId) })}>{t('plans.acknowledge')}</button>}
+                      : <button className="small" onClick={() => void runtime.onBoard(boardId, () => actions.acknowledge(boardId, f.depId))} aria-label={t('plans.acknowledgeLabel', { title: titleOf(f.itemId) })}>{t('plans.acknowledge')}</button>}
                   </li>
                 ))}
               </ul>
