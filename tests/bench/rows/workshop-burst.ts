@@ -26,7 +26,7 @@ export const workshopBurstRow: BenchRow = {
     const { session, bench } = await openWorkshopSession(context, 'workshop-burst', 1_000);
     try {
       await showWorkshop(session, bench.empty.name, 0);
-      await waitUntilSetAside(session, context.progress);
+      const heap = await waitUntilSetAside(session, context.progress);
       context.progress('workshop-burst: the room joins the workshop board over the hub’s link');
       const room = await joinWorkshopRoom(session.hub, bench.empty.boardId, LAPTOPS, context.seed);
       try {
@@ -84,6 +84,7 @@ export const workshopBurstRow: BenchRow = {
             `workshop-burst: one Node client of the hub's link writes as ${LAPTOPS} laptops in turn (own Yjs client id and member each) with the workshop model's mutations — 10 % new notes in the part of the canvas on screen, 30 % dot votes (budget 20; a vote taken back once spent), the rest typing into the laptop's latest note — ` +
               `${LAPTOPS * EDITS_PER_SECOND} edits/s for ${seconds} s; per run, median ${median(sent.map((s) => s.edits))} edits and ${median(sent.map((s) => s.notes))} notes sent, ${median(runs.map((a) => a.updates))} remote updates applied in the page, ${median(runs.map((a) => a.notes))} notes arrived, ${Math.max(0, ...runs.map((a) => a.missing))} never painted (worst run).`,
             `workshop-burst: CPU profile of one more run (self time, ms): by file ${topEntries(profile.files, 6)}; by function ${topEntries(profile.functions, 10)}; its longest busy stretch ${formatValue(profile.longestBusy.ms, 'ms')}: ${topEntries(profile.longestBusy.functions, 8)}.`,
+            `workshop-burst: the page's JS heap after GC, ${formatValue(heap.heapBefore, 'bytes')} with the 10k feedback board open in the background, ${formatValue(heap.heapAfter, 'bytes')} once the app set it aside (off screen for a minute: renderer/src/boards/parking.ts); the bursts run after that.`,
             `workshop-burst: long tasks per run, median ${median(runs.map((a) => a.longTasks.length))}; React commits per run, median ${median(runs.map((a) => a.commits))}; notes over ${MAX_FRAMES} frames, worst run ${Math.max(0, ...runs.map((a) => a.frames.filter((f) => f > MAX_FRAMES).length))}; longest task ${formatValue(Math.max(...samples.burst), 'ms')}.`,
           ],
           environment: session.environment,

@@ -123,8 +123,10 @@ export async function openAppSession(context: BenchContext, name: string): Promi
  * another board call it once that board is on screen, so the moment the app closes the big doc
  * (and the GC that frees it) never falls inside a measurement.
  */
-export async function waitUntilSetAside(session: AppSession, progress: (message: string) => void): Promise<void> {
+export async function waitUntilSetAside(session: AppSession, progress: (message: string) => void): Promise<{ heapBefore: number; heapAfter: number }> {
   const { boardId } = session.workspace.board;
+  await session.collectGarbage();
+  const heapBefore = await pageHeapUsed(session.page);
   progress('the 10k feedback board is off screen: waiting until the app sets it aside (about a minute)');
   await session.page.waitForFunction(
     (id) => (window as unknown as { __tandem?: { boards: { isParked(id: string): boolean } } }).__tandem?.boards.isParked(id) === true,
@@ -132,6 +134,17 @@ export async function waitUntilSetAside(session: AppSession, progress: (message:
     { timeout: 150_000, polling: 500 },
   );
   await session.collectGarbage();
+  return { heapBefore, heapAfter: await pageHeapUsed(session.page) };
+}
+
+/** The page's JavaScript heap in use, in bytes. */
+async function pageHeapUsed(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  } finally {
+    await cdp.detach();
+  }
 }
 
 /** Opens the feedback board's view (a click on its sidebar entry) unless it is on screen. */
