@@ -1,7 +1,7 @@
 // The timeline's drawn window: whole blocks around the visible area, redrawn only when the
 // visible area crosses a block boundary, the bars and arrows in it, and the focused bar kept.
 import { describe, expect, it } from 'vitest';
-import { arrowPath, arrowsIn, barsIn, blockFor, sameWindow, windowOf } from '../../renderer/src/features/plans/timeline-window';
+import { arrowPath, arrowsIn, barsIn, blockFor, sameWindow, visibleWindowOf, windowOf } from '../../renderer/src/features/plans/timeline-window';
 
 const BLOCK = { width: 100, height: 50 };
 const view = (left: number, top: number) => ({ left, top, width: 250, height: 120 });
@@ -40,6 +40,17 @@ describe('timeline window', () => {
     const wide = { left: 5_000, top: 0, width: 1_400, height: 500 };
     const span = (w: { x0: number; x1: number }) => w.x1 - w.x0;
     expect(span(windowOf(wide, blockFor('quarter')))).toBeLessThan(span(windowOf(wide, blockFor('month'))));
+  });
+
+  it('opens on the visible area alone, which the full window (drawn once idle) contains', () => {
+    expect(visibleWindowOf(view(430, 260))).toEqual({ x0: 430, x1: 680, y0: 260, y1: 380 });
+    expect(visibleWindowOf(view(-5, -5))).toEqual({ x0: 0, x1: 250, y0: 0, y1: 120 });
+    const bars = [
+      { id: 'seen', x: 600, y: 300, width: 40, height: 22 },
+      { id: 'margin', x: 700, y: 300, width: 40, height: 22 },
+    ];
+    expect(barsIn(bars, visibleWindowOf(view(430, 260))).map((b) => b.id)).toEqual(['seen']);
+    expect(barsIn(bars, windowOf(view(430, 260), BLOCK)).map((b) => b.id)).toEqual(['seen', 'margin']);
   });
 
   it('draws the bars overlapping the window, and the focused bar wherever it is', () => {

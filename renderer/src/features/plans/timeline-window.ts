@@ -45,6 +45,14 @@ export function windowOf(view: Viewport, block: { width: number; height: number 
   };
 }
 
+/**
+ * The viewport alone, for the frame that opens the timeline or shows a new zoom: the margin
+ * (three to four times as many bars again) is drawn once the page is idle, or at the first scroll.
+ */
+export function visibleWindowOf(view: Viewport): DrawnWindow {
+  return { x0: Math.max(0, view.left), x1: Math.max(0, view.left) + view.width, y0: Math.max(0, view.top), y1: Math.max(0, view.top) + view.height };
+}
+
 export const sameWindow = (a: DrawnWindow | null, b: DrawnWindow | null) => a === b || (a !== null && b !== null && a.x0 === b.x0 && a.x1 === b.x1 && a.y0 === b.y0 && a.y1 === b.y1);
 
 /** A bar's box on the canvas. */

@@ -15,7 +15,7 @@ import { formatDate } from '../../../i18n/i18n';
 import { useLinkTargets } from '../../links';
 import { rangeText, weekStartOf } from '../labels';
 import { DAY_WIDTH, layOut, rangeOf, ROW_HEIGHT, ticksOf, xOf, type LaneBy, type Zoom } from '../timeline-scale';
-import { arrowPath, arrowsIn, barsIn, blockFor, sameWindow, windowOf, type DrawnWindow, type PlacedArrow, type PlacedBar } from '../timeline-window';
+import { arrowPath, arrowsIn, barsIn, blockFor, sameWindow, visibleWindowOf, windowOf, type DrawnWindow, type PlacedArrow, type PlacedBar } from '../timeline-window';
 import { TimelineBar } from './TimelineBar';
 
 const ZOOMS: readonly Zoom[] = ['week', 'month', 'quarter'];
@@ -96,6 +96,8 @@ export function Timeline({ items, onOpen, onMove }: { items: readonly PlanItemSn
   const laneLabels = useRef<HTMLDivElement>(null);
   const shownWindow = useRef<DrawnWindow | null>(null);
   const pendingLeft = useRef<number | null>(null);
+  /** Where opening or zooming scrolled to, until its scroll event has come. */
+  const placedAt = useRef<{ left: number; top: number } | null>(null);
   const block = useRef(blockFor('month'));
   const range = useMemo(() => rangeOf(items, today), [items, today]);
   const laneOrder = useMemo(() => (laneBy === 'team' ? ['product', 'operations', 'shared'] : [...goals.keys()]), [laneBy, goals]);
@@ -148,17 +150,45 @@ export function Timeline({ items, onOpen, onMove }: { items: readonly PlanItemSn
     const onScroll = () => {
       const view = viewportOf(el);
       followScroll(view.left, view.top);
+      // The scroll to today that opening or zooming made: its margin waits for the idle time.
+      const placed = placedAt.current;
+      placedAt.current = null;
+      if (placed && placed.left === view.left && placed.top === view.top) return;
       showWindow(windowOf(view, block.current), false);
     };
     el.addEventListener('scroll', onScroll, { passive: true });
-    const resized = new ResizeObserver(() => showWindow(windowOf(viewportOf(el), block.current), false));
+    // Only a change of size redraws (the observer's first call, at mount, is not one).
+    let size = `${el.clientWidth}×${el.clientHeight}`;
+    const resized = new ResizeObserver(() => {
+      const now = `${el.clientWidth}×${el.clientHeight}`;
+      if (now === size) return;
+      size = now;
+      showWindow(windowOf(viewportOf(el), block.current), false);
+    });
     resized.observe(el);
     return () => {
       el.removeEventListener('scroll', onScroll);
       resized.disconnect();
     };
   }, [followScroll, showWindow]);
-  // Opening, and each zoom, puts today a third of the way in; the window there is drawn before the first paint.
+  // The margin around the visible area, drawn when the page is idle after an open or a zoom (a scroll draws it sooner).
+  const marginTask = useRef<number | null>(null);
+  const drawMarginWhenIdle = useCallback(() => {
+    if (marginTask.current !== null) cancelIdleCallback(marginTask.current);
+    marginTask.current = requestIdleCallback(
+      () => {
+        marginTask.current = null;
+        const el = scroller.current;
+        if (el) showWindow(windowOf(viewportOf(el), block.current), false);
+      },
+      { timeout: 500 },
+    );
+  }, [showWindow]);
+  useEffect(() => () => {
+    if (marginTask.current !== null) cancelIdleCallback(marginTask.current);
+  }, []);
+  // Opening, and each zoom, puts today a third of the way in; the visible area there is drawn
+  // before the first paint, the margin around it when the page is idle.
   const leftAt = (z: Zoom, el: HTMLElement) => Math.max(0, xOf(range, today, z) - el.clientWidth / 3);
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -166,10 +196,12 @@ export function Timeline({ items, onOpen, onMove }: { items: readonly PlanItemSn
     const left = pendingLeft.current ?? leftAt(zoom, el);
     pendingLeft.current = null;
     const view = viewportOf(el, left);
+    placedAt.current = el.scrollLeft === left ? null : { left, top: view.top };
     el.scrollLeft = left;
     block.current = blockFor(zoom);
     followScroll(left, view.top);
-    showWindow(windowOf(view, block.current), true);
+    showWindow(visibleWindowOf(view), true);
+    drawMarginWhenIdle();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only on open and when the zoom changes
   }, [zoom]);
   // A zoom places every drawn bar again: rendered in a transition, so it never holds up a frame
@@ -179,7 +211,7 @@ export function Timeline({ items, onOpen, onMove }: { items: readonly PlanItemSn
     startTransition(() => {
       if (el) {
         pendingLeft.current = leftAt(z, el);
-        const next = windowOf(viewportOf(el, pendingLeft.current), blockFor(z));
+        const next = visibleWindowOf(viewportOf(el, pendingLeft.current));
         shownWindow.current = next;
         setWin(next);
       }
