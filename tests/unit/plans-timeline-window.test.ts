@@ -1,7 +1,7 @@
 // The timeline's drawn window: whole blocks around the visible area, redrawn only when the
 // visible area crosses a block boundary, the bars and arrows in it, and the focused bar kept.
 import { describe, expect, it } from 'vitest';
-import { arrowPath, arrowsIn, barsIn, blockFor, sameWindow, visibleWindowOf, windowOf } from '../../renderer/src/features/plans/timeline-window';
+import { arrowDistance, arrowPath, arrowsIn, barDistance, barsIn, blockFor, fillStep, sameWindow, visibleWindowOf, windowOf } from '../../renderer/src/features/plans/timeline-window';
 
 const BLOCK = { width: 100, height: 50 };
 const view = (left: number, top: number) => ({ left, top, width: 250, height: 120 });
@@ -51,6 +51,27 @@ describe('timeline window', () => {
     ];
     expect(barsIn(bars, visibleWindowOf(view(430, 260))).map((b) => b.id)).toEqual(['seen']);
     expect(barsIn(bars, windowOf(view(430, 260), BLOCK)).map((b) => b.id)).toEqual(['seen', 'margin']);
+  });
+
+  it('fills the rest of the window a few at a time, nearest the visible area first, forgetting what left it', () => {
+    const visible = { x0: 0, x1: 100, y0: 0, y1: 100 };
+    const bars = [
+      { id: 'far', x: 900, y: 0, width: 40, height: 22 },
+      { id: 'near', x: 120, y: 0, width: 40, height: 22 },
+      { id: 'seen', x: 10, y: 10, width: 40, height: 22 },
+      { id: 'middle', x: 400, y: 0, width: 40, height: 22 },
+    ];
+    expect(barDistance(bars[2]!, visible)).toBe(0);
+    expect(barDistance(bars[1]!, visible)).toBe(20);
+    const key = (b: { id: string }) => b.id;
+    const first = fillStep(bars, new Set(['seen', 'gone']), key, (b) => barDistance(b, visible), 2);
+    expect([...first].sort()).toEqual(['middle', 'near', 'seen']);
+    const second = fillStep(bars, first, key, (b) => barDistance(b, visible), 2);
+    expect([...second].sort()).toEqual(['far', 'middle', 'near', 'seen']);
+    expect(fillStep(bars, second, key, (b) => barDistance(b, visible), 2)).toEqual(second);
+    // An arrow is as near as its nearer end.
+    expect(arrowDistance({ key: 'a', fromX: 50, fromY: 50, toX: 900, toY: 50 }, visible)).toBe(0);
+    expect(arrowDistance({ key: 'b', fromX: 130, fromY: 50, toX: 900, toY: 50 }, visible)).toBe(30);
   });
 
   it('draws the bars overlapping the window, and the focused bar wherever it is', () => {

@@ -1,7 +1,9 @@
 // Which part of the timeline is drawn, pure so it is tested without a browser: the visible area
 // grown to whole blocks, with a block of margin around it, so that scrolling redraws only when
 // the visible area crosses a block boundary (not every frame); and the bars and dependency arrows
-// that fall in that window. A bar that has focus is always drawn, wherever it is.
+// that fall in that window. A bar that has focus is always drawn, wherever it is. What enters the
+// window beyond the visible area is drawn over the next frames, a few dozen a frame (`fillStep`),
+// so a scroll that moves the window never spends one long frame creating a whole block's bars.
 import type { Zoom } from './timeline-scale';
 
 /** Where the scroller shows the canvas, in canvas pixels. */
@@ -64,7 +66,7 @@ export interface PlacedBar {
   readonly height: number;
 }
 
-const overlaps = (bar: PlacedBar, win: DrawnWindow) => bar.x < win.x1 && bar.x + bar.width > win.x0 && bar.y < win.y1 && bar.y + bar.height > win.y0;
+export const overlaps = (bar: PlacedBar, win: DrawnWindow) => bar.x < win.x1 && bar.x + bar.width > win.x0 && bar.y < win.y1 && bar.y + bar.height > win.y0;
 
 /** The bars that overlap the window, in their order, plus the one with focus (`keepId`) wherever it is. */
 export function barsIn<T extends PlacedBar>(bars: readonly T[], win: DrawnWindow, keepId: string | null = null): T[] {
@@ -90,4 +92,37 @@ export function arrowsIn<T extends PlacedArrow>(arrows: readonly T[], win: Drawn
 export function arrowPath(a: PlacedArrow): string {
   const mid = Math.max(a.fromX + 8, a.toX - 8);
   return `M${a.fromX},${a.fromY} H${mid} V${a.toY} H${a.toX - 2}`;
+}
+
+/** How many bars (and, apart, how many arrows) one frame adds to what is drawn. */
+export const FILL_PER_FRAME = 40;
+
+/** How far a bar lies from an area, in pixels (0 when they overlap). */
+export function barDistance(bar: PlacedBar, area: DrawnWindow): number {
+  const dx = Math.max(0, area.x0 - (bar.x + bar.width), bar.x - area.x1);
+  const dy = Math.max(0, area.y0 - (bar.y + bar.height), bar.y - area.y1);
+  return Math.hypot(dx, dy);
+}
+
+/** How far the nearer end of an arrow lies from an area, in pixels. */
+export function arrowDistance(arrow: PlacedArrow, area: DrawnWindow): number {
+  const at = (x: number, y: number) => Math.hypot(Math.max(0, area.x0 - x, x - area.x1), Math.max(0, area.y0 - y, y - area.y1));
+  return Math.min(at(arrow.fromX, arrow.fromY), at(arrow.toX, arrow.toY));
+}
+
+/**
+ * What is drawn after one more frame of filling: whatever of `target` is drawn now, plus up to
+ * `perFrame` of the rest, nearest first. What left the target is forgotten.
+ */
+export function fillStep<T>(target: readonly T[], drawn: ReadonlySet<string>, keyOf: (t: T) => string, distance: (t: T) => number, perFrame: number): Set<string> {
+  const next = new Set<string>();
+  const missing: { key: string; d: number }[] = [];
+  for (const t of target) {
+    const key = keyOf(t);
+    if (drawn.has(key)) next.add(key);
+    else missing.push({ key, d: distance(t) });
+  }
+  missing.sort((a, b) => a.d - b.d);
+  for (const m of missing.slice(0, perFrame)) next.add(m.key);
+  return next;
 }

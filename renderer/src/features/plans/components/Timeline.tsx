@@ -4,7 +4,8 @@
 // says what was measured): nothing inside the scroller is sticky (the date axis and the lane
 // labels sit outside it and follow it by a transform), and only the bars and arrows in a window
 // of whole blocks around the visible area are drawn, so scrolling re-renders only when that
-// window moves a block (see timeline-window.ts), in a transition.
+// window moves a block (see timeline-window.ts), in a transition; what the visible area does not
+// show yet comes in a few dozen bars a frame, and after opening or zooming, once the page is idle.
 import { memo, startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type RefObject } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +16,7 @@ import { formatDate } from '../../../i18n/i18n';
 import { useLinkTargets } from '../../links';
 import { rangeText, weekStartOf } from '../labels';
 import { DAY_WIDTH, layOut, rangeOf, ROW_HEIGHT, ticksOf, xOf, type LaneBy, type Zoom } from '../timeline-scale';
-import { arrowPath, arrowsIn, barsIn, blockFor, sameWindow, visibleWindowOf, windowOf, type DrawnWindow, type PlacedArrow, type PlacedBar } from '../timeline-window';
+import { arrowDistance, arrowPath, arrowsIn, barDistance, barsIn, blockFor, FILL_PER_FRAME, fillStep, overlaps, sameWindow, visibleWindowOf, windowOf, type DrawnWindow, type PlacedArrow, type PlacedBar } from '../timeline-window';
 import { TimelineBar } from './TimelineBar';
 
 const ZOOMS: readonly Zoom[] = ['week', 'month', 'quarter'];
@@ -80,6 +81,12 @@ function barLabel(item: PlanItemSnapshot, t: TFunction, locale: Locale): string 
   return label;
 }
 
+/** Nothing drawn beyond the visible area yet (on opening, and after a zoom or a change of lanes moved every bar). */
+const NOTHING_FILLED = { bars: new Set<string>(), arrows: new Set<string>() } as const;
+const barKey = (bar: Bar) => bar.id;
+const arrowKey = (arrow: Arrow) => arrow.key;
+const arrowTouches = (arrow: Arrow, area: DrawnWindow) => arrowDistance(arrow, area) === 0;
+
 const viewportOf = (el: HTMLElement, left = el.scrollLeft) => ({ left, top: el.scrollTop, width: el.clientWidth, height: el.clientHeight });
 
 export function Timeline({ items, onOpen, onMove }: { items: readonly PlanItemSnapshot[]; onOpen(id: string): void; onMove(item: PlanItemSnapshot, startDays: number, endDays: number): void }) {
@@ -89,7 +96,10 @@ export function Timeline({ items, onOpen, onMove }: { items: readonly PlanItemSn
   const goals = useLinkTargets('goals');
   const [zoom, setZoom] = useState<Zoom>('month');
   const [laneBy, setLaneBy] = useState<LaneBy>('team');
-  const [win, setWin] = useState<DrawnWindow | null>(null);
+  /** The drawn window, and the visible area when it was chosen (drawn at once; the rest a few dozen a frame). */
+  const [area, setArea] = useState<{ win: DrawnWindow; view: DrawnWindow } | null>(null);
+  const [filled, setFilled] = useState<{ bars: ReadonlySet<string>; arrows: ReadonlySet<string> }>(NOTHING_FILLED);
+  const win = area?.win ?? null;
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const axisTrack = useRef<HTMLDivElement>(null);
@@ -129,15 +139,29 @@ export function Timeline({ items, onOpen, onMove }: { items: readonly PlanItemSn
     return `${(parseFloat(root.fontSize) * 0.78).toFixed(2)}px ${root.fontFamily}`;
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the family follows the language
   }, [locale]);
-  const drawnBars = useMemo(() => (win ? barsIn(bars, win, focusedId) : []), [bars, win, focusedId]);
-  const drawnArrows = useMemo(() => (win ? arrowsIn(arrows, win) : []), [arrows, win]);
+  const windowBars = useMemo(() => (win ? barsIn(bars, win, focusedId) : []), [bars, win, focusedId]);
+  const windowArrows = useMemo(() => (win ? arrowsIn(arrows, win) : []), [arrows, win]);
+  const view = area?.view ?? null;
+  const drawnBars = useMemo(() => (view ? windowBars.filter((b) => filled.bars.has(b.id) || b.id === focusedId || overlaps(b, view)) : []), [windowBars, filled, focusedId, view]);
+  const drawnArrows = useMemo(() => (view ? windowArrows.filter((a) => filled.arrows.has(a.key) || arrowTouches(a, view)) : []), [windowArrows, filled, view]);
+  // The rest of the window, a few dozen bars and arrows a frame, nearest the visible area first.
+  useEffect(() => {
+    if (!view || (drawnBars.length === windowBars.length && drawnArrows.length === windowArrows.length)) return;
+    const frame = requestAnimationFrame(() =>
+      setFilled({
+        bars: fillStep(windowBars, new Set(drawnBars.map(barKey)), barKey, (b) => barDistance(b, view), FILL_PER_FRAME),
+        arrows: fillStep(windowArrows, new Set(drawnArrows.map(arrowKey)), arrowKey, (a) => arrowDistance(a, view), FILL_PER_FRAME),
+      }),
+    );
+    return () => cancelAnimationFrame(frame);
+  }, [view, windowBars, windowArrows, drawnBars, drawnArrows]);
   const undated = items.length - layout.items.length;
 
-  const showWindow = useCallback((next: DrawnWindow, urgent: boolean) => {
+  const showWindow = useCallback((next: DrawnWindow, view: DrawnWindow, urgent: boolean) => {
     if (sameWindow(shownWindow.current, next)) return;
     shownWindow.current = next;
-    if (urgent) setWin(next);
-    else startTransition(() => setWin(next));
+    if (urgent) setArea({ win: next, view });
+    else startTransition(() => setArea({ win: next, view }));
   }, []);
   // Reads come before these writes in every caller, so a scrolled frame never forces a style recalculation.
   const followScroll = useCallback((left: number, top: number) => {
@@ -154,7 +178,7 @@ export function Timeline({ items, onOpen, onMove }: { items: readonly PlanItemSn
       const placed = placedAt.current;
       placedAt.current = null;
       if (placed && placed.left === view.left && placed.top === view.top) return;
-      showWindow(windowOf(view, block.current), false);
+      showWindow(windowOf(view, block.current), visibleWindowOf(view), false);
     };
     el.addEventListener('scroll', onScroll, { passive: true });
     // Only a change of size redraws (the observer's first call, at mount, is not one).
@@ -163,7 +187,8 @@ export function Timeline({ items, onOpen, onMove }: { items: readonly PlanItemSn
       const now = `${el.clientWidth}×${el.clientHeight}`;
       if (now === size) return;
       size = now;
-      showWindow(windowOf(viewportOf(el), block.current), false);
+      const view = viewportOf(el);
+      showWindow(windowOf(view, block.current), visibleWindowOf(view), false);
     });
     resized.observe(el);
     return () => {
@@ -179,7 +204,9 @@ export function Timeline({ items, onOpen, onMove }: { items: readonly PlanItemSn
       () => {
         marginTask.current = null;
         const el = scroller.current;
-        if (el) showWindow(windowOf(viewportOf(el), block.current), false);
+        if (!el) return;
+        const view = viewportOf(el);
+        showWindow(windowOf(view, block.current), visibleWindowOf(view), false);
       },
       { timeout: 500 },
     );
@@ -200,7 +227,7 @@ export function Timeline({ items, onOpen, onMove }: { items: readonly PlanItemSn
     el.scrollLeft = left;
     block.current = blockFor(zoom);
     followScroll(left, view.top);
-    showWindow(visibleWindowOf(view), true);
+    showWindow(visibleWindowOf(view), visibleWindowOf(view), true);
     drawMarginWhenIdle();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only on open and when the zoom changes
   }, [zoom]);
@@ -213,8 +240,10 @@ export function Timeline({ items, onOpen, onMove }: { items: readonly PlanItemSn
         pendingLeft.current = leftAt(z, el);
         const next = visibleWindowOf(viewportOf(el, pendingLeft.current));
         shownWindow.current = next;
-        setWin(next);
+        setArea({ win: next, view: next });
       }
+      // Every bar moves: nothing beyond the new visible area is drawn until it fills in again.
+      setFilled(NOTHING_FILLED);
       setZoom(z);
     });
   };
@@ -237,7 +266,13 @@ export function Timeline({ items, onOpen, onMove }: { items: readonly PlanItemSn
         </div>
         <label className="inline">
           {t('plans.lanes')}{' '}
-          <select value={laneBy} onChange={(e) => setLaneBy(e.target.value as LaneBy)}>
+          <select
+            value={laneBy}
+            onChange={(e) => {
+              setFilled(NOTHING_FILLED);
+              setLaneBy(e.target.value as LaneBy);
+            }}
+          >
             <option value="team">{t('plans.laneBy.team')}</option>
             <option value="goal">{t('plans.laneBy.goal')}</option>
           </select>
