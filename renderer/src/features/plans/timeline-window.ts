@@ -95,7 +95,7 @@ export function arrowPath(a: PlacedArrow): string {
 }
 
 /** How many bars (and, apart, how many arrows) one frame adds to what is drawn. */
-export const FILL_PER_FRAME = 40;
+export const FILL_PER_FRAME = 16;
 
 /** How far a bar lies from an area, in pixels (0 when they overlap). */
 export function barDistance(bar: PlacedBar, area: DrawnWindow): number {
