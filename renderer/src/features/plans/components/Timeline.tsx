@@ -144,16 +144,19 @@ export function Timeline({ items, onOpen, onMove }: { items: readonly PlanItemSn
   const view = area?.view ?? null;
   const drawnBars = useMemo(() => (view ? windowBars.filter((b) => filled.bars.has(b.id) || b.id === focusedId || overlaps(b, view)) : []), [windowBars, filled, focusedId, view]);
   const drawnArrows = useMemo(() => (view ? windowArrows.filter((a) => filled.arrows.has(a.key) || arrowTouches(a, view)) : []), [windowArrows, filled, view]);
-  // The rest of the window, a few dozen bars and arrows a frame, nearest the visible area first.
+  // The rest of the window, a few dozen bars and arrows at a time, nearest the visible area first,
+  // in the idle part of a frame (a frame with no time to spare waits, within 100 ms).
   useEffect(() => {
     if (!view || (drawnBars.length === windowBars.length && drawnArrows.length === windowArrows.length)) return;
-    const frame = requestAnimationFrame(() =>
-      setFilled({
-        bars: fillStep(windowBars, new Set(drawnBars.map(barKey)), barKey, (b) => barDistance(b, view), FILL_PER_FRAME),
-        arrows: fillStep(windowArrows, new Set(drawnArrows.map(arrowKey)), arrowKey, (a) => arrowDistance(a, view), FILL_PER_FRAME),
-      }),
+    const task = requestIdleCallback(
+      () =>
+        setFilled({
+          bars: fillStep(windowBars, new Set(drawnBars.map(barKey)), barKey, (b) => barDistance(b, view), FILL_PER_FRAME),
+          arrows: fillStep(windowArrows, new Set(drawnArrows.map(arrowKey)), arrowKey, (a) => arrowDistance(a, view), FILL_PER_FRAME),
+        }),
+      { timeout: 100 },
     );
-    return () => cancelAnimationFrame(frame);
+    return () => cancelIdleCallback(task);
   }, [view, windowBars, windowArrows, drawnBars, drawnArrows]);
   const undated = items.length - layout.items.length;
 
