@@ -2,8 +2,9 @@
 // grown to whole blocks, with a block of margin around it, so that scrolling redraws only when
 // the visible area crosses a block boundary (not every frame); and the bars and dependency arrows
 // that fall in that window. A bar that has focus is always drawn, wherever it is. What enters the
-// window beyond the visible area is drawn over the next frames, a few dozen a frame (`fillStep`),
-// so a scroll that moves the window never spends one long frame creating a whole block's bars.
+// window beyond the visible area is drawn over the next frames, 16 at a time in their idle part
+// (`fillStep`), so a scroll that moves the window never spends one long frame creating a whole
+// block's bars.
 import type { Zoom } from './timeline-scale';
 
 /** Where the scroller shows the canvas, in canvas pixels. */
@@ -94,7 +95,7 @@ export function arrowPath(a: PlacedArrow): string {
   return `M${a.fromX},${a.fromY} H${mid} V${a.toY} H${a.toX - 2}`;
 }
 
-/** How many bars (and, apart, how many arrows) one frame adds to what is drawn. */
+/** How many bars (and, apart, how many arrows) one step of filling adds to what is drawn: 40 missed a vsync at most block crossings. */
 export const FILL_PER_FRAME = 16;
 
 /** How far a bar lies from an area, in pixels (0 when they overlap). */

@@ -5,7 +5,7 @@
 // labels sit outside it and follow it by a transform), and only the bars and arrows in a window
 // of whole blocks around the visible area are drawn, so scrolling re-renders only when that
 // window moves a block (see timeline-window.ts), in a transition; what the visible area does not
-// show yet comes in a few dozen bars a frame, and after opening or zooming, once the page is idle.
+// show yet comes in 16 bars at a time in idle time, and after opening or zooming, once the page is idle.
 import { memo, startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type RefObject } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
