@@ -96,7 +96,7 @@ export function Timeline({ items, onOpen, onMove }: { items: readonly PlanItemSn
   const goals = useLinkTargets('goals');
   const [zoom, setZoom] = useState<Zoom>('month');
   const [laneBy, setLaneBy] = useState<LaneBy>('team');
-  /** The drawn window, and the visible area when it was chosen (drawn at once; the rest a few dozen a frame). */
+  /** The drawn window, and the visible area when it was chosen (drawn at once; the rest 16 at a time, `fillStep`). */
   const [area, setArea] = useState<{ win: DrawnWindow; view: DrawnWindow } | null>(null);
   const [filled, setFilled] = useState<{ bars: ReadonlySet<string>; arrows: ReadonlySet<string> }>(NOTHING_FILLED);
   const win = area?.win ?? null;
@@ -144,7 +144,7 @@ export function Timeline({ items, onOpen, onMove }: { items: readonly PlanItemSn
   const view = area?.view ?? null;
   const drawnBars = useMemo(() => (view ? windowBars.filter((b) => filled.bars.has(b.id) || b.id === focusedId || overlaps(b, view)) : []), [windowBars, filled, focusedId, view]);
   const drawnArrows = useMemo(() => (view ? windowArrows.filter((a) => filled.arrows.has(a.key) || arrowTouches(a, view)) : []), [windowArrows, filled, view]);
-  // The rest of the window, a few dozen bars and arrows at a time, nearest the visible area first,
+  // The rest of the window, 16 bars and 16 arrows at a time, nearest the visible area first,
   // in the idle part of a frame (a frame with no time to spare waits, within 100 ms).
   useEffect(() => {
     if (!view || (drawnBars.length === windowBars.length && drawnArrows.length === windowArrows.length)) return;
