@@ -290,13 +290,10 @@ export function Timeline({ items, onOpen, onMove }: { items: readonly PlanItemSn
             <div className="plan-today" style={{ transform: `translateX(${xOf(range, today, zoom)}px)`, height: Math.max(layout.height, ROW_HEIGHT) }} data-testid="plan-today" title={t('plans.today')}>
               <span>{t('plans.today')}</span>
             </div>
-            {/* Keyed by zoom and lanes: a change that moves every bar drops the old ones in one removal, not one each. */}
-            <div className="plan-drawn" key={`${zoom}:${laneBy}`}>
-              {win && <TimelineArrows win={win} arrows={drawnArrows} />}
-              {drawnBars.map((bar) => (
-                <TimelineBar key={bar.id} item={bar.item} x={bar.x} y={bar.y} width={bar.width} label={labelOf(bar.item)} zoom={zoom} font={barFont} onOpen={onOpen} onMove={onMove} />
-              ))}
-            </div>
+            {win && <TimelineArrows win={win} arrows={drawnArrows} />}
+            {drawnBars.map((bar) => (
+              <TimelineBar key={bar.id} item={bar.item} x={bar.x} y={bar.y} width={bar.width} label={labelOf(bar.item)} zoom={zoom} font={barFont} onOpen={onOpen} onMove={onMove} />
+            ))}
           </div>
         </div>
         <div className="plan-lane-labels">
