@@ -223,7 +223,8 @@ export class Runtime {
    */
   async onBoard<T>(boardId: string, edit: () => ActionResult<T>): Promise<ActionResult<T>> {
     const ref = this.store.getState().workspace?.boards.find((b) => b.id === boardId);
-    if (ref && this.boards.isParked(boardId)) {
+    // Set aside, or still opening again after a first click: wait for the same open.
+    if (ref && !this.boards.get(boardId)) {
       this.seenAt.set(boardId, performance.now());
       await this.boards.ensure(ref);
     }

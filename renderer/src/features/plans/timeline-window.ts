@@ -96,7 +96,7 @@ export function arrowPath(a: PlacedArrow): string {
 }
 
 /** How many bars (and, apart, how many arrows) one step of filling adds to what is drawn: 40 missed a vsync at most block crossings. */
-export const FILL_PER_FRAME = 16;
+export const FILL_STEP = 16;
 
 /** How far a bar lies from an area, in pixels (0 when they overlap). */
 export function barDistance(bar: PlacedBar, area: DrawnWindow): number {

@@ -16,7 +16,7 @@ import { formatDate } from '../../../i18n/i18n';
 import { useLinkTargets } from '../../links';
 import { rangeText, weekStartOf } from '../labels';
 import { DAY_WIDTH, layOut, rangeOf, ROW_HEIGHT, ticksOf, xOf, type LaneBy, type Zoom } from '../timeline-scale';
-import { arrowDistance, arrowPath, arrowsIn, barDistance, barsIn, blockFor, FILL_PER_FRAME, fillStep, overlaps, sameWindow, visibleWindowOf, windowOf, type DrawnWindow, type PlacedArrow, type PlacedBar } from '../timeline-window';
+import { arrowDistance, arrowPath, arrowsIn, barDistance, barsIn, blockFor, FILL_STEP, fillStep, overlaps, sameWindow, visibleWindowOf, windowOf, type DrawnWindow, type PlacedArrow, type PlacedBar } from '../timeline-window';
 import { TimelineBar } from './TimelineBar';
 
 const ZOOMS: readonly Zoom[] = ['week', 'month', 'quarter'];
@@ -151,8 +151,8 @@ export function Timeline({ items, onOpen, onMove }: { items: readonly PlanItemSn
     const task = requestIdleCallback(
       () =>
         setFilled({
-          bars: fillStep(windowBars, new Set(drawnBars.map(barKey)), barKey, (b) => barDistance(b, view), FILL_PER_FRAME),
-          arrows: fillStep(windowArrows, new Set(drawnArrows.map(arrowKey)), arrowKey, (a) => arrowDistance(a, view), FILL_PER_FRAME),
+          bars: fillStep(windowBars, new Set(drawnBars.map(barKey)), barKey, (b) => barDistance(b, view), FILL_STEP),
+          arrows: fillStep(windowArrows, new Set(drawnArrows.map(arrowKey)), arrowKey, (a) => arrowDistance(a, view), FILL_STEP),
         }),
       { timeout: 100 },
     );
