@@ -61,12 +61,12 @@ async function main(): Promise<void> {
     log: (line) => logger.info(line),
   }).catch((error: unknown) => fail((error as Error).message));
   process.stdout.write(`Tandem relay listening at ${node.url}\n`);
-  // Storing what it holds may fail (another node holds a doc's lock and stores it instead); stop anyway, within 10 s.
+  // Storing what it holds may fail (the database is down); stop anyway, within 10 s: the laptops keep their copies.
   const stop = () => {
     setTimeout(() => process.exit(0), 10_000).unref();
     node
       .close()
-      .catch((error: unknown) => logger.warn('stopping: a doc was left to another node to store', { error: String((error as Error)?.cause ?? error) }))
+      .catch((error: unknown) => logger.warn('stopping: a doc could not be stored', { error: String((error as Error)?.cause ?? error) }))
       .finally(() => process.exit(0));
   };
   process.once('SIGINT', stop);

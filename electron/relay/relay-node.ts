@@ -44,10 +44,21 @@ function checkCredential(credential: unknown, documentName: string, allowed: Rea
   return null;
 }
 
+/**
+ * The Redis extension with every node storing its own copy. The engine's extension takes a Redis
+ * lock before each store and silently skips the store when another node holds it (or when Redis
+ * is down): a node that had a change the lock holder lacked left it unstored until the next
+ * change, and the failure never reached DiskWatch to be tried again. Tandem's stores are safe
+ * to run side by side (a node's own folder; a shared database merges), so no lock is taken.
+ */
+class StoringRedis extends Redis {
+  override async onStoreDocument(): Promise<void> {}
+}
+
 function redisExtensions(url: string, name: string, healIntervalMs: number): Extension[] {
   const parsed = new URL(url);
   if (parsed.protocol !== 'redis:') throw new Error(`--redis must be a redis:// URL, not ${url}`);
-  const redis = new Redis({ host: parsed.hostname, port: Number(parsed.port || 6379), identifier: name, prefix: 'tandem-relay', options: { maxRetriesPerRequest: null } });
+  const redis = new StoringRedis({ host: parsed.hostname, port: Number(parsed.port || 6379), identifier: name, prefix: 'tandem-relay', options: { maxRetriesPerRequest: null } });
   // ioredis reports a lost connection as an 'error' event; unheard, it is printed as unhandled. It reconnects by itself.
   redis.pub.on('error', () => undefined);
   redis.sub.on('error', () => undefined);

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { relayKeys } from '../../electron/peer/relay/relay-keys';
+import { relayDatabaseStore } from '../../electron/relay/relay-store';
 import { RelayLink } from '../../electron/peer/relay/relay-link';
 import { docHash } from '../support/doc-hash';
 import { postgresMissing, startPostgres, type TestPostgres } from '../support/postgres-server';
@@ -80,3 +81,21 @@ it.skipIf(missing !== null)('nodes sharing a database converge, survive the data
   await waitFor(() => newcomer.doc.getMap('items').size === 4, 20_000);
   expect(docHash(newcomer.doc)).toBe(expected);
 }, 150_000);
+
+it.skipIf(missing !== null)('two nodes storing different changes into one row at the same moment both keep theirs, round after round', async () => {
+  const [storeA, storeB] = await Promise.all([relayDatabaseStore(postgres!.url), relayDatabaseStore(postgres!.url)]);
+  const name = `${'c'.repeat(32)}.${'d'.repeat(40)}`;
+  const [a, b] = [new Y.Doc(), new Y.Doc()];
+  try {
+    for (let round = 0; round < 20; round++) {
+      a.getArray<string>('blobs').push([`a${round}`]);
+      b.getArray<string>('blobs').push([`b${round}`]);
+      await Promise.all([storeA.store(name, Y.encodeStateAsUpdate(a)), storeB.store(name, Y.encodeStateAsUpdate(b))]);
+    }
+    const stored = new Y.Doc();
+    Y.applyUpdate(stored, (await storeB.fetch(name))!);
+    expect(stored.getArray<string>('blobs').toArray().sort()).toEqual([...Array.from({ length: 20 }, (_, i) => `a${i}`), ...Array.from({ length: 20 }, (_, i) => `b${i}`)].sort());
+  } finally {
+    await Promise.all([storeA.close(), storeB.close()]);
+  }
+}, 60_000);
