@@ -183,6 +183,13 @@ export async function startHubServer({ peer, port, token, rendererDir, guard }: 
 function webSocketTransport(ws: WebSocket): LinkTransport {
   return {
     send: (frame) => ws.send(frame),
+    // What the socket has not yet written waits for this process's event loop: let it go before a long apply blocks it.
+    whenSent: (maxMs) =>
+      new Promise((resolve) => {
+        const until = Date.now() + maxMs;
+        const check = () => (ws.bufferedAmount === 0 || ws.readyState !== ws.OPEN || Date.now() >= until ? resolve() : setTimeout(check, 2));
+        check();
+      }),
     close: (reason) => ws.close(4000, reason.slice(0, 100)),
     onMessage: (listener) =>
       ws.on('message', (data, isBinary) => {

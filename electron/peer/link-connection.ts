@@ -16,6 +16,9 @@ import type { PeerLogger } from './logger';
 import type { PresenceMembership, PresenceSource } from './presence-hub';
 import type { LinkTransport } from './transport';
 
+/** How long the peer waits for an update relayed ahead to leave for a window before applying it itself. */
+const RELAY_AHEAD_SEND_MS = 1_000;
+
 /** What a connection needs from the peer that owns it. */
 export interface LinkHost {
   readonly logger: PeerLogger;
@@ -84,6 +87,19 @@ export class LinkConnection {
   sendSaved(docId: string, stateVector: Uint8Array): void {
     if (!this.sessions.has(docId)) return;
     this.send(encodeFrame(docId, MessageType.saved, (e) => encoding.writeVarUint8Array(e, stateVector)));
+  }
+
+  /**
+   * Sends a teammate's big update to this window before the peer has applied it, when the window
+   * has the doc open (see RELAY_AHEAD_MIN_BYTES): resolves once it has left this process (within
+   * a second); `applied` is called once the peer has applied it, and the session then stops
+   * holding back the doc's own report of those bytes. Null when the window does not have the doc.
+   */
+  relayAhead(docId: string, update: Uint8Array): { sent: Promise<void>; applied: () => void } | null {
+    const session = this.sessions.get(docId);
+    if (!session || this.closed) return null;
+    session.sendAhead(update);
+    return { sent: this.transport.whenSent?.(RELAY_AHEAD_SEND_MS) ?? Promise.resolve(), applied: () => session.endAhead(update) };
   }
 
   close(reason: string): void {

@@ -61,7 +61,10 @@ export class Peer {
     private readonly storeHealth: StoreHealth,
   ) {
     this.presence = new PresenceHub({ logger });
-    this.lan = new LanService({ dataDir, peerId: identity.peerId, logger, replica, memberId: () => this.identity.workspace?.memberId ?? null, joinPresence: (source) => this.presence.join(source) }, lanOptions);
+    this.lan = new LanService(
+      { dataDir, peerId: identity.peerId, logger, replica, memberId: () => this.identity.workspace?.memberId ?? null, joinPresence: (source) => this.presence.join(source), relayAhead: (docId, update) => this.relayAhead(docId, update) },
+      lanOptions,
+    );
     this.networkPusher = new NetworkStatusPusher(() => this.lan.status(), (status) => this.links.forEach((link) => link.sendNetworkStatus({ ...status, relay: this.relay.status() })), logger);
     // With no window to push to (a headless hub), the status is not read at all: over thousands of boards a read costs.
     this.lan.onDidChange(() => this.links.size > 0 && this.networkPusher.didChange());
@@ -257,6 +260,19 @@ export class Peer {
     this.logger.info('writes to disk changed', { state });
     if (state === 'ok') for (let i = this.notices.length - 1; i >= 0; i--) if (this.notices[i]!.code === 'store-write-failed') this.notices.splice(i, 1);
     for (const link of this.links) link.sendHello();
+  }
+
+  /**
+   * A teammate's big update goes to the windows that have its doc open before this peer applies
+   * it: each decodes it at the same time rather than one after the other. Windows count what the
+   * peer sends them as held by the peer (link-client.ts), which it is once the apply below is done;
+   * if the apply refuses it (bytes that do not decode), the window's refuses it too, before
+   * changing anything, and its link reconnects.
+   */
+  private async relayAhead(docId: string, update: Uint8Array): Promise<() => void> {
+    const relayed = [...this.links].flatMap((link) => link.relayAhead(docId, update) ?? []);
+    await Promise.all(relayed.map((r) => r.sent));
+    return () => relayed.forEach((r) => r.applied());
   }
 
   /** Serves one renderer over `transport` until it closes. */

@@ -3,6 +3,11 @@
 
 export interface LinkTransport {
   send(frame: Uint8Array): void;
+  /**
+   * Resolves once what was sent has left this process (or after `maxMs`, or at once for a
+   * transport that hands frames over whole, like a MessagePort).
+   */
+  whenSent?(maxMs: number): Promise<void>;
   close(reason: string): void;
   onMessage(listener: (frame: Uint8Array) => void): void;
   onClose(listener: () => void): void;

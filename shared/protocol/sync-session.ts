@@ -19,8 +19,19 @@ export interface DocSyncSession {
   readonly synced: boolean;
   /** Sends step 1 again (after a reconnect). */
   restart(): void;
+  /**
+   * Sends `update` to the other side now, before the doc has it (a big update this side is about
+   * to apply, relayed ahead so both ends decode it at once); the doc's own report of the same
+   * bytes, when it applies them, is not sent again.
+   */
+  sendAhead(update: Uint8Array): void;
+  /** The doc has applied (or refused) what `sendAhead` sent: nothing more to hold back. */
+  endAhead(update: Uint8Array): void;
   destroy(): void;
 }
+
+/** The same bytes: the same view of the same buffer (what a doc reports of an update it applied whole). */
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.buffer === b.buffer && a.byteOffset === b.byteOffset && a.byteLength === b.byteLength;
 
 export interface DocSyncSessionOptions {
   docId: string;
@@ -39,7 +50,10 @@ export function createDocSyncSession({ docId, doc, send, origin, onSynced }: Doc
   // deletes, from anyone), which the doc then reports under this session's origin: such an
   // update goes back too, or the other side would never get what it unlocked.
   let mayUnlockPending = false;
+  /** Updates sent ahead of the doc applying them (sendAhead). */
+  const ahead: Uint8Array[] = [];
   const onUpdate = (update: Uint8Array, updateOrigin: unknown) => {
+    if (ahead.some((sent) => sameBytes(sent, update))) return;
     if (updateOrigin === origin && !mayUnlockPending) return;
     try {
       sendSync((e) => syncProtocol.writeUpdate(e, update));
@@ -106,7 +120,16 @@ export function createDocSyncSession({ docId, doc, send, origin, onSynced }: Doc
       synced = false;
       sendSync((e) => syncProtocol.writeSyncStep1(e, doc));
     },
+    sendAhead(update) {
+      ahead.push(update);
+      sendSync((e) => syncProtocol.writeUpdate(e, update));
+    },
+    endAhead(update) {
+      const at = ahead.indexOf(update);
+      if (at >= 0) ahead.splice(at, 1);
+    },
     destroy() {
+      ahead.length = 0;
       doc.off('update', onUpdate);
     },
   };

@@ -27,6 +27,12 @@ export interface LanDocHost {
   hold?(docId: string): () => void;
   /** The doc if it is dormant (kept encoded, with no Y.Doc): read from this rather than waking it. */
   dormantDoc?(docId: string): DormantDocState | undefined;
+  /**
+   * A big update from the other side, about to be applied here: this peer's windows that have the
+   * doc open are sent it first (see RELAY_AHEAD_MIN_BYTES). Resolves once it is on its way to
+   * them; the function it gives is called once this peer has applied (or refused) it.
+   */
+  relayAhead?(docId: string, update: Uint8Array): Promise<() => void>;
 }
 
 /** A dormant doc as the replica keeps it: the same object (and arrays) until the doc wakes. */

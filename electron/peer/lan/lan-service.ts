@@ -41,6 +41,8 @@ export interface LanServiceHost {
   memberId(): string | null;
   /** The peer's presence relay, which LAN connections join. */
   joinPresence?(source: PresenceSource): PresenceMembership;
+  /** Sends a big update from a teammate to this peer's windows before it is applied here (LanDocHost.relayAhead). */
+  relayAhead?(docId: string, update: Uint8Array): Promise<() => void>;
 }
 
 /** The LAN as the Network view and /healthz see it. */
@@ -249,7 +251,7 @@ export class LanService {
       peerId,
       memberId: () => this.host.memberId(),
       device: os.hostname().slice(0, 64) || null,
-      host: { listDocIds: () => replica.heldDocIds(), openDoc: (docId) => replica.open(docId), savedStateVector: (docId) => replica.savedStateVector(docId), holds: (docId) => replica.isOpen(docId), loadedDoc: (docId) => replica.loadedDoc(docId), hold: (docId) => replica.hold(docId), dormantDoc: (docId) => replica.dormantDoc(docId) },
+      host: { listDocIds: () => replica.heldDocIds(), openDoc: (docId) => replica.open(docId), savedStateVector: (docId) => replica.savedStateVector(docId), holds: (docId) => replica.isOpen(docId), loadedDoc: (docId) => replica.loadedDoc(docId), hold: (docId) => replica.hold(docId), dormantDoc: (docId) => replica.dormantDoc(docId), relayAhead: this.host.relayAhead?.bind(this.host) },
       logger,
       joinPresence: this.host.joinPresence?.bind(this.host),
     });

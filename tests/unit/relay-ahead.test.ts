@@ -1,0 +1,113 @@
+// A teammate's big update reaches this laptop's windows before the peer has applied it (both
+// decode it at once instead of one after the other), and only once: the peer's own report of
+// the same bytes, once it applies them, is not sent to the window again. Small updates take the
+// usual way. The LAN side's DocSessions and the window side's sync session, with real Y.Docs.
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { describe, expect, it } from 'vitest';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { DocSessions, RELAY_AHEAD_MIN_BYTES } from '../../electron/peer/lan/doc-sessions';
+import type { LanDocHost } from '../../electron/peer/lan/lan-contract';
+import { encodeFrame, MessageType, readFrameHead } from '../../shared/protocol/frame';
+import { createDocSyncSession } from '../../shared/protocol/sync-session';
+
+const DOC = 'b_board0000000001';
+
+/** A board whose whole state is `bytes` long, more or less. */
+function boardOf(bytes: number): Uint8Array {
+  const doc = new Y.Doc();
+  const items = doc.getMap('items');
+  doc.transact(() => {
+    for (let i = 0; i * 100 < bytes; i++) items.set(`i${i}`, `item ${i} ${'x'.repeat(90)}`);
+  });
+  return Y.encodeStateAsUpdate(doc);
+}
+
+/** A step 2 as the LAN sends it, and a decoder placed after the frame's head, as DocSessions gets it. */
+function step2(update: Uint8Array): decoding.Decoder {
+  const frame = encodeFrame(DOC, MessageType.sync, (e) => {
+    encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
+    encoding.writeVarUint8Array(e, update);
+  });
+  return readFrameHead(frame, Number.POSITIVE_INFINITY).decoder;
+}
+
+function sessionsWith(doc: Y.Doc, relayAhead: LanDocHost['relayAhead']) {
+  const sent: Uint8Array[] = [];
+  const sessions = new DocSessions({
+    host: { listDocIds: async () => [DOC], openDoc: async () => doc, savedStateVector: async () => Y.encodeStateVector(doc), relayAhead },
+    origin: Object.freeze({ source: 'peer', peerId: 'p_teammate' }),
+    send: (f) => sent.push(f),
+    capacity: 8,
+    enqueue: (work) => void work(),
+    onDidAck: () => undefined,
+    onDidOpen: () => undefined,
+  });
+  return { sessions, sent };
+}
+
+describe('an update relayed ahead to the windows', () => {
+  it('goes to the windows before the peer applies it, and the peer says when it has', async () => {
+    const doc = new Y.Doc();
+    const events: string[] = [];
+    const { sessions } = sessionsWith(doc, async (docId, update) => {
+      events.push(`ahead ${docId} ${update.byteLength} bytes, peer has ${doc.getMap('items').size} items`);
+      return () => events.push(`applied, peer has ${doc.getMap('items').size} items`);
+    });
+    const board = boardOf(RELAY_AHEAD_MIN_BYTES * 2);
+    const items = (() => {
+      const probe = new Y.Doc();
+      Y.applyUpdate(probe, board);
+      return probe.getMap('items').size;
+    })();
+    await sessions.receive(DOC, step2(board));
+    expect(events).toEqual([`ahead ${DOC} ${board.byteLength} bytes, peer has 0 items`, `applied, peer has ${items} items`]);
+  });
+
+  it('is not done for a small update, nor for bytes that do not decode (the apply refuses those)', async () => {
+    const doc = new Y.Doc();
+    let relayed = 0;
+    const { sessions } = sessionsWith(doc, async () => {
+      relayed++;
+      return () => undefined;
+    });
+    await sessions.receive(DOC, step2(boardOf(10_000)));
+    expect(doc.getMap('items').size).toBeGreaterThan(0);
+    const garbage = new Uint8Array(RELAY_AHEAD_MIN_BYTES).fill(0xff);
+    // Announces more bytes than the frame holds: cannot be read, so nothing is relayed and the apply says why.
+    const truncated = encodeFrame(DOC, MessageType.sync, (e) => {
+      encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
+      encoding.writeVarUint(e, garbage.byteLength * 2);
+      encoding.writeUint8Array(e, garbage);
+    });
+    await expect(sessions.receive(DOC, readFrameHead(truncated, Number.POSITIVE_INFINITY).decoder)).rejects.toThrow();
+    expect(relayed).toBe(0);
+  });
+
+  it('reaches the window once: the doc’s own report of the same bytes is held back, a later update is not', () => {
+    const doc = new Y.Doc();
+    const toWindow: Uint8Array[] = [];
+    const link = createDocSyncSession({ docId: DOC, doc, origin: Object.freeze({ source: 'link', linkId: 'w1' }), send: (f) => toWindow.push(f) });
+    const lan = createDocSyncSession({ docId: DOC, doc, origin: Object.freeze({ source: 'peer', peerId: 'p_teammate' }), send: () => undefined });
+    toWindow.length = 0; // the link's step 1
+    // What DocSessions does: the update read from the frame goes ahead, then the frame is applied.
+    const decoder = step2(boardOf(RELAY_AHEAD_MIN_BYTES));
+    const peek = decoding.clone(decoder);
+    decoding.readVarUint(peek);
+    const update = decoding.readVarUint8Array(peek);
+    link.sendAhead(update);
+    expect(toWindow).toHaveLength(1);
+    lan.receive(decoder);
+    expect(doc.getMap('items').size).toBeGreaterThan(0);
+    expect(toWindow).toHaveLength(1);
+    link.endAhead(update);
+    doc.getMap('items').set('later', 'a teammate’s next edit');
+    expect(toWindow).toHaveLength(2);
+    // What went ahead is the update itself, as the window's sync session reads it.
+    const window = new Y.Doc();
+    const windowSession = createDocSyncSession({ docId: DOC, doc: window, origin: Object.freeze({ source: 'peer', peerId: 'local' }), send: () => undefined });
+    for (const frame of toWindow) windowSession.receive(readFrameHead(frame, Number.POSITIVE_INFINITY).decoder);
+    expect(window.getMap('items').toJSON()).toEqual(doc.getMap('items').toJSON());
+  });
+});
