@@ -46,3 +46,39 @@ describe('LAN sync of a board over the frame limit', () => {
     expect((await health(b)).peers).toMatchObject([{ peerId: expect.any(String) }]);
   }, 60_000);
 });
+
+describe('a teammate’s big edit on a board open in a window', () => {
+  it('reaches the window once, whole, and is saved on both laptops', async () => {
+    const a = await bed.hub({ create: 'Ops & Product' });
+    const invite = await inviteOf(a);
+    const ca = await bed.client(a);
+    const { workspaceId, boardId, memberId } = await joinedWorkspace(ca);
+    const b = await bed.hub({ join: invite });
+    const cb = await bed.client(b);
+    await eventually(async () => (await health(b)).peers.length === 1, () => 'B never connected to A');
+    await converged([ca, cb], workspaceId);
+    // B's window has the board open; count the sync bytes that reach it from here on.
+    const board = cb.open(boardId);
+    let bytesToWindow = 0;
+    cb.ws.on('message', (data: Buffer) => {
+      if (data.includes(Buffer.from(boardId))) bytesToWindow += data.byteLength;
+    });
+
+    // One edit of 2 MiB on A (a pasted document, say): a single update, over the size relayed ahead.
+    const pasted = randomBytes(1_572_864).toString('base64');
+    const goalId = newId('g');
+    ca.open(boardId).transact(() => {
+      const goal = new Y.Map<unknown>();
+      goal.set('title', 'Launch brief');
+      goal.set('description', new Y.Text(pasted));
+      goal.set('createdBy', memberId);
+      ca.open(boardId).getMap('goals').set(goalId, goal);
+    });
+    await eventually(() => board.getMap<Y.Map<unknown>>('goals').get(goalId)?.get('description')?.toString() === pasted, () => 'the edit never reached B’s window', 30_000);
+    await cb.waitSaved(boardId);
+    // Once: the bytes relayed ahead of B's peer are not sent again when B's peer applies them.
+    expect(bytesToWindow).toBeGreaterThan(pasted.length);
+    expect(bytesToWindow).toBeLessThan(pasted.length * 1.5);
+    expect((await health(b)).lanProtocolErrors).toBe(0);
+  }, 60_000);
+});
