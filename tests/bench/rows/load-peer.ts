@@ -1,18 +1,21 @@
 // Row `load-peer`: the peer opening the standard board from its store on disk, open to
-// ready, against `Y.applyUpdate` of the same state from memory. The store is written the
-// way a peer fills it: the edit history appended in batches, one compaction, more appends.
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+// ready, against `Y.applyUpdate` of the same state from memory, each timed in a new Node
+// process (support/load-peer-process.ts). The store is written the way a peer fills it: the
+// edit history appended in batches, one compaction, more appends.
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
-import { Replica } from '../../../electron/peer/replica';
 import type { PeerLogger } from '../../../electron/peer/logger';
 import { ReplicaStore } from '../../../electron/peer/store/replica-store';
-import type { StoreLogger, StoreWarning } from '../../../electron/peer/store/replica-store';
+import type { StoreLogger } from '../../../electron/peer/store/replica-store';
 import { logFileName } from '../../../electron/peer/store/doc-file-names';
 import type { BenchContext, BenchRow, RowReport } from '../support/row';
 import { formatValue } from '../support/table';
-import { median, sampleRoundRobin, timeOnce } from '../support/timing';
+import type { LoadPeerResult } from '../support/load-peer-process';
+import { median, sampleRoundRobin } from '../support/timing';
 
 const DOC_ID = 'bench.feedback-board';
 /** The history reaches the store in this many appends, as a sync session would deliver it. */
@@ -49,36 +52,23 @@ async function fillStore(dir: string, batches: readonly Uint8Array[], compactAft
   }
 }
 
-/** Opens the doc in a fresh store and Replica; only `new Replica` → `open` is on the clock. */
-async function timeReplicaOpen(dir: string, expected: { stateVector: Uint8Array; cards: number }): Promise<number> {
-  const warnings: StoreWarning[] = [];
-  const store = await ReplicaStore.open(dir, { logger: quietLogger });
-  let doc: Y.Doc | undefined;
-  let replica: Replica | undefined;
-  try {
-    const ms = await timeOnce(async () => {
-      replica = new Replica(store, quietLogger, { onDidSave: () => undefined, onDidRecover: (w) => warnings.push(w), onDidFailWrite: () => undefined });
-      doc = await replica.open(DOC_ID);
-    });
-    if (warnings.length > 0) throw new Error(`the bench store reported damage: ${JSON.stringify(warnings)}`);
-    if (!doc || doc.getMap('items').size !== expected.cards || !Buffer.from(Y.encodeStateVector(doc)).equals(expected.stateVector)) {
-      throw new Error('the replica opened from the store does not hold the generated board');
-    }
-    return ms;
-  } finally {
-    // Closing the replica closes its store.
-    await (replica ? replica.close() : store.close());
-  }
+const PROCESS_SCRIPT = fileURLToPath(new URL('../support/load-peer-process.ts', import.meta.url));
+
+/** One timed step of the row in a new Node process (support/load-peer-process.ts). */
+function inNewProcess(mode: 'apply' | 'open' | 'read', path: string): LoadPeerResult {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', PROCESS_SCRIPT, mode, path, DOC_ID], { encoding: 'utf8', timeout: 300_000 });
+  if (result.status !== 0) throw new Error(`load-peer: the ${mode} process failed: ${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split('\n').at(-1) as string) as LoadPeerResult;
 }
 
-/** `ReplicaStore.loadDoc` alone: how much of open-to-ready is reading and checking the log. */
-async function timeStoreRead(dir: string): Promise<number> {
-  const store = await ReplicaStore.open(dir, { logger: quietLogger });
-  try {
-    return await timeOnce(() => store.loadDoc(DOC_ID));
-  } finally {
-    await store.close();
+/** Opens the doc with a fresh store and Replica in a new process; only `new Replica` → `open` is on the clock. */
+function timeReplicaOpen(dir: string, expected: { stateVector: Buffer; cards: number }): number {
+  const opened = inNewProcess('open', dir);
+  if (opened.warnings) throw new Error('the bench store reported damage');
+  if (opened.items !== expected.cards || opened.stateVector !== expected.stateVector.toString('base64')) {
+    throw new Error('the replica opened from the store does not hold the generated board');
   }
+  return opened.ms;
 }
 
 /** The row at one board size. */
@@ -92,19 +82,16 @@ async function measureBoard(context: BenchContext, cards: number): Promise<RowRe
     const batches = batchesOf(board.history, APPEND_BATCHES);
     const compacted = await fillStore(join(root, 'compacted'), batches, COMPACT_AFTER_BATCHES);
     const uncompacted = await fillStore(join(root, 'uncompacted'), batches);
+    const stateFile = join(root, 'state.bin');
+    await writeFile(stateFile, state);
 
     const samples = await sampleRoundRobin(
       {
-        baseline: async () => {
-          const doc = new Y.Doc();
-          const ms = await timeOnce(() => Y.applyUpdate(doc, state));
-          doc.destroy();
-          return ms;
-        },
-        compacted: () => timeReplicaOpen(join(root, 'compacted'), expected),
-        uncompacted: () => timeReplicaOpen(join(root, 'uncompacted'), expected),
-        readCompacted: () => timeStoreRead(join(root, 'compacted')),
-        readUncompacted: () => timeStoreRead(join(root, 'uncompacted')),
+        baseline: async () => inNewProcess('apply', stateFile).ms,
+        compacted: async () => timeReplicaOpen(join(root, 'compacted'), expected),
+        uncompacted: async () => timeReplicaOpen(join(root, 'uncompacted'), expected),
+        readCompacted: async () => inNewProcess('read', join(root, 'compacted')).ms,
+        readUncompacted: async () => inNewProcess('read', join(root, 'uncompacted')).ms,
       },
       { runs: context.runs, onRound: (round) => context.progress(`load-peer (${cards / 1000}k): ${round < 0 ? 'warm-up' : `run ${round + 1}/${context.runs}`}`) },
     );
@@ -117,7 +104,7 @@ async function measureBoard(context: BenchContext, cards: number): Promise<RowRe
       ],
       notes: [
         `load-peer (${cards / 1000}k): encoded state ${formatValue(state.length, 'bytes')} from ${board.history.length.toLocaleString('en-US')} transactions; log ${formatValue(compacted.bytes, 'bytes')} compacted, ${formatValue(uncompacted.bytes, 'bytes')} never compacted. ` +
-          `Baseline times only Y.applyUpdate of the pre-encoded state into a new Y.Doc; the store is read from the OS page cache (files just written), with a fresh ReplicaStore + Replica per run. ` +
+          `Each timing runs in a new Node process (startup and reading its input off the clock), as a peer opening the board at start does: the baseline times only Y.applyUpdate of the pre-encoded state into a new Y.Doc; the store is read from the OS page cache (files just written), with a fresh ReplicaStore + Replica per run. ` +
           `Of open to ready, ReplicaStore.loadDoc alone (read + checksums) takes ${formatValue(median(samples.readCompacted), 'ms')} compacted, ${formatValue(median(samples.readUncompacted), 'ms')} never compacted.`,
       ],
     };
