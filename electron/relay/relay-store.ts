@@ -43,7 +43,8 @@ export function relayFileStore(dataDir: string): RelayStore {
       const { dir, file } = pathOf(documentName);
       await makeDirDurable(nodeFiles, dir);
       // Another node storing the same doc holds the lock for milliseconds; wait up to ~5 s for it.
-      const release = await lockfile.lock(file, { realpath: false, stale: STALE_LOCK_MS, retries: { retries: 60, minTimeout: 10, maxTimeout: 100 } });
+      // A lock found compromised (another node took it over as stale, after 10 s) must not stop this node: the doc's next store merges again.
+      const release = await lockfile.lock(file, { realpath: false, stale: STALE_LOCK_MS, retries: { retries: 60, minTimeout: 10, maxTimeout: 100 }, onCompromised: () => undefined });
       try {
         const stored = await readIfThere(file);
         await replaceFileAtomically(nodeFiles, file, stored ? mergeEnvelopeStates(stored, state) : state);
