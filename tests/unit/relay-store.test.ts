@@ -1,14 +1,23 @@
 // A relay folder shared by several nodes (a shared volume): stores from two nodes at the same
 // moment, each from its own copy, leave the file holding both, with what either deleted gone; a
 // damaged file gives way to a node's copy. Real files on disk, two store instances as two nodes.
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { mergeEnvelopeStates, relayFileStore } from '../../electron/relay/relay-store';
 
 const NAMESPACE = 'a'.repeat(32);
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'relay-store-'));
+  dirs.push(dir);
+  return dir;
+};
 const DOC = `${NAMESPACE}.${'b'.repeat(40)}`;
 
 function node(client: number) {
@@ -24,7 +33,7 @@ const itemsOf = (state: Uint8Array | null) => {
 };
 
 it('two nodes storing different changes at once into one folder both keep theirs, round after round', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'relay-store-'));
+  const dir = tempDir();
   const [storeA, storeB] = [relayFileStore(dir), relayFileStore(dir)];
   const [a, b] = [node(1), node(2)];
   for (let round = 0; round < 25; round++) {
@@ -40,7 +49,7 @@ it('two nodes storing different changes at once into one folder both keep theirs
 });
 
 it('a deletion one node stored stays deleted when a node that had not seen it stores later', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'relay-store-'));
+  const dir = tempDir();
   const store = relayFileStore(dir);
   const a = node(1);
   a.getArray<string>('blobs').push(['old snapshot', 'update']);
@@ -54,7 +63,7 @@ it('a deletion one node stored stays deleted when a node that had not seen it st
 });
 
 it('a damaged file gives way to the node’s copy instead of refusing every store', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'relay-store-'));
+  const dir = tempDir();
   const store = relayFileStore(dir);
   const a = node(1);
   a.getArray<string>('blobs').push(['kept']);
@@ -66,6 +75,6 @@ it('a damaged file gives way to the node’s copy instead of refusing every stor
 });
 
 it('a name that is not an envelope doc is refused before any path is made', async () => {
-  const store = relayFileStore(mkdtempSync(join(tmpdir(), 'relay-store-')));
+  const store = relayFileStore(tempDir());
   await expect(store.store('../../etc/passwd', new Uint8Array([0, 0]))).rejects.toThrow('not an envelope doc name');
 });
