@@ -46,6 +46,17 @@ interface OpenSession {
   readonly release: () => void;
 }
 
+/** The bytes a sync message carries after its kind (a state vector, a step 2, an update), read without moving `decoder`; null when they cannot be read. */
+function peekPayload(decoder: decoding.Decoder): Uint8Array | null {
+  const peek = decoding.clone(decoder);
+  try {
+    decoding.readVarUint(peek);
+    return decoding.readVarUint8Array(peek);
+  } catch {
+    return null;
+  }
+}
+
 export function hasPending(doc: Y.Doc): boolean {
   return doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
 }
@@ -155,15 +166,9 @@ export class DocSessions {
   private async relayAhead(docId: string, decoder: decoding.Decoder): Promise<() => void> {
     const relay = this.options.host.relayAhead;
     if (!relay || this.destroyed) return NOTHING_AHEAD;
-    const peek = decoding.clone(decoder);
-    let update: Uint8Array;
-    try {
-      decoding.readVarUint(peek);
-      update = decoding.readVarUint8Array(peek);
-    } catch {
-      return NOTHING_AHEAD; // Malformed: the apply below says so.
-    }
-    return update.byteLength >= RELAY_AHEAD_MIN_BYTES ? relay(docId, update) : NOTHING_AHEAD;
+    const update = peekPayload(decoder);
+    // Malformed (null): the apply says so.
+    return update && update.byteLength >= RELAY_AHEAD_MIN_BYTES ? relay(docId, update) : NOTHING_AHEAD;
   }
 
   private async receiveSync(docId: string, kind: number, decoder: decoding.Decoder): Promise<Y.Doc | null> {
@@ -199,14 +204,8 @@ export class DocSessions {
    * session carries live updates from then on. False, reading nothing, for any other step 1.
    */
   private async answerEmpty(docId: string, decoder: decoding.Decoder): Promise<boolean> {
-    const peek = decoding.clone(decoder);
-    let stateVector: Uint8Array;
-    try {
-      decoding.readVarUint(peek);
-      stateVector = decoding.readVarUint8Array(peek);
-    } catch {
-      throw new ProtocolError('sync-malformed');
-    }
+    const stateVector = peekPayload(decoder);
+    if (!stateVector) throw new ProtocolError('sync-malformed');
     // An empty state vector is one zero byte (no clients).
     if (stateVector.byteLength !== 1 || stateVector[0] !== 0) return false;
     // A dormant doc is sent as it is kept, without waking it.

@@ -166,6 +166,8 @@ export function Timeline({ items, onOpen, onMove }: { items: readonly PlanItemSn
     if (urgent) setArea({ win: next, view });
     else startTransition(() => setArea({ win: next, view }));
   }, []);
+  /** The window of whole blocks around `view`, the visible area first (a scroll, a resize, the idle time after an open or a zoom). */
+  const showAround = useCallback((view: ReturnType<typeof viewportOf>) => showWindow(windowOf(view, block.current), visibleWindowOf(view), false), [showWindow]);
   // Reads come before these writes in every caller, so a scrolled frame never forces a style recalculation.
   const followScroll = useCallback((left: number, top: number) => {
     if (axisTrack.current) axisTrack.current.style.transform = `translateX(${-left}px)`;
@@ -181,7 +183,7 @@ export function Timeline({ items, onOpen, onMove }: { items: readonly PlanItemSn
       const placed = placedAt.current;
       placedAt.current = null;
       if (placed && placed.left === view.left && placed.top === view.top) return;
-      showWindow(windowOf(view, block.current), visibleWindowOf(view), false);
+      showAround(view);
     };
     el.addEventListener('scroll', onScroll, { passive: true });
     // Only a change of size redraws (the observer's first call, at mount, is not one).
@@ -190,15 +192,14 @@ export function Timeline({ items, onOpen, onMove }: { items: readonly PlanItemSn
       const now = `${el.clientWidth}×${el.clientHeight}`;
       if (now === size) return;
       size = now;
-      const view = viewportOf(el);
-      showWindow(windowOf(view, block.current), visibleWindowOf(view), false);
+      showAround(viewportOf(el));
     });
     resized.observe(el);
     return () => {
       el.removeEventListener('scroll', onScroll);
       resized.disconnect();
     };
-  }, [followScroll, showWindow]);
+  }, [followScroll, showAround]);
   // The margin around the visible area, drawn when the page is idle after an open or a zoom (a scroll draws it sooner).
   const marginTask = useRef<number | null>(null);
   const drawMarginWhenIdle = useCallback(() => {
@@ -206,14 +207,11 @@ export function Timeline({ items, onOpen, onMove }: { items: readonly PlanItemSn
     marginTask.current = requestIdleCallback(
       () => {
         marginTask.current = null;
-        const el = scroller.current;
-        if (!el) return;
-        const view = viewportOf(el);
-        showWindow(windowOf(view, block.current), visibleWindowOf(view), false);
+        if (scroller.current) showAround(viewportOf(scroller.current));
       },
       { timeout: 500 },
     );
-  }, [showWindow]);
+  }, [showAround]);
   useEffect(() => () => {
     if (marginTask.current !== null) cancelIdleCallback(marginTask.current);
   }, []);
