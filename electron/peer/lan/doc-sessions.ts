@@ -154,7 +154,9 @@ export class DocSessions {
     } catch {
       throw new ProtocolError('sync-malformed');
     }
-    const applied = kind === syncProtocol.messageYjsSyncStep2 || kind === syncProtocol.messageYjsUpdate ? await this.relayAhead(docId, decoder) : NOTHING_AHEAD;
+    // Only a big update waits here: every other frame goes on in the same microtask, as it always did.
+    const ahead = kind === syncProtocol.messageYjsSyncStep2 || kind === syncProtocol.messageYjsUpdate ? this.relayAhead(docId, decoder) : null;
+    const applied = ahead ? await ahead : NOTHING_AHEAD;
     try {
       return await this.receiveSync(docId, kind, decoder);
     } finally {
@@ -162,13 +164,16 @@ export class DocSessions {
     }
   }
 
-  /** Sends a big step 2 or update on to this peer's windows before it is applied here; what to call once it is. */
-  private async relayAhead(docId: string, decoder: decoding.Decoder): Promise<() => void> {
+  /**
+   * Sends a big step 2 or update on to this peer's windows before it is applied here; resolves to
+   * what to call once it is. Null, at once, for anything else (small, malformed — the apply says
+   * so — or no window to send to).
+   */
+  private relayAhead(docId: string, decoder: decoding.Decoder): Promise<() => void> | null {
     const relay = this.options.host.relayAhead;
-    if (!relay || this.destroyed) return NOTHING_AHEAD;
+    if (!relay || this.destroyed) return null;
     const update = peekPayload(decoder);
-    // Malformed (null): the apply says so.
-    return update && update.byteLength >= RELAY_AHEAD_MIN_BYTES ? relay(docId, update) : NOTHING_AHEAD;
+    return update && update.byteLength >= RELAY_AHEAD_MIN_BYTES ? relay(docId, update) : null;
   }
 
   private async receiveSync(docId: string, kind: number, decoder: decoding.Decoder): Promise<Y.Doc | null> {
