@@ -4,20 +4,24 @@
 const CACHE = 'tandem-shell-v1';
 
 // Keep the shell (the page and the assets it names) as soon as the worker installs, so the
-// very first reload without the hub already works.
+// very first reload without the hub already works. A shell that could not be kept whole fails
+// the install: a worker with an empty cache would answer a reload without the hub with an error
+// page, where no worker lets the next load (with the hub) install it again.
 self.addEventListener('install', (event) =>
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
       const page = await fetch(new URL('/', self.location.href));
-      if (!page.ok) return;
+      if (!page.ok) throw new Error(`the page answered ${page.status}`);
       const html = await page.clone().text();
-      await cache.put(new URL('/', self.location.href), page);
       const assets = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+)"/g)].map((m) => new URL(`/${m[1]}`, self.location.href));
-      await Promise.all(assets.map(async (asset) => {
+      const responses = await Promise.all(assets.map(async (asset) => {
         const response = await fetch(asset);
-        if (response.ok) await cache.put(asset, response);
+        if (!response.ok) throw new Error(`${asset.pathname} answered ${response.status}`);
+        return response;
       }));
+      await Promise.all(responses.map((response, i) => cache.put(assets[i], response)));
+      await cache.put(new URL('/', self.location.href), page);
       await self.skipWaiting();
     })(),
   ),

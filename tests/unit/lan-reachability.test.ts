@@ -25,7 +25,7 @@ function connectionFrom(remoteIp: string | undefined, probe: (host: string, port
     logger: createLogger(() => {}),
     now: () => now,
     limits: DEFAULT_LAN_SYNC_LIMITS,
-    events: { onDidWelcome: () => {}, onDidAck: () => {}, onDidExchange: () => {}, onDidFail: (_c, reason) => void failures.push(reason) },
+    events: { onDidWelcome: () => {}, onDidAck: () => {}, onDidExchange: () => {}, onDidProgress: () => {}, onDidFail: (_c, reason) => void failures.push(reason) },
     probe,
   });
   connection.receive(encodeWelcome({ memberId: null, device: null, docs: [] }));

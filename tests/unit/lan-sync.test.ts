@@ -161,6 +161,32 @@ describe('LanPeer', () => {
     expect(atA.getMap('m').toJSON()).toEqual({ first: 'from A', second: 'from C' });
   });
 
+  it('says the LAN changed when a doc finishes syncing, so the status a window was last sent is never left at "syncing"', async () => {
+    for (let seed = 1; seed <= 12; seed++) {
+      const net = new MemoryNet(seed);
+      const [a, b] = [net.addPeer('p_a'), net.addPeer('p_b')];
+      for (let i = 0; i < 6; i++) write(b, `d${i}`, 'k', `b${i}`);
+      for (let i = 0; i < 3; i++) write(a, `d${i}`, 'a', `a${i}`);
+      // What the window would be sent: the status read after each change the peer announces.
+      const reads: Promise<{ syncedDocs: number; docs: number } | undefined>[] = [];
+      a.lan.onDidChange(() => void reads.push(a.lan.status(false, true).then((s) => s[0])));
+      net.connect(b, a);
+      // B's window pushes edits it kept while away, to boards A has not seen, while the walk runs.
+      await net.run(seed * 5, 5);
+      write(b, 'd6', 'k', 'b6');
+      b.lan.didOpenDoc('d6');
+      await net.run(seed * 3, 5);
+      write(b, 'd7', 'k', 'b7');
+      b.lan.didOpenDoc('d7');
+      await net.settle();
+      expect(a.host.doc('d7').getMap('m').get('k')).toBe('b7');
+      const now = (await a.lan.status(false))[0];
+      expect(now?.syncedDocs).toBe(now?.docs);
+      const lastSent = await reads.at(-1);
+      expect({ seed, syncedDocs: lastSent?.syncedDocs, docs: lastSent?.docs }).toEqual({ seed, syncedDocs: now?.syncedDocs, docs: now?.docs });
+    }
+  });
+
   it('counts changes as pending until the teammate acknowledges them on its disk, however long that takes', async () => {
     const net = new MemoryNet(11);
     const [a, b] = [net.addPeer('p_a'), net.addPeer('p_b')];
@@ -170,11 +196,16 @@ describe('LanPeer', () => {
     expect((await a.lan.status())[0]).toMatchObject({ peerId: 'p_b', pendingChanges: 0, syncedDocs: 1, docs: 1 });
 
     b.host.peer = null; // b keeps what it receives in memory but never says it is on disk
+    // What a window would be sent: the status read after each change the peer announces.
+    const sent: Promise<{ pendingChanges: number } | undefined>[] = [];
+    a.lan.onDidChange(() => void sent.push(a.lan.status(false).then((s) => s[0])));
     write(a, 'd1', 'k2', 'two');
     await net.run(60_000);
     expect(b.host.doc('d1').getMap('m').get('k2')).toBe('two');
     const [status] = await a.lan.status();
     expect(status?.pendingChanges).toBeGreaterThan(0);
     expect(status?.pendingByDoc).toHaveProperty('d1');
+    // The window is told: it does not go on saying "Up to date".
+    expect((await sent.at(-1))?.pendingChanges).toBeGreaterThan(0);
   });
 });

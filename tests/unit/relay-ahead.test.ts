@@ -43,6 +43,7 @@ function sessionsWith(doc: Y.Doc, relayAhead: LanDocHost['relayAhead']) {
     enqueue: (work) => void work(),
     onDidAck: () => undefined,
     onDidOpen: () => undefined,
+    onDidProgress: () => undefined,
   });
   return { sessions, sent };
 }

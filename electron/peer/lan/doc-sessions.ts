@@ -36,6 +36,8 @@ export interface DocSessionsOptions {
   readonly onDidAck: (docId: string, stateVector: Map<number, number>) => void;
   /** A session opened (its step 1 has gone out), or the doc went whole to a side that had none of it: say what is saved. */
   readonly onDidOpen: (docId: string) => void;
+  /** `docCount` or `syncedDocs` may have changed: the sync status a window shows is read again. */
+  readonly onDidProgress: () => void;
 }
 
 interface OpenSession {
@@ -139,6 +141,7 @@ export class DocSessions {
     const session = createDocSyncSession({ docId, doc, origin: this.options.origin, send: this.options.send, onSynced: () => this.didSync(docId) });
     this.open.set(docId, { session, walked, release });
     this.options.onDidOpen(docId);
+    this.options.onDidProgress();
     return session;
   }
 
@@ -224,6 +227,7 @@ export class DocSessions {
     );
     this.served++;
     this.options.onDidOpen(docId);
+    this.options.onDidProgress();
     return true;
   }
 
@@ -248,6 +252,7 @@ export class DocSessions {
       else this.want(entry.docId);
     }
     this.pump();
+    this.options.onDidProgress();
   }
 
   /** Docs a peer of an older welcome listed: walked as if their digests differed. */
@@ -255,6 +260,7 @@ export class DocSessions {
     this.announced += docIds.length;
     for (const docId of docIds) this.want(docId);
     this.pump();
+    this.options.onDidProgress();
   }
 
   destroy(): void {
@@ -287,10 +293,13 @@ export class DocSessions {
     }
   }
 
+  /** A session's first full sync completed (or a step 2 arrived without one): counted, whether the walk asked for it or not. */
   private didSync(docId: string): void {
-    if (!this.walking.delete(docId)) return;
-    this.settled++;
-    this.pump();
+    if (this.walking.delete(docId)) {
+      this.settled++;
+      this.pump();
+    }
+    this.options.onDidProgress();
   }
 
   private touch(docId: string): DocSyncSession | null {
@@ -320,5 +329,6 @@ export class DocSessions {
     entry?.session.destroy();
     entry?.release();
     this.open.delete(victim);
+    this.options.onDidProgress();
   }
 }

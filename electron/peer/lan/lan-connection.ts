@@ -55,6 +55,7 @@ export class LanSyncConnection {
       enqueue: (work) => this.enqueue(work),
       onDidAck: (docId, stateVector) => this.options.events.onDidAck(this, docId, stateVector),
       onDidOpen: (docId) => this.enqueue(() => this.sendSavedOf(docId)),
+      onDidProgress: () => this.options.events.onDidProgress(this),
     });
     this.enqueue(() => this.start());
   }

@@ -83,6 +83,8 @@ export interface LanConnectionEvents {
   onDidWelcome(connection: LanSyncConnection): void;
   onDidAck(connection: LanSyncConnection, docId: string, stateVector: Map<number, number>): void;
   onDidExchange(connection: LanSyncConnection): void;
+  /** Docs to sync on the connection were counted, or one finished syncing: the sync status may change. */
+  onDidProgress(connection: LanSyncConnection): void;
   /** The connection must close for `reason` (already logged); the owner closes it. */
   onDidFail(connection: LanSyncConnection, reason: string): void;
 }

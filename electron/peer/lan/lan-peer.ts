@@ -169,7 +169,10 @@ export class LanPeer {
 
   /** The replica wrote `docId` up to `stateVector`, after an update applied with `origin` (if known): every teammate hears of it. */
   didSave(docId: string, stateVector: Uint8Array, origin?: unknown): void {
-    for (const connection of this.connections()) connection.sendSaved(docId, stateVector, origin === connection.origin);
+    const connections = this.connections();
+    for (const connection of connections) connection.sendSaved(docId, stateVector, origin === connection.origin);
+    // Teammates now lack what was saved until they acknowledge it: the sync status says so.
+    if (connections.length > 0) this.changed();
   }
 
   /** A doc was opened here (a new board, or one a teammate announced): every connection syncs it. */
@@ -289,6 +292,9 @@ export class LanPeer {
     onDidExchange: (connection) => {
       const remote = this.remotes.get(connection.info.remotePeerId);
       if (remote?.connection === connection) remote.lastExchangeAt = this.now();
+    },
+    onDidProgress: (connection) => {
+      if (this.remotes.get(connection.info.remotePeerId)?.connection === connection) this.changed();
     },
     onDidFail: (connection, reason) => {
       if (reason !== 'send-failed') this.protocolErrors++;

@@ -35,8 +35,14 @@ export async function expectSyncStatus(page: Page, status: { connected: string; 
   const indicator = page.getByTestId('sync-indicator');
   if (status === 'Offline') return expect(indicator).toHaveText('Offline', { timeout });
   if (status === 'Alone') return expect(indicator).toHaveText('Only on this laptop', { timeout });
-  await expect(indicator.getByTestId('sync-connected')).toHaveText(status.connected, { timeout });
-  await expect(indicator.getByTestId('sync-progress')).toHaveText(status.progress, { timeout });
+  try {
+    await expect(indicator.getByTestId('sync-connected')).toHaveText(status.connected, { timeout });
+    await expect(indicator.getByTestId('sync-progress')).toHaveText(status.progress, { timeout });
+  } catch (error) {
+    // What the peer reported, so a failure says which teammate's docs were still counted as syncing.
+    const network = await page.evaluate(() => JSON.stringify((window as unknown as { __tandem?: { store: { getState(): { network: unknown } } } }).__tandem?.store.getState().network ?? null)).catch(() => 'unavailable');
+    throw new Error(`${(error as Error).message}\nNetwork status the window holds: ${network}`);
+  }
 }
 
 /**
