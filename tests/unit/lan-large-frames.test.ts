@@ -7,16 +7,18 @@ import * as Y from 'yjs';
 import * as syncProtocol from 'y-protocols/sync';
 import * as encoding from 'lib0/encoding';
 import type { LanChannel, LanConnectionInfo } from '../../electron/peer/lan/lan-connection';
-import { IncomingLargeFrame, largeFrameFrames } from '../../electron/peer/lan/large-frames';
+import { brotliCompressSync } from 'node:zlib';
+import * as decoding from 'lib0/decoding';
+import { IncomingLargeFrame, LargeFrameCoding, largeFrameFrames } from '../../electron/peer/lan/large-frames';
 import { encodeWelcome } from '../../electron/peer/lan/lan-messages';
 import { ChannelError } from '../../electron/peer/lan/records';
 import { blobChunkFrames } from '../../shared/protocol/blobs';
-import { encodeFrame, MessageType } from '../../shared/protocol/frame';
+import { encodeFrame, MessageType, readFrameHead } from '../../shared/protocol/frame';
 import { docHash } from '../support/doc-hash';
 import { MemoryNet, type SimPeer } from '../support/lan-memory-net';
 
 const LOCAL = Object.freeze({ source: 'local' as const });
-const LIMITS = { largeFrameThresholdBytes: 4 * 1024, largeFrameChunkBytes: 1024, maxLargeFrameBytes: 256 * 1024 };
+const LIMITS = { largeFrameThresholdBytes: 4 * 1024, largeFrameChunkBytes: 1024, maxLargeFrameBytes: 256 * 1024, compressAboveBytes: 2 * 1024 };
 /** The channel's frame limit in these tests: what the sealer refuses with `frame-too-large`. */
 const FRAME_LIMIT = 8 * 1024;
 
@@ -100,11 +102,18 @@ describe('LAN frames over the frame limit', () => {
     const parts = [...largeFrameFrames(7, frame, LIMITS)];
     const [announce, ...chunks] = parts as [Uint8Array, ...Uint8Array[]];
     const small = updateFrame('d1', Y.encodeStateAsUpdate(new Y.Doc()));
-    const announceOf = (id: number, size: number) =>
+    const announceOf = (id: number, size: number, coding?: number) =>
       encodeFrame('', MessageType.lanLargeFrame, (e) => {
         encoding.writeVarUint(e, id);
         encoding.writeVarUint(e, size);
+        if (coding !== undefined) encoding.writeVarUint(e, coding);
       });
+    const chunkOf = (id: number, bytes: Uint8Array) =>
+      encodeFrame('', MessageType.blobChunk, (e) => {
+        encoding.writeVarUint(e, id);
+        encoding.writeVarUint8Array(e, bytes);
+      });
+    const compressed = [...largeFrameFrames(9, frame, LIMITS, LargeFrameCoding.brotli)];
     const cases: [string, Uint8Array[]][] = [
       // Truncated: another frame arrives before the last chunk.
       ['large-frame-interrupted', [announce, ...chunks.slice(0, -1), small]],
@@ -117,6 +126,12 @@ describe('LAN frames over the frame limit', () => {
       ['large-frame-unknown-blob', [announce, ...blobChunkFrames(8, frame.subarray(0, 1024), 1024)]],
       // A second announcement before the first is complete.
       ['large-frame-interrupted', [announce, chunks[0] as Uint8Array, announceOf(8, 100)]],
+      // Compressed: a coding nobody knows, a chunk that is not Brotli, one that is cut short, and
+      // one that inflates past what was announced (a small bomb).
+      ['large-frame-coding', [announceOf(9, frame.byteLength, 7)]],
+      ['large-frame-undecodable', [announceOf(9, frame.byteLength, LargeFrameCoding.brotli), chunkOf(9, new Uint8Array([1, 2, 3, 4, 5]))]],
+      ['large-frame-undecodable', [compressed[0] as Uint8Array, chunkOf(9, brotliCompressSync(frame.subarray(0, LIMITS.largeFrameChunkBytes)).subarray(0, -3))]],
+      ['large-frame-overrun', [announceOf(9, 2_000, LargeFrameCoding.brotli), chunkOf(9, brotliCompressSync(new Uint8Array(1_000_000)))]],
     ];
     for (const [i, [reason, frames]] of cases.entries()) {
       const channel = fakeChannel();
@@ -138,6 +153,60 @@ describe('LAN frames over the frame limit', () => {
     await net.run(100);
     expect(channel.closedWith).toEqual([]);
     expect(a.host.doc('d1').getMap('m').get('big')).toBe(source.getMap('m').get('big'));
+  });
+
+  it('sends big frames compressed to a peer whose welcome says it reads them, raw to one that does not, and both arrive whole', async () => {
+    const net = new MemoryNet(13, 40, LIMITS);
+    const a = net.addPeer('p_a');
+    const board = a.host.doc('board');
+    // Words that repeat, as a board's do: it compresses.
+    board.transact(() => {
+      for (let i = 0; i < 40; i++) board.getMap('m').set(`card${i}`, `Customers ask for faster exports of the weekly retention report, card ${i}`);
+    }, LOCAL);
+    await net.run(100);
+    const state = Y.encodeStateAsUpdate(board);
+    expect(state.byteLength).toBeGreaterThan(LIMITS.compressAboveBytes);
+    const step1 = encodeFrame('board', MessageType.sync, (e) => syncProtocol.writeSyncStep1(e, new Y.Doc()));
+    const sentTo = async (compression: string[] | undefined, id: string) => {
+      const channel = fakeChannel();
+      const attachment = a.lan.attach(channel, intruder(id));
+      attachment?.receive(encodeWelcome({ memberId: null, device: null, docs: [], ...(compression ? { compression } : {}) }));
+      attachment?.receive(step1);
+      await net.run(100);
+      expect(channel.closedWith).toEqual([]);
+      // Read back as the other side would: the step 2 it carries is the whole board.
+      const incoming = new IncomingLargeFrame(LIMITS);
+      const copy = new Y.Doc();
+      let large = 0;
+      for (const f of channel.sent) {
+        if (f[0] === 0 && f[1] === MessageType.lanLargeFrame) large++;
+        const whole = incoming.receive(f);
+        if (!whole) continue;
+        const head = readFrameHead(whole);
+        if (head.docId === 'board' && head.type === MessageType.sync) syncProtocol.readSyncMessage(head.decoder, encoding.createEncoder(), copy, 'test');
+      }
+      expect(docHash(copy)).toBe(docHash(board));
+      return { bytes: channel.sent.reduce((sum, f) => sum + f.byteLength, 0), large };
+    };
+    const old = await sentTo(undefined, 'p_old');
+    const current = await sentTo(['br'], 'p_new');
+    expect(old.large).toBe(0); // under the raw threshold: sent whole, as before
+    expect(current.large).toBe(1);
+    expect(current.bytes).toBeLessThan(old.bytes / 2);
+    expect(a.lan.protocolErrors).toBe(0);
+  });
+
+  it('puts a compressed large frame together as it was', () => {
+    const incoming = new IncomingLargeFrame(LIMITS);
+    const frame = new Uint8Array(10_000).map((_, i) => (i * 7) % 13);
+    const parts = [...largeFrameFrames(2, frame, LIMITS, LargeFrameCoding.brotli)];
+    expect(parts).toHaveLength(1 + 10);
+    const announce = decoding.createDecoder((parts[0] as Uint8Array).subarray(2));
+    expect([decoding.readVarUint(announce), decoding.readVarUint(announce), decoding.readVarUint(announce)]).toEqual([2, 10_000, LargeFrameCoding.brotli]);
+    expect(parts.slice(1).reduce((sum, p) => sum + p.byteLength, 0)).toBeLessThan(frame.byteLength / 4);
+    const out = parts.map((p) => incoming.receive(p));
+    expect(out.at(-1)).toEqual(frame);
+    expect(incoming.inProgress).toBe(false);
   });
 
   it('puts a large frame together in one buffer of its announced size', () => {

@@ -10,7 +10,7 @@ import * as Y from 'yjs';
 import type { TxOrigin } from '../../../shared/model/origin';
 import { encodeFrame, LINK_LIMITS, MessageType, ProtocolError, readFrameHead } from '../../../shared/protocol/frame';
 import type { PresenceMembership } from '../presence-hub';
-import { IncomingLargeFrame, largeFrameFrames } from './large-frames';
+import { BROTLI_CHUNKS, IncomingLargeFrame, LargeFrameCoding, largeFrameFrames } from './large-frames';
 import type { LanConnectionInfo, LanConnectionOptions } from './lan-contract';
 import { digestPages, encodeDigestPage, readDigestPage } from './doc-digests';
 import { DocSessions, hasPending } from './doc-sessions';
@@ -185,7 +185,7 @@ export class LanSyncConnection {
   private async start(): Promise<void> {
     const docIds = await this.options.host.listDocIds();
     if (this.closed) return;
-    this.send(encodeWelcome({ ...this.options.welcome(), docs: [] }));
+    this.send(encodeWelcome({ ...this.options.welcome(), docs: [], compression: [BROTLI_CHUNKS] }));
     for await (const page of digestPages(this.options.host, docIds)) {
       if (this.closed) return;
       this.send(encodeDigestPage(page));
@@ -275,9 +275,12 @@ export class LanSyncConnection {
   private send(frame: Uint8Array): void {
     if (this.closed) return;
     try {
-      if (frame.byteLength <= this.options.limits.largeFrameThresholdBytes) this.options.channel.send(frame);
+      const limits = this.options.limits;
+      // A big frame goes compressed to a peer that reads it so: a third of the bytes on the wire.
+      const coding = frame.byteLength > limits.compressAboveBytes && this.remoteWelcome?.compression?.includes(BROTLI_CHUNKS) ? LargeFrameCoding.brotli : LargeFrameCoding.raw;
+      if (coding === LargeFrameCoding.raw && frame.byteLength <= limits.largeFrameThresholdBytes) this.options.channel.send(frame);
       // The chunks go out back to back, so no other frame of this connection comes between them.
-      else for (const part of largeFrameFrames(this.nextLargeFrameId++, frame, this.options.limits)) this.options.channel.send(part);
+      else for (const part of largeFrameFrames(this.nextLargeFrameId++, frame, limits, coding)) this.options.channel.send(part);
     } catch (error) {
       // Never throw into a Yjs update listener (yjs#799): a dead channel is closed instead.
       this.options.logger.warn('lan send failed; closing the connection', { peerId: this.info.remotePeerId, error: String(error) });

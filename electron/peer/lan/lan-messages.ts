@@ -35,6 +35,8 @@ export const lanWelcomeSchema = z.object({
   device: z.string().max(64).nullable(),
   /** Docs the receiver syncs as if their digests differed. Sent empty: the doc digests that follow announce every doc held. */
   docs: z.array(z.string().refine(isValidDocId)).max(LINK_LIMITS.maxDocsPerConnection),
+  /** Codings of large frames' chunks the sender reads besides raw ones ('br'); absent from peers before it existed. */
+  compression: z.array(z.string().max(16)).max(8).optional(),
 });
 export type LanWelcome = z.infer<typeof lanWelcomeSchema>;
 

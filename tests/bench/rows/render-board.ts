@@ -6,6 +6,7 @@
 import type { OpenTiming } from '../pages/app-probe-api';
 import { openAppSession, type AppSession } from '../support/app-session';
 import { profileDuring, topEntries } from '../support/cpu-profile';
+import { tracedIfAsked } from '../support/trace';
 import type { BenchContext, BenchRow, RowReport } from '../support/row';
 import { formatValue } from '../support/table';
 import { median, sampleRoundRobin } from '../support/timing';
@@ -59,7 +60,7 @@ export const renderBoardRow: BenchRow = {
       const traced = await session.call('openView', { buttonText: board.boardName, ready: CARD, view: 'main#main', record: true });
       const cards = await session.page.locator(CARD).count();
       await showGoals(session);
-      const profile = await profileDuring(session.page, session.build.rendererDir, () => session.call('openView', { buttonText: board.boardName, ready: CARD, view: 'main#main' }));
+      const profile = await tracedIfAsked(session.page, () => profileDuring(session.page, session.build.rendererDir, () => session.call('openView', { buttonText: board.boardName, ready: CARD, view: 'main#main' })));
       const columns = await session.page.locator('[data-testid="kanban-column"]').count();
 
       const of = (variant: keyof typeof timings, pick: (t: OpenTiming) => number) => timings[variant].map(pick);

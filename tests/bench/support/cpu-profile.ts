@@ -2,6 +2,7 @@
 // page, its self time summed per function and per source file of the renderer bundle (mapped
 // through its source map), for the notes under the table. Profiled runs are never timed.
 import type { Page } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
 import { RendererSourceMap } from './component-names';
 
 interface ProfileNode {
@@ -45,6 +46,8 @@ export async function profileDuring(page: Page, rendererDir: string, work: () =>
   } finally {
     await cdp.detach();
   }
+  // TANDEM_BENCH_CPUPROFILE=<file.cpuprofile>: the raw profile too, for DevTools or a script (the last profiled run wins).
+  if (process.env.TANDEM_BENCH_CPUPROFILE) writeFileSync(process.env.TANDEM_BENCH_CPUPROFILE, JSON.stringify(profile));
   const selfUs = new Map<number, number>();
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
