@@ -146,6 +146,12 @@ test('a CSV of 500 rows with three malformed rows imports 497 in one undoable st
   await dialog.getByRole('button', { name: 'Import 497 rows' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Imported 497 items.' })).toBeVisible();
   await expect(page.getByText('497 items', { exact: true })).toBeVisible();
+  // A long column draws the cards in view first and, once the board has painted, two more past
+  // its fold, so scrolling finds them already there.
+  const newColumn = page.getByTestId('kanban-column').first();
+  const inView = await newColumn.locator('.column-scroll').evaluate((el) => Math.ceil((el as HTMLElement).offsetHeight / 148));
+  expect(inView).toBeGreaterThan(1);
+  await expect(newColumn.getByTestId('item-card')).toHaveCount(inView + 2);
 
   // One undo removes the whole import; redo brings it back.
   await page.locator('body').click({ position: { x: 5, y: 5 } });

@@ -100,18 +100,22 @@ export function ConflictReviewDialog({ onClose }: { onClose: () => void }) {
 
 /**
  * "2 versions" on a goal card, a KPI or a feedback card with a field in conflict; opens the
- * review. Memoised: its card re-rendering for an edit does not re-render it.
+ * review. Memoised: its card re-rendering for an edit does not re-render it. A card with no
+ * conflict (almost all) holds the subscription only: no translation hook, no state.
  */
 export const ConflictBadge = memo(function ConflictBadge({ ownerId, entityId }: { ownerId?: string; entityId?: string }) {
-  const { t } = useTranslation();
   const versions = useApp((s) => {
     const snapshot = s.activeBoardId ? s.conflicts[s.activeBoardId] : undefined;
     let most = 0;
     for (const c of snapshot?.list ?? []) if (c.ownerId === ownerId || c.entityId === entityId) most = Math.max(most, c.versions.length);
     return most;
   });
+  return versions === 0 ? null : <ConflictBadgeButton versions={versions} />;
+});
+
+function ConflictBadgeButton({ versions }: { versions: number }) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  if (versions === 0) return null;
   return (
     <>
       <button type="button" className="conflict-badge" data-testid="conflict-badge" title={t('conflicts.badgeLabel')} aria-label={`${t('conflicts.badge', { count: versions })}: ${t('conflicts.badgeLabel')}`} onClick={() => setOpen(true)}>
@@ -120,7 +124,7 @@ export const ConflictBadge = memo(function ConflictBadge({ ownerId, entityId }: 
       {open && <ConflictReviewDialog onClose={() => setOpen(false)} />}
     </>
   );
-});
+}
 
 /** "Review conflicts (N)" in the top bar, while any board has one. */
 export function ReviewConflictsButton() {

@@ -58,14 +58,20 @@ export const BoardPresence = memo(function BoardPresence({ boardId }: { boardId:
   );
 });
 
-/** Who has this goal or feedback item open (and what they edit), on its card. */
+/**
+ * Who has this goal or feedback item open (and what they edit), on its card. Most cards have no
+ * viewer: they subscribe to their viewers and nothing else (no translation hook per card).
+ */
 export const CardPresence = memo(function CardPresence({ itemId }: { itemId: string }) {
-  const { t } = useTranslation();
   const viewers = useItemViewers(itemId);
-  if (viewers.length === 0) return null;
+  return viewers.length === 0 ? null : <CardViewers viewers={viewers} />;
+});
+
+function CardViewers({ viewers }: { viewers: readonly PresenceViewer[] }) {
+  const { t } = useTranslation();
   return (
     <span className="card-presence" data-testid="card-presence">
       <AvatarRow viewers={viewers} labelOf={(v) => viewerLabel(v, t)} small />
     </span>
   );
-});
+}

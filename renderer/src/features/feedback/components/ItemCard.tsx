@@ -5,7 +5,7 @@
 import { memo, type KeyboardEvent } from 'react';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { FeedbackChannelSnapshot } from '../../../../../shared/model/feedback/snapshots';
 import type { MemberSnapshot } from '../../../../../shared/model/workspace';
 import { useApp } from '../../../context';
@@ -21,6 +21,8 @@ export interface ItemCardProps {
   itemId: string;
   /** Where the card sits in its virtual column, in px from the top (the card is its own row: no wrapper element). */
   top: number;
+  /** The column's: one translation hook per column, not per card. */
+  t: TFunction;
   channels: ReadonlyMap<string, FeedbackChannelSnapshot>;
   members: ReadonlyMap<string, MemberSnapshot>;
   /** My member id, for my vote. */
@@ -33,8 +35,7 @@ export interface ItemCardProps {
 
 const ARROWS: Record<string, 'left' | 'right' | 'up' | 'down'> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
 
-export const ItemCard = memo(function ItemCard({ itemId, top, channels, members, me, draggable, onOpen, onVote, onKeyMove }: ItemCardProps) {
-  const { t } = useTranslation();
+export const ItemCard = memo(function ItemCard({ itemId, top, t, channels, members, me, draggable, onOpen, onVote, onKeyMove }: ItemCardProps) {
   const item = useApp((s) => selectFeedbackItem(s, itemId));
   const selected = useApp((s) => s.selectedItemId === itemId);
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: itemId, disabled: !draggable, data: { columnId: item?.columnId } });

@@ -16,6 +16,8 @@ import { CARD_HEIGHT, ItemCard } from './ItemCard';
 
 interface ColumnProps {
   statusId: string;
+  /** Cards drawn past each edge of the scrolled area: none until the board has painted (useOverscanOncePainted). */
+  overscan: number;
   channels: ReadonlyMap<string, FeedbackChannelSnapshot>;
   members: ReadonlyMap<string, MemberSnapshot>;
   me: string;
@@ -25,7 +27,7 @@ interface ColumnProps {
   onKeyMove(itemId: string, key: 'left' | 'right' | 'up' | 'down'): void;
 }
 
-/** Cards drawn past each edge of a column's scrolled area. */
+/** Cards drawn past each edge of a column's scrolled area, once the board is on screen. */
 const OVERSCAN = 2;
 /** Space above a column's cards (the top bar, board header, toolbar and column head; see .kanban-column's max-height). */
 const ABOVE_CARDS = 286;
@@ -45,7 +47,7 @@ const collision: CollisionDetection = (args) => {
  * card's CSS holds it), so nothing is measured, and the first render already has the rows the
  * column's height shows (its likely size is given before the element exists).
  */
-const Column = memo(function Column({ statusId, channels, members, me, draggable, onOpen, onVote, onKeyMove }: ColumnProps) {
+const Column = memo(function Column({ statusId, overscan, channels, members, me, draggable, onOpen, onVote, onKeyMove }: ColumnProps) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const status = useApp((s) => selectVisibleColumn(s, statusId)?.status);
@@ -58,7 +60,7 @@ const Column = memo(function Column({ statusId, channels, members, me, draggable
     count: ids.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => CARD_HEIGHT,
-    overscan: OVERSCAN,
+    overscan,
     getItemKey: itemKey,
     initialRect: { width: 0, height: Math.max(0, window.innerHeight - ABOVE_CARDS) },
     useFlushSync: false,
@@ -74,7 +76,7 @@ const Column = memo(function Column({ statusId, channels, members, me, draggable
         <div ref={setNodeRef} className="column-body" style={{ height: Math.max(virtualizer.getTotalSize(), 60) }}>
           <SortableContext items={ids} strategy={verticalListSortingStrategy}>
             {virtualizer.getVirtualItems().map((row) => (
-              <ItemCard key={row.key} itemId={ids[row.index] as string} top={row.start} channels={channels} members={members} me={me} draggable={draggable} onOpen={onOpen} onVote={onVote} onKeyMove={onKeyMove} />
+              <ItemCard key={row.key} itemId={ids[row.index] as string} top={row.start} t={t} channels={channels} members={members} me={me} draggable={draggable} onOpen={onOpen} onVote={onVote} onKeyMove={onKeyMove} />
             ))}
           </SortableContext>
         </div>
@@ -82,6 +84,26 @@ const Column = memo(function Column({ statusId, channels, members, me, draggable
     </section>
   );
 });
+
+/**
+ * The overscan to draw with: 0 while the board opens, so its first frame lays out only the cards
+ * in view (a third fewer), then `overscan` once the browser is idle after that frame (scrolling
+ * a card or two finds them drawn, as before).
+ */
+function useOverscanOncePainted(overscan: number): number {
+  const [current, setCurrent] = useState(0);
+  useEffect(() => {
+    let idle = 0;
+    const frame = requestAnimationFrame(() => {
+      idle = requestIdleCallback(() => setCurrent(overscan), { timeout: 300 });
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      cancelIdleCallback(idle);
+    };
+  }, [overscan]);
+  return current;
+}
 
 /** How many columns are cut off at each edge of the scrolled board (not wholly in view). */
 function columnsOutOfView(kanban: HTMLElement): { left: number; right: number } {
@@ -156,6 +178,7 @@ export function KanbanView({ readOnly }: { readOnly: boolean }) {
   const columnIds = useMemo(() => (columnKey === '' ? [] : columnKey.split('\n')), [columnKey]);
   const sensors = useSensors(useSensor(PointerSensor, POINTER_OPTIONS));
   const { ref: kanbanRef, left: hiddenLeft, right: hiddenRight, reveal } = useColumnsOutOfView(columnIds.length);
+  const overscan = useOverscanOncePainted(OVERSCAN);
   const channels = useMemo(() => new Map(boardChannels.map((c) => [c.id, c])), [boardChannels]);
   const memberMap = useMemo(() => new Map((members ?? []).map((m) => [m.id, m])), [members]);
 
@@ -232,7 +255,7 @@ export function KanbanView({ readOnly }: { readOnly: boolean }) {
         {/* Focusable and named: columns past the edge scroll into view with the arrow keys. */}
         <div ref={kanbanRef} className="kanban" data-testid="kanban" role="region" aria-label={t('feedback.kanbanRegion')} tabIndex={0}>
           {columnIds.map((statusId) => (
-            <Column key={statusId} statusId={statusId} channels={channels} members={memberMap} me={me} draggable={!readOnly} onOpen={onOpen} onVote={onVote} onKeyMove={onKeyMove} />
+            <Column key={statusId} statusId={statusId} overscan={overscan} channels={channels} members={memberMap} me={me} draggable={!readOnly} onOpen={onOpen} onVote={onVote} onKeyMove={onKeyMove} />
           ))}
         </div>
       </div>
