@@ -2,7 +2,12 @@
 // workspace's seal key with a random 96-bit nonce; the Tandem doc id is the associated data,
 // so a blob moved to another doc's envelope does not open. Who sent it and its sequence are
 // inside the ciphertext: the relay sees a version byte, a nonce and a length, nothing else.
+// An update of a kilobyte or more is compressed (Brotli, quality 0) before it is sealed when
+// that makes it smaller: a board's snapshot is a third of its size at the relay and on the way
+// to every laptop, and a 30k-card board's fits under the relay's blob limit. Such a blob says
+// its inflated size, and is refused if it inflates to anything else.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { brotliCompressSync, brotliDecompressSync, constants as zlib } from 'node:zlib';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { MAX_SEALED_BLOB_BYTES, RELAY_PROTOCOL } from '../../../shared/relay/relay-names';
@@ -14,6 +19,12 @@ const HEADER_BYTES = 1 + NONCE_BYTES;
 /** An update is one change; a snapshot replaces every blob it was compacted from. */
 export type SealedKind = 'update' | 'snapshot';
 const KIND_CODES: Readonly<Record<SealedKind, number>> = { update: 1, snapshot: 2 };
+/** Added to a kind's code when its update is sealed compressed (Tandem before it refuses those as malformed). */
+const COMPRESSED_CODE = 2;
+/** Updates from this size up are sealed compressed, when that is smaller. */
+const COMPRESS_FROM_BYTES = 1024;
+/** The most an opened blob's update may hold: a compressed one says its size, checked before it is inflated. */
+export const MAX_OPENED_UPDATE_BYTES = 4 * MAX_SEALED_BLOB_BYTES;
 
 export interface OpenedBlob {
   readonly kind: SealedKind;
@@ -37,12 +48,33 @@ export class BlobRefused extends Error {
 const associatedData = (docId: string): Uint8Array => new TextEncoder().encode(`tandem/relay/blob/v${RELAY_PROTOCOL}\0${docId}`);
 
 export function sealBlob(key: Uint8Array, docId: string, blob: OpenedBlob): Uint8Array {
+  const compressed = blob.update.byteLength >= COMPRESS_FROM_BYTES ? compress(blob.update) : null;
   const plain = encoding.createEncoder();
-  encoding.writeVarUint(plain, KIND_CODES[blob.kind]);
+  encoding.writeVarUint(plain, KIND_CODES[blob.kind] + (compressed ? COMPRESSED_CODE : 0));
   encoding.writeVarString(plain, blob.sender);
   encoding.writeVarUint(plain, blob.seq);
-  encoding.writeVarUint8Array(plain, blob.update);
-  return seal(key, associatedData(docId), encoding.toUint8Array(plain));
+  if (compressed) encoding.writeVarUint(plain, blob.update.byteLength);
+  encoding.writeVarUint8Array(plain, compressed ?? blob.update);
+  return sealBlobPlaintext(key, docId, encoding.toUint8Array(plain));
+}
+
+/** A blob's plaintext sealed as it is given (sealBlob's last step; tests seal malformed ones with it). */
+export function sealBlobPlaintext(key: Uint8Array, docId: string, plain: Uint8Array): Uint8Array {
+  return seal(key, associatedData(docId), plain);
+}
+
+/** `update` Brotli-compressed, or null when that is not smaller. */
+function compress(update: Uint8Array): Uint8Array | null {
+  const compressed = brotliCompressSync(update, { params: { [zlib.BROTLI_PARAM_QUALITY]: 0, [zlib.BROTLI_PARAM_SIZE_HINT]: update.byteLength } });
+  return compressed.byteLength < update.byteLength ? compressed : null;
+}
+
+/** A compressed update inflated to the size it says; throws if it says too much or inflates to anything else. */
+function inflate(compressed: Uint8Array, size: number): Uint8Array {
+  if (size > MAX_OPENED_UPDATE_BYTES) throw new Error('too large');
+  const inflated = brotliDecompressSync(compressed, { maxOutputLength: Math.max(1, size) });
+  if (inflated.byteLength !== size) throw new Error('size differs');
+  return new Uint8Array(inflated.buffer, inflated.byteOffset, inflated.byteLength);
 }
 
 function seal(key: Uint8Array, aad: Uint8Array, plain: Uint8Array): Uint8Array {
@@ -80,12 +112,15 @@ export function openBlob(key: Uint8Array, docId: string, sealed: unknown): Opene
   try {
     const decoder = decoding.createDecoder(plain);
     const code = decoding.readVarUint(decoder);
-    const kind = (Object.keys(KIND_CODES) as SealedKind[]).find((k) => KIND_CODES[k] === code);
+    const compressed = code > COMPRESSED_CODE;
+    const kind = (Object.keys(KIND_CODES) as SealedKind[]).find((k) => KIND_CODES[k] === (compressed ? code - COMPRESSED_CODE : code));
+    if (!kind) throw new Error('unknown kind');
     const sender = decoding.readVarString(decoder);
     const seq = decoding.readVarUint(decoder);
-    const update = decoding.readVarUint8Array(decoder);
-    if (!kind || decoding.hasContent(decoder)) throw new Error('trailing or unknown');
-    return { kind, sender, seq, update };
+    const size = compressed ? decoding.readVarUint(decoder) : 0;
+    const body = decoding.readVarUint8Array(decoder);
+    if (decoding.hasContent(decoder)) throw new Error('trailing bytes');
+    return { kind, sender, seq, update: compressed ? inflate(body, size) : body };
   } catch {
     throw new BlobRefused('blob-malformed');
   }
