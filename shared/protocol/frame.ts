@@ -47,6 +47,12 @@ export const MessageType = {
    * electron/peer/lan/doc-digests.ts.
    */
   lanDocDigests: 116,
+  /**
+   * LAN only, connection-level, to a peer whose welcome says it reads them: small frames sent in
+   * one turn of the sender's event loop, together, handled one by one in their order (and sent
+   * compressed, as a large frame). Binary; see electron/peer/lan/bundles.ts.
+   */
+  lanBundle: 117,
 } as const;
 
 /**

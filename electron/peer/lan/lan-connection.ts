@@ -2,6 +2,7 @@
 // channel: the welcome and paged doc digests, then a y-protocols sync (step 1 / step 2) of each
 // doc that differs, in a bounded set of sessions (doc-sessions.ts), live updates both ways,
 // "saved" acknowledgements, ping/pong liveness, frames over the LAN frame limit in chunks,
+// small frames of one turn bundled (and compressed) to a peer that reads bundles,
 // dial-back checks of each other's port, and a watch on updates whose predecessors never
 // arrive. Bad input fails the connection, never a replica.
 import type * as decoding from 'lib0/decoding';
@@ -10,6 +11,7 @@ import * as Y from 'yjs';
 import type { TxOrigin } from '../../../shared/model/origin';
 import { encodeFrame, LINK_LIMITS, MessageType, ProtocolError, readFrameHead } from '../../../shared/protocol/frame';
 import type { PresenceMembership } from '../presence-hub';
+import { BUNDLES, encodeBundle, Outbox, readBundle } from './bundles';
 import { BROTLI_CHUNKS, IncomingLargeFrame, LargeFrameCoding, largeFrameFrames } from './large-frames';
 import type { LanConnectionInfo, LanConnectionOptions } from './lan-contract';
 import { digestPages, encodeDigestPage, readDigestPage } from './doc-digests';
@@ -41,11 +43,13 @@ export class LanSyncConnection {
   private nextDialBackId = 1;
   private closed = false;
   private presence: PresenceMembership | null = null;
+  private readonly outbox: Outbox;
 
   constructor(private readonly options: LanConnectionOptions) {
     this.info = options.info;
     this.origin = Object.freeze({ source: 'peer', peerId: options.info.remotePeerId });
     this.incomingLarge = new IncomingLargeFrame(options.limits);
+    this.outbox = new Outbox(options.limits, (frames, bytes) => this.sendTogether(frames, bytes));
     this.openedAt = this.lastReceivedAt = this.lastPingAt = options.now();
     this.docs = new DocSessions({
       host: options.host,
@@ -162,6 +166,8 @@ export class LanSyncConnection {
   /** Closes the channel and stops syncing; `reason` makes it a refusal on the wire. */
   close(reason?: ChannelRefusalReason): void {
     if (this.closed) return;
+    // What this turn sent leaves before the channel closes.
+    this.outbox.drain();
     this.dispose();
     this.options.channel.close(reason);
   }
@@ -170,6 +176,7 @@ export class LanSyncConnection {
   dispose(): void {
     if (this.closed) return;
     this.closed = true;
+    this.outbox.clear();
     this.docs.destroy();
     this.pendingSince.clear();
     this.incomingLarge.clear();
@@ -185,7 +192,7 @@ export class LanSyncConnection {
   private async start(): Promise<void> {
     const docIds = await this.options.host.listDocIds();
     if (this.closed) return;
-    this.send(encodeWelcome({ ...this.options.welcome(), docs: [], compression: [BROTLI_CHUNKS] }));
+    this.send(encodeWelcome({ ...this.options.welcome(), docs: [], compression: [BROTLI_CHUNKS, BUNDLES] }));
     for await (const page of digestPages(this.options.host, docIds)) {
       if (this.closed) return;
       this.send(encodeDigestPage(page));
@@ -226,6 +233,12 @@ export class LanSyncConnection {
       if (!this.closed) this.presence = this.options.joinPresence?.({ kind: 'lan', name: this.info.remotePeerId, send: (f) => this.send(f) }) ?? null;
       this.presence?.sendKnown();
       this.docs.wantAll(this.remoteWelcome.docs);
+      return;
+    }
+    if (type === LanMessageType.bundle) {
+      if (!this.remoteWelcome) throw new ProtocolError('welcome-missing');
+      // Each as if it had come alone, in its place (readBundle lets no bundle or large frame in).
+      for (const frame of readBundle(decoder)) await this.handle(frame);
       return;
     }
     if (type === LanMessageType.docDigests) {
@@ -274,10 +287,22 @@ export class LanSyncConnection {
 
   private send(frame: Uint8Array): void {
     if (this.closed) return;
+    if (this.remoteWelcome?.compression?.includes(BUNDLES) && this.outbox.hold(frame)) return;
+    this.sendNow(frame);
+  }
+
+  /** Frames held for the end of a turn: one compressed bundle when they are enough to be worth it, else each alone. */
+  private sendTogether(frames: readonly Uint8Array[], bytes: number): void {
+    if (frames.length > 1 && bytes >= this.options.limits.bundleFromBytes) this.sendNow(encodeBundle(frames), true);
+    else for (const frame of frames) this.sendNow(frame);
+  }
+
+  private sendNow(frame: Uint8Array, bundle = false): void {
+    if (this.closed) return;
     try {
       const limits = this.options.limits;
-      // A big frame goes compressed to a peer that reads it so: a third of the bytes on the wire.
-      const coding = frame.byteLength > limits.compressAboveBytes && this.remoteWelcome?.compression?.includes(BROTLI_CHUNKS) ? LargeFrameCoding.brotli : LargeFrameCoding.raw;
+      // A big frame (or a bundle) goes compressed to a peer that reads it so: a third of the bytes on the wire.
+      const coding = (bundle || frame.byteLength > limits.compressAboveBytes) && this.remoteWelcome?.compression?.includes(BROTLI_CHUNKS) ? LargeFrameCoding.brotli : LargeFrameCoding.raw;
       if (coding === LargeFrameCoding.raw && frame.byteLength <= limits.largeFrameThresholdBytes) this.options.channel.send(frame);
       // The chunks go out back to back, so no other frame of this connection comes between them.
       else for (const part of largeFrameFrames(this.nextLargeFrameId++, frame, limits, coding)) this.options.channel.send(part);

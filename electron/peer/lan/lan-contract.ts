@@ -4,6 +4,7 @@
 import type * as Y from 'yjs';
 import type { PeerLogger } from '../logger';
 import type { PresenceMembership, PresenceSource } from '../presence-hub';
+import { DEFAULT_BUNDLE_LIMITS, type BundleLimits } from './bundles';
 import { DEFAULT_OPEN_SESSIONS } from './doc-sessions';
 import { DEFAULT_LARGE_FRAME_LIMITS, type LargeFrameLimits } from './large-frames';
 import type { LanSyncConnection } from './lan-connection';
@@ -67,7 +68,7 @@ export interface LanConnectionInfo {
 }
 
 /** Timings of liveness and of the pending-structs bound, and when frames go in chunks. */
-export interface LanSyncLimits extends LargeFrameLimits {
+export interface LanSyncLimits extends LargeFrameLimits, BundleLimits {
   readonly pingIntervalMs: number;
   /** A connection that has received nothing for this long is dropped. */
   readonly silenceMs: number;
@@ -77,7 +78,7 @@ export interface LanSyncLimits extends LargeFrameLimits {
   readonly openSessions: number;
 }
 
-export const DEFAULT_LAN_SYNC_LIMITS: LanSyncLimits = { pingIntervalMs: 10_000, silenceMs: 30_000, pendingStructsMs: 30_000, openSessions: DEFAULT_OPEN_SESSIONS, ...DEFAULT_LARGE_FRAME_LIMITS };
+export const DEFAULT_LAN_SYNC_LIMITS: LanSyncLimits = { pingIntervalMs: 10_000, silenceMs: 30_000, pendingStructsMs: 30_000, openSessions: DEFAULT_OPEN_SESSIONS, ...DEFAULT_LARGE_FRAME_LIMITS, ...DEFAULT_BUNDLE_LIMITS };
 
 export interface LanConnectionEvents {
   onDidWelcome(connection: LanSyncConnection): void;

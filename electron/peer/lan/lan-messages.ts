@@ -25,6 +25,8 @@ export const LanMessageType = {
   dialBackResult: MessageType.lanDialBackResult,
   /** Connection-level, binary: one page of the sender's doc digests (electron/peer/lan/doc-digests.ts). */
   docDigests: MessageType.lanDocDigests,
+  /** Connection-level, binary: small frames sent together (electron/peer/lan/bundles.ts). */
+  bundle: MessageType.lanBundle,
 } as const;
 
 /** What a peer says of itself once the handshake has authenticated it. */
