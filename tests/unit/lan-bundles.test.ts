@@ -139,24 +139,26 @@ describe('LAN bundles', () => {
 describe('the outbox', () => {
   const frame = (bytes: number, fill: number) => new Uint8Array(bytes).fill(fill);
 
-  it("sends a turn's first frame at once and holds the rest, in order, until the turn ends", () => {
+  it("sends a turn's first frames at once and holds the rest, in order, until the turn ends", () => {
     const turns: (() => void)[] = [];
     const flushed: Uint8Array[][] = [];
-    const outbox = new Outbox(DEFAULT_BUNDLE_LIMITS, (frames) => void flushed.push(frames), (run) => void turns.push(run));
+    const outbox = new Outbox({ ...DEFAULT_BUNDLE_LIMITS, immediateFramesPerTurn: 2 }, (frames) => void flushed.push(frames), (run) => void turns.push(run));
     expect(outbox.hold(frame(10, 1))).toBe(false);
-    expect(outbox.hold(frame(10, 2))).toBe(true);
+    expect(outbox.hold(frame(10, 2))).toBe(false);
     expect(outbox.hold(frame(10, 3))).toBe(true);
+    expect(outbox.hold(frame(10, 4))).toBe(true);
     expect(flushed).toEqual([]);
+    expect(turns).toHaveLength(1);
     turns.shift()?.();
-    expect(flushed.map((f) => f.map((x) => x[0]))).toEqual([[2, 3]]);
-    // The next turn starts over: its first frame goes at once.
-    expect(outbox.hold(frame(10, 4))).toBe(false);
+    expect(flushed.map((f) => f.map((x) => x[0]))).toEqual([[3, 4]]);
+    // The next turn starts over: its first frames go at once.
+    expect(outbox.hold(frame(10, 5))).toBe(false);
   });
 
   it('lets what it holds go first when a big frame comes, or as soon as a bundle is full', () => {
     const turns: (() => void)[] = [];
     const flushed: number[][] = [];
-    const limits = { ...DEFAULT_BUNDLE_LIMITS, bundleFrameMaxBytes: 100, bundleMaxBytes: 250 };
+    const limits = { ...DEFAULT_BUNDLE_LIMITS, bundleFrameMaxBytes: 100, bundleMaxBytes: 250, immediateFramesPerTurn: 1 };
     const outbox = new Outbox(limits, (frames) => void flushed.push(frames.map((f) => f[0] as number)), (run) => void turns.push(run));
     outbox.hold(frame(10, 1));
     outbox.hold(frame(10, 2));

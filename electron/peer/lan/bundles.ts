@@ -1,8 +1,10 @@
 // Small frames that leave in one turn of the event loop (a walk's answers for thousands of
 // small boards, say) go to a peer that reads them as one bundle, compressed like a big frame:
 // a doc of a few kilobytes compresses poorly alone and well beside hundreds of its kind. The
-// first frame of a turn goes at once, so a single live edit waits for nothing; the others wait
-// for the end of the turn (or until the bundle is full). A bundle holds frames only: no bundle
+// first frame of a turn goes at once, so a live edit waits for nothing; the rest of a burst
+// waits for the end of the turn (or until the bundle is full). Letting the first four go at
+// once measured no better in live-latency (p99 within its run-to-run noise) and cost many-docs
+// a tenth more bytes (12.32 against 11.06 MB), its walk's answers coming a few to a turn. A bundle holds frames only: no bundle
 // in a bundle, and each frame is handled as if it had come alone, in its place.
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -18,12 +20,15 @@ export interface BundleLimits {
   readonly bundleFromBytes: number;
   /** A bundle this big leaves at once, before its turn ends. */
   readonly bundleMaxBytes: number;
+  /** Frames of a turn sent at once before the rest are held. */
+  readonly immediateFramesPerTurn: number;
 }
 
 export const DEFAULT_BUNDLE_LIMITS: BundleLimits = {
   bundleFrameMaxBytes: 64 * 1024,
   bundleFromBytes: 16 * 1024,
   bundleMaxBytes: 1024 * 1024,
+  immediateFramesPerTurn: 1,
 };
 
 /** Frames in one bundle at most: far above what `bundleMaxBytes` of real frames holds. */
@@ -57,14 +62,15 @@ export function readBundle(decoder: decoding.Decoder): Uint8Array[] {
 }
 
 /**
- * The send side: frames given to `send` in one turn, after the first, are held and handed to
- * `flush` together at the turn's end (or once `bundleMaxBytes` are held). `send` returns true
- * when the frame was held, false when the caller sends it now.
+ * The send side: frames given to `hold` in one turn, after the first `immediateFramesPerTurn`,
+ * are held and handed to `flush` together at the turn's end (or once `bundleMaxBytes` are
+ * held). `hold` returns true when the frame was held, false when the caller sends it now.
  */
 export class Outbox {
   private held: Uint8Array[] = [];
   private heldBytes = 0;
-  private turnOpen = false;
+  /** Frames sent at once in this turn; null between turns. */
+  private sentThisTurn: number | null = null;
 
   constructor(
     private readonly limits: BundleLimits,
@@ -78,13 +84,16 @@ export class Outbox {
       this.drain();
       return false;
     }
-    if (!this.turnOpen) {
-      // The first frame of a turn goes at once (nothing is held then: a turn's end drains).
-      this.turnOpen = true;
+    if (this.sentThisTurn === null) {
+      this.sentThisTurn = 0;
       this.endOfTurn(() => {
-        this.turnOpen = false;
+        this.sentThisTurn = null;
         this.drain();
       });
+    }
+    // A turn's first frames go at once (nothing is held before them: a turn's end drains).
+    if (this.sentThisTurn < this.limits.immediateFramesPerTurn) {
+      this.sentThisTurn++;
       return false;
     }
     this.held.push(frame);
