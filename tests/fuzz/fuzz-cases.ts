@@ -112,8 +112,8 @@ function sampleFrame(gen: prng.PRNG, docs: FuzzDocs, lan: boolean): { frame: Uin
       return { frame: encodeFrame(pick(gen, ['../../x', 'a'.repeat(300), '\u0000', 'con', ' ', '💥']), MessageType.sync, (e) => encoding.writeVarUint(e, 0)), what: 'doc-id' };
     case 6: // a type nobody uses, or Tandem's own with garbage
       return { frame: encodeFrame(prng.bool(gen) ? '' : realDoc, prng.uint32(gen, 2, 400), (e) => encoding.writeUint8Array(e, randomBytes(gen, 30))), what: 'type' };
-    case 7: // saved acknowledgements with damaged vectors, blob chunks, large-frame announcements, doc digest pages
-      return { frame: encodeFrame(pick(gen, ['', realDoc]), pick(gen, [MessageType.saved, MessageType.blobChunk, lan ? MessageType.lanLargeFrame : MessageType.blobChunk, MessageType.lanDocDigests, MessageType.lanPing, MessageType.lanPong]), (e) => encoding.writeUint8Array(e, prng.bool(gen) ? hugeVarUint(gen) : randomBytes(gen, 40))), what: 'tandem-type' };
+    case 7: // saved acknowledgements with damaged vectors, blob chunks, large-frame announcements, bundles, doc digest pages
+      return { frame: encodeFrame(pick(gen, ['', realDoc]), pick(gen, [MessageType.saved, MessageType.blobChunk, lan ? MessageType.lanLargeFrame : MessageType.blobChunk, lan ? MessageType.lanBundle : MessageType.blobChunk, MessageType.lanDocDigests, MessageType.lanPing, MessageType.lanPong]), (e) => encoding.writeUint8Array(e, prng.bool(gen) ? hugeVarUint(gen) : randomBytes(gen, 40))), what: 'tandem-type' };
     case 8: // nothing but random bytes
       return { frame: randomBytes(gen, 300), what: 'random' };
     default: // an empty frame
