@@ -3,9 +3,19 @@
 // links that can be cut mid-sync, and in-memory replicas. Nothing waits on a wall clock.
 import * as Y from 'yjs';
 import { createLogger } from '../../electron/peer/logger';
-import type { LanChannel, LanDocHost, LanSyncLimits } from '../../electron/peer/lan/lan-connection';
+import type { LanChannel, LanConnectionInfo, LanDocHost, LanSyncLimits } from '../../electron/peer/lan/lan-connection';
 import { LanPeer, type LanAttachment } from '../../electron/peer/lan/lan-peer';
 import { SeededRandom } from '../bench/support/prng';
+
+/** A channel the test holds the other end of: what the peer sent, and how it closed it. */
+export function fakeChannel(): LanChannel & { sent: Uint8Array[]; closedWith: (string | undefined)[] } {
+  const sent: Uint8Array[] = [];
+  const closedWith: (string | undefined)[] = [];
+  return { sent, closedWith, send: (frame) => void sent.push(frame), close: (reason) => void closedWith.push(reason) };
+}
+
+/** A connection from a peer the test plays (it speaks whatever frames the test gives it). */
+export const intruder = (remotePeerId = 'p_intruder'): LanConnectionInfo => ({ remotePeerId, initiatorPeerId: remotePeerId, tiebreak: 'ff', address: 'mem:intruder', via: 'memory' });
 
 /** Events run in time order (ties in scheduling order); microtasks drain after each. */
 export class VirtualClock {

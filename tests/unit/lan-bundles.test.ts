@@ -6,23 +6,15 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as syncProtocol from 'y-protocols/sync';
 import * as encoding from 'lib0/encoding';
-import type { LanChannel, LanConnectionInfo } from '../../electron/peer/lan/lan-connection';
 import { BUNDLES, DEFAULT_BUNDLE_LIMITS, encodeBundle, Outbox, readBundle } from '../../electron/peer/lan/bundles';
 import { BROTLI_CHUNKS, IncomingLargeFrame, largeFrameFrames, DEFAULT_LARGE_FRAME_LIMITS } from '../../electron/peer/lan/large-frames';
 import { encodeWelcome } from '../../electron/peer/lan/lan-messages';
 import { encodeFrame, MessageType, readFrameHead } from '../../shared/protocol/frame';
 import { docHash } from '../support/doc-hash';
-import { MemoryNet } from '../support/lan-memory-net';
+import { fakeChannel, intruder, MemoryNet } from '../support/lan-memory-net';
 
 const LOCAL = Object.freeze({ source: 'local' as const });
-const intruder = (remotePeerId: string): LanConnectionInfo => ({ remotePeerId, initiatorPeerId: remotePeerId, tiebreak: 'ff', address: 'mem:intruder', via: 'memory' });
 const DOCS = 300;
-
-function fakeChannel(): LanChannel & { sent: Uint8Array[]; closedWith: (string | undefined)[] } {
-  const sent: Uint8Array[] = [];
-  const closedWith: (string | undefined)[] = [];
-  return { sent, closedWith, send: (frame) => void sent.push(frame), close: (reason) => void closedWith.push(reason) };
-}
 
 const updateFrame = (docId: string, update: Uint8Array) => encodeFrame(docId, MessageType.sync, (e) => syncProtocol.writeUpdate(e, update));
 const step1 = (docId: string) => encodeFrame(docId, MessageType.sync, (e) => syncProtocol.writeSyncStep1(e, new Y.Doc()));

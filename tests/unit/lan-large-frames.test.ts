@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as syncProtocol from 'y-protocols/sync';
 import * as encoding from 'lib0/encoding';
-import type { LanChannel, LanConnectionInfo } from '../../electron/peer/lan/lan-connection';
 import { brotliCompressSync } from 'node:zlib';
 import * as decoding from 'lib0/decoding';
 import { IncomingLargeFrame, LargeFrameCoding, largeFrameFrames } from '../../electron/peer/lan/large-frames';
@@ -15,7 +14,7 @@ import { ChannelError } from '../../electron/peer/lan/records';
 import { blobChunkFrames } from '../../shared/protocol/blobs';
 import { encodeFrame, MessageType, readFrameHead } from '../../shared/protocol/frame';
 import { docHash } from '../support/doc-hash';
-import { MemoryNet, type SimPeer } from '../support/lan-memory-net';
+import { fakeChannel, intruder, MemoryNet, type SimPeer } from '../support/lan-memory-net';
 
 const LOCAL = Object.freeze({ source: 'local' as const });
 const LIMITS = { largeFrameThresholdBytes: 4 * 1024, largeFrameChunkBytes: 1024, maxLargeFrameBytes: 256 * 1024, compressAboveBytes: 2 * 1024 };
@@ -51,14 +50,6 @@ function bigText(bytes: number, seed: number): string {
   }
   return out.slice(0, bytes);
 }
-
-function fakeChannel(): LanChannel & { sent: Uint8Array[]; closedWith: (string | undefined)[] } {
-  const sent: Uint8Array[] = [];
-  const closedWith: (string | undefined)[] = [];
-  return { sent, closedWith, send: (frame) => void sent.push(frame), close: (reason) => void closedWith.push(reason) };
-}
-
-const intruder = (remotePeerId: string): LanConnectionInfo => ({ remotePeerId, initiatorPeerId: remotePeerId, tiebreak: 'ff', address: 'mem:intruder', via: 'memory' });
 
 function updateFrame(docId: string, update: Uint8Array): Uint8Array {
   return encodeFrame(docId, MessageType.sync, (e) => syncProtocol.writeUpdate(e, update));

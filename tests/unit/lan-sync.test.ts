@@ -6,12 +6,11 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as syncProtocol from 'y-protocols/sync';
 import * as encoding from 'lib0/encoding';
-import type { LanChannel, LanConnectionInfo } from '../../electron/peer/lan/lan-connection';
 import { encodeWelcome, LanMessageType } from '../../electron/peer/lan/lan-messages';
 import { preferConnection } from '../../electron/peer/lan/lan-peer';
 import { encodeFrame, MessageType, readFrameHead } from '../../shared/protocol/frame';
 import { docHash } from '../support/doc-hash';
-import { MemoryNet, type SimPeer } from '../support/lan-memory-net';
+import { fakeChannel, intruder, MemoryNet, type SimPeer } from '../support/lan-memory-net';
 
 const LOCAL = Object.freeze({ source: 'local' as const });
 
@@ -19,15 +18,6 @@ function write(peer: SimPeer, docId: string, key: string, value: string): void {
   const doc = peer.host.doc(docId);
   doc.transact(() => doc.getMap('m').set(key, value), LOCAL);
 }
-
-/** A channel the test holds the other end of: what the peer sent, and how it closed it. */
-function fakeChannel(): LanChannel & { sent: Uint8Array[]; closedWith: (string | undefined)[] } {
-  const sent: Uint8Array[] = [];
-  const closedWith: (string | undefined)[] = [];
-  return { sent, closedWith, send: (frame) => void sent.push(frame), close: (reason) => void closedWith.push(reason) };
-}
-
-const intruder = (remotePeerId = 'p_intruder'): LanConnectionInfo => ({ remotePeerId, initiatorPeerId: remotePeerId, tiebreak: 'ff', address: 'mem:intruder', via: 'memory' });
 
 describe('LanPeer', () => {
   it('keeps exactly one of two simultaneous connections between a pair, the same one on both sides', async () => {
