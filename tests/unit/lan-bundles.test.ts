@@ -90,9 +90,12 @@ describe('LAN bundles', () => {
     a.host.doc('d1').getMap('m').set('title', 'Grow weekly active users');
     await net.run(100);
     const before = docHash(a.host.doc('d1'));
+    // Built on the peer's doc, so the new title wins whatever the client ids (a concurrent set would not).
     const source = new Y.Doc();
+    Y.applyUpdate(source, Y.encodeStateAsUpdate(a.host.doc('d1')));
+    const seen = Y.encodeStateVector(source);
     source.getMap('m').set('title', 'Changed by a bad bundle');
-    const good = updateFrame('d1', Y.encodeStateAsUpdate(source));
+    const good = updateFrame('d1', Y.encodeStateAsUpdate(source, seen));
     const bundleOf = (write: (e: encoding.Encoder) => void) => encodeFrame('', MessageType.lanBundle, write);
     const [announce] = [...largeFrameFrames(1, new Uint8Array(10), DEFAULT_LARGE_FRAME_LIMITS)] as [Uint8Array];
     const cases: [string, Uint8Array][] = [
