@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { LinkTestClient, waitFor } from '../../integration/support/link-test-client';
+import { startLinkProcess, type LinkProcess } from '../support/link-process';
 import { docHash } from '../../support/doc-hash';
 import { ReplicaStore, type StoreLogger } from '../../../electron/peer/store/replica-store';
 import { hasStateVector } from '../support/board-edits';
@@ -27,12 +28,14 @@ const quietLogger: StoreLogger = { info: () => undefined, warn: () => undefined 
 
 /**
  * One cold sync: a fresh empty B dials `hubA` through `meter`. With `watchLink`, a link client
- * on B has the board open from the start (a renderer showing it) and its arrival there is timed;
- * without, the link client opens the board only after the clock stops, to compare content.
+ * on B in a process of its own (B's renderer: link-process.ts) has the board open from the start
+ * and its arrival there is timed; without, the bench's link client opens the board only after
+ * the clock stops, to compare content.
  */
 export async function coldSync(hubA: LanHub, meter: WireMeter, workspace: BenchWorkspace, expected: { vector: Map<number, number>; hash: string }, options: { watchLink: boolean; nodeArgs?: readonly string[] }): Promise<SyncTiming> {
   let hubB: LanHub | undefined;
   let link: LinkTestClient | undefined;
+  let renderer: LinkProcess | undefined;
   try {
     const bDir = await peerDataDir('sync-cold-b');
     await writePeerData(bDir, workspace, new Map());
@@ -40,14 +43,20 @@ export async function coldSync(hubA: LanHub, meter: WireMeter, workspace: BenchW
     const client = await LinkTestClient.connect(hubB.port, hubB.token);
     link = client;
     await waitFor(() => client.hello !== null);
-    const watched = options.watchLink ? client.open(SYNC_DOC_ID) : undefined;
-    const timing = await timeSync({ dialler: hubB, diallerLink: client, meter, savedOn: [hubA], watch: watched ? [watched] : [], expected: expected.vector, deadlineMs: SYNC_DEADLINE_MS });
-    const doc = watched ?? client.open(SYNC_DOC_ID);
-    await waitFor(() => hasStateVector(doc, expected.vector), SYNC_DEADLINE_MS);
-    if (docHash(doc) !== expected.hash) throw new Error("B's board differs from A's after sync");
+    if (options.watchLink) renderer = await startLinkProcess({ port: hubB.port, token: hubB.token, docId: SYNC_DOC_ID, vector: [...expected.vector] }, SYNC_DEADLINE_MS);
+    const timing = await timeSync({ dialler: hubB, diallerLink: client, meter, savedOn: [hubA], watch: [], arrivals: renderer ? [renderer] : [], expected: expected.vector, deadlineMs: SYNC_DEADLINE_MS });
+    let hash: string;
+    if (renderer) hash = await renderer.hash();
+    else {
+      const doc = client.open(SYNC_DOC_ID);
+      await waitFor(() => hasStateVector(doc, expected.vector), SYNC_DEADLINE_MS);
+      hash = docHash(doc);
+    }
+    if (hash !== expected.hash) throw new Error("B's board differs from A's after sync");
     return timing;
   } finally {
     link?.close();
+    await renderer?.close();
     await hubB?.close();
   }
 }
@@ -170,7 +179,7 @@ async function measureBoard(context: BenchContext, cards: number, detailed: bool
       notes: [
         `sync-cold (${cards / 1000}k): A holds the board as one compacted record (${formatValue(state.length, 'bytes')} encoded); each run starts a fresh empty B (off the clock) with a link client, then sends B the renderer's \`add-peer\` request for a TCP relay in front of A. ` +
           `The clock starts at the relay's TCP accept (the dialer's 250 ms tick before it, median ${formatValue(median(of((t) => t.dialMs)), 'ms')}, is excluded) and stops when A's /healthz (polled every 5 ms) lists B with nothing pending, i.e. B has fsynced the whole board and acknowledged it; ` +
-          `"in B's renderer link" is timed in runs of its own where the link client has the board open before the connect, and stops when it holds A's state vector (B's peer applied it and relayed it to the link, which applied it again in the bench process); in the other runs the link opens the board after the clock stops. Content hashes compared after every run. ` +
+          `"in B's renderer link" is timed in runs of its own where a link client in a Node process of its own (as a window's renderer is; support/link-process.ts) has the board open before the connect, and stops when the bench hears from it that it holds A's state vector (B's peer relayed the bytes to it as they came and applied them too); in the other runs the bench's link opens the board after the clock stops. Content hashes compared after every run. ` +
           `Wire (median): A→B ${formatValue(median(of((t) => t.toDialler)), 'bytes')}, B→A ${formatValue(median(of((t) => t.toListener)), 'bytes')}; A's first handshake reply ${formatValue(median(of((t) => t.handshakeReplyMs)), 'ms')} after connect. Baseline: encode + apply of the generated board in the bench process` +
           (detailed
             ? ` (encode alone ${formatValue(at('encode'), 'ms')}, apply alone ${formatValue(at('apply'), 'ms')}, apply into a doc with an update listener, as a replica's is, ${formatValue(at('applyObserved'), 'ms')}; the same in a new Node process ${formatValue(at('coldApply'), 'ms')}; the store's append + fsync of the whole update ${formatValue(at('persist'), 'ms')}).`

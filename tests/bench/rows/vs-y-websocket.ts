@@ -137,7 +137,7 @@ export const vsYWebsocketRow: BenchRow = {
         notes: [
           `vs-y-websocket: the same ${formatValue(state.length, 'bytes')} board, same rounds. y-websocket: a \`@y/websocket-server\` 0.1.1 process holds it (applied from memory at start, no persistence) and each run forks a fresh Node process (off the clock until it is loaded) with an empty Y.Doc and a \`y-websocket\` 3.1.0 provider; ` +
             `the clock runs from the TCP accept at a meter in front of the server to the client process's IPC message that its doc holds the board's state vector (the client's own "renderer": in that stack the browser holds the doc). ` +
-            `Tandem: sync-cold's runs (fresh empty hub B dials hub A, Noise handshake + AES-GCM), to A seeing B's acknowledgement of the fsynced board, and in runs of their own to a link client on B (B's renderer) holding the board. ` +
+            `Tandem: sync-cold's runs (fresh empty hub B dials hub A, Noise handshake + AES-GCM), to A seeing B's acknowledgement of the fsynced board, and in runs of their own to a link client on B (B's renderer) holding the board, in a fresh Node process of its own as the y-websocket client is. ` +
             `Medians: y-websocket ${formatValue(median(samples.yWebsocket), 'ms')} and ${formatValue(median(pulls.map((p) => p.bytes)), 'bytes')}; Tandem saved ${formatValue(median(samples.tandemSaved), 'ms')}, renderer ${formatValue(median(samples.tandemRenderer), 'ms')}, ${formatValue(median(tandemBytes), 'bytes')}. Content hashes compared after every run.`,
         ],
       };

@@ -43,13 +43,20 @@ export interface SyncRun {
   readonly savedOn: readonly LanHub[];
   /** Link docs that must reach `expected`. */
   readonly watch: readonly Y.Doc[];
+  /** Other ends that must reach it, each saying when it did (a link client in a process of its own). */
+  readonly arrivals?: readonly Arrival[];
   readonly expected: ReadonlyMap<number, number>;
   readonly deadlineMs: number;
   /** How often the hubs' /healthz is read (5 ms by default); a status over thousands of docs costs the hub time of its own. */
   readonly pollMs?: number;
 }
 
-function arrival(doc: Y.Doc, expected: ReadonlyMap<number, number>): { at: () => number | null; stop: () => void } {
+/** When an end reached the expected state (`performance.now()`), or null until it has. */
+export interface Arrival {
+  at(): number | null;
+}
+
+function arrival(doc: Y.Doc, expected: ReadonlyMap<number, number>): Arrival & { stop: () => void } {
   let at: number | null = hasStateVector(doc, expected) ? -1 : null;
   const onUpdate = () => {
     if (at === null && hasStateVector(doc, expected)) at = performance.now();
@@ -64,7 +71,8 @@ async function nothingPending(hub: LanHub): Promise<boolean> {
 }
 
 export async function timeSync(run: SyncRun): Promise<SyncTiming> {
-  const watches = run.watch.map((doc) => arrival(doc, run.expected));
+  const docWatches = run.watch.map((doc) => arrival(doc, run.expected));
+  const watches: readonly Arrival[] = [...docWatches, ...(run.arrivals ?? [])];
   try {
     run.meter.reset();
     collectGarbage();
@@ -97,6 +105,6 @@ export async function timeSync(run: SyncRun): Promise<SyncTiming> {
       window: { fromMicros: toMonotonicMicros(connectedAt), toMicros: toMonotonicMicros(Math.max(savedAt, linkAt)) },
     };
   } finally {
-    for (const watch of watches) watch.stop();
+    for (const watch of docWatches) watch.stop();
   }
 }
