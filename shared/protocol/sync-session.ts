@@ -9,6 +9,7 @@ import { encodeFrame, MessageType, ProtocolError, readBytes } from './frame';
 import type { TxOrigin } from '../model/origin';
 import { applyReceivedUpdate } from './apply-received';
 import { encodeIntegratedState, hasPendingUpdates } from './pending-updates';
+import { isEmptyStateVector, wholeStateOf } from './whole-state';
 
 export interface DocSyncSession {
   readonly docId: string;
@@ -92,7 +93,8 @@ export function createDocSyncSession({ docId, doc, send, origin, onSynced }: Doc
           const stateVector = readBytes(decoder);
           let diff: Uint8Array;
           try {
-            diff = encodeIntegratedState(doc, stateVector);
+            // The whole doc, to a side that holds none of it: kept encoded while the doc is unchanged (a room joining at once).
+            diff = isEmptyStateVector(stateVector) ? wholeStateOf(doc) : encodeIntegratedState(doc, stateVector);
           } catch {
             throw new ProtocolError('state-vector-malformed');
           }

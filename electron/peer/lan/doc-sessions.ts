@@ -10,6 +10,7 @@ import type { TxOrigin } from '../../../shared/model/origin';
 import { encodeFrame, MessageType, ProtocolError, readBytes } from '../../../shared/protocol/frame';
 import { applyReceivedUpdate } from '../../../shared/protocol/apply-received';
 import { createDocSyncSession, type DocSyncSession } from '../../../shared/protocol/sync-session';
+import { isEmptyStateVector, wholeStateOf } from '../../../shared/protocol/whole-state';
 import { heldDigest, sameDigest, type DocDigestPage } from './doc-digests';
 import type { LanDocHost } from './lan-contract';
 
@@ -214,11 +215,10 @@ export class DocSessions {
   private async answerEmpty(docId: string, decoder: decoding.Decoder): Promise<boolean> {
     const stateVector = peekPayload(decoder);
     if (!stateVector) throw new ProtocolError('sync-malformed');
-    // An empty state vector is one zero byte (no clients).
-    if (stateVector.byteLength !== 1 || stateVector[0] !== 0) return false;
-    // A dormant doc is sent as it is kept, without waking it.
+    if (!isEmptyStateVector(stateVector)) return false;
+    // A dormant doc is sent as it is kept, without waking it; an awake one as last encoded, if it has not changed since.
     const dormant = this.options.host.dormantDoc?.(docId);
-    const whole = dormant ? (dormant.updates.length === 1 ? (dormant.updates[0] as Uint8Array) : Y.mergeUpdates([...dormant.updates])) : Y.encodeStateAsUpdate(await this.options.host.openDoc(docId));
+    const whole = dormant ? (dormant.updates.length === 1 ? (dormant.updates[0] as Uint8Array) : Y.mergeUpdates([...dormant.updates])) : wholeStateOf(await this.options.host.openDoc(docId));
     this.options.send(
       encodeFrame(docId, MessageType.sync, (e) => {
         encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
