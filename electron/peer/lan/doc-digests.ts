@@ -47,6 +47,9 @@ export function docDigest(doc: Y.Doc): Uint8Array {
   return new Uint8Array(createHash('sha256').update(stateVector).update(deleteSet).digest().subarray(0, 8));
 }
 
+/** The digest of a doc holding nothing: what a side announces for a doc it opened and has not received yet. */
+export const EMPTY_DOC_DIGEST = docDigest(new Y.Doc());
+
 /** Digests of dormant docs, by the replica's object for them (a new one each time a doc sleeps). */
 const dormantDigests = new WeakMap<DormantDocState, Uint8Array>();
 

@@ -11,7 +11,7 @@ import { encodeFrame, MessageType, ProtocolError, readBytes } from '../../../sha
 import { applyReceivedUpdate } from '../../../shared/protocol/apply-received';
 import { createDocSyncSession, type DocSyncSession } from '../../../shared/protocol/sync-session';
 import { isEmptyStateVector, wholeStateOf } from '../../../shared/protocol/whole-state';
-import { heldDigest, sameDigest, type DocDigestPage } from './doc-digests';
+import { EMPTY_DOC_DIGEST, heldDigest, sameDigest, type DocDigestPage } from './doc-digests';
 import type { LanDocHost } from './lan-contract';
 
 /** Sessions one connection keeps open at most; the walk fills at most half, so step 1s the other side sends always find room. */
@@ -77,6 +77,10 @@ export class DocSessions {
   private settled = 0;
   /** Docs sent whole to the other side, which had none of them: nothing to receive from it. */
   private served = 0;
+  /** Of those, by id: one the other side also announces (empty) is counted there instead, once. */
+  private readonly servedIds = new Set<string>();
+  /** Docs the other side announced holding nothing of, settled by the walk without a session. */
+  private readonly announcedEmpty = new Set<string>();
   private destroyed = false;
 
   constructor(private readonly options: DocSessionsOptions) {}
@@ -225,7 +229,10 @@ export class DocSessions {
         encoding.writeVarUint8Array(e, whole);
       }),
     );
-    this.served++;
+    if (!this.announcedEmpty.has(docId) && !this.servedIds.has(docId)) {
+      this.servedIds.add(docId);
+      this.served++;
+    }
     this.options.onDidOpen(docId);
     this.options.onDidProgress();
     return true;
@@ -246,6 +253,15 @@ export class DocSessions {
         }
         equal = sameDigest(await heldDigest(this.options.host, entry.docId), entry.digest);
         this.options.onDidAck(entry.docId, saved);
+      }
+      // The other side holds nothing of this doc (it opened it and has not received it yet): there
+      // is nothing to pull, and its own walk asks for this side's, which goes whole and without
+      // waking the doc here (answerEmpty). A session would wake it, only to learn that.
+      if (!equal && sameDigest(entry.digest, EMPTY_DOC_DIGEST)) {
+        equal = true;
+        this.announcedEmpty.add(entry.docId);
+        // Already sent it whole: counted there, and now as announced; once is right.
+        if (this.servedIds.delete(entry.docId)) this.served--;
       }
       if (this.destroyed) return;
       if (equal) this.settled++;
