@@ -77,9 +77,13 @@ export class DocSessions {
   private settled = 0;
   /** Docs sent whole to the other side, which had none of them: nothing to receive from it. */
   private served = 0;
-  /** Of those, by id: one the other side also announces (empty) is counted there instead, once. */
-  private readonly servedIds = new Set<string>();
-  /** Docs the other side announced holding nothing of, settled by the walk without a session. */
+  /**
+   * Of those, the ones sent before the other side's last digest page came: one it then announces
+   * (empty) is counted there instead. Emptied at its last page, so it never grows with the docs held.
+   */
+  private readonly servedEarly = new Set<string>();
+  private pagesDone = false;
+  /** Docs the other side announced holding nothing of, settled by the walk without a session (as many as it has open and empty). */
   private readonly announcedEmpty = new Set<string>();
   private destroyed = false;
 
@@ -229,9 +233,9 @@ export class DocSessions {
         encoding.writeVarUint8Array(e, whole);
       }),
     );
-    if (!this.announcedEmpty.has(docId) && !this.servedIds.has(docId)) {
-      this.servedIds.add(docId);
+    if (!this.announcedEmpty.has(docId)) {
       this.served++;
+      if (!this.pagesDone) this.servedEarly.add(docId);
     }
     this.options.onDidOpen(docId);
     this.options.onDidProgress();
@@ -261,11 +265,15 @@ export class DocSessions {
         equal = true;
         this.announcedEmpty.add(entry.docId);
         // Already sent it whole: counted there, and now as announced; once is right.
-        if (this.servedIds.delete(entry.docId)) this.served--;
+        if (this.servedEarly.delete(entry.docId)) this.served--;
       }
       if (this.destroyed) return;
       if (equal) this.settled++;
       else this.want(entry.docId);
+    }
+    if (page.last) {
+      this.pagesDone = true;
+      this.servedEarly.clear();
     }
     this.pump();
     this.options.onDidProgress();
