@@ -78,12 +78,10 @@ export class DocSessions {
   /** Docs sent whole to the other side, which had none of them: nothing to receive from it. */
   private served = 0;
   /**
-   * Of those, the ones sent before the other side's last digest page came: one it then announces
-   * (empty) is counted there instead. Emptied at its last page, so it never grows with the docs held.
+   * Docs the other side announced holding nothing of, settled by the walk without a session (as
+   * many as it has open and empty). Its digest pages come before any step 1 it sends (its start
+   * runs before it handles a frame), so one of these sent whole later is counted once, here.
    */
-  private readonly servedEarly = new Set<string>();
-  private pagesDone = false;
-  /** Docs the other side announced holding nothing of, settled by the walk without a session (as many as it has open and empty). */
   private readonly announcedEmpty = new Set<string>();
   private destroyed = false;
 
@@ -233,10 +231,7 @@ export class DocSessions {
         encoding.writeVarUint8Array(e, whole);
       }),
     );
-    if (!this.announcedEmpty.has(docId)) {
-      this.served++;
-      if (!this.pagesDone) this.servedEarly.add(docId);
-    }
+    if (!this.announcedEmpty.has(docId)) this.served++;
     this.options.onDidOpen(docId);
     this.options.onDidProgress();
     return true;
@@ -264,16 +259,10 @@ export class DocSessions {
       if (!equal && sameDigest(entry.digest, EMPTY_DOC_DIGEST)) {
         equal = true;
         this.announcedEmpty.add(entry.docId);
-        // Already sent it whole: counted there, and now as announced; once is right.
-        if (this.servedEarly.delete(entry.docId)) this.served--;
       }
       if (this.destroyed) return;
       if (equal) this.settled++;
       else this.want(entry.docId);
-    }
-    if (page.last) {
-      this.pagesDone = true;
-      this.servedEarly.clear();
     }
     this.pump();
     this.options.onDidProgress();

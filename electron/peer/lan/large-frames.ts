@@ -8,11 +8,11 @@
 // so the receiver decompresses one chunk while the next is compressed and sent. The announcement
 // says how the chunks are coded; a chunk that does not decompress, or to more than the frame
 // has left, is a ProtocolError.
-import { brotliCompressSync, brotliDecompressSync, constants as zlib } from 'node:zlib';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { blobChunkFrames, readBlobChunk } from '../../../shared/protocol/blobs';
 import { encodeFrame, MessageType, ProtocolError } from '../../../shared/protocol/frame';
+import { compressFast, inflateAtMost } from '../fast-brotli';
 
 /** How a large frame's chunks are coded: as they are, or each compressed on its own with Brotli. */
 export const LargeFrameCoding = { raw: 0, brotli: 1 } as const;
@@ -53,7 +53,7 @@ export function* largeFrameFrames(id: number, frame: Uint8Array, limits: LargeFr
   }
   for (let offset = 0; offset < frame.byteLength; offset += limits.largeFrameChunkBytes) {
     const chunk = frame.subarray(offset, offset + limits.largeFrameChunkBytes);
-    const compressed = brotliCompressSync(chunk, { params: { [zlib.BROTLI_PARAM_QUALITY]: 0, [zlib.BROTLI_PARAM_SIZE_HINT]: chunk.byteLength } });
+    const compressed = compressFast(chunk);
     yield encodeFrame('', MessageType.blobChunk, (e) => {
       encoding.writeVarUint(e, id);
       encoding.writeVarUint8Array(e, compressed);
@@ -143,7 +143,7 @@ export class IncomingLargeFrame {
 /** A Brotli-coded chunk's bytes, never more than `room` (what its frame has left): a chunk that would grow past it, or does not decode, is refused before it is held. */
 function decompressed(chunk: Uint8Array, room: number): Uint8Array {
   try {
-    return brotliDecompressSync(chunk, { maxOutputLength: Math.max(1, room) });
+    return inflateAtMost(chunk, room);
   } catch (error) {
     throw new ProtocolError((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? 'large-frame-overrun' : 'large-frame-undecodable');
   }

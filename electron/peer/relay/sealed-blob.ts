@@ -7,10 +7,10 @@
 // to every laptop, and a 30k-card board's fits under the relay's blob limit. Such a blob says
 // its inflated size, and is refused if it inflates to anything else.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { brotliCompressSync, brotliDecompressSync, constants as zlib } from 'node:zlib';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { MAX_SEALED_BLOB_BYTES, RELAY_PROTOCOL } from '../../../shared/relay/relay-names';
+import { compressFast, inflateAtMost } from '../fast-brotli';
 
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
@@ -65,14 +65,14 @@ export function sealBlobPlaintext(key: Uint8Array, docId: string, plain: Uint8Ar
 
 /** `update` Brotli-compressed, or null when that is not smaller. */
 function compress(update: Uint8Array): Uint8Array | null {
-  const compressed = brotliCompressSync(update, { params: { [zlib.BROTLI_PARAM_QUALITY]: 0, [zlib.BROTLI_PARAM_SIZE_HINT]: update.byteLength } });
+  const compressed = compressFast(update);
   return compressed.byteLength < update.byteLength ? compressed : null;
 }
 
 /** A compressed update inflated to the size it says; throws if it says too much or inflates to anything else. */
 function inflate(compressed: Uint8Array, size: number): Uint8Array {
   if (size > MAX_OPENED_UPDATE_BYTES) throw new Error('too large');
-  const inflated = brotliDecompressSync(compressed, { maxOutputLength: Math.max(1, size) });
+  const inflated = inflateAtMost(compressed, size);
   if (inflated.byteLength !== size) throw new Error('size differs');
   return new Uint8Array(inflated.buffer, inflated.byteOffset, inflated.byteLength);
 }
