@@ -38,8 +38,11 @@ export async function expectModalKeyboardRoundTrip(page: Page, opener: Locator, 
 export async function expectMenuDialogKeyboardRoundTrip(page: Page, menuButton: Locator, item: string | RegExp, dialog: Locator, presses = 12): Promise<void> {
   await menuButton.focus();
   await page.keyboard.press('Enter');
-  const menuItem = page.getByRole('menu').getByRole('menuitem', { name: item });
+  const menu = page.getByRole('menu');
+  const menuItem = menu.getByRole('menuitem', { name: item });
   await expect(menuItem).toBeVisible();
+  // The menu takes focus just after it shows: an arrow key pressed before that goes to the button.
+  await expect.poll(() => menu.evaluate((el) => el.contains(document.activeElement))).toBe(true);
   for (let i = 0; i < 12 && !(await menuItem.evaluate((el) => el === document.activeElement)); i += 1) await page.keyboard.press('ArrowDown');
   await expect(menuItem).toBeFocused();
   await page.keyboard.press('Enter');
