@@ -92,6 +92,7 @@ export const plansEn = {
     today: 'Today',
     timelineLabel: 'Timeline. Tab moves between items; Alt+← / Alt+→ moves an item’s dates, Alt+Shift+← / → changes its end; Enter opens it.',
     timelineItem: '{{title}}, {{kind}}, {{range}}',
+    timelineItemFlagged: '{{title}}, {{kind}}, {{range}}, flagged',
     undatedNote_one: '{{count}} item without dates is only in Now / Next / Later.',
     undatedNote_other: '{{count}} items without dates are only in Now / Next / Later.',
     calendarLabel: 'Calendar of {{month}}',

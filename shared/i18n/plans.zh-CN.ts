@@ -96,6 +96,7 @@ export const plansZhCN: Widen<typeof plansEn> = {
     today: '今天',
     timelineLabel: '时间线。Tab 在计划项之间移动；Alt+← / Alt+→ 移动日期，Alt+Shift+← / → 调整结束日期；Enter 打开。',
     timelineItem: '{{title}}，{{kind}}，{{range}}',
+    timelineItemFlagged: '{{title}}，{{kind}}，{{range}}，需关注',
     undatedNote_one: '{{count}} 个没有日期的计划项只显示在“现在 / 下一步 / 以后”中。',
     undatedNote_other: '{{count}} 个没有日期的计划项只显示在“现在 / 下一步 / 以后”中。',
     calendarLabel: '{{month}}日历',

@@ -115,6 +115,9 @@ test('a release and the campaign waiting on it: moved, flagged on the other lapt
     await bar.focus();
     await pageA.keyboard.press('Alt+ArrowRight');
     await expect(pageA.getByTestId('plan-bar').filter({ hasText: CAMPAIGN })).toContainText('⚠');
+    // Said in words too: the bar's label (what a screen reader reads instead of its text) names the flag.
+    await expect(pageA.getByTestId('plan-bar').filter({ hasText: CAMPAIGN })).toHaveAttribute('aria-label', /, flagged$/);
+    await expect(bar).not.toHaveAttribute('aria-label', /flagged/);
     await expect(pageA.getByTestId('plan-arrow')).toHaveCount(1);
     await expect(pageA.getByTestId('plan-today')).toBeVisible();
     // Only bars near the visible area are drawn; the focused one stays drawn, and focused, when scrolled far away.

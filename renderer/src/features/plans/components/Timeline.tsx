@@ -76,7 +76,8 @@ const labelCache = new WeakMap<PlanItemSnapshot, { locale: string; label: string
 function barLabel(item: PlanItemSnapshot, t: TFunction, locale: Locale): string {
   const cached = labelCache.get(item);
   if (cached?.locale === locale) return cached.label;
-  const label = t('plans.timelineItem', { title: item.title, kind: t(`plans.kinds.${item.kind}`), range: rangeText(item, t, locale) });
+  // A flag is said in words: the label replaces the bar's text, ⚠ included, for a screen reader.
+  const label = t(item.flags.length > 0 ? 'plans.timelineItemFlagged' : 'plans.timelineItem', { title: item.title, kind: t(`plans.kinds.${item.kind}`), range: rangeText(item, t, locale) });
   labelCache.set(item, { locale, label });
   return label;
 }
