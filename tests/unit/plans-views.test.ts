@@ -2,7 +2,7 @@
 // KPI's change around a launch, the KPI review's launched / slipped / blocked lines, and the
 // exports (CSV safe to open in a spreadsheet).
 import { describe, expect, it } from 'vitest';
-import { changeAround, createPlanItem, draftKpiReviewAgenda, readPlansBoard, setPlanDates, setPlanStatus, addDependency, type PlanFact } from '../../shared/model';
+import { addDays, changeAround, createPlanItem, daysBetween, draftKpiReviewAgenda, readPlansBoard, setPlanDates, setPlanStatus, addDependency, type PlanFact } from '../../shared/model';
 import { planToCsv, planToMarkdown, type PlanExportNames } from '../../renderer/src/features/plans/export';
 import { filterPlanItems, NO_PLAN_FILTERS } from '../../renderer/src/features/plans/filtering';
 import { layOut, rangeOf, ticksOf, LANE_HEADER, ROW_HEIGHT } from '../../renderer/src/features/plans/timeline-scale';
@@ -45,6 +45,33 @@ describe('timeline geometry', () => {
     expect(ticksOf(range, 'month', 1)[0]).toBe('2026-03-01');
     expect(new Date(`${ticksOf(range, 'week', 1)[0]}T00:00:00Z`).getUTCDay()).toBe(1);
     expect(new Date(`${ticksOf(range, 'week', 0)[0]}T00:00:00Z`).getUTCDay()).toBe(0);
+  });
+
+  it('puts a tick on every week, month or quarter start in the range, and nowhere else', () => {
+    // What the ticks are, read day by day.
+    const reference = (range: { start: string; days: number }, zoom: 'week' | 'month' | 'quarter', weekStartsOn: 0 | 1) =>
+      Array.from({ length: range.days }, (_, d) => addDays(range.start, d)).filter((date) => {
+        const day = new Date(`${date}T00:00:00Z`);
+        return zoom === 'week' ? day.getUTCDay() === weekStartsOn : day.getUTCDate() === 1 && (zoom === 'month' || day.getUTCMonth() % 3 === 0);
+      });
+    for (const start of ['2026-01-01', '2026-01-02', '2025-12-31', '2026-02-28', '2024-02-29', '2026-03-01', '2026-06-30', '2026-10-01', '2026-11-15']) {
+      for (const days of [1, 2, 27, 31, 32, 92, 400, 1_200]) {
+        for (const zoom of ['week', 'month', 'quarter'] as const) {
+          for (const weekStartsOn of [0, 1] as const) expect(ticksOf({ start, days }, zoom, weekStartsOn), `${start} + ${days} days, ${zoom}, weeks from ${weekStartsOn}`).toEqual(reference({ start, days }, zoom, weekStartsOn));
+        }
+      }
+    }
+  });
+
+  it('counts the days between two dates as Date.parse does, both for dates read digit by digit and for the odd ones it leaves to Date.parse', () => {
+    const parsed = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+    const dates = ['2026-01-01', '2026-12-31', '2024-02-29', '2100-02-28', '2000-02-29', '1999-12-31', '1000-01-01', '0999-06-15', '2026-02-29', '2100-02-29', '2026-13-01', '2026-00-10', '2026-04-31', '2026-04-00', '2026-1-01', 'abcd-ef-gh', '', '2026/01/01', '+02026-01-01'];
+    for (const from of dates) {
+      for (const to of dates) expect(daysBetween(from, to), `${from} → ${to}`).toEqual(parsed(from, to));
+    }
+    expect(daysBetween('2026-03-01', '2026-02-28')).toBe(-1);
+    expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
+    expect(daysBetween('not a date', '2026-03-01')).toBeNaN();
   });
 });
 

@@ -36,9 +36,38 @@ export const dateRange = z
   .object({ start: isoDate, end: isoDate })
   .refine((r) => r.start <= r.end, { error: 'errors.planEndBeforeStart', path: ['end'] });
 
-/** Whole days from `from` to `to` (both `YYYY-MM-DD`); negative when `to` is earlier. */
+const DAY_MS = 86_400_000;
+
+/** Two ASCII digits of `s` at `at` as a number, or -1. */
+function twoDigits(s: string, at: number): number {
+  const a = s.charCodeAt(at) - 48;
+  const b = s.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+const daysInMonth = (year: number, month: number) => (month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : (MONTH_DAYS[month - 1] ?? 0));
+
+/**
+ * `date`'s time at midnight UTC, in ms (NaN when it is not a date), as `Date.parse` of
+ * `${date}T00:00:00Z` gives it; a plain `YYYY-MM-DD` (from year 1000) is read digit by digit: the
+ * timeline reads thousands of dates whenever it opens, and parsing a string per date was most of it.
+ */
+function midnightOf(date: string): number {
+  if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
+    const hi = twoDigits(date, 0);
+    const lo = twoDigits(date, 2);
+    const month = twoDigits(date, 5);
+    const day = twoDigits(date, 8);
+    const year = hi * 100 + lo;
+    if (hi >= 10 && lo >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) return Date.UTC(year, month - 1, day);
+  }
+  return Date.parse(`${date}T00:00:00Z`);
+}
+
+/** Whole days from `from` to `to` (both `YYYY-MM-DD`); negative when `to` is earlier (NaN when either is not a date). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return Math.round((midnightOf(to) - midnightOf(from)) / DAY_MS);
 }
 
 /** `date` moved by `days` (`YYYY-MM-DD`). */

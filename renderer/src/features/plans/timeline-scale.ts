@@ -30,14 +30,24 @@ export function rangeOf(items: readonly Pick<PlanItemSnapshot, 'start' | 'end'>[
 
 export const xOf = (range: TimelineRange, date: string, zoom: Zoom) => daysBetween(range.start, date) * DAY_WIDTH[zoom];
 
-/** The axis' ticks: week starts (Monday, or Sunday where the week starts then), month starts or quarter starts. */
+/**
+ * The axis' ticks: week starts (Monday, or Sunday where the week starts then), month starts or
+ * quarter starts, in the range. Stepped a week or a month at a time, not a day (three years of
+ * days was a thousand dates made and read each time the timeline opened or zoomed).
+ */
 export function ticksOf(range: TimelineRange, zoom: Zoom, weekStartsOn: 0 | 1): string[] {
   const ticks: string[] = [];
-  for (let d = 0; d < range.days; d++) {
-    const date = addDays(range.start, d);
-    const day = new Date(`${date}T00:00:00Z`);
-    if (zoom === 'week' ? day.getUTCDay() === weekStartsOn : zoom === 'month' ? day.getUTCDate() === 1 : day.getUTCDate() === 1 && day.getUTCMonth() % 3 === 0) ticks.push(date);
+  const first = new Date(`${range.start}T00:00:00Z`);
+  if (zoom === 'week') {
+    for (let d = (weekStartsOn - first.getUTCDay() + 7) % 7; d < range.days; d += 7) ticks.push(addDays(range.start, d));
+    return ticks;
   }
+  const end = first.getTime() + range.days * 86_400_000;
+  const step = zoom === 'month' ? 1 : 3;
+  // The first month (or quarter) that starts on or after the range's first day.
+  let month = first.getUTCMonth() + (first.getUTCDate() === 1 ? 0 : 1);
+  if (zoom === 'quarter') month = Math.ceil(month / 3) * 3;
+  for (let at = Date.UTC(first.getUTCFullYear(), month, 1); at < end; month += step, at = Date.UTC(first.getUTCFullYear(), month, 1)) ticks.push(new Date(at).toISOString().slice(0, 10));
   return ticks;
 }
 
