@@ -95,6 +95,7 @@ export const plansEn = {
     timelineItemFlagged: '{{title}}, {{kind}}, {{range}}, flagged',
     undatedNote_one: '{{count}} item without dates is only in Now / Next / Later.',
     undatedNote_other: '{{count}} items without dates are only in Now / Next / Later.',
+    calendarFlagged: '{{title}}, flagged',
     calendarLabel: 'Calendar of {{month}}',
     previousMonth: 'Previous month',
     nextMonth: 'Next month',

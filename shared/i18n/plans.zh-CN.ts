@@ -99,6 +99,7 @@ export const plansZhCN: Widen<typeof plansEn> = {
     timelineItemFlagged: '{{title}}，{{kind}}，{{range}}，需关注',
     undatedNote_one: '{{count}} 个没有日期的计划项只显示在“现在 / 下一步 / 以后”中。',
     undatedNote_other: '{{count}} 个没有日期的计划项只显示在“现在 / 下一步 / 以后”中。',
+    calendarFlagged: '{{title}}，需关注',
     calendarLabel: '{{month}}日历',
     previousMonth: '上个月',
     nextMonth: '下个月',

@@ -118,6 +118,13 @@ test('a release and the campaign waiting on it: moved, flagged on the other lapt
     // Said in words too: the bar's label (what a screen reader reads instead of its text) names the flag.
     await expect(pageA.getByTestId('plan-bar').filter({ hasText: CAMPAIGN })).toHaveAttribute('aria-label', /, flagged$/);
     await expect(bar).not.toHaveAttribute('aria-label', /flagged/);
+    // The calendar marks it too (this month, or the next: it runs for a month from tomorrow).
+    await pageA.getByRole('tab', { name: 'Calendar' }).click();
+    const calendar = pageA.getByTestId('plan-calendar');
+    if ((await calendar.getByRole('button', { name: CAMPAIGN }).count()) === 0) await calendar.getByRole('button', { name: 'Next month' }).click();
+    await expect(calendar.getByRole('button', { name: `${CAMPAIGN}, flagged`, exact: true }).first()).toContainText(`⚠ ${CAMPAIGN}`);
+    await expect(calendar.getByTestId('plan-calendar-entry').filter({ hasText: '⚠' }).filter({ hasNotText: CAMPAIGN })).toHaveCount(0);
+    await pageA.getByRole('tab', { name: 'Timeline' }).click();
     await expect(pageA.getByTestId('plan-arrow')).toHaveCount(1);
     await expect(pageA.getByTestId('plan-today')).toBeVisible();
     // Only bars near the visible area are drawn; the focused one stays drawn, and focused, when scrolled far away.

@@ -49,7 +49,7 @@ const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 const daysInMonth = (year: number, month: number) => (month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : (MONTH_DAYS[month - 1] ?? 0));
 
 /**
- * `date`'s time at midnight UTC, in ms (NaN when it is not a date), as `Date.parse` of
+ * `date`'s time at midnight UTC, in ms (NaN when it does not parse), as `Date.parse` of
  * `${date}T00:00:00Z` gives it; a plain `YYYY-MM-DD` (from year 1000) is read digit by digit: the
  * timeline reads thousands of dates whenever it opens, and parsing a string per date was most of it.
  */
@@ -65,7 +65,7 @@ function midnightOf(date: string): number {
   return Date.parse(`${date}T00:00:00Z`);
 }
 
-/** Whole days from `from` to `to` (both `YYYY-MM-DD`); negative when `to` is earlier (NaN when either is not a date). */
+/** Whole days from `from` to `to` (both `YYYY-MM-DD`); negative when `to` is earlier (NaN when either does not parse). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((midnightOf(to) - midnightOf(from)) / DAY_MS);
 }

@@ -1,5 +1,6 @@
-// A month calendar of the plan: each day lists the items running then and the milestones due,
-// weeks starting on the locale's first day; previous and next month buttons.
+// A month calendar of the plan: each day lists the items running then (⚠ before a flagged one,
+// as on its card and its bar) and the milestones due, weeks starting on the locale's first day;
+// previous and next month buttons.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays, type PlanItemSnapshot } from '../../../../../shared/model/plans';
@@ -35,10 +36,11 @@ export function CalendarView({ items, onOpen }: { items: readonly PlanItemSnapsh
   }, [first, weekStart]);
   const weekdays = days.slice(0, 7).map((d) => new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`)));
   const entries = (day: string) => {
-    const out: { key: string; id: string; title: string; milestone: boolean }[] = [];
+    const out: { key: string; id: string; title: string; milestone: boolean; flagged: boolean }[] = [];
     for (const item of items) {
-      if (item.start !== null && item.end !== null && item.start <= day && day <= item.end) out.push({ key: item.id, id: item.id, title: item.title, milestone: false });
-      for (const m of item.milestones) if (m.date === day) out.push({ key: `${item.id}:${m.id}`, id: item.id, title: `◇ ${m.title}`, milestone: true });
+      const flagged = item.flags.length > 0;
+      if (item.start !== null && item.end !== null && item.start <= day && day <= item.end) out.push({ key: item.id, id: item.id, title: item.title, milestone: false, flagged });
+      for (const m of item.milestones) if (m.date === day) out.push({ key: `${item.id}:${m.id}`, id: item.id, title: `◇ ${m.title}`, milestone: true, flagged: false });
     }
     return out;
   };
@@ -64,7 +66,15 @@ export function CalendarView({ items, onOpen }: { items: readonly PlanItemSnapsh
                     <ul>
                       {list.slice(0, PER_DAY).map((e) => (
                         <li key={e.key}>
-                          <button type="button" className={`link-button small${e.milestone ? ' milestone' : ''}`} onClick={() => onOpen(e.id)}>{e.title}</button>
+                          <button
+                            type="button"
+                            className={`link-button small${e.milestone ? ' milestone' : ''}`}
+                            onClick={() => onOpen(e.id)}
+                            aria-label={e.flagged ? t('plans.calendarFlagged', { title: e.title }) : undefined}
+                            data-testid="plan-calendar-entry"
+                          >
+                            {e.flagged ? `⚠ ${e.title}` : e.title}
+                          </button>
                         </li>
                       ))}
                       {list.length > PER_DAY && <li className="muted small">{t('plans.more', { count: list.length - PER_DAY })}</li>}
