@@ -37,6 +37,8 @@ async function windowOnFakePeer() {
   const deliver = (frame: Uint8Array) => transport!.onMessage?.(frame);
   return {
     client,
+    /** The peer sends any frame. */
+    deliver,
     /** The peer sends an update (a teammate's edit it received). */
     fromPeer: (update: Uint8Array) => deliver(encodeFrame(DOC_ID, MessageType.sync, (e) => syncProtocol.writeUpdate(e, update))),
     /** The peer says it has `doc` on disk up to its current state. */
@@ -114,4 +116,25 @@ it('an update from the peer that unlocks one this window held back (from its own
   expect(client.isSaved(DOC_ID)).toBe(false);
   saved(doc);
   expect(client.isSaved(DOC_ID)).toBe(true);
+});
+
+it('the peer saying it holds less than it said before (it lost its data) makes my edits unsaved again; a message that does not decode says nothing is saved', async () => {
+  const { client, saved, deliver } = await windowOnFakePeer();
+  const doc = new Y.Doc();
+  client.addDoc(DOC_ID, doc);
+  doc.getMap('notes').set('mine', 'typed in this window');
+  // Another of my windows wrote too: two clients in the doc, both on the peer's disk.
+  const other = teammate();
+  Y.applyUpdate(doc, other.edit('theirs'), 'cache');
+  saved(doc);
+  expect(client.isSaved(DOC_ID)).toBe(true);
+  // The peer now holds only the other window's client.
+  saved(other.doc);
+  expect(client.isSaved(DOC_ID)).toBe(false);
+  saved(doc);
+  expect(client.isSaved(DOC_ID)).toBe(true);
+  // A state vector cut short: the link is dropped, and nothing counts as saved until the peer says so again.
+  const whole = Y.encodeStateVector(doc);
+  deliver(encodeFrame(DOC_ID, MessageType.saved, (e) => encoding.writeVarUint8Array(e, whole.subarray(0, whole.length - 1))));
+  expect(client.isSaved(DOC_ID)).toBe(false);
 });

@@ -49,6 +49,32 @@ export function stateVectorCovers(have: Uint8Array | undefined, need: Uint8Array
   return true;
 }
 
+/**
+ * Decodes an encoded state vector into `into`, in place: the peer says "saved" after each write,
+ * hundreds of times a second in a busy room, and a new Map per message outlived the young
+ * generation (held until the next one) and fed the major GCs of a heap profile of that burst
+ * (so did emptying the Map and filling it again). A client the message leaves out (a peer that
+ * lost its data says less) is dropped. On bytes that do not decode it throws with `into`
+ * emptied: the doc then reads as not saved until the next message, never the other way round.
+ */
+function decodeStateVectorInto(bytes: Uint8Array, into: Map<number, number>): void {
+  try {
+    const decoder = decoding.createDecoder(bytes);
+    const count = decoding.readVarUint(decoder);
+    for (let left = count; left > 0; left--) {
+      const client = decoding.readVarUint(decoder);
+      into.set(client, decoding.readVarUint(decoder));
+    }
+    if (into.size > count) {
+      const sent = Y.decodeStateVector(bytes);
+      for (const client of into.keys()) if (!sent.has(client)) into.delete(client);
+    }
+  } catch (error) {
+    into.clear();
+    throw error;
+  }
+}
+
 export class LinkClient {
   private transport: ClientTransport | null = null;
   private readonly docs = new Map<string, Y.Doc>();
@@ -126,13 +152,12 @@ export class LinkClient {
     });
     doc.on('afterTransaction', (transaction: Y.Transaction) => {
       if (transaction.origin !== this.origin || parked) return;
-      let received = this.fromPeer.get(docId);
-      for (const [client, clock] of transaction.afterState) {
-        if (clock <= (transaction.beforeState.get(client) ?? 0)) continue;
-        received ??= new Map();
-        if ((received.get(client) ?? 0) < clock) received.set(client, clock);
-      }
-      if (received) this.fromPeer.set(docId, received);
+      // forEach, not the entries: no pair per client per transaction (see decodeStateVectorInto).
+      const received = this.fromPeer.get(docId) ?? new Map<number, number>();
+      transaction.afterState.forEach((clock, client) => {
+        if (clock > (transaction.beforeState.get(client) ?? 0) && (received.get(client) ?? 0) < clock) received.set(client, clock);
+      });
+      if (received.size > 0) this.fromPeer.set(docId, received);
     });
   }
 
@@ -282,7 +307,9 @@ export class LinkClient {
       case MessageType.saved: {
         const saved = decoding.readVarUint8Array(decoder);
         this.saved.set(docId, saved);
-        this.savedClocks.set(docId, Y.decodeStateVector(saved));
+        const clocks = this.savedClocks.get(docId) ?? new Map<number, number>();
+        this.savedClocks.set(docId, clocks);
+        decodeStateVectorInto(saved, clocks);
         this.events.onDidSave(docId);
         return;
       }

@@ -2,11 +2,13 @@
 // making 10 edits a second (new notes, typing into them, dot votes) for 30 s (5 s with --quick),
 // arriving through the hub's link. Measured in the page: the longest main-thread task, and per
 // new note the frames from the message that carried it to the frame that painted it.
-// TANDEM_BENCH_TRACE=<file.json> also records a Chromium trace of the profiled run (support/trace.ts).
+// TANDEM_BENCH_TRACE=<file.json> also records a Chromium trace of the profiled run (support/trace.ts),
+// and TANDEM_BENCH_HEAP=1 says where what outlived the young generation was allocated (support/heap-sample.ts).
 import type { NoteArrivals } from '../pages/app-probe-api';
 import { profileDuring, topEntries } from '../support/cpu-profile';
 import type { BenchContext, BenchRow, RowReport } from '../support/row';
 import { formatValue } from '../support/table';
+import { heapSampledIfAsked } from '../support/heap-sample';
 import { tracedIfAsked } from '../support/trace';
 import { median, sampleRoundRobin } from '../support/timing';
 import { joinWorkshopRoom } from '../support/workshop-teammates';
@@ -71,7 +73,7 @@ export const workshopBurstRow: BenchRow = {
         );
         context.progress('workshop-burst: one more run, profiled');
         await prepare();
-        const profile = await tracedIfAsked(session.page, () => profileDuring(session.page, session.build.rendererDir, () => burst(true)));
+        const { result: profile, sample: survivors } = await heapSampledIfAsked(session.page, session.build.rendererDir, () => tracedIfAsked(session.page, () => profileDuring(session.page, session.build.rendererDir, () => burst(true))));
         const worst = (a: NoteArrivals) => Math.max(a.missing > 0 ? Number.POSITIVE_INFINITY : 0, ...a.frames);
         const workload = `workshop-burst (${LAPTOPS} laptops × ${EDITS_PER_SECOND}/s, ${seconds} s)`;
         return {
@@ -86,6 +88,11 @@ export const workshopBurstRow: BenchRow = {
             `workshop-burst: CPU profile of one more run (self time, ms): by file ${topEntries(profile.files, 6)}; by function ${topEntries(profile.functions, 10)}; its longest busy stretch ${formatValue(profile.longestBusy.ms, 'ms')}: ${topEntries(profile.longestBusy.functions, 8)}.`,
             `workshop-burst: the page's JS heap after GC, ${formatValue(heap.heapBefore, 'bytes')} with the 10k feedback board open in the background, ${formatValue(heap.heapAfter, 'bytes')} once the app set it aside (off screen for a minute: renderer/src/boards/parking.ts); the bursts run after that.`,
             `workshop-burst: long tasks per run, median ${median(runs.map((a) => a.longTasks.length))}; React commits per run, median ${median(runs.map((a) => a.commits))}; notes over ${MAX_FRAMES} frames, worst run ${Math.max(0, ...runs.map((a) => a.frames.filter((f) => f > MAX_FRAMES).length))}; longest task ${formatValue(Math.max(...samples.burst), 'ms')}.`,
+            ...(survivors
+              ? [
+                  `workshop-burst: TANDEM_BENCH_HEAP, bytes allocated in the profiled run that outlived the young generation, by function: ${survivors.byFunction.slice(0, 12).map(([name, bytes]) => `${name} ${formatValue(bytes, 'bytes')}`).join('; ')}; by stack: ${survivors.byStack.slice(0, 6).map(([stack, bytes]) => `${formatValue(bytes, 'bytes')} ${stack}`).join(' | ')}.`,
+                ]
+              : []),
           ],
           environment: session.environment,
         };
