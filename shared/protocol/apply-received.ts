@@ -13,6 +13,17 @@ function observersOf(doc: Y.Doc): Map<string, Set<UpdateListener>> {
   return (doc as unknown as { _observers: Map<string, Set<UpdateListener>> })._observers;
 }
 
+/**
+ * Calls `fn` with each client whose clock the transaction moved, and its clock after. With
+ * forEach rather than the Map's entries: no pair per client per transaction, hundreds a second
+ * in a busy room (a heap profile of one found those outliving the young generation).
+ */
+export function forEachAdvancedClock(transaction: Y.Transaction, fn: (client: number, clock: number) => void): void {
+  transaction.afterState.forEach((clock, client) => {
+    if (clock > (transaction.beforeState.get(client) ?? 0)) fn(client, clock);
+  });
+}
+
 /** What Yjs checks before emitting `update`: the transaction added structs or deleted something. */
 export function transactionChanged(transaction: Y.Transaction): boolean {
   if (transaction.deleteSet.clients.size > 0) return true;

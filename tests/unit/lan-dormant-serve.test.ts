@@ -13,7 +13,9 @@ function keepDormant(peer: SimPeer, docId: string, source: Y.Doc): { wakes: () =
   const dormant: DormantDocState = { updates: [Y.encodeStateAsUpdate(source)], stateVector: Y.encodeStateVector(source) };
   let wakes = 0;
   const asleep = () => !host.docs.has(docId);
-  const { listDocIds, openDoc, savedStateVector } = { listDocIds: host.listDocIds.bind(host), openDoc: host.openDoc.bind(host), savedStateVector: host.savedStateVector.bind(host) };
+  const listDocIds = host.listDocIds.bind(host);
+  const openDoc = host.openDoc.bind(host);
+  const savedStateVector = host.savedStateVector.bind(host);
   host.holds = (id) => id === docId || host.docs.has(id);
   host.dormantDoc = (id) => (id === docId && asleep() ? dormant : undefined);
   host.listDocIds = async () => [...new Set([docId, ...(await listDocIds())])].sort();

@@ -14,6 +14,7 @@ import { blobChunkFrames, IncomingBlobs } from '../../../shared/protocol/blobs';
 import { encodePresenceFrame } from '../../../shared/protocol/presence-codec';
 import { createDocSyncSession, type DocSyncSession } from '../../../shared/protocol/sync-session';
 import { hasPendingUpdates } from '../../../shared/protocol/pending-updates';
+import { forEachAdvancedClock } from '../../../shared/protocol/apply-received';
 import type { ClientTransport, TransportFactory } from './transports';
 
 export type LinkStatus = 'connecting' | 'online' | 'offline';
@@ -152,10 +153,9 @@ export class LinkClient {
     });
     doc.on('afterTransaction', (transaction: Y.Transaction) => {
       if (transaction.origin !== this.origin || parked) return;
-      // forEach, not the entries: no pair per client per transaction (see decodeStateVectorInto).
       const received = this.fromPeer.get(docId) ?? new Map<number, number>();
-      transaction.afterState.forEach((clock, client) => {
-        if (clock > (transaction.beforeState.get(client) ?? 0) && (received.get(client) ?? 0) < clock) received.set(client, clock);
+      forEachAdvancedClock(transaction, (client, clock) => {
+        if ((received.get(client) ?? 0) < clock) received.set(client, clock);
       });
       if (received.size > 0) this.fromPeer.set(docId, received);
     });

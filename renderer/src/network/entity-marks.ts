@@ -4,6 +4,7 @@
 // its goal, a comment or activity entry for its item. Before a first change in this window an
 // entity is judged by the whole doc as it was when opened, which can only under-report.
 import * as Y from 'yjs';
+import { forEachAdvancedClock } from '../../../shared/protocol/apply-received';
 
 export type Clocks = ReadonlyMap<number, number>;
 
@@ -40,12 +41,8 @@ export class EntityMarks {
   }
 
   private onTransaction(tr: Y.Transaction): void {
-    // Read with forEach: iterating the state vectors' entries made a pair per client per
-    // transaction, hundreds a second in a busy room (a heap profile of the room's burst).
     const advanced: [number, number][] = [];
-    tr.afterState.forEach((clock, client) => {
-      if (clock > (tr.beforeState.get(client) ?? 0)) advanced.push([client, clock]);
-    });
+    forEachAdvancedClock(tr, (client, clock) => advanced.push([client, clock]));
     // A deletion moves no clock: the entity is gone or its field cleared, with nothing new to wait for.
     if (advanced.length === 0) return;
     const touched = new Set<string>();
