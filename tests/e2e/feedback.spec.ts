@@ -152,6 +152,23 @@ test('a CSV of 500 rows with three malformed rows imports 497 in one undoable st
   const inView = await newColumn.locator('.column-scroll').evaluate((el) => Math.ceil((el as HTMLElement).offsetHeight / 148));
   expect(inView).toBeGreaterThan(1);
   await expect(newColumn.getByTestId('item-card')).toHaveCount(inView + 2);
+  // The column follows the window (a taller one shows more cards) and its scrolling: at its end,
+  // the last card is drawn.
+  const size = page.viewportSize() ?? { width: 1280, height: 720 };
+  await page.setViewportSize({ width: size.width, height: size.height + 3 * 148 });
+  await expect.poll(() => newColumn.locator('.column-scroll').evaluate((el) => Math.ceil((el as HTMLElement).offsetHeight / 148))).toBeGreaterThan(inView);
+  const taller = await newColumn.locator('.column-scroll').evaluate((el) => Math.ceil((el as HTMLElement).offsetHeight / 148));
+  await expect(newColumn.getByTestId('item-card')).toHaveCount(taller + 2);
+  await page.setViewportSize(size);
+  await newColumn.locator('.column-scroll').evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  await expect
+    .poll(() =>
+      newColumn.locator('.column-scroll').evaluate((el) => {
+        const bottoms = [...el.querySelectorAll<HTMLElement>('[data-testid="item-card"]')].map((card) => card.offsetTop + 148);
+        return Math.max(...bottoms) >= (el.firstElementChild as HTMLElement).offsetHeight - 1;
+      }),
+    )
+    .toBe(true);
 
   // One undo removes the whole import; redo brings it back.
   await page.locator('body').click({ position: { x: 5, y: 5 } });

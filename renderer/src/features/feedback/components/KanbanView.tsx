@@ -4,7 +4,7 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { closestCorners, DndContext, pointerWithin, PointerSensor, useDroppable, useSensor, useSensors, type CollisionDetection, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { elementScroll, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { FeedbackChannelSnapshot, FeedbackItemSnapshot } from '../../../../../shared/model/feedback/snapshots';
 import type { MemberSnapshot } from '../../../../../shared/model/workspace';
@@ -35,6 +35,38 @@ const ABOVE_CARDS = 286;
 const POINTER_OPTIONS = { activationConstraint: { distance: 5 } };
 const NO_CHANNELS: readonly FeedbackChannelSnapshot[] = [];
 
+/**
+ * A column's size for its virtualiser, from a ResizeObserver alone. The virtualiser's own observer
+ * also reads the size at once when the column mounts: in the middle of React's commit, before the
+ * cards exist, which made the browser lay out the whole page an extra time on opening a board (a
+ * CPU profile of the open put 24 ms in that read). The first render has the size `initialRect`
+ * guesses; the observer's first call, after the frame's layout, corrects it if it was wrong.
+ */
+function observeColumnRect(instance: Virtualizer<HTMLDivElement, Element>, changed: (rect: Rect) => void): () => void {
+  const element = instance.scrollElement;
+  if (!element) return () => undefined;
+  const observer = new ResizeObserver(() => changed({ width: element.clientWidth, height: element.clientHeight }));
+  observer.observe(element, { box: 'content-box' });
+  return () => observer.disconnect();
+}
+
+/** Columns whose virtualiser has placed them once (see scrollColumn). */
+const placedColumns = new WeakSet<Element>();
+
+/**
+ * Scrolls a column for its virtualiser, except the scroll to the top it asks for when a column
+ * mounts: a new column is at the top already, and the write made the browser lay out the whole
+ * page in the middle of React's commit (24 ms of the open in a CPU profile). Later scrolls, and a
+ * first one anywhere but the top, are the virtualiser's own.
+ */
+function scrollColumn(offset: number, options: { adjustments?: number; behavior?: ScrollBehavior }, instance: Virtualizer<HTMLDivElement, Element>): void {
+  const element = instance.scrollElement;
+  const first = element !== null && !placedColumns.has(element);
+  if (element) placedColumns.add(element);
+  if (first && offset + (options.adjustments ?? 0) === 0) return;
+  elementScroll(offset, options, instance);
+}
+
 /** Drop where the pointer is (a card or a column); near nothing, on the closest. */
 const collision: CollisionDetection = (args) => {
   const under = pointerWithin(args);
@@ -63,6 +95,8 @@ const Column = memo(function Column({ statusId, overscan, channels, members, me,
     overscan,
     getItemKey: itemKey,
     initialRect: { width: 0, height: Math.max(0, window.innerHeight - ABOVE_CARDS) },
+    observeElementRect: observeColumnRect,
+    scrollToFn: scrollColumn,
     useFlushSync: false,
   });
   if (!status) return null;
@@ -134,7 +168,8 @@ function useColumnsOutOfView(columnCount: number) {
       setLeft(out.left);
       setRight(out.right);
     };
-    measure();
+    // The observer's first call measures, after the frame's layout: a measure here, in the commit
+    // that mounts the board, made the browser lay the page out once more before its first frame.
     const observer = new ResizeObserver(measure);
     observer.observe(kanban);
     kanban.addEventListener('scroll', measure, { passive: true });
