@@ -229,3 +229,33 @@ test('a slip travels down a chain: C waits on B, B waits on A; A moves a week la
   await page.getByRole('tab', { name: 'My work' }).click();
   await expect(page.getByTestId('my-plan-work')).toContainText('None of your plan items is waiting on something that moved.');
 });
+
+test('the timeline opens with today a third of the way in and the bars around it drawn, again after the window was resized', async ({ page, hub }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await firstRun(page, hub.url, 'Mei', 'Growth squad');
+  await newPlan(page);
+  const panel = page.getByTestId('plan-panel');
+  // Items long past and far ahead, so today lies far from the timeline's ends (its place is not clamped).
+  for (const [title, start, end] of [['Last year’s launch', localDay(-300), localDay(-280)], ['Onboarding revamp', localDay(-3), localDay(20)], ['Next year’s campaign', localDay(300), localDay(320)]] as const) {
+    await newItemByKeyboard(page, { title, kind: 'Release', team: 'Product team', start, end });
+    await panel.getByRole('button', { name: 'Close' }).click();
+  }
+  const scroller = page.getByTestId('plan-timeline-scroller');
+  const todayOffThird = () =>
+    scroller.evaluate((el) => {
+      const x = Number(/translateX\(([-\d.]+)px\)/.exec((el.querySelector('[data-testid="plan-today"]') as HTMLElement).style.transform)?.[1]);
+      return Math.abs(el.scrollLeft + el.clientWidth / 3 - x);
+    });
+  const bar = page.getByTestId('plan-bar').filter({ hasText: 'Onboarding' });
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  await expect(bar).toBeVisible();
+  expect(await todayOffThird()).toBeLessThan(2);
+  // Opened again at the same size (the size it remembers), and after the window narrowed.
+  for (const width of [1440, 1100]) {
+    await page.getByRole('tab', { name: 'Calendar' }).click();
+    await page.setViewportSize({ width, height: 900 });
+    await page.getByRole('tab', { name: 'Timeline' }).click();
+    await expect(bar).toBeVisible();
+    expect(await todayOffThird(), `at ${width} px`).toBeLessThan(2);
+  }
+});

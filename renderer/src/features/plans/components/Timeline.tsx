@@ -88,6 +88,11 @@ const barKey = (bar: Bar) => bar.id;
 const arrowKey = (arrow: Arrow) => arrow.key;
 const arrowTouches = (arrow: Arrow, area: DrawnWindow) => arrowDistance(arrow, area) === 0;
 
+/** The zoom a timeline opens at. */
+const OPENING_ZOOM: Zoom = 'month';
+/** The scroller's size when a timeline was last on screen (see `opening`). */
+let lastScrollerSize: { width: number; height: number } | null = null;
+
 const viewportOf = (el: HTMLElement, left = el.scrollLeft) => ({ left, top: el.scrollTop, width: el.clientWidth, height: el.clientHeight });
 
 export function Timeline({ items, onOpen, onMove }: { items: readonly PlanItemSnapshot[]; onOpen(id: string): void; onMove(item: PlanItemSnapshot, startDays: number, endDays: number): void }) {
@@ -95,22 +100,26 @@ export function Timeline({ items, onOpen, onMove }: { items: readonly PlanItemSn
   const locale = useApp((s) => s.locale);
   const today = useApp((s) => s.today);
   const goals = useLinkTargets('goals');
-  const [zoom, setZoom] = useState<Zoom>('month');
+  const [zoom, setZoom] = useState<Zoom>(OPENING_ZOOM);
   const [laneBy, setLaneBy] = useState<LaneBy>('team');
-  /** The drawn window, and the visible area when it was chosen (drawn at once; the rest 16 at a time, `fillStep`). */
-  const [area, setArea] = useState<{ win: DrawnWindow; view: DrawnWindow } | null>(null);
-  const [filled, setFilled] = useState<{ bars: ReadonlySet<string>; arrows: ReadonlySet<string> }>(NOTHING_FILLED);
-  const win = area?.win ?? null;
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const axisTrack = useRef<HTMLDivElement>(null);
   const laneLabels = useRef<HTMLDivElement>(null);
-  const shownWindow = useRef<DrawnWindow | null>(null);
-  const pendingLeft = useRef<number | null>(null);
   /** Where opening or zooming scrolled to, until its scroll event has come. */
   const placedAt = useRef<{ left: number; top: number } | null>(null);
-  const block = useRef(blockFor('month'));
+  const block = useRef(blockFor(OPENING_ZOOM));
   const range = useMemo(() => rangeOf(items, today), [items, today]);
+  // Opening with the size the scroller had last time: today's place and the visible bars are known
+  // in the first render, so the page is laid out once, with its bars (the layout effect checks).
+  const [opening] = useState(() => (lastScrollerSize ? { left: Math.max(0, xOf(range, today, OPENING_ZOOM) - lastScrollerSize.width / 3), top: 0, ...lastScrollerSize } : null));
+  /** The drawn window, and the visible area when it was chosen (drawn at once; the rest 16 at a time, `fillStep`). */
+  const [area, setArea] = useState<{ win: DrawnWindow; view: DrawnWindow } | null>(() => (opening ? { win: visibleWindowOf(opening), view: visibleWindowOf(opening) } : null));
+  const [filled, setFilled] = useState<{ bars: ReadonlySet<string>; arrows: ReadonlySet<string> }>(NOTHING_FILLED);
+  const win = area?.win ?? null;
+  const shownWindow = useRef<DrawnWindow | null>(area?.win ?? null);
+  const pendingLeft = useRef<number | null>(opening?.left ?? null);
+  const openingWidth = useRef<number | null>(opening?.width ?? null);
   const laneOrder = useMemo(() => (laneBy === 'team' ? ['product', 'operations', 'shared'] : [...goals.keys()]), [laneBy, goals]);
   const layout = useMemo(() => layOut(items, laneBy, laneOrder), [items, laneBy, laneOrder]);
   // Each item's days from the start, once per layout: a zoom only multiplies them.
@@ -190,6 +199,7 @@ export function Timeline({ items, onOpen, onMove }: { items: readonly PlanItemSn
     // Only a change of size redraws (the observer's first call, at mount, is not one).
     let size = `${el.clientWidth}×${el.clientHeight}`;
     const resized = new ResizeObserver(() => {
+      lastScrollerSize = { width: el.clientWidth, height: el.clientHeight };
       const now = `${el.clientWidth}×${el.clientHeight}`;
       if (now === size) return;
       size = now;
@@ -222,9 +232,13 @@ export function Timeline({ items, onOpen, onMove }: { items: readonly PlanItemSn
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const left = pendingLeft.current ?? leftAt(zoom, el);
+    // Opening's place for today holds if the scroller kept its size (this read lays out the page with the bars).
+    const sized = openingWidth.current === null || openingWidth.current === el.clientWidth;
+    openingWidth.current = null;
+    const left = (sized ? pendingLeft.current : null) ?? leftAt(zoom, el);
     pendingLeft.current = null;
     const view = viewportOf(el, left);
+    lastScrollerSize = { width: view.width, height: view.height };
     placedAt.current = el.scrollLeft === left ? null : { left, top: view.top };
     el.scrollLeft = left;
     block.current = blockFor(zoom);
