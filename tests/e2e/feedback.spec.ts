@@ -113,6 +113,21 @@ test('a team collects, triages, votes on, discusses and links feedback', async (
   await expect(card(page, 'Excel export please').getByTestId('vote-count')).toHaveText('1');
   await expectSaved(page);
 
+  // A card's words follow the language, and come back (each language's words are its own).
+  const excelCard = card(page, 'Export reports to Excel');
+  const language = page.getByRole('navigation').getByLabel(/^(Language|语言)$/);
+  await expect(excelCard.getByTestId('vote-button')).toContainText('2 votes');
+  await language.selectOption('zh-CN');
+  await expect(excelCard.getByTestId('vote-button')).toContainText('2 票');
+  await expect(excelCard.getByTestId('vote-button')).toContainText('为“Export reports to Excel”投票');
+  await expect(excelCard.getByTestId('impact-effort')).toHaveText('影响 4/5 · 投入 2/5');
+  await expect(excelCard.getByRole('button', { name: '打开“Export reports to Excel”' })).toBeVisible();
+  await expect(excelCard).toContainText('客服');
+  await language.selectOption('en');
+  await expect(excelCard.getByTestId('vote-button')).toContainText('2 votes');
+  await expect(excelCard.getByTestId('impact-effort')).toHaveText('Impact 4/5 · Effort 2/5');
+  await expect(excelCard).toContainText('Support');
+
   await page.reload();
   await expect.poll(() => titlesIn(page, 'Planned')).toEqual(['Dark mode']);
   await expect(card(page, 'Export reports to Excel').getByTestId('vote-count')).toHaveText('2');

@@ -8,7 +8,7 @@ export function statusLabel(status: Pick<FeedbackStatusSnapshot, 'key' | 'name'>
   return status.key ? t(`feedback.statuses.${status.key}`, { defaultValue: status.name }) : status.name;
 }
 
-export function channelLabel(channel: Pick<FeedbackChannelSnapshot, 'key' | 'name'> | undefined, t: TFunction): string {
+export function channelLabel(channel: Pick<FeedbackChannelSnapshot, 'key' | 'name'> | undefined, t: TFunction | ((key: string, values?: { defaultValue: string }) => string)): string {
   if (!channel) return t('feedback.noChannel');
   return channel.key ? t(`feedback.channels.${channel.key}`, { defaultValue: channel.name }) : channel.name;
 }

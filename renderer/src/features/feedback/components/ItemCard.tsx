@@ -5,10 +5,10 @@
 import { memo, type KeyboardEvent } from 'react';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import type { TFunction } from 'i18next';
 import type { FeedbackChannelSnapshot } from '../../../../../shared/model/feedback/snapshots';
 import type { MemberSnapshot } from '../../../../../shared/model/workspace';
 import { useApp } from '../../../context';
+import type { RepeatedWords } from '../../../i18n/repeated-words';
 import { selectFeedbackItem } from '../board-view';
 import { channelLabel } from '../labels';
 import { CardPresence } from '../../../components/presence/PresenceAvatars';
@@ -21,8 +21,8 @@ export interface ItemCardProps {
   itemId: string;
   /** Where the card sits in its virtual column, in px from the top (the card is its own row: no wrapper element). */
   top: number;
-  /** The column's: one translation hook per column, not per card. */
-  t: TFunction;
+  /** The card's words in the language on screen (the column's: one translation hook per column, not per card). */
+  words: RepeatedWords;
   channels: ReadonlyMap<string, FeedbackChannelSnapshot>;
   members: ReadonlyMap<string, MemberSnapshot>;
   /** My member id, for my vote. */
@@ -35,7 +35,7 @@ export interface ItemCardProps {
 
 const ARROWS: Record<string, 'left' | 'right' | 'up' | 'down'> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
 
-export const ItemCard = memo(function ItemCard({ itemId, top, t, channels, members, me, draggable, onOpen, onVote, onKeyMove }: ItemCardProps) {
+export const ItemCard = memo(function ItemCard({ itemId, top, words, channels, members, me, draggable, onOpen, onVote, onKeyMove }: ItemCardProps) {
   const item = useApp((s) => selectFeedbackItem(s, itemId));
   const selected = useApp((s) => s.selectedItemId === itemId);
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: itemId, disabled: !draggable, data: { columnId: item?.columnId } });
@@ -64,31 +64,31 @@ export const ItemCard = memo(function ItemCard({ itemId, top, t, channels, membe
       {...dragAttributes}
       {...listeners}
     >
-      <button className="item-open" data-opens-item={item.id} onClick={() => onOpen(item.id)} onKeyDown={onKeyDown} aria-label={t('feedback.open', { title: item.title })} aria-describedby="card-move-hint">
+      <button className="item-open" data-opens-item={item.id} onClick={() => onOpen(item.id)} onKeyDown={onKeyDown} aria-label={words.around('feedback.open', 'title', item.title)} aria-describedby="card-move-hint">
         <span className="item-title">{item.title}</span>
       </button>
       <div className="item-meta">
         {/* Importance (to the asker, +1 to +3) shows only when raised, in its own words, first. */}
-        {item.importance > 1 && <span className={`importance-badge level-${item.importance}`}>{t(`feedback.importance.${item.importance}`)}</span>}
-        {channel && <span className="channel-badge">{channelLabel(channel, t)}</span>}
+        {item.importance > 1 && <span className={`importance-badge level-${item.importance}`}>{words.say(`feedback.importance.${item.importance}`)}</span>}
+        {channel && <span className="channel-badge">{channelLabel(channel, words.say)}</span>}
         {item.customer && <span className="muted small">{item.customer}</span>}
         {item.tags.length > 0 && <span className="tag">{item.tags.slice(0, 3).map((tag) => `#${tag}`).join(' ')}</span>}
       </div>
       {/* Impact and effort are out of 5. */}
       <span className="item-scores small muted" data-testid="impact-effort">
-        {t('feedback.card.impactEffort', { impact: item.impact, effort: item.effort })}
+        {words.say('feedback.card.impactEffort', { impact: item.impact, effort: item.effort })}
       </span>
       <div className="item-foot">
         <ConflictBadge ownerId={item.id} />
         {/* Named by what it shows, the count and its word, followed by what it does (no aria-label hiding the count). */}
         <button className={`vote-button${votedByMe ? ' voted' : ''}`} aria-pressed={votedByMe} onClick={() => onVote(item.id)} data-testid="vote-button">
-          <span aria-hidden="true">▲</span> <span data-testid="vote-count">{item.voteCount}</span> {t('feedback.card.votes', { count: item.voteCount })}
-          <span className="visually-hidden"> · {t('feedback.voteFor', { title: item.title })}</span>
+          <span aria-hidden="true">▲</span> <span data-testid="vote-count">{item.voteCount}</span> {words.say('feedback.card.votes', { count: item.voteCount })}
+          <span className="visually-hidden"> · {words.around('feedback.voteFor', 'title', item.title)}</span>
         </button>
         {/* Text of the row itself, not an element of its own: a column of cards is fewer nodes. */}
-        {item.commentCount > 0 && t('feedback.comments', { count: item.commentCount })}
-        <span className="muted small" title={t('feedback.card.priorityHint')} data-testid="priority">
-          {t('feedback.card.priority', { value: item.priority.toFixed(1) })}
+        {item.commentCount > 0 && words.say('feedback.comments', { count: item.commentCount })}
+        <span className="muted small" title={words.say('feedback.card.priorityHint')} data-testid="priority">
+          {words.say('feedback.card.priority', { value: item.priority.toFixed(1) })}
         </span>
         {owner && (
           <span className="avatar small" style={{ background: owner.colour }} title={owner.name} aria-label={owner.name}>

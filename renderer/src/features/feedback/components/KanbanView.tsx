@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { FeedbackChannelSnapshot, FeedbackItemSnapshot } from '../../../../../shared/model/feedback/snapshots';
 import type { MemberSnapshot } from '../../../../../shared/model/workspace';
 import { useApp, useRuntime } from '../../../context';
+import { repeatedWords } from '../../../i18n/repeated-words';
 import { selectFeedbackBoard } from '../../../state/store';
 import { selectColumnIds, selectVisibleColumn, selectVisibleColumns } from '../board-view';
 import { statusLabel } from '../labels';
@@ -88,7 +89,8 @@ const collision: CollisionDetection = (args) => {
  * column's height shows (its likely size is given before the element exists).
  */
 const Column = memo(function Column({ statusId, overscan, channels, members, me, draggable, onOpen, onVote, onKeyMove }: ColumnProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const words = repeatedWords(i18n, i18n.language);
   const scrollRef = useRef<HTMLDivElement>(null);
   const status = useApp((s) => selectVisibleColumn(s, statusId)?.status);
   const key = useApp((s) => selectVisibleColumn(s, statusId)?.key ?? '');
@@ -123,7 +125,7 @@ const Column = memo(function Column({ statusId, overscan, channels, members, me,
         <div ref={setNodeRef} className="column-body" style={{ height: Math.max(virtualizer.getTotalSize(), 60) }}>
           <SortableContext items={drawnIds} strategy={verticalListSortingStrategy}>
             {rows.map((row) => (
-              <ItemCard key={ids[row.index]} itemId={ids[row.index] as string} top={row.start} t={t} channels={channels} members={members} me={me} draggable={draggable} onOpen={onOpen} onVote={onVote} onKeyMove={onKeyMove} />
+              <ItemCard key={ids[row.index]} itemId={ids[row.index] as string} top={row.start} words={words} channels={channels} members={members} me={me} draggable={draggable} onOpen={onOpen} onVote={onVote} onKeyMove={onKeyMove} />
             ))}
           </SortableContext>
         </div>
