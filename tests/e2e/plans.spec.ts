@@ -185,6 +185,9 @@ test('the plan board, its timeline, calendar and item panel pass axe in English 
     const long = bars.find((bar) => bar.label.includes(longTitle));
     expect(long?.text === '' || (long?.text.endsWith('…') && longTitle.startsWith(long.text.slice(0, -1)))).toBe(true);
     expect(bars.some((bar) => bar.text === RELEASE)).toBe(true);
+    // Each bar is named in the language on screen: title, kind and dates.
+    const releaseLabel = bars.find((bar) => bar.text === RELEASE)?.label ?? '';
+    expect(releaseLabel).toMatch(language === 'en' ? new RegExp(`^${RELEASE}, Release, \\S.* – \\S`) : new RegExp(`^${RELEASE}，版本发布，\\S.* – \\S`));
     await expectNoAxeViolationsInBothThemes(page, `the plan's timeline (${language})`);
     await page.getByRole('tab', { name: language === 'en' ? 'Calendar' : '日历' }).click();
     await expectNoAxeViolationsInBothThemes(page, `the plan's calendar (${language})`);

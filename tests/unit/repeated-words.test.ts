@@ -20,9 +20,12 @@ describe('repeated words', () => {
         expect(words.say('feedback.card.priority', { value: '3.5' })).toBe(t('feedback.card.priority', { value: '3.5' }));
         expect(words.say('feedback.card.priorityHint')).toBe(t('feedback.card.priorityHint'));
         expect(words.say('feedback.channels.nope', { defaultValue: 'Partner calls' })).toBe('Partner calls');
-        for (const title of ['Export to Excel', '导出报表', 'Price $& and $1 and {{title}}', '']) {
-          expect(words.around('feedback.open', 'title', title)).toBe(t('feedback.open', { title }));
-          expect(words.around('feedback.voteFor', 'title', title)).toBe(t('feedback.voteFor', { title }));
+        for (const title of ['Export to Excel', '导出报表', 'Price $& and $1 and {{title}}', '', 'odd \uE001 \uE002 marks']) {
+          expect(words.around('feedback.open', { title })).toBe(t('feedback.open', { title }));
+          expect(words.around('feedback.voteFor', { title })).toBe(t('feedback.voteFor', { title }));
+          // Several texts, one holding what stands for another's place in the sentence.
+          const texts = { title, kind: '\uE000 release', range: 'May 3 – 9' };
+          expect(words.around('plans.timelineItem', texts)).toBe(t('plans.timelineItem', texts));
         }
       }
     });

@@ -8,8 +8,9 @@ import type { i18n as I18n, TFunction } from 'i18next';
 /** Values of a sentence: what i18next interpolates, `count` picking the plural. */
 export type WordValues = Readonly<Record<string, string | number>>;
 
-/** Stands for the text put into a sentence (a private-use character, in no catalogue). */
-const SLOT = '\uE000';
+/** Stand for the texts put into a sentence: private-use characters, in no catalogue. */
+const slot = (index: number) => String.fromCharCode(0xe000 + index);
+const SLOTS = /[\uE000-\uE0FF]/g;
 /** A long-lived view with many distinct values starts its cache again past this many sentences. */
 const MAX_CACHED = 5_000;
 
@@ -30,9 +31,13 @@ export class RepeatedWords {
     return sentence;
   };
 
-  /** `t(key, { [name]: text })`, for text that differs on every call (a title): the sentence around it is worked out once. */
-  around(key: string, name: string, text: string): string {
-    return this.say(key, { [name]: SLOT }).split(SLOT).join(text);
+  /** `t(key, texts)`, for texts that differ on every call (a title, dates): the sentence around them is worked out once. */
+  around(key: string, texts: Readonly<Record<string, string>>): string {
+    const names = Object.keys(texts);
+    const slots: Record<string, string> = {};
+    names.forEach((name, i) => (slots[name] = slot(i)));
+    // One pass: a text put in is never read again for the places of the others.
+    return this.say(key, slots).replace(SLOTS, (c) => texts[names[c.charCodeAt(0) - 0xe000] as string] ?? c);
   }
 }
 

@@ -34,7 +34,7 @@ function directFlagText(flag: DirectPlanFlag, titleOf: (id: string) => string, t
   }
 }
 
-export function rangeText(item: Pick<PlanItemSnapshot, 'start' | 'end' | 'horizon'>, t: TFunction, locale: Locale): string {
+export function rangeText(item: Pick<PlanItemSnapshot, 'start' | 'end' | 'horizon'>, t: TFunction | ((key: string, values?: Readonly<Record<string, string>>) => string), locale: Locale): string {
   if (item.start === null || item.end === null) return t(`plans.horizons.${item.horizon ?? 'later'}`);
   return t('plans.range', { start: formatDate(item.start, locale), end: formatDate(item.end, locale) });
 }

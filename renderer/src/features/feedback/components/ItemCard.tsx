@@ -64,7 +64,7 @@ export const ItemCard = memo(function ItemCard({ itemId, top, words, channels, m
       {...dragAttributes}
       {...listeners}
     >
-      <button className="item-open" data-opens-item={item.id} onClick={() => onOpen(item.id)} onKeyDown={onKeyDown} aria-label={words.around('feedback.open', 'title', item.title)} aria-describedby="card-move-hint">
+      <button className="item-open" data-opens-item={item.id} onClick={() => onOpen(item.id)} onKeyDown={onKeyDown} aria-label={words.around('feedback.open', { title: item.title })} aria-describedby="card-move-hint">
         <span className="item-title">{item.title}</span>
       </button>
       <div className="item-meta">
@@ -83,7 +83,7 @@ export const ItemCard = memo(function ItemCard({ itemId, top, words, channels, m
         {/* Named by what it shows, the count and its word, followed by what it does (no aria-label hiding the count). */}
         <button className={`vote-button${votedByMe ? ' voted' : ''}`} aria-pressed={votedByMe} onClick={() => onVote(item.id)} data-testid="vote-button">
           <span aria-hidden="true">▲</span> <span data-testid="vote-count">{item.voteCount}</span> {words.say('feedback.card.votes', { count: item.voteCount })}
-          <span className="visually-hidden"> · {words.around('feedback.voteFor', 'title', item.title)}</span>
+          <span className="visually-hidden"> · {words.around('feedback.voteFor', { title: item.title })}</span>
         </button>
         {/* Text of the row itself, not an element of its own: a column of cards is fewer nodes. */}
         {item.commentCount > 0 && words.say('feedback.comments', { count: item.commentCount })}

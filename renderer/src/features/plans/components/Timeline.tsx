@@ -7,12 +7,12 @@
 // window moves a block (see timeline-window.ts), in a transition; what the visible area does not
 // show yet comes in 16 bars at a time in idle time, and after opening or zooming, once the page is idle.
 import { memo, startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type RefObject } from 'react';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../../../shared/api/bridge';
 import { daysBetween, type PlanItemSnapshot } from '../../../../../shared/model/plans';
 import { useApp } from '../../../context';
 import { formatDate } from '../../../i18n/i18n';
+import { repeatedWords, type RepeatedWords } from '../../../i18n/repeated-words';
 import { useLinkTargets } from '../../links';
 import { rangeText, weekStartOf } from '../labels';
 import { DAY_WIDTH, layOut, rangeOf, ROW_HEIGHT, ticksOf, xOf, type LaneBy, type Zoom } from '../timeline-scale';
@@ -73,11 +73,12 @@ const TimelineAxis = memo(function TimelineAxis({ ticks, trackRef }: { ticks: re
 
 /** Labels of the bars drawn, each worked out once per item snapshot and language rather than for every item up front. */
 const labelCache = new WeakMap<PlanItemSnapshot, { locale: string; label: string }>();
-function barLabel(item: PlanItemSnapshot, t: TFunction, locale: Locale): string {
+function barLabel(item: PlanItemSnapshot, words: RepeatedWords, locale: Locale): string {
   const cached = labelCache.get(item);
   if (cached?.locale === locale) return cached.label;
   // A flag is said in words: the label replaces the bar's text, ⚠ included, for a screen reader.
-  const label = t(item.flags.length > 0 ? 'plans.timelineItemFlagged' : 'plans.timelineItem', { title: item.title, kind: t(`plans.kinds.${item.kind}`), range: rangeText(item, t, locale) });
+  // The sentences around the title and dates are worked out once (a timeline opens with hundreds of bars).
+  const label = words.around(item.flags.length > 0 ? 'plans.timelineItemFlagged' : 'plans.timelineItem', { title: item.title, kind: words.say(`plans.kinds.${item.kind}`), range: rangeText(item, words.say, locale) });
   labelCache.set(item, { locale, label });
   return label;
 }
@@ -96,7 +97,7 @@ let lastScrollerSize: { width: number; height: number } | null = null;
 const viewportOf = (el: HTMLElement, left = el.scrollLeft) => ({ left, top: el.scrollTop, width: el.clientWidth, height: el.clientHeight });
 
 export function Timeline({ items, onOpen, onMove }: { items: readonly PlanItemSnapshot[]; onOpen(id: string): void; onMove(item: PlanItemSnapshot, startDays: number, endDays: number): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const locale = useApp((s) => s.locale);
   const today = useApp((s) => s.today);
   const goals = useLinkTargets('goals');
@@ -142,7 +143,8 @@ export function Timeline({ items, onOpen, onMove }: { items: readonly PlanItemSn
     return out;
   }, [bars]);
   const ticks = useMemo(() => ticksOf(range, zoom, weekStartOf(locale)).map((date) => ({ date, x: xOf(range, date, zoom), label: tickLabel(date, zoom, locale) })), [range, zoom, locale]);
-  const labelOf = (item: PlanItemSnapshot) => barLabel(item, t, locale);
+  const words = repeatedWords(i18n, locale);
+  const labelOf = (item: PlanItemSnapshot) => barLabel(item, words, locale);
   // The bars' font (0.78rem of the page's family), for fitting their titles without a clip each.
   const barFont = useMemo(() => {
     const root = getComputedStyle(document.documentElement);

@@ -15,6 +15,7 @@ import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zo
 import { forwardRef, startTransition, type ReactElement, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClusterSnapshot, NoteSnapshot } from '../../../../../shared/model/workshops/read';
+import { repeatedWords, type RepeatedWords } from '../../../i18n/repeated-words';
 import { clusterFrame, cullWindow, intersects, newNotePlace, notePosition, windowServes, NOTE_HEIGHT, NOTE_WIDTH, type CullWindow, type DragOffset } from '../geometry';
 import { StickyNote, type NoteHandlers } from './StickyNote';
 
@@ -94,7 +95,8 @@ function centreOf(t: ZoomTransform, size: Size): CanvasCentre {
 
 export const NoteCanvas = forwardRef<CanvasHandle, Props>(function NoteCanvas(props, ref) {
   const { notes, clusters, selected, editingId, openNoteId = null, authorName, myVotes, totals, handlers, onMoveNotes, onCanvasDoubleClick, onClusterAction, onViewChange } = props;
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const words = repeatedWords(i18n, i18n.language);
   const viewportRef = useRef<HTMLDivElement>(null);
   const worldRef = useRef<HTMLDivElement>(null);
   const behaviourRef = useRef<ZoomBehavior<HTMLDivElement, unknown> | null>(null);
@@ -265,7 +267,7 @@ export const NoteCanvas = forwardRef<CanvasHandle, Props>(function NoteCanvas(pr
   );
 
   /** Each shown note's element with the props it was made with, by snapshot (a changed note is a new snapshot). */
-  const [elements] = useState(() => new WeakMap<NoteSnapshot, { selected: boolean; editing: boolean; authorName: string | null; myVotes: number; total: number | null; handlers: NoteHandlers; element: ReactElement }>());
+  const [elements] = useState(() => new WeakMap<NoteSnapshot, { selected: boolean; editing: boolean; authorName: string | null; myVotes: number; total: number | null; handlers: NoteHandlers; words: RepeatedWords; element: ReactElement }>());
 
   const shownNotes = useMemo(() => {
     if (cull === 'all') return notes;
@@ -329,10 +331,10 @@ export const NoteCanvas = forwardRef<CanvasHandle, Props>(function NoteCanvas(pr
           // (not even a props object: a heap profile of the room's burst found those outliving
           // young-generation collections, held by the frame's render).
           const cached = elements.get(note);
-          if (cached && cached.handlers === noteHandlers && cached.selected === isSelected && cached.editing === editing && cached.authorName === author && cached.myVotes === mine && cached.total === total) return cached.element;
+          if (cached && cached.handlers === noteHandlers && cached.words === words && cached.selected === isSelected && cached.editing === editing && cached.authorName === author && cached.myVotes === mine && cached.total === total) return cached.element;
           const props = { selected: isSelected, editing, authorName: author, myVotes: mine, total };
-          const element = <StickyNote key={note.id} note={note} x={note.x} y={note.y} handlers={noteHandlers} {...props} />;
-          elements.set(note, { ...props, handlers: noteHandlers, element });
+          const element = <StickyNote key={note.id} note={note} x={note.x} y={note.y} handlers={noteHandlers} words={words} {...props} />;
+          elements.set(note, { ...props, handlers: noteHandlers, words, element });
           return element;
         })}
       </div>

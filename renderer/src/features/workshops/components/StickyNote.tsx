@@ -4,8 +4,8 @@
 import { drag } from 'd3-drag';
 import { select } from 'd3-selection';
 import { memo, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { NoteSnapshot } from '../../../../../shared/model/workshops/read';
+import type { RepeatedWords } from '../../../i18n/repeated-words';
 import { NOTE_HEIGHT, NOTE_WIDTH } from '../geometry';
 
 export interface NoteHandlers {
@@ -31,6 +31,8 @@ interface Props {
   /** Counted votes of everyone, once results are revealed; else null. */
   total: number | null;
   handlers: NoteHandlers;
+  /** The canvas' words in the language on screen: no translation hook per note. */
+  words: RepeatedWords;
 }
 
 /**
@@ -45,8 +47,7 @@ function mayOverflow(text: string): boolean {
   return false;
 }
 
-export const StickyNote = memo(function StickyNote({ note, x, y, selected, editing, authorName, myVotes, total, handlers }: Props) {
-  const { t } = useTranslation();
+export const StickyNote = memo(function StickyNote({ note, x, y, selected, editing, authorName, myVotes, total, handlers, words }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const [draft, setDraft] = useState(note.text);
   /** Escape leaves the edit without saving, though moving focus away blurs the text area. */
@@ -89,7 +90,7 @@ export const StickyNote = memo(function StickyNote({ note, x, y, selected, editi
     else return;
     e.preventDefault();
   }
-  const label = [note.text || t('workshops.emptyNote'), authorName ? t('workshops.by', { name: authorName }) : null, myVotes > 0 ? t('workshops.myVotes', { count: myVotes }) : null, total !== null ? t('workshops.totalVotes', { count: total }) : null]
+  const label = [note.text || words.say('workshops.emptyNote'), authorName ? words.say('workshops.by', { name: authorName }) : null, myVotes > 0 ? words.say('workshops.myVotes', { count: myVotes }) : null, total !== null ? words.say('workshops.totalVotes', { count: total }) : null]
     .filter(Boolean)
     .join(' · ');
   return (
@@ -113,7 +114,7 @@ export const StickyNote = memo(function StickyNote({ note, x, y, selected, editi
       {editing ? (
         <textarea
           autoFocus
-          aria-label={t('workshops.noteText')}
+          aria-label={words.say('workshops.noteText')}
           value={draft}
           maxLength={500}
           onChange={(e) => setDraft(e.target.value)}
@@ -131,7 +132,7 @@ export const StickyNote = memo(function StickyNote({ note, x, y, selected, editi
           }}
         />
       ) : (
-        <span className={mayOverflow(note.text) ? 'note-text long' : 'note-text'}>{note.text || <span className="muted">{t('workshops.emptyNote')}</span>}</span>
+        <span className={mayOverflow(note.text) ? 'note-text long' : 'note-text'}>{note.text || <span className="muted">{words.say('workshops.emptyNote')}</span>}</span>
       )}
       <span className="note-footer" aria-hidden="true">
         {authorName && <span className="note-author">{authorName}</span>}
