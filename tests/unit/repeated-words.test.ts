@@ -11,6 +11,9 @@ describe('repeated words', () => {
       const { t } = i18n;
       const words = repeatedWords(i18n, locale);
       expect(repeatedWords(i18n, locale)).toBe(words);
+      // As react-i18next hands each component a copy of the instance: the same words.
+      const copy = Object.create(Object.getPrototypeOf(i18n), Object.getOwnPropertyDescriptors(i18n)) as typeof i18n;
+      expect(repeatedWords(copy, locale)).toBe(words);
       for (let round = 0; round < 2; round++) {
         for (const count of [0, 1, 2, 5, 21]) {
           expect(words.say('feedback.card.votes', { count })).toBe(t('feedback.card.votes', { count }));

@@ -41,17 +41,18 @@ export class RepeatedWords {
   }
 }
 
-const byInstance = new WeakMap<I18n, Map<string, RepeatedWords>>();
+const byStore = new WeakMap<object, Map<string, RepeatedWords>>();
 
 /**
- * The cache for a language. Kept per i18next instance and language, not per `t`: react-i18next
- * makes a new `t` for each component that mounts, so a board opened again would start empty.
+ * The cache for a language. Kept per i18next instance (by its resource store) and language, not
+ * per `t` or per `i18n` object: react-i18next makes a new `t`, and a new copy of the instance,
+ * for each component that mounts, so a cache keyed by either started empty for each column.
  */
 export function repeatedWords(i18n: I18n, language: string): RepeatedWords {
-  let languages = byInstance.get(i18n);
+  let languages = byStore.get(i18n.store);
   if (!languages) {
     languages = new Map();
-    byInstance.set(i18n, languages);
+    byStore.set(i18n.store, languages);
   }
   let words = languages.get(language);
   if (!words) {
