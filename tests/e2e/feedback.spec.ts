@@ -185,6 +185,27 @@ test('a CSV of 500 rows with three malformed rows imports 497 in one undoable st
     )
     .toBe(true);
 
+  // Dragging the column's first card while the column scrolls far below it: the cards under the
+  // pointer still make room for it (it stays in the sortable list though no longer drawn), and
+  // Escape puts everything back.
+  const scroller = newColumn.locator('.column-scroll');
+  await scroller.evaluate((el) => el.scrollTo({ top: 0 }));
+  const first = newColumn.getByTestId('item-card').first();
+  const firstTitle = await first.locator('.item-title').textContent();
+  const start = await first.boundingBox();
+  if (!start) throw new Error('the first card is not laid out');
+  await page.mouse.move(start.x + start.width / 2, start.y + 12);
+  await page.mouse.down();
+  await page.mouse.move(start.x + start.width / 2, start.y + 40, { steps: 6 });
+  await scroller.evaluate((el) => el.scrollBy({ top: 6 * 148 }));
+  await expect.poll(() => newColumn.locator(`[data-testid="item-card"]`).filter({ hasText: firstTitle ?? '' }).count()).toBe(0);
+  await page.mouse.move(start.x + start.width / 2, start.y + 140, { steps: 6 });
+  await expect.poll(() => newColumn.getByTestId('item-card').evaluateAll((cards) => cards.filter((c) => /translate/.test((c as HTMLElement).style.transform)).length)).toBeGreaterThan(0);
+  await page.keyboard.press('Escape');
+  await page.mouse.up();
+  await scroller.evaluate((el) => el.scrollTo({ top: 0 }));
+  await expect(newColumn.getByTestId('item-card').first().locator('.item-title')).toHaveText(firstTitle ?? '');
+
   // One undo removes the whole import; redo brings it back.
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Control+z');

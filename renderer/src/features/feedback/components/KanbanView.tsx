@@ -2,7 +2,7 @@
 // 10,000 items keeps only the visible cards in the page. Cards move by dragging (between and
 // within columns) or with Alt+arrow keys; in a sorted view only moves between columns apply.
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { closestCorners, DndContext, pointerWithin, PointerSensor, useDroppable, useSensor, useSensors, type CollisionDetection, type DragEndEvent } from '@dnd-kit/core';
+import { closestCorners, DndContext, pointerWithin, PointerSensor, useDndMonitor, useDroppable, useSensor, useSensors, type CollisionDetection, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { elementScroll, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
@@ -113,7 +113,16 @@ const Column = memo(function Column({ statusId, overscan, channels, members, me,
   // The sortable list is the cards drawn, not the column: dnd-kit maps, compares and looks up the
   // rect of every id it is given on each render (12 ms for a 10k board's columns in a CPU profile
   // of the open), and only a drawn card has a rect. A drop is placed by the card it lands on.
-  const drawnIds = useMemo(() => ids.slice(from, to), [ids, from, to]);
+  // The card being dragged stays in it, in its place, when the column scrolls it out of the drawn
+  // cards: without it, the cards between it and the pointer would stop making room for it.
+  const [dragged, setDragged] = useState<string | null>(null);
+  useDndMonitor({ onDragStart: (e) => setDragged(String(e.active.id)), onDragEnd: () => setDragged(null), onDragCancel: () => setDragged(null) });
+  const drawnIds = useMemo(() => {
+    const drawn = ids.slice(from, to);
+    const at = dragged === null ? -1 : ids.indexOf(dragged);
+    if (at < 0 || (at >= from && at < to)) return drawn;
+    return at < from ? [dragged as string, ...drawn] : [...drawn, dragged as string];
+  }, [ids, from, to, dragged]);
   if (!status) return null;
   const label = statusLabel(status, t);
   return (
