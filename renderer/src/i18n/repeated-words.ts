@@ -8,6 +8,9 @@ import type { i18n as I18n, TFunction } from 'i18next';
 /** Values of a sentence: what i18next interpolates, `count` picking the plural. */
 export type WordValues = Readonly<Record<string, string | number>>;
 
+/** A `t` that takes a key and plain values: i18next's own, or `RepeatedWords.say`. */
+export type Say = (key: string, values?: WordValues) => string;
+
 /** Stand for the texts put into a sentence: private-use characters, in no catalogue. */
 const slot = (index: number) => String.fromCharCode(0xe000 + index);
 const SLOTS = /[\uE000-\uE0FF]/g;
@@ -20,7 +23,7 @@ export class RepeatedWords {
   constructor(private readonly t: TFunction) {}
 
   /** `t(key, values)` (bound: it can be handed on as a `t`). */
-  readonly say = (key: string, values?: WordValues): string => {
+  readonly say: Say = (key, values) => {
     const id = values === undefined ? key : `${key}\u0001${JSON.stringify(values)}`;
     let sentence = this.sentences.get(id);
     if (sentence === undefined) {

@@ -5,6 +5,7 @@ import type { TFunction } from 'i18next';
 import type { Locale } from '../../../../shared/api/bridge';
 import type { DirectPlanFlag, PlanFlag, PlanItemSnapshot } from '../../../../shared/model/plans';
 import { formatDate } from '../../i18n/i18n';
+import type { Say } from '../../i18n/repeated-words';
 
 export function amountText(days: number, t: TFunction): string {
   return days % 7 === 0 ? t('plans.weeks', { count: days / 7 }) : t('plans.days', { count: days });
@@ -34,7 +35,7 @@ function directFlagText(flag: DirectPlanFlag, titleOf: (id: string) => string, t
   }
 }
 
-export function rangeText(item: Pick<PlanItemSnapshot, 'start' | 'end' | 'horizon'>, t: TFunction | ((key: string, values?: Readonly<Record<string, string>>) => string), locale: Locale): string {
+export function rangeText(item: Pick<PlanItemSnapshot, 'start' | 'end' | 'horizon'>, t: TFunction | Say, locale: Locale): string {
   if (item.start === null || item.end === null) return t(`plans.horizons.${item.horizon ?? 'later'}`);
   return t('plans.range', { start: formatDate(item.start, locale), end: formatDate(item.end, locale) });
 }
