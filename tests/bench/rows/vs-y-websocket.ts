@@ -25,6 +25,8 @@ const SYNC_DEADLINE_MS = 180_000;
 
 interface Pull {
   readonly ms: number;
+  /** Connect to the board's bytes reaching the client (the rest of `ms` is their apply there). */
+  readonly bytesMs: number | null;
   readonly bytes: number;
 }
 
@@ -70,16 +72,16 @@ async function yWebsocketPull(meter: WireMeter, expected: { vector: Map<number, 
     await client.next('ready');
     meter.reset();
     collectGarbage();
-    const synced = client.next('synced');
+    const synced = client.next('synced') as Promise<{ bytesAt: number | null }>;
     const connect: ConnectMessage = { url: `ws://${meter.address}`, docName: SYNC_DOC_ID, vector: [...expected.vector] };
     client.child.send(connect);
-    await synced;
+    const { bytesAt } = await synced;
     const at = performance.now();
     const wire = meter.count();
     if (wire.connectedAt === null) throw new Error('the y-websocket client synced without connecting through the meter');
     const hash = (await client.next('hash')) as { hash: string };
     if (hash.hash !== expected.hash) throw new Error("the y-websocket client's board differs from the generated one");
-    return { ms: at - wire.connectedAt, bytes: wire.toListener + wire.toDialler };
+    return { ms: at - wire.connectedAt, bytesMs: bytesAt === null ? null : bytesAt - performance.timeOrigin - wire.connectedAt, bytes: wire.toListener + wire.toDialler };
   } finally {
     await stop(client.child);
   }
@@ -108,6 +110,7 @@ export const vsYWebsocketRow: BenchRow = {
       meters.push(tandemMeter);
       const pulls: Pull[] = [];
       const timings: SyncTiming[] = [];
+      const rendererTimings: SyncTiming[] = [];
       let measuring = false;
       const samples = await sampleRoundRobin(
         {
@@ -121,13 +124,23 @@ export const vsYWebsocketRow: BenchRow = {
             if (measuring) timings.push(timing);
             return timing.savedMs;
           },
-          tandemRenderer: async () => (await coldSync(hubA, tandemMeter, workspace, expected, { watchLink: true })).linkMs,
+          tandemRenderer: async () => {
+            const timing = await coldSync(hubA, tandemMeter, workspace, expected, { watchLink: true });
+            if (measuring) rendererTimings.push(timing);
+            return timing.linkMs;
+          },
         },
         { runs: context.runs, onRound: (round) => ((measuring = round >= 0), context.progress(round < 0 ? 'vs-y-websocket: warm-up' : `vs-y-websocket: run ${round + 1}/${context.runs}`)) },
       );
       const workload = `vs-y-websocket (${(board.cardIds.length / 1000).toFixed(0)}k cards)`;
       const baseline = { samples: samples.yWebsocket, label: '(y-websocket)' };
       const tandemBytes = timings.map((t) => t.toListener + t.toDialler);
+      const split = (label: string, total: readonly number[], bytesIn: readonly (number | null)[]) => {
+        const known = bytesIn.filter((ms): ms is number => ms !== null);
+        if (known.length === 0) return `${label}: the board's bytes never seen arriving`;
+        const at = median(known);
+        return `${label}: the board's bytes in at ${formatValue(at, 'ms')}, held at ${formatValue(median(total), 'ms')} (${formatValue(median(total) - at, 'ms')} applying them)`;
+      };
       return {
         lines: [
           { workload, metric: 'connect to saved and acknowledged on B', unit: 'ms', measured: { samples: samples.tandemSaved }, baseline, maxRatio: 1.0 },
@@ -139,6 +152,7 @@ export const vsYWebsocketRow: BenchRow = {
             `the clock runs from the TCP accept at a meter in front of the server to the client process's IPC message that its doc holds the board's state vector (the client's own "renderer": in that stack the browser holds the doc). ` +
             `Tandem: sync-cold's runs (fresh empty hub B dials hub A, Noise handshake + AES-GCM), to A seeing B's acknowledgement of the fsynced board, and in runs of their own to a link client on B (B's renderer) holding the board, in a fresh Node process of its own as the y-websocket client is. ` +
             `Medians: y-websocket ${formatValue(median(samples.yWebsocket), 'ms')} and ${formatValue(median(pulls.map((p) => p.bytes)), 'bytes')}; Tandem saved ${formatValue(median(samples.tandemSaved), 'ms')}, renderer ${formatValue(median(samples.tandemRenderer), 'ms')}, ${formatValue(median(tandemBytes), 'bytes')}. Content hashes compared after every run.`,
+          `vs-y-websocket: where the time goes, medians from the connect — ${split('y-websocket client', samples.yWebsocket, pulls.map((p) => p.bytesMs))}; ${split("Tandem, B's renderer", samples.tandemRenderer, rendererTimings.map((t) => t.linkBytesMs))}, while B's peer applies the same bytes beside it (sync-cold's profile).`,
         ],
       };
     } finally {

@@ -24,6 +24,8 @@ export interface SyncTiming {
   readonly savedMs: number;
   /** Connect to every watched link doc holding the expected state. */
   readonly linkMs: number;
+  /** Connect to the last of the arrivals that say so (`Arrival.bytesAt`) having the bytes that made it hold it; null if none says. */
+  readonly linkBytesMs: number | null;
   /** Connect to the listener's first bytes back (its half of the handshake). */
   readonly handshakeReplyMs: number;
   /** The `add-peer` request to the TCP connect (the dialer's tick). */
@@ -54,6 +56,8 @@ export interface SyncRun {
 /** When an end reached the expected state (`performance.now()`), or null until it has. */
 export interface Arrival {
   at(): number | null;
+  /** When the last big frame before `at` reached the end (`performance.now()`): the time left to `at` is its apply. */
+  bytesAt?(): number | null;
 }
 
 function arrival(doc: Y.Doc, expected: ReadonlyMap<number, number>): Arrival & { stop: () => void } {
@@ -95,9 +99,11 @@ export async function timeSync(run: SyncRun): Promise<SyncTiming> {
     }
     const connectedAt = wire.connectedAt as number;
     const linkAt = Math.max(connectedAt, ...watches.map((w) => w.at() as number));
+    const bytesAts = watches.flatMap((w) => w.bytesAt?.() ?? []);
     return {
       savedMs: savedAt - connectedAt,
       linkMs: linkAt - connectedAt,
+      linkBytesMs: bytesAts.length > 0 ? Math.max(...bytesAts) - connectedAt : null,
       handshakeReplyMs: (wire.firstReplyAt ?? connectedAt) - connectedAt,
       dialMs: connectedAt - requestedAt,
       toListener: wire.toListener,

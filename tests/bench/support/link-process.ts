@@ -11,6 +11,7 @@ import * as Y from 'yjs';
 import { LinkTestClient, waitFor } from '../../integration/support/link-test-client';
 import { docHash } from '../../support/doc-hash';
 import type { Arrival } from './lan-sync-timing';
+import { BIG_FRAME_BYTES, sharedNow } from './timing';
 
 interface OpenMessage {
   readonly port: number;
@@ -19,7 +20,7 @@ interface OpenMessage {
   readonly vector: readonly (readonly [number, number])[];
 }
 
-type ChildMessage = { readonly type: 'ready' } | { readonly type: 'synced' } | { readonly type: 'hash'; readonly hash: string } | { readonly type: 'failed'; readonly error: string };
+type ChildMessage = { readonly type: 'ready' } | { readonly type: 'synced'; readonly bytesAt: number | null } | { readonly type: 'hash'; readonly hash: string } | { readonly type: 'failed'; readonly error: string };
 
 const SCRIPT = fileURLToPath(import.meta.url);
 
@@ -35,11 +36,15 @@ export async function startLinkProcess(open: OpenMessage, deadlineMs: number): P
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
   let arrivedAt: number | null = null;
+  let bytesAt: number | null = null;
   let hash: string | null = null;
   let failure: string | null = null;
   let ready = false;
   child.on('message', (message: ChildMessage) => {
-    if (message.type === 'synced') arrivedAt ??= performance.now();
+    if (message.type === 'synced') {
+      arrivedAt ??= performance.now();
+      if (message.bytesAt !== null) bytesAt ??= message.bytesAt - performance.timeOrigin;
+    }
     else if (message.type === 'ready') ready = true;
     else if (message.type === 'hash') hash = message.hash;
     else failure = message.error;
@@ -56,6 +61,7 @@ export async function startLinkProcess(open: OpenMessage, deadlineMs: number): P
   await until(() => ready, 'open the doc');
   return {
     at: () => arrivedAt,
+    bytesAt: () => bytesAt,
     async hash() {
       await until(() => hash !== null, 'send the hash');
       return hash as unknown as string;
@@ -76,13 +82,18 @@ function runChild(): void {
     void (async () => {
       const client = await LinkTestClient.connect(message.port, message.token);
       await waitFor(() => client.hello !== null);
+      // Ahead of the client's own listener, which applies the frame before returning.
+      let bigFrameAt: number | null = null;
+      client.ws.prependListener('message', (data: Buffer) => {
+        if (data.byteLength >= BIG_FRAME_BYTES) bigFrameAt = sharedNow();
+      });
       const doc = client.open(message.docId);
       const expected = new Map(message.vector);
       let synced = false;
       doc.on('update', () => {
         if (synced || !holds(doc, expected)) return;
         synced = true;
-        send({ type: 'synced' });
+        send({ type: 'synced', bytesAt: bigFrameAt });
         setImmediate(() => send({ type: 'hash', hash: docHash(doc) }));
       });
       send({ type: 'ready' });

@@ -11,6 +11,12 @@ export function median(samples: readonly number[]): number {
   return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
+/** Now on a clock that a bench process and the processes it forks share: the epoch in milliseconds, to a fraction. */
+export const sharedNow = (): number => performance.timeOrigin + performance.now();
+
+/** A frame at least this big carries a board (or a large part of one), not a hello or a saved report. */
+export const BIG_FRAME_BYTES = 64 * 1024;
+
 let gcFunction: (() => void) | undefined;
 
 /** A full GC, even though tsx starts Node without `--expose-gc`. */

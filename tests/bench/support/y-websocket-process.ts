@@ -11,6 +11,7 @@ import WebSocket, { WebSocketServer } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { docHash } from '../../support/doc-hash';
+import { BIG_FRAME_BYTES, sharedNow } from './timing';
 
 /** Parent → client: connect to `url` (the meter in front of the server) and wait for `vector`. */
 export interface ConnectMessage {
@@ -20,7 +21,11 @@ export interface ConnectMessage {
 }
 
 /** Child → parent messages. */
-export type ProcessMessage = { readonly type: 'ready'; readonly port?: number } | { readonly type: 'synced' } | { readonly type: 'hash'; readonly hash: string };
+export type ProcessMessage =
+  | { readonly type: 'ready'; readonly port?: number }
+  /** `bytesAt`: when the last big frame before it reached the client, on `sharedNow`'s clock. */
+  | { readonly type: 'synced'; readonly bytesAt: number | null }
+  | { readonly type: 'hash'; readonly hash: string };
 
 const send = (message: ProcessMessage) => process.send?.(message);
 
@@ -42,14 +47,25 @@ function runClient(): void {
   process.once('message', (message: ConnectMessage) => {
     const doc = new Y.Doc();
     let synced = false;
+    let bigFrameAt: number | null = null;
     doc.on('update', () => {
       if (synced || !holds(doc, message.vector)) return;
       synced = true;
-      send({ type: 'synced' });
+      send({ type: 'synced', bytesAt: bigFrameAt });
       // Off the clock: the content, for the parent to compare with the board.
       setImmediate(() => send({ type: 'hash', hash: docHash(doc) }));
     });
-    new WebsocketProvider(message.url, message.docName, doc, { WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true });
+    // The provider applies a frame in its own listener, set after construction: this one, set in
+    // the constructor, hears each frame first.
+    class TimedWebSocket extends WebSocket {
+      constructor(...args: ConstructorParameters<typeof WebSocket>) {
+        super(...args);
+        this.on('message', (data: Buffer) => {
+          if (data.byteLength >= BIG_FRAME_BYTES) bigFrameAt = sharedNow();
+        });
+      }
+    }
+    new WebsocketProvider(message.url, message.docName, doc, { WebSocketPolyfill: TimedWebSocket as unknown as typeof globalThis.WebSocket, disableBc: true });
   });
   send({ type: 'ready' });
 }
