@@ -24,6 +24,8 @@ export interface LinkHost {
   readonly logger: PeerLogger;
   hello(): Hello;
   openDoc(docId: string): Promise<Y.Doc>;
+  /** Applies a teammate's update stored ahead of the doc (Replica.storeAhead) before the window's frame reads or changes it. */
+  settleDoc?(docId: string): void;
   /** Keeps the doc's Y.Doc in use until the returned function is called (a session's life). */
   holdDoc?(docId: string): () => void;
   /** False on an empty install or after leaving: docs a window still syncs are not taken in. */
@@ -131,6 +133,7 @@ export class LinkConnection {
     if (type !== MessageType.sync) throw new ProtocolError('unexpected-doc-message');
     // A window still holding a left workspace's cache must not write it back to disk.
     if (!this.host.holdsWorkspace()) return;
+    this.host.settleDoc?.(docId);
     let session = this.sessions.get(docId);
     if (!session) {
       if (this.sessions.size >= LINK_LIMITS.maxDocsPerConnection) throw new ProtocolError('too-many-docs');

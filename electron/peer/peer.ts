@@ -267,10 +267,11 @@ export class Peer {
    * it: each decodes it at the same time rather than one after the other. Windows count what the
    * peer sends them as held by the peer (link-client.ts), which it is once the apply below is done;
    * if the apply refuses it (bytes that do not decode), the window's refuses it too, before
-   * changing anything, and its link reconnects.
+   * changing anything, and its link reconnects. Null when no window has the doc open.
    */
-  private async relayAhead(docId: string, update: Uint8Array): Promise<() => void> {
+  private async relayAhead(docId: string, update: Uint8Array): Promise<(() => void) | null> {
     const relayed = [...this.links].flatMap((link) => link.relayAhead(docId, update) ?? []);
+    if (relayed.length === 0) return null;
     await Promise.all(relayed.map((r) => r.sent));
     return () => relayed.forEach((r) => r.applied());
   }
@@ -282,6 +283,7 @@ export class Peer {
         logger: this.logger,
         hello: () => this.hello(),
         openDoc: (docId) => this.replica.open(docId),
+        settleDoc: (docId) => this.replica.settle(docId),
         holdDoc: (docId) => this.replica.hold(docId),
         holdsWorkspace: () => this.identity.workspace !== null,
         savedStateVector: (docId) => this.replica.savedStateVector(docId),

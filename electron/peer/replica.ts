@@ -8,7 +8,9 @@
 import * as Y from 'yjs';
 import { STORE_ORIGIN } from '../../shared/model/origin';
 import { isValidDocId } from '../../shared/protocol/frame';
+import { applyReceivedUpdate } from '../../shared/protocol/apply-received';
 import { encodeIntegratedState, hasPendingUpdates } from '../../shared/protocol/pending-updates';
+import { isEmptyStateVector } from '../../shared/protocol/whole-state';
 import { boundPendingUpdates, type PendingDrops, type PendingLimits } from './pending-bound';
 import type { PeerLogger } from './logger';
 import type { ReplicaStore, StoreWarning } from './store/replica-store';
@@ -30,6 +32,8 @@ export interface ReplicaOptions {
   readonly pending?: PendingLimits;
   /** A doc with no hold, not opened or changed for this long and all on disk, goes dormant (tests shorten it). */
   readonly dormantAfterMs?: number;
+  /** The windows' head start for an update stored ahead, whatever its size (tests fix it). */
+  readonly storeAheadHeadStartMs?: number;
 }
 
 /** A doc kept as the updates it is made of, with no Y.Doc: everything in it is on disk. */
@@ -62,6 +66,21 @@ interface OpenDoc {
   inFlight: number;
   /** When the doc was last opened or changed (`Date.now()`). */
   lastUsed: number;
+  /** A teammate's update written to disk ahead of the doc applying it (`storeAhead`). */
+  waiting: WaitingUpdate | null;
+  /** The doc is applying bytes already on disk: its update listener writes nothing. */
+  applyingStored: boolean;
+}
+
+/** An update stored before the doc applies it. */
+interface WaitingUpdate {
+  readonly update: Uint8Array;
+  /** The state it carries, acknowledged once it is on disk. */
+  readonly stateVector: Uint8Array;
+  readonly origin: unknown;
+  readonly timer: ReturnType<typeof setTimeout>;
+  /** Called once the doc has applied it (or refused it). */
+  readonly onApplied: () => void;
 }
 
 /**
@@ -79,6 +98,14 @@ const RETRY_BACKOFF_MS = [250, 500, 1_000, 2_000, 5_000] as const;
  * does), so a doc opened now and then is not encoded each time: a minute of quiet first.
  */
 const DORMANT_AFTER_MS = 60_000;
+/**
+ * How long a window is given, per MB of a teammate's update stored ahead, to apply it before this
+ * peer applies it too (on a two-core laptop both at once take each other's cores, and the window
+ * is what the person waits for): about what a window's apply of a 10k-card board took a MB on the
+ * bench's machine. Anything that needs the doc sooner applies it at once (`settle`).
+ */
+const HEAD_START_MS_PER_MB = 60;
+const MAX_HEAD_START_MS = 5_000;
 
 export class Replica {
   private readonly docs = new Map<string, Promise<OpenDoc>>();
@@ -121,7 +148,48 @@ export class Replica {
   async open(docId: string): Promise<Y.Doc> {
     const entry = await this.openEntry(docId);
     entry.lastUsed = Date.now();
+    this.settleEntry(docId, entry);
     return entry.doc;
+  }
+
+  /**
+   * Takes a teammate's big update for a doc that is awake here and holds nothing yet, while this
+   * peer's windows apply the same bytes (relayed ahead): it is written to disk as it came and
+   * acknowledged with the state it carries, and this doc applies it after a head start for the
+   * windows, or as soon as anything reads or changes the doc (`settle`, `open`), whichever is
+   * first. `onApplied` follows that apply. False, doing nothing, for a doc that holds anything,
+   * has writes in flight or failing, or bytes with no state to acknowledge: the caller applies
+   * them as usual.
+   *
+   * What is acknowledged is what the bytes hold (each client's run from clock 0), and those bytes
+   * are on disk: a teammate's whole state for a side that had none is self-contained, so the doc
+   * holds all of it once applied.
+   */
+  storeAhead(docId: string, update: Uint8Array, origin: unknown, onApplied: () => void): boolean {
+    const entry = this.loadedDocs.get(docId);
+    if (!entry || this.closing || entry.waiting || entry.unwritten || entry.retrying || entry.inFlight > 0 || entry.doc.isDestroyed) return false;
+    if (entry.doc.store.clients.size > 0 || hasPendingUpdates(entry.doc)) return false;
+    let stateVector: Uint8Array;
+    try {
+      stateVector = Y.encodeStateVectorFromUpdate(update);
+    } catch {
+      return false;
+    }
+    if (isEmptyStateVector(stateVector)) return false;
+    const headStart = this.options.storeAheadHeadStartMs ?? Math.min(MAX_HEAD_START_MS, (update.byteLength / 1_000_000) * HEAD_START_MS_PER_MB);
+    const timer = setTimeout(() => this.settle(docId), headStart);
+    timer.unref?.();
+    entry.waiting = { update, stateVector, origin, timer, onApplied };
+    entry.lastUsed = Date.now();
+    this.logger.info("a teammate's update is written ahead of this doc applying it, while a window applies it", { docId, bytes: update.byteLength, headStartMs: Math.round(headStart) });
+    this.writeStored(docId, entry, update, stateVector, origin);
+    return true;
+  }
+
+  /** Applies the doc's update stored ahead, if one waits: call before reading or changing the doc. */
+  settle(docId: string): void {
+    const entry = this.loadedDocs.get(docId);
+    if (entry) this.settleEntry(docId, entry);
   }
 
   /**
@@ -217,7 +285,10 @@ export class Replica {
 
   /** Forgets every doc, in memory and on disk (this laptop left the workspace). */
   async removeAll(): Promise<void> {
-    for (const entry of this.loadedDocs.values()) this.stopRetrying(entry);
+    for (const entry of this.loadedDocs.values()) {
+      this.stopRetrying(entry);
+      this.dropWaiting(entry);
+    }
     await this.flush();
     // A doc that failed to open holds nothing to destroy; its file goes with the rest.
     for (const entry of await Promise.allSettled(this.docs.values())) if (entry.status === 'fulfilled') entry.value.doc.destroy();
@@ -231,6 +302,9 @@ export class Replica {
   async close(): Promise<void> {
     this.closing = true;
     this.stopSweeping();
+    // On disk already (or its write failed, and the doc applied it to write it again): applied
+    // now, so a write that fails below still has the doc's edits to retry.
+    for (const [docId, entry] of this.loadedDocs) this.settleEntry(docId, entry);
     await this.flush();
     // A last attempt for edits still waiting on a retry; if the disk still refuses them, the
     // windows hold them (in IndexedDB) and send them again to the next peer that runs.
@@ -256,7 +330,7 @@ export class Replica {
 
   private canSleep(docId: string, entry: OpenDoc, now: number): boolean {
     if (this.closing || this.holds.has(docId) || now - entry.lastUsed < this.dormantAfterMs) return false;
-    if (entry.unwritten || entry.retrying || entry.retryTimer || entry.inFlight > 0 || entry.doc.isDestroyed) return false;
+    if (entry.waiting || entry.unwritten || entry.retrying || entry.retryTimer || entry.inFlight > 0 || entry.doc.isDestroyed) return false;
     // Updates waiting for predecessors live only in the Y.Doc: it stays awake until they integrate or are dropped.
     return !hasPendingUpdates(entry.doc);
   }
@@ -351,9 +425,11 @@ export class Replica {
       failures: 0,
       inFlight: 0,
       lastUsed: Date.now(),
+      waiting: null,
+      applyingStored: false,
     };
     doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === STORE_ORIGIN) return;
+      if (origin === STORE_ORIGIN || entry.applyingStored) return;
       entry.lastUsed = Date.now();
       // While a write waits for its retry, this update is left to it: the retry writes all
       // the doc holds beyond what was acknowledged, so one failing write per wait, not per keystroke.
@@ -397,7 +473,8 @@ export class Replica {
    * earlier one failed, and acknowledging its state vector would claim the failed one too.
    */
   private write(docId: string, entry: OpenDoc, update: Uint8Array, origin: unknown, isRetry: boolean): void {
-    const stateVector = Y.encodeStateVector(entry.doc);
+    // An update stored ahead is written before this one (appends run in order), not yet in the doc.
+    const stateVector = entry.waiting ? unionOf(Y.encodeStateVector(entry.doc), entry.waiting.stateVector) : Y.encodeStateVector(entry.doc);
     let append: Promise<void>;
     try {
       append = this.store.append(docId, update);
@@ -464,6 +541,8 @@ export class Replica {
   }
 
   private compact(docId: string, entry: OpenDoc): void {
+    // The doc lacks what waits to be applied: its state now would replace that on disk.
+    if (entry.waiting) return;
     entry.sinceCompaction = 0;
     entry.bytesSinceCompaction = 0;
     const state = encodeIntegratedState(entry.doc);
@@ -477,10 +556,83 @@ export class Replica {
     );
   }
 
+  /**
+   * Appends an update stored ahead (not in the doc yet) and, once it is on disk, acknowledges
+   * `stateVector`, the state it carries. If the write fails, the doc applies it at once and
+   * the usual retry writes it from there.
+   */
+  private writeStored(docId: string, entry: OpenDoc, update: Uint8Array, stateVector: Uint8Array, origin: unknown): void {
+    let append: Promise<void>;
+    try {
+      append = this.store.append(docId, update);
+    } catch (error) {
+      append = Promise.reject(error as Error);
+    }
+    entry.inFlight++;
+    this.track(
+      append.then(
+        () => {
+          entry.inFlight--;
+          entry.sinceCompaction++;
+          entry.bytesSinceCompaction += update.byteLength;
+          if (entry.unwritten || entry.retrying) return;
+          // Nothing was written before it (the doc was empty with no write in flight), and what
+          // the doc applied since is written after it.
+          entry.savedStateVector = stateVector;
+          this.events.onDidSave(docId, stateVector, origin);
+        },
+        (error: Error) => {
+          entry.inFlight--;
+          entry.unwritten = true;
+          entry.failures++;
+          if (entry.failures === 1) this.logger.error('an update could not be written to disk; it is kept and retried', { docId, error: String(error) });
+          this.events.onDidFailWrite(docId, error);
+          // Not on disk: the doc takes it now, and the retry writes all the doc holds beyond what was acknowledged.
+          this.settleEntry(docId, entry);
+          this.scheduleRetry(docId, entry);
+        },
+      ),
+    );
+  }
+
+  /** Applies what waits (`storeAhead`), once; its write is left to `writeStored` unless the doc also unlocks updates parked before. */
+  private settleEntry(docId: string, entry: OpenDoc): void {
+    const waiting = entry.waiting;
+    if (!waiting) return;
+    clearTimeout(waiting.timer);
+    entry.waiting = null;
+    if (entry.doc.isDestroyed) return waiting.onApplied();
+    // Updates parked meanwhile that this one unlocks are in the doc's report of it, and on no disk yet.
+    entry.applyingStored = !hasPendingUpdates(entry.doc);
+    try {
+      applyReceivedUpdate(entry.doc, waiting.update, waiting.origin);
+    } catch (error) {
+      this.logger.warn("a teammate's update written ahead could not be applied; the doc goes on without it", { docId, error: String(error) });
+    } finally {
+      entry.applyingStored = false;
+      waiting.onApplied();
+    }
+  }
+
+  private dropWaiting(entry: OpenDoc): void {
+    if (!entry.waiting) return;
+    clearTimeout(entry.waiting.timer);
+    const { onApplied } = entry.waiting;
+    entry.waiting = null;
+    onApplied();
+  }
+
   private track(work: Promise<void>): void {
     this.pending.add(work);
     void work.finally(() => this.pending.delete(work));
   }
+}
+
+/** The state vector holding both. */
+function unionOf(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const union = Y.decodeStateVector(a);
+  for (const [client, clock] of Y.decodeStateVector(b)) union.set(client, Math.max(union.get(client) ?? 0, clock));
+  return Y.encodeStateVector(union);
 }
 
 /**

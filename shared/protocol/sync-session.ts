@@ -41,9 +41,15 @@ export interface DocSyncSessionOptions {
   /** Origin of updates applied from the other side; updates with it are not sent back. */
   origin: TxOrigin;
   onSynced?: () => void;
+  /**
+   * Offered each update from the other side before the doc applies it: true when the host has
+   * taken it to store first and apply later (a LAN peer's Replica.storeAhead); the session then
+   * goes on as if applied.
+   */
+  storeAhead?: (update: Uint8Array) => boolean;
 }
 
-export function createDocSyncSession({ docId, doc, send, origin, onSynced }: DocSyncSessionOptions): DocSyncSession {
+export function createDocSyncSession({ docId, doc, send, origin, onSynced, storeAhead }: DocSyncSessionOptions): DocSyncSession {
   let synced = false;
   const sendSync = (write: (e: encoding.Encoder) => void) => send(encodeFrame(docId, MessageType.sync, write));
 
@@ -65,6 +71,7 @@ export function createDocSyncSession({ docId, doc, send, origin, onSynced }: Doc
   doc.on('update', onUpdate);
 
   const apply = (update: Uint8Array) => {
+    if (storeAhead?.(update)) return;
     mayUnlockPending = hasPendingUpdates(doc);
     try {
       applyReceivedUpdate(doc, update, origin);

@@ -82,3 +82,58 @@ describe('a teammate’s big edit on a board open in a window', () => {
     expect((await health(b)).lanProtocolErrors).toBe(0);
   }, 60_000);
 });
+
+describe('a teammate’s big new board open in a window that had none of it', () => {
+  it('reaches the window once, is saved on B first, and is on B’s disk after a restart', async () => {
+    const a = await bed.hub({ create: 'Ops & Product' });
+    const invite = await inviteOf(a);
+    const ca = await bed.client(a);
+    const { workspaceId, memberId } = await joinedWorkspace(ca);
+    const bDir = bed.dataDir();
+    const b = await bed.hub({ join: invite, dataDir: bDir });
+    const cb = await bed.client(b);
+    await eventually(async () => (await health(b)).peers.length === 1, () => 'B never connected to A');
+    await converged([ca, cb], workspaceId);
+    // B's window opens the board before anything of it exists (a link shared in a chat, say).
+    const boardId = newId('b');
+    const board = cb.open(boardId);
+    let bytesToWindow = 0;
+    cb.ws.on('message', (data: Buffer) => {
+      if (data.includes(Buffer.from(boardId))) bytesToWindow += data.byteLength;
+    });
+    await eventually(() => cb.saved.has(boardId), () => 'B never opened the board for the window');
+
+    // A makes it in one edit of 2 MiB: B's doc holds nothing of it, so B's peer stores it first and applies it after the window.
+    const pasted = randomBytes(1_572_864).toString('base64');
+    const goalId = newId('g');
+    const made = ca.open(boardId);
+    made.transact(() => {
+      initGoalsBoard(made, SCHEMA_VERSION);
+      const goal = new Y.Map<unknown>();
+      goal.set('title', 'Launch brief');
+      goal.set('description', new Y.Text(pasted));
+      goal.set('createdBy', memberId);
+      made.getMap('goals').set(goalId, goal);
+    });
+    addBoard(ca.open(workspaceId), { id: boardId, kind: 'goals', name: 'Launch' });
+    await eventually(() => board.getMap<Y.Map<unknown>>('goals').get(goalId)?.get('description')?.toString() === pasted, () => 'the board never reached B’s window', 30_000);
+    // Saved on B (the window hears it), and acknowledged to A.
+    await cb.waitSaved(boardId);
+    await ca.waitSaved(boardId);
+    await eventually(async () => (await health(a)).peers.every((peer) => peer.pendingChanges === 0), () => 'A still waits for B to save the board', 30_000);
+    expect(bytesToWindow).toBeGreaterThan(pasted.length);
+    expect(bytesToWindow).toBeLessThan(pasted.length * 1.5);
+    expect((await health(b)).lanProtocolErrors).toBe(0);
+    // The way this test is about was the one taken.
+    expect(b.output()).toMatch(/update is written ahead of this doc applying it/);
+
+    // B restarted alone (no A to sync from): the board is on its disk.
+    await a.stop();
+    cb.close();
+    await b.stop();
+    const again = await bed.hub({ dataDir: bDir });
+    const cAgain = await bed.client(again);
+    const reopened = cAgain.open(boardId);
+    await eventually(() => reopened.getMap<Y.Map<unknown>>('goals').get(goalId)?.get('description')?.toString() === pasted, () => 'the board was not on B’s disk after a restart', 30_000);
+  }, 90_000);
+});

@@ -13,6 +13,7 @@ import { encodeFrame, MessageType, readFrameHead } from '../../shared/protocol/f
 import { createDocSyncSession } from '../../shared/protocol/sync-session';
 
 const DOC = 'b_board0000000001';
+const TEAMMATE = Object.freeze({ source: 'peer', peerId: 'p_teammate' });
 
 /** A board whose whole state is `bytes` long, more or less. */
 function boardOf(bytes: number): Uint8Array {
@@ -33,11 +34,11 @@ function step2(update: Uint8Array): decoding.Decoder {
   return readFrameHead(frame, Number.POSITIVE_INFINITY).decoder;
 }
 
-function sessionsWith(doc: Y.Doc, relayAhead: LanDocHost['relayAhead']) {
+function sessionsWith(doc: Y.Doc, relayAhead: LanDocHost['relayAhead'], more: Pick<LanDocHost, 'storeAhead' | 'settle'> = {}) {
   const sent: Uint8Array[] = [];
   const sessions = new DocSessions({
-    host: { listDocIds: async () => [DOC], openDoc: async () => doc, savedStateVector: async () => Y.encodeStateVector(doc), relayAhead },
-    origin: Object.freeze({ source: 'peer', peerId: 'p_teammate' }),
+    host: { listDocIds: async () => [DOC], openDoc: async () => doc, savedStateVector: async () => Y.encodeStateVector(doc), relayAhead, ...more },
+    origin: TEAMMATE,
     send: (f) => sent.push(f),
     capacity: 8,
     enqueue: (work) => void work(),
@@ -64,6 +65,56 @@ describe('an update relayed ahead to the windows', () => {
     })();
     await sessions.receive(DOC, step2(board));
     expect(events).toEqual([`ahead ${DOC} ${board.byteLength} bytes, peer has 0 items`, `applied, peer has ${items} items`]);
+  });
+
+  it('is offered to the host to store first when a window took it: the session goes on as synced, and the window hears the peer has applied it only once the host has', async () => {
+    for (const withSession of [true, false]) {
+      const doc = new Y.Doc();
+      const events: string[] = [];
+      let applyLater: (() => void) | null = null;
+      const { sessions } = sessionsWith(
+        doc,
+        async () => {
+          events.push('relayed ahead');
+          return () => events.push('window told the peer has it');
+        },
+        {
+          settle: (docId) => void events.push(`settle ${docId}`),
+          storeAhead: (docId, update, origin, onApplied) => {
+            events.push(`stored ${docId} ${update.byteLength} bytes from ${(origin as { peerId: string }).peerId}`);
+            applyLater = onApplied;
+            return true;
+          },
+        },
+      );
+      // A session the walk opened (its step 1 out), or none: a step 2 for a doc whose session was closed.
+      if (withSession) await sessions.ensure(DOC);
+      events.length = 0;
+      const board = boardOf(RELAY_AHEAD_MIN_BYTES * 2);
+      await sessions.receive(DOC, step2(board));
+      expect(events).toEqual([`settle ${DOC}`, 'relayed ahead', `stored ${DOC} ${board.byteLength} bytes from p_teammate`]);
+      expect(doc.getMap('items').size).toBe(0);
+      // The session has had its step 2: this side holds (on disk) all the other side had.
+      if (withSession) expect(sessions.syncedDocs).toBe(1);
+      (applyLater as unknown as () => void)();
+      expect(events.at(-1)).toBe('window told the peer has it');
+    }
+  });
+
+  it('is applied here as before when the host does not take it, or when no window took it', async () => {
+    for (const windowTookIt of [true, false]) {
+      const doc = new Y.Doc();
+      let offered = 0;
+      const { sessions } = sessionsWith(doc, async () => (windowTookIt ? () => undefined : null), {
+        storeAhead: () => {
+          offered++;
+          return false;
+        },
+      });
+      await sessions.receive(DOC, step2(boardOf(RELAY_AHEAD_MIN_BYTES * 2)));
+      expect(doc.getMap('items').size).toBeGreaterThan(0);
+      expect(offered).toBe(windowTookIt ? 1 : 0);
+    }
   });
 
   it('is not done for a small update, nor for bytes that do not decode (the apply refuses those)', async () => {

@@ -26,6 +26,14 @@ export const RELAY_AHEAD_MIN_BYTES = 256 * 1024;
 
 const NOTHING_AHEAD = () => undefined;
 
+/** The update of the frame being handled, relayed ahead to a window, until it is applied or stored ahead. */
+interface RelayedAhead {
+  readonly docId: string;
+  readonly update: Uint8Array;
+  readonly applied: () => void;
+  taken: boolean;
+}
+
 export interface DocSessionsOptions {
   readonly host: LanDocHost;
   readonly origin: TxOrigin;
@@ -84,6 +92,8 @@ export class DocSessions {
    */
   private readonly announcedEmpty = new Set<string>();
   private destroyed = false;
+  /** Set while a frame whose update went ahead to a window is handled (frames are handled one at a time). */
+  private ahead: RelayedAhead | null = null;
 
   constructor(private readonly options: DocSessionsOptions) {}
 
@@ -145,7 +155,7 @@ export class DocSessions {
       return raced;
     }
     if (this.open.size >= this.options.capacity) this.evictOne();
-    const session = createDocSyncSession({ docId, doc, origin: this.options.origin, send: this.options.send, onSynced: () => this.didSync(docId) });
+    const session = createDocSyncSession({ docId, doc, origin: this.options.origin, send: this.options.send, onSynced: () => this.didSync(docId), storeAhead: (update) => this.storeAhead(docId, update) });
     this.open.set(docId, { session, walked, release });
     this.options.onDidOpen(docId);
     this.options.onDidProgress();
@@ -158,6 +168,8 @@ export class DocSessions {
    * closed is applied as it is. Returns the doc it reached, to watch for pending structs.
    */
   async receive(docId: string, decoder: decoding.Decoder): Promise<Y.Doc | null> {
+    // An update stored ahead for the doc is in it before this frame reads or changes it.
+    this.options.host.settle?.(docId);
     let kind: number;
     try {
       kind = decoding.peekVarUint(decoder);
@@ -165,13 +177,29 @@ export class DocSessions {
       throw new ProtocolError('sync-malformed');
     }
     // Only a big update waits here: every other frame goes on in the same microtask, as it always did.
-    const ahead = kind === syncProtocol.messageYjsSyncStep2 || kind === syncProtocol.messageYjsUpdate ? this.relayAhead(docId, decoder) : null;
-    const applied = ahead ? await ahead : NOTHING_AHEAD;
+    const relay = kind === syncProtocol.messageYjsSyncStep2 || kind === syncProtocol.messageYjsUpdate ? this.relayAhead(docId, decoder) : null;
+    const applied = (relay ? await relay : null) ?? NOTHING_AHEAD;
+    const update = applied === NOTHING_AHEAD ? null : peekPayload(decoder);
+    const ahead: RelayedAhead | null = update ? { docId, update, applied, taken: false } : null;
+    this.ahead = ahead;
     try {
       return await this.receiveSync(docId, kind, decoder);
     } finally {
-      applied();
+      if (this.ahead === ahead) this.ahead = null;
+      // Stored ahead: the replica calls it once its doc has applied the update.
+      if (!ahead?.taken) applied();
     }
+  }
+
+  /** The update being handled, if it went ahead to a window, is stored first and applied later (LanDocHost.storeAhead). */
+  private storeAhead(docId: string, update: Uint8Array): boolean {
+    const ahead = this.ahead;
+    const store = this.options.host.storeAhead;
+    if (!ahead || !store || ahead.docId !== docId || ahead.update.byteLength !== update.byteLength) return false;
+    if (!store.call(this.options.host, docId, update, this.options.origin, ahead.applied)) return false;
+    ahead.taken = true;
+    this.ahead = null;
+    return true;
   }
 
   /**
@@ -179,7 +207,7 @@ export class DocSessions {
    * what to call once it is. Null, at once, for anything else (small, malformed — the apply says
    * so — or no window to send to).
    */
-  private relayAhead(docId: string, decoder: decoding.Decoder): Promise<() => void> | null {
+  private relayAhead(docId: string, decoder: decoding.Decoder): Promise<(() => void) | null> | null {
     const relay = this.options.host.relayAhead;
     if (!relay || this.destroyed) return null;
     const update = peekPayload(decoder);
@@ -204,10 +232,12 @@ export class DocSessions {
     }
     decoding.readVarUint(decoder);
     const update = readBytes(decoder);
-    try {
-      applyReceivedUpdate(doc, update, this.options.origin);
-    } catch {
-      throw new ProtocolError('update-rejected');
+    if (!this.storeAhead(docId, update)) {
+      try {
+        applyReceivedUpdate(doc, update, this.options.origin);
+      } catch {
+        throw new ProtocolError('update-rejected');
+      }
     }
     if (kind === syncProtocol.messageYjsSyncStep2) this.didSync(docId);
     return doc;

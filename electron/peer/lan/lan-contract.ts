@@ -31,9 +31,18 @@ export interface LanDocHost {
   /**
    * A big update from the other side, about to be applied here: this peer's windows that have the
    * doc open are sent it first (see RELAY_AHEAD_MIN_BYTES). Resolves once it is on its way to
-   * them; the function it gives is called once this peer has applied (or refused) it.
+   * them; the function it gives is called once this peer has applied (or refused) it. Resolves to
+   * null when no window has the doc open.
    */
-  relayAhead?(docId: string, update: Uint8Array): Promise<() => void>;
+  relayAhead?(docId: string, update: Uint8Array): Promise<(() => void) | null>;
+  /**
+   * An update relayed ahead to a window, for a doc that holds nothing here: stored and
+   * acknowledged first, applied after the window's head start (Replica.storeAhead). True when
+   * taken; `onApplied` then follows the doc's apply.
+   */
+  storeAhead?(docId: string, update: Uint8Array, origin: unknown, onApplied: () => void): boolean;
+  /** Applies what waits for the doc (`storeAhead`) before anything reads or changes it. */
+  settle?(docId: string): void;
 }
 
 /** A dormant doc as the replica keeps it: the same object (and arrays) until the doc wakes. */

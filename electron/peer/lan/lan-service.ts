@@ -42,7 +42,7 @@ export interface LanServiceHost {
   /** The peer's presence relay, which LAN connections join. */
   joinPresence?(source: PresenceSource): PresenceMembership;
   /** Sends a big update from a teammate to this peer's windows before it is applied here (LanDocHost.relayAhead). */
-  relayAhead?(docId: string, update: Uint8Array): Promise<() => void>;
+  relayAhead?(docId: string, update: Uint8Array): Promise<(() => void) | null>;
 }
 
 /** The LAN as the Network view and /healthz see it. */
@@ -251,7 +251,7 @@ export class LanService {
       peerId,
       memberId: () => this.host.memberId(),
       device: os.hostname().slice(0, 64) || null,
-      host: { listDocIds: () => replica.heldDocIds(), openDoc: (docId) => replica.open(docId), savedStateVector: (docId) => replica.savedStateVector(docId), holds: (docId) => replica.isOpen(docId), loadedDoc: (docId) => replica.loadedDoc(docId), hold: (docId) => replica.hold(docId), dormantDoc: (docId) => replica.dormantDoc(docId), relayAhead: this.host.relayAhead?.bind(this.host) },
+      host: { listDocIds: () => replica.heldDocIds(), openDoc: (docId) => replica.open(docId), savedStateVector: (docId) => replica.savedStateVector(docId), holds: (docId) => replica.isOpen(docId), loadedDoc: (docId) => replica.loadedDoc(docId), hold: (docId) => replica.hold(docId), dormantDoc: (docId) => replica.dormantDoc(docId), relayAhead: this.host.relayAhead?.bind(this.host), storeAhead: (docId, update, origin, onApplied) => replica.storeAhead(docId, update, origin, onApplied), settle: (docId) => replica.settle(docId) },
       logger,
       joinPresence: this.host.joinPresence?.bind(this.host),
     });
