@@ -133,7 +133,6 @@ export class LinkConnection {
     if (type !== MessageType.sync) throw new ProtocolError('unexpected-doc-message');
     // A window still holding a left workspace's cache must not write it back to disk.
     if (!this.host.holdsWorkspace()) return;
-    this.host.settleDoc?.(docId);
     let session = this.sessions.get(docId);
     if (!session) {
       if (this.sessions.size >= LINK_LIMITS.maxDocsPerConnection) throw new ProtocolError('too-many-docs');
@@ -151,6 +150,8 @@ export class LinkConnection {
       this.sessions.set(docId, session);
       this.sendSaved(docId, await this.host.savedStateVector(docId));
     }
+    // A teammate's update stored ahead of the doc goes in before the window's frame reads or changes it.
+    this.host.settleDoc?.(docId);
     session.receive(decoder);
   }
 

@@ -79,8 +79,8 @@ interface WaitingUpdate {
   readonly stateVector: Uint8Array;
   readonly origin: unknown;
   readonly timer: ReturnType<typeof setTimeout>;
-  /** Called once the doc has applied it (or refused it). */
-  readonly onApplied: () => void;
+  /** Called once the doc has applied it, or with the error if it refused it. */
+  readonly onApplied: (error?: unknown) => void;
 }
 
 /**
@@ -157,7 +157,8 @@ export class Replica {
    * peer's windows apply the same bytes (relayed ahead): it is written to disk as it came and
    * acknowledged with the state it carries, and this doc applies it after a head start for the
    * windows, or as soon as anything reads or changes the doc (`settle`, `open`), whichever is
-   * first. `onApplied` follows that apply. False, doing nothing, for a doc that holds anything,
+   * first. `onApplied` follows that apply (with the error, if the bytes turn out not to apply:
+   * what of them did is kept, as with any apply). False, doing nothing, for a doc that holds anything,
    * has writes in flight or failing, or bytes with no state to acknowledge: the caller applies
    * them as usual.
    *
@@ -165,7 +166,7 @@ export class Replica {
    * are on disk: a teammate's whole state for a side that had none is self-contained, so the doc
    * holds all of it once applied.
    */
-  storeAhead(docId: string, update: Uint8Array, origin: unknown, onApplied: () => void): boolean {
+  storeAhead(docId: string, update: Uint8Array, origin: unknown, onApplied: (error?: unknown) => void): boolean {
     const entry = this.loadedDocs.get(docId);
     if (!entry || this.closing || entry.waiting || entry.unwritten || entry.retrying || entry.inFlight > 0 || entry.doc.isDestroyed) return false;
     if (entry.doc.store.clients.size > 0 || hasPendingUpdates(entry.doc)) return false;
@@ -604,14 +605,16 @@ export class Replica {
     if (entry.doc.isDestroyed) return waiting.onApplied();
     // Updates parked meanwhile that this one unlocks are in the doc's report of it, and on no disk yet.
     entry.applyingStored = !hasPendingUpdates(entry.doc);
+    let refusal: unknown;
     try {
       applyReceivedUpdate(entry.doc, waiting.update, waiting.origin);
     } catch (error) {
-      this.logger.warn("a teammate's update written ahead could not be applied; the doc goes on without it", { docId, error: String(error) });
+      refusal = error;
+      this.logger.warn("a teammate's update written ahead could not be applied whole", { docId, error: String(error) });
     } finally {
       entry.applyingStored = false;
-      waiting.onApplied();
     }
+    waiting.onApplied(...(refusal === undefined ? [] : [refusal]));
   }
 
   private dropWaiting(entry: OpenDoc): void {

@@ -2,6 +2,8 @@
 // processes: the step 2 that carries it goes in chunks and is put back together on the other
 // side, no connection is closed for bad input, and both hubs end with identical content.
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addBoard, initGoalsBoard, newId, SCHEMA_VERSION } from '../../shared/model';
@@ -83,7 +85,7 @@ describe('a teammate’s big edit on a board open in a window', () => {
   }, 60_000);
 });
 
-describe('a teammate’s big new board open in a window that had none of it', () => {
+describe('a teammate’s big board open in a window that had none of it', () => {
   it('reaches the window once, is saved on B first, and is on B’s disk after a restart', async () => {
     const a = await bed.hub({ create: 'Ops & Product' });
     const invite = await inviteOf(a);
@@ -94,16 +96,11 @@ describe('a teammate’s big new board open in a window that had none of it', ()
     const cb = await bed.client(b);
     await eventually(async () => (await health(b)).peers.length === 1, () => 'B never connected to A');
     await converged([ca, cb], workspaceId);
-    // B's window opens the board before anything of it exists (a link shared in a chat, say).
-    const boardId = newId('b');
-    const board = cb.open(boardId);
-    let bytesToWindow = 0;
-    cb.ws.on('message', (data: Buffer) => {
-      if (data.includes(Buffer.from(boardId))) bytesToWindow += data.byteLength;
-    });
-    await eventually(() => cb.saved.has(boardId), () => 'B never opened the board for the window');
+    cb.close();
+    await b.stop();
 
-    // A makes it in one edit of 2 MiB: B's doc holds nothing of it, so B's peer stores it first and applies it after the window.
+    // While B is off, A makes a board of 2 MiB (a pasted launch brief).
+    const boardId = newId('b');
     const pasted = randomBytes(1_572_864).toString('base64');
     const goalId = newId('g');
     const made = ca.open(boardId);
@@ -116,24 +113,36 @@ describe('a teammate’s big new board open in a window that had none of it', ()
       made.getMap('goals').set(goalId, goal);
     });
     addBoard(ca.open(workspaceId), { id: boardId, kind: 'goals', name: 'Launch' });
-    await eventually(() => board.getMap<Y.Map<unknown>>('goals').get(goalId)?.get('description')?.toString() === pasted, () => 'the board never reached B’s window', 30_000);
-    // Saved on B (the window hears it), and acknowledged to A.
-    await cb.waitSaved(boardId);
     await ca.waitSaved(boardId);
-    await eventually(async () => (await health(a)).peers.every((peer) => peer.pendingChanges === 0), () => 'A still waits for B to save the board', 30_000);
+
+    // B starts again knowing no address for A, and its window opens the board (a link shared in a chat, say) before B reaches A.
+    rmSync(join(bDir, 'lan-peers.json'), { force: true });
+    const b2 = await bed.hub({ dataDir: bDir });
+    const cb2 = await bed.client(b2);
+    const board = cb2.open(boardId);
+    let bytesToWindow = 0;
+    cb2.ws.on('message', (data: Buffer) => {
+      if (data.includes(Buffer.from(boardId))) bytesToWindow += data.byteLength;
+    });
+    await eventually(() => cb2.saved.has(boardId), () => 'B never opened the board for the window');
+    await cb2.request('add-peer', { address: `127.0.0.1:${a.lanPort}` });
+    // A's whole board for a B that has none of it: B's peer stores it first and applies it after the window.
+    await eventually(() => board.getMap<Y.Map<unknown>>('goals').get(goalId)?.get('description')?.toString() === pasted, () => 'the board never reached B’s window', 30_000);
+    await cb2.waitSaved(boardId);
+    await eventually(async () => (await health(a)).peers.length === 1 && (await health(a)).peers.every((peer) => peer.pendingChanges === 0), () => 'A still waits for B to save the board', 30_000);
     expect(bytesToWindow).toBeGreaterThan(pasted.length);
     expect(bytesToWindow).toBeLessThan(pasted.length * 1.5);
-    expect((await health(b)).lanProtocolErrors).toBe(0);
+    expect((await health(b2)).lanProtocolErrors).toBe(0);
     // The way this test is about was the one taken.
-    expect(b.output()).toMatch(/update is written ahead of this doc applying it/);
+    expect(b2.output()).toMatch(/update is written ahead of this doc applying it/);
 
     // B restarted alone (no A to sync from): the board is on its disk.
     await a.stop();
-    cb.close();
-    await b.stop();
-    const again = await bed.hub({ dataDir: bDir });
-    const cAgain = await bed.client(again);
-    const reopened = cAgain.open(boardId);
+    cb2.close();
+    await b2.stop();
+    const b3 = await bed.hub({ dataDir: bDir });
+    const cb3 = await bed.client(b3);
+    const reopened = cb3.open(boardId);
     await eventually(() => reopened.getMap<Y.Map<unknown>>('goals').get(goalId)?.get('description')?.toString() === pasted, () => 'the board was not on B’s disk after a restart', 30_000);
   }, 90_000);
 });

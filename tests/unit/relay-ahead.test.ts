@@ -36,17 +36,19 @@ function step2(update: Uint8Array): decoding.Decoder {
 
 function sessionsWith(doc: Y.Doc, relayAhead: LanDocHost['relayAhead'], more: Pick<LanDocHost, 'storeAhead' | 'settle'> = {}) {
   const sent: Uint8Array[] = [];
+  /** What the connection's queue failed with: the connection closes on it. */
+  const failures: unknown[] = [];
   const sessions = new DocSessions({
     host: { listDocIds: async () => [DOC], openDoc: async () => doc, savedStateVector: async () => Y.encodeStateVector(doc), relayAhead, ...more },
     origin: TEAMMATE,
     send: (f) => sent.push(f),
     capacity: 8,
-    enqueue: (work) => void work(),
+    enqueue: (work) => void work().catch((error: unknown) => failures.push(error)),
     onDidAck: () => undefined,
     onDidOpen: () => undefined,
     onDidProgress: () => undefined,
   });
-  return { sessions, sent };
+  return { sessions, sent, failures };
 }
 
 describe('an update relayed ahead to the windows', () => {
@@ -92,13 +94,49 @@ describe('an update relayed ahead to the windows', () => {
       events.length = 0;
       const board = boardOf(RELAY_AHEAD_MIN_BYTES * 2);
       await sessions.receive(DOC, step2(board));
-      expect(events).toEqual([`settle ${DOC}`, 'relayed ahead', `stored ${DOC} ${board.byteLength} bytes from p_teammate`]);
+      expect(events).toEqual(['relayed ahead', `settle ${DOC}`, `stored ${DOC} ${board.byteLength} bytes from p_teammate`]);
       expect(doc.getMap('items').size).toBe(0);
       // The session has had its step 2: this side holds (on disk) all the other side had.
       if (withSession) expect(sessions.syncedDocs).toBe(1);
       (applyLater as unknown as () => void)();
       expect(events.at(-1)).toBe('window told the peer has it');
     }
+  });
+
+  it('closes the connection that sent bytes the doc refuses once it applies them', async () => {
+    let refuse: ((error?: unknown) => void) | null = null;
+    const { sessions, failures } = sessionsWith(new Y.Doc(), async () => () => undefined, {
+      storeAhead: (_docId, _update, _origin, onApplied) => {
+        refuse = onApplied;
+        return true;
+      },
+    });
+    await sessions.receive(DOC, step2(boardOf(RELAY_AHEAD_MIN_BYTES * 2)));
+    expect(failures).toEqual([]);
+    (refuse as unknown as (error?: unknown) => void)(new Error('unexpected end of array'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(failures).toMatchObject([{ reason: 'update-rejected' }]);
+  });
+
+  it('stores ahead only a whole state (a step 2): a live update may build on what the doc lacks', async () => {
+    const doc = new Y.Doc();
+    let offered = 0;
+    const { sessions } = sessionsWith(doc, async () => () => undefined, {
+      storeAhead: () => {
+        offered++;
+        return true;
+      },
+    });
+    const big = boardOf(RELAY_AHEAD_MIN_BYTES * 2);
+    await sessions.receive(
+      DOC,
+      readFrameHead(
+        encodeFrame(DOC, MessageType.sync, (e) => syncProtocol.writeUpdate(e, big)),
+        Number.POSITIVE_INFINITY,
+      ).decoder,
+    );
+    expect(offered).toBe(0);
+    expect(doc.getMap('items').size).toBeGreaterThan(0);
   });
 
   it('is applied here as before when the host does not take it, or when no window took it', async () => {

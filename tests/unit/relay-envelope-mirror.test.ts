@@ -54,7 +54,7 @@ interface Laptop {
 const mirrors: EnvelopeMirror[] = [];
 afterEach(() => mirrors.splice(0).forEach((m) => m.destroy()));
 
-function laptop(sender: string, options: { compactAbove?: number; catchUpDelayMs?: number } = {}): Laptop {
+function laptop(sender: string, options: { compactAbove?: number; catchUpDelayMs?: number; beforeApply?: () => void } = {}): Laptop {
   const doc = new Y.Doc();
   const envelope = new Y.Doc();
   const refused: string[] = [];
@@ -230,6 +230,20 @@ describe('syncing a doc through a relay', () => {
     expect(stored.length).toBe(1);
     expect(stored[0]!.length).toBeLessThan(snapshot.length / 10);
     expect(docHash(b.doc)).toBe(docHash(a.doc));
+  });
+
+  it('lets the replica put in what it stored ahead before the relay’s blobs change the doc, and only then', () => {
+    const relay = new FakeRelay();
+    const a = laptop('a');
+    const seen: number[] = [];
+    const b = laptop('b', { beforeApply: () => seen.push(b.doc.getMap('items').size) });
+    join(relay, a);
+    join(relay, b);
+    expect(seen).toEqual([]);
+    edit(a, 'i1', 'Dark mode');
+    // Called before the blob went in (the doc had nothing yet), once.
+    expect(seen).toEqual([0]);
+    expect(b.doc.getMap('items').get('i1')).toBe('Dark mode');
   });
 
   it('refuses a tampered or replayed blob and leaves the replica byte-identical', () => {

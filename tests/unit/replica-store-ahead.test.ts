@@ -12,6 +12,10 @@ import { stateVectorCovers } from '../../renderer/src/link/link-client';
 import { createLogger } from '../../electron/peer/logger';
 import { Replica, type ReplicaOptions } from '../../electron/peer/replica';
 import { ReplicaStore } from '../../electron/peer/store/replica-store';
+import { LinkConnection } from '../../electron/peer/link-connection';
+import type { LinkTransport } from '../../electron/peer/transport';
+import { encodeFrame, MessageType } from '../../shared/protocol/frame';
+import * as syncProtocol from 'y-protocols/sync';
 import { docJson } from '../support/doc-hash';
 import { FillableDisk } from '../support/fillable-disk';
 
@@ -76,7 +80,7 @@ const lastSave = (opened: Opened, docId: string) => opened.saves.filter((s) => s
 
 it('writes the board to disk and acknowledges it before the doc applies it, then applies it once, after the head start, without writing it again', async () => {
   const dir = tempDir();
-  const opened = await open(dir, { storeAheadHeadStartMs: 300 });
+  const opened = await open(dir, { storeAheadHeadStartMs: 1_500 });
   const doc = await opened.replica.open('board');
   const board = teammateBoard();
   let applied = 0;
@@ -172,6 +176,97 @@ it('does not compact the log while the board waits: the doc’s state then would
   const reopened = await next.replica.open('board');
   expect(reopened.getMap('cards').size).toBe(200);
   expect(reopened.getMap('elsewhere').size).toBe(600);
+});
+
+it('writes the board once and acknowledges it only once on disk when the doc is opened before its write lands', async () => {
+  const opened = await open(tempDir(), { storeAheadHeadStartMs: 60_000 });
+  const doc = await opened.replica.open('board');
+  const board = teammateBoard();
+  opened.replica.storeAhead('board', board.update, TEAMMATE, () => undefined);
+  await opened.replica.open('board');
+  expect(docJson(doc)).toBe(docJson(board.doc));
+  expect(lastSave(opened, 'board')).toBeUndefined();
+  await opened.replica.flush();
+  expect(stateVectorCovers(lastSave(opened, 'board')?.stateVector, Y.encodeStateVector(board.doc))).toBe(true);
+  expect((await opened.store.loadDoc('board')).updates).toHaveLength(1);
+});
+
+it('writes a teammate’s later edit that waited in the doc for the board once the board goes in', async () => {
+  const dir = tempDir();
+  const opened = await open(dir, { storeAheadHeadStartMs: 60_000 });
+  const doc = await opened.replica.open('board');
+  const board = teammateBoard();
+  opened.replica.storeAhead('board', board.update, TEAMMATE, () => undefined);
+  // The teammate's next edit builds on the board: in a doc without it, it waits for it.
+  const before = Y.encodeStateVector(board.doc);
+  (board.doc.getMap('notes').get('text') as Y.Text).insert(0, 'Edited: ');
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(board.doc, before), TEAMMATE);
+  expect(doc.store.pendingStructs).not.toBeNull();
+  opened.replica.settle('board');
+  await opened.replica.flush();
+  expect(stateVectorCovers(lastSave(opened, 'board')?.stateVector, Y.encodeStateVector(board.doc))).toBe(true);
+  // Killed now: the disk holds the edit, not only the board.
+  const next = await open(dir);
+  expect(docJson(await next.replica.open('board'))).toBe(docJson(board.doc));
+});
+
+it('goes in before a window’s frame for the doc is read', async () => {
+  const opened = await open(tempDir(), { storeAheadHeadStartMs: 60_000 });
+  const docId = 'b_board0000000001';
+  const listeners: ((frame: Uint8Array) => void)[] = [];
+  const transport: LinkTransport = { send: () => undefined, close: () => undefined, onMessage: (l) => listeners.push(l), onClose: () => undefined };
+  new LinkConnection(
+    {
+      logger: quiet,
+      hello: () => ({ protocol: 1, appVersion: '0.0.0-test', peerId: 'p_test', workspace: { id: 'w_test', memberId: 'm_mei' }, notices: [] }),
+      openDoc: (id) => opened.replica.open(id),
+      settleDoc: (id) => opened.replica.settle(id),
+      holdDoc: (id) => opened.replica.hold(id),
+      holdsWorkspace: () => true,
+      savedStateVector: (id) => opened.replica.savedStateVector(id),
+      handleRequest: async () => undefined,
+      onDidProtocolError: () => undefined,
+    },
+    transport,
+    'w1',
+  );
+  const window = new Y.Doc();
+  listeners.forEach((l) => l(encodeFrame(docId, MessageType.sync, (e) => syncProtocol.writeSyncStep1(e, window))));
+  await until(() => opened.replica.loadedDoc(docId) !== undefined);
+  const doc = opened.replica.loadedDoc(docId) as Y.Doc;
+  const board = teammateBoard();
+  let applied = 0;
+  expect(opened.replica.storeAhead(docId, board.update, TEAMMATE, () => applied++)).toBe(true);
+  // The window, which has the board (relayed ahead), moves a card: the peer's doc takes the board first.
+  Y.applyUpdate(window, board.update);
+  const before = Y.encodeStateVector(window);
+  window.getMap('cards').set('card-1', 'moved by the window');
+  const edit = Y.encodeStateAsUpdate(window, before);
+  listeners.forEach((l) => l(encodeFrame(docId, MessageType.sync, (e) => syncProtocol.writeUpdate(e, edit))));
+  await until(() => doc.getMap('cards').get('card-1') === 'moved by the window');
+  expect(applied).toBe(1);
+  expect(doc.store.pendingStructs).toBeNull();
+});
+
+it('acknowledges neither the board nor an edit after it while the disk refuses the board, and writes both once there is room', async () => {
+  const dir = tempDir();
+  const disk = new FillableDisk();
+  const opened = await open(dir, { storeAheadHeadStartMs: 60_000 }, disk);
+  const doc = await opened.replica.open('board');
+  const board = teammateBoard();
+  disk.space = 0;
+  opened.replica.storeAhead('board', board.update, TEAMMATE, () => undefined);
+  doc.getMap('elsewhere').set('mine', 'typed while the board was being written');
+  await until(() => opened.failures.length >= 2);
+  expect(lastSave(opened, 'board')).toBeUndefined();
+  disk.space = Infinity;
+  await until(() => stateVectorCovers(lastSave(opened, 'board')?.stateVector, Y.encodeStateVector(doc)));
+  expect(stateVectorCovers(lastSave(opened, 'board')?.stateVector, Y.encodeStateVector(board.doc))).toBe(true);
+  await opened.replica.close();
+  const next = await open(dir);
+  const reopened = await next.replica.open('board');
+  expect(reopened.getMap('cards').size).toBe(200);
+  expect(reopened.getMap('elsewhere').get('mine')).toBe('typed while the board was being written');
 });
 
 it('is not taken for a doc that holds anything, nor for bytes that carry no state of their own', async () => {

@@ -168,8 +168,6 @@ export class DocSessions {
    * closed is applied as it is. Returns the doc it reached, to watch for pending structs.
    */
   async receive(docId: string, decoder: decoding.Decoder): Promise<Y.Doc | null> {
-    // An update stored ahead for the doc is in it before this frame reads or changes it.
-    this.options.host.settle?.(docId);
     let kind: number;
     try {
       kind = decoding.peekVarUint(decoder);
@@ -179,7 +177,11 @@ export class DocSessions {
     // Only a big update waits here: every other frame goes on in the same microtask, as it always did.
     const relay = kind === syncProtocol.messageYjsSyncStep2 || kind === syncProtocol.messageYjsUpdate ? this.relayAhead(docId, decoder) : null;
     const applied = (relay ? await relay : null) ?? NOTHING_AHEAD;
-    const update = applied === NOTHING_AHEAD ? null : peekPayload(decoder);
+    // An update stored ahead for the doc (from this side or another) is in it before this frame
+    // reads or changes it; nothing is awaited from here to the apply.
+    this.options.host.settle?.(docId);
+    // Only a whole state (a step 2) is stored ahead: it holds everything it depends on.
+    const update = applied !== NOTHING_AHEAD && kind === syncProtocol.messageYjsSyncStep2 ? peekPayload(decoder) : null;
     const ahead: RelayedAhead | null = update ? { docId, update, applied, taken: false } : null;
     this.ahead = ahead;
     try {
@@ -196,7 +198,15 @@ export class DocSessions {
     const ahead = this.ahead;
     const store = this.options.host.storeAhead;
     if (!ahead || !store || ahead.docId !== docId || ahead.update.byteLength !== update.byteLength) return false;
-    if (!store.call(this.options.host, docId, update, this.options.origin, ahead.applied)) return false;
+    const onApplied = (error?: unknown) => {
+      ahead.applied();
+      // Bytes the doc refused close the connection that sent them, as an apply here would have.
+      if (error !== undefined)
+        this.options.enqueue(async () => {
+          throw new ProtocolError('update-rejected');
+        });
+    };
+    if (!store.call(this.options.host, docId, update, this.options.origin, onApplied)) return false;
     ahead.taken = true;
     this.ahead = null;
     return true;

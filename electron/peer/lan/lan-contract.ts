@@ -38,9 +38,9 @@ export interface LanDocHost {
   /**
    * An update relayed ahead to a window, for a doc that holds nothing here: stored and
    * acknowledged first, applied after the window's head start (Replica.storeAhead). True when
-   * taken; `onApplied` then follows the doc's apply.
+   * taken; `onApplied` then follows the doc's apply, with the error if the doc refused the bytes.
    */
-  storeAhead?(docId: string, update: Uint8Array, origin: unknown, onApplied: () => void): boolean;
+  storeAhead?(docId: string, update: Uint8Array, origin: unknown, onApplied: (error?: unknown) => void): boolean;
   /** Applies what waits for the doc (`storeAhead`) before anything reads or changes it. */
   settle?(docId: string): void;
 }

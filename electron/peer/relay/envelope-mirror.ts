@@ -44,6 +44,8 @@ export interface EnvelopeMirrorOptions {
   readonly catchUpDelayMs?: number;
   /** A blob that did not open (tampered, another doc's, another version) or was seen before. */
   onDidRefuse(reason: BlobRefusal | 'blob-replayed'): void;
+  /** Called before the doc is changed: a teammate's update the replica stored ahead goes in first (Replica.settle). */
+  beforeApply?(): void;
 }
 
 export class EnvelopeMirror {
@@ -190,6 +192,7 @@ export class EnvelopeMirror {
     if (opened.length === 0) return;
     // One merged apply: a thousand blobs cost one transaction on the replica.
     const merged = Y.mergeUpdates(opened.map((b) => b.update));
+    this.options.beforeApply?.();
     // A replica that holds nothing yet (a laptop pulling a board it never had) takes all of it:
     // the store and the windows get the bytes as they are, not Yjs's encoding of them again.
     // Otherwise a snapshot repeats what the replica holds, and only Yjs's encoding of the

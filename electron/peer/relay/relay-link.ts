@@ -36,6 +36,8 @@ export interface RelayLinkOptions {
   readonly sender: string;
   readonly memberId: () => string | null;
   readonly device: string | null;
+  /** Applies what the replica stored ahead for a doc before the relay's blobs change it (Replica.settle). */
+  readonly settleDoc?: (docId: string) => void;
   /** A teammate's laptop acknowledged `docId` through the relay. */
   onDidAck?(docId: string, ack: OpenedAck): void;
   onDidChangeStatus?(status: RelayLinkStatus): void;
@@ -147,6 +149,7 @@ export class RelayLink {
       device,
       onDidRefuse: (reason) => this.countRefused(reason),
       onDidAck: (ack) => this.options.onDidAck?.(docId, ack),
+      beforeApply: () => this.options.settleDoc?.(docId),
     });
     const provider = new HocuspocusProvider({
       websocketProvider: this.socket,

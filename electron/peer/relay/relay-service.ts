@@ -92,6 +92,7 @@ export class RelayService {
       sender: peerId,
       memberId: () => this.host.memberId(),
       device: this.host.device,
+      settleDoc: (docId) => replica.settle(docId),
       onDidAck: (docId, ack) => this.host.onDidAck(docId, ack),
       onDidChangeStatus: () => this.changed(),
     });
