@@ -178,7 +178,7 @@ export class DocSessions {
     const relay = kind === syncProtocol.messageYjsSyncStep2 || kind === syncProtocol.messageYjsUpdate ? this.relayAhead(docId, decoder) : null;
     const applied = (relay ? await relay : null) ?? NOTHING_AHEAD;
     // An update stored ahead for the doc (from this side or another) is in it before this frame
-    // reads or changes it; nothing is awaited from here to the apply.
+    // reads or changes it: applied here, and again by the replica's `open` if the frame awaits one.
     this.options.host.settle?.(docId);
     // Only a whole state (a step 2) is stored ahead: it holds everything it depends on.
     const update = applied !== NOTHING_AHEAD && kind === syncProtocol.messageYjsSyncStep2 ? peekPayload(decoder) : null;
