@@ -183,7 +183,8 @@ export class Replica {
     entry.waiting = { update, stateVector, origin, timer, onApplied };
     entry.lastUsed = Date.now();
     this.logger.info("a teammate's update is written ahead of this doc applying it, while a window applies it", { docId, bytes: update.byteLength, headStartMs: Math.round(headStart) });
-    this.writeStored(docId, entry, update, stateVector, origin);
+    // Nothing is written before it (the doc was empty with no write in flight), and what the doc applies meanwhile is written after it.
+    this.write(docId, entry, update, origin, { stateVector });
     return true;
   }
 
@@ -435,7 +436,7 @@ export class Replica {
       // While a write waits for its retry, this update is left to it: the retry writes all
       // the doc holds beyond what was acknowledged, so one failing write per wait, not per keystroke.
       if (entry.unwritten) return;
-      this.write(docId, entry, update, origin, false);
+      this.write(docId, entry, update, origin);
     });
     boundPendingUpdates(
       doc,
@@ -472,10 +473,11 @@ export class Replica {
    * Appends `update` (applied with `origin`) and acknowledges the state it was made in, unless
    * an earlier update is not on disk: appends run in order, so a later one can land after an
    * earlier one failed, and acknowledging its state vector would claim the failed one too.
+   * `stateVector`, for an update stored ahead (not in the doc yet), is the state it carries.
    */
-  private write(docId: string, entry: OpenDoc, update: Uint8Array, origin: unknown, isRetry: boolean): void {
+  private write(docId: string, entry: OpenDoc, update: Uint8Array, origin: unknown, { isRetry = false, stateVector: given }: { isRetry?: boolean; stateVector?: Uint8Array } = {}): void {
     // An update stored ahead is written before this one (appends run in order), not yet in the doc.
-    const stateVector = entry.waiting ? unionOf(Y.encodeStateVector(entry.doc), entry.waiting.stateVector) : Y.encodeStateVector(entry.doc);
+    const stateVector = given ?? (entry.waiting ? unionOf(Y.encodeStateVector(entry.doc), entry.waiting.stateVector) : Y.encodeStateVector(entry.doc));
     let append: Promise<void>;
     try {
       append = this.store.append(docId, update);
@@ -509,6 +511,9 @@ export class Replica {
         // Once per run of failures in the log; the windows hear of every attempt through the event.
         if (entry.failures === 1) this.logger.error('an update could not be written to disk; it is kept and retried', { docId, error: String(error) });
         this.events.onDidFailWrite(docId, error);
+        // What waits to be applied is not on disk if this was it (or came before it): the doc
+        // takes it now, and the retry writes all the doc holds beyond what was acknowledged.
+        this.settleEntry(docId, entry);
         this.scheduleRetry(docId, entry);
       },
     );
@@ -533,7 +538,7 @@ export class Replica {
     entry.retrying = true;
     const missing = encodeIntegratedState(entry.doc, entry.savedStateVector);
     // Edits of any origin are in it: no origin, so every teammate is offered the doc again.
-    this.write(docId, entry, missing, null, true);
+    this.write(docId, entry, missing, null, { isRetry: true });
   }
 
   private stopRetrying(entry: OpenDoc): void {
@@ -557,46 +562,7 @@ export class Replica {
     );
   }
 
-  /**
-   * Appends an update stored ahead (not in the doc yet) and, once it is on disk, acknowledges
-   * `stateVector`, the state it carries. If the write fails, the doc applies it at once and
-   * the usual retry writes it from there.
-   */
-  private writeStored(docId: string, entry: OpenDoc, update: Uint8Array, stateVector: Uint8Array, origin: unknown): void {
-    let append: Promise<void>;
-    try {
-      append = this.store.append(docId, update);
-    } catch (error) {
-      append = Promise.reject(error as Error);
-    }
-    entry.inFlight++;
-    this.track(
-      append.then(
-        () => {
-          entry.inFlight--;
-          entry.sinceCompaction++;
-          entry.bytesSinceCompaction += update.byteLength;
-          if (entry.unwritten || entry.retrying) return;
-          // Nothing was written before it (the doc was empty with no write in flight), and what
-          // the doc applied since is written after it.
-          entry.savedStateVector = stateVector;
-          this.events.onDidSave(docId, stateVector, origin);
-        },
-        (error: Error) => {
-          entry.inFlight--;
-          entry.unwritten = true;
-          entry.failures++;
-          if (entry.failures === 1) this.logger.error('an update could not be written to disk; it is kept and retried', { docId, error: String(error) });
-          this.events.onDidFailWrite(docId, error);
-          // Not on disk: the doc takes it now, and the retry writes all the doc holds beyond what was acknowledged.
-          this.settleEntry(docId, entry);
-          this.scheduleRetry(docId, entry);
-        },
-      ),
-    );
-  }
-
-  /** Applies what waits (`storeAhead`), once; its write is left to `writeStored` unless the doc also unlocks updates parked before. */
+  /** Applies what waits (`storeAhead`), once; its write is left to the one `storeAhead` started unless the doc also unlocks updates parked before. */
   private settleEntry(docId: string, entry: OpenDoc): void {
     const waiting = entry.waiting;
     if (!waiting) return;
